@@ -1,0 +1,211 @@
+#include "app/app.h"
+
+#include <fmt/format.h>
+#include <spdlog/async.h>
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <csignal>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include "app/demo_content.h"
+#include "http/server.h"
+#include "render/page_cache.h"
+#include "store/comment_writer.h"
+#include "store/sqlite/sqlite_store.h"
+#include "web/comment_service.h"
+#include "web/context.h"
+#include "web/router.h"
+#include "web/signer.h"
+#include "web/static_files.h"
+
+namespace tribune::app {
+namespace {
+
+// The site's secret: from the config, else generated once and kept in the store.
+Result<std::string> SiteSecret(const Config& config, store::Store& store) {
+  if (!config.site.secret.empty()) return config.site.secret;
+  auto stored = store.GetSetting("secret");
+  if (stored.ok()) return stored;
+  std::string secret = web::RandomSecret();
+  TRIBUNE_RETURN_IF_ERROR(store.PutSetting("secret", secret));
+  return secret;
+}
+
+std::shared_ptr<spdlog::logger> AccessLogger(const std::string& where) {
+  if (where == "off") return nullptr;
+  spdlog::init_thread_pool(8192, 1);
+  std::shared_ptr<spdlog::logger> logger;
+  if (where == "-") {
+    logger = spdlog::create_async<spdlog::sinks::stdout_sink_mt>("access");
+  } else {
+    logger = spdlog::create_async<spdlog::sinks::basic_file_sink_mt>("access", where);
+  }
+  logger->set_pattern("%v");
+  logger->flush_on(spdlog::level::warn);
+  return logger;
+}
+
+bool SplitListen(const std::string& listen, std::string& host, uint16_t& port) {
+  size_t colon = listen.rfind(':');
+  if (colon == std::string::npos) return false;
+  host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  try {
+    int p = std::stoi(listen.substr(colon + 1));
+    if (p < 0 || p > 65535) return false;
+    port = static_cast<uint16_t>(p);
+  } catch (...) {
+    return false;
+  }
+  return true;
+}
+
+// Watches for article changes made by other processes (the CLI) and drops
+// cached pages when there are any.
+class ChangeWatcher {
+ public:
+  ChangeWatcher(store::Store& store, render::PageCache& cache) : store_(store), cache_(cache) {
+    auto m = store_.ArticlesChangeMarker();
+    last_ = m.ok() ? *m : 0;
+    thread_ = std::thread([this] { Run(); });
+  }
+  ~ChangeWatcher() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_one();
+    thread_.join();
+  }
+
+ private:
+  void Run() {
+    std::unique_lock lock(mu_);
+    while (!cv_.wait_for(lock, std::chrono::milliseconds(500), [&] { return stop_; })) {
+      auto m = store_.ArticlesChangeMarker();
+      if (m.ok() && *m != last_) {
+        last_ = *m;
+        cache_.InvalidateAll();
+      }
+    }
+  }
+  store::Store& store_;
+  render::PageCache& cache_;
+  int64_t last_ = 0;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<store::Store>> OpenStore(const Config& config) {
+  std::filesystem::path db(config.storage.db);
+  if (db.has_parent_path()) {
+    std::error_code ec;
+    std::filesystem::create_directories(db.parent_path(), ec);
+  }
+  auto s = store::OpenSqliteStore({config.storage.db, config.storage.read_connections});
+  if (!s.ok()) return s.status();
+  TRIBUNE_RETURN_IF_ERROR((*s)->Migrate());
+  return s;
+}
+
+int Serve(const Config& config) {
+  // Signals are taken by a thread of our own, so every other thread must block them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  auto opened = OpenStore(config);
+  if (!opened.ok()) {
+    spdlog::critical("{}", opened.status().message());
+    return 1;
+  }
+  std::unique_ptr<store::Store> store = std::move(opened).value();
+  auto secret = SiteSecret(config, *store);
+  if (!secret.ok()) {
+    spdlog::critical("cannot read or keep the site secret: {}", secret.status().message());
+    return 1;
+  }
+  if (config.demo_content) {
+    Status st = SeedDemoContent(*store, *secret);
+    if (!st.ok()) spdlog::warn("demo content not written: {}", st.message());
+  }
+  if (!config.comments.challenge) {
+    spdlog::warn("the comment challenge is OFF ([comments] challenge = false): anyone can post "
+                 "without it; use this only for tests, closed intranets and imports");
+  }
+
+  render::PageCache cache;
+  store::CommentWriter writer(*store, [&cache](const std::vector<int64_t>& articles) {
+    for (int64_t id : articles) cache.Invalidate(id);
+    cache.Invalidate(render::PageCache::kSiteScope);  // the front page shows comment counts
+  });
+  web::Signer signer(*secret);
+  web::CommentService comments(config, *store, writer, signer);
+  web::StaticFiles static_files(config.server.static_dir);
+  std::string base = config.site.base_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  web::Context ctx{config,
+                   {config.site.name, base, config.site.language, config.site.policy_note},
+                   *store, cache, signer, comments, static_files};
+
+  http::ServerOptions options;
+  if (!SplitListen(config.server.listen, options.address, options.port)) {
+    spdlog::critical("key 'server.listen': '{}' is not ADDRESS:PORT", config.server.listen);
+    return 1;
+  }
+  options.threads = config.server.threads > 0
+                        ? config.server.threads
+                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.read_timeout_ms = config.server.read_timeout_ms;
+  options.idle_timeout_ms = config.server.idle_timeout_ms;
+  options.header_limit = static_cast<size_t>(config.server.header_limit);
+  options.body_limit = static_cast<size_t>(config.server.body_limit);
+  if (auto log = AccessLogger(config.server.access_log)) {
+    options.access_log = [log](const http::AccessRecord& r) {
+      log->info("{} \"{} {}\" {} {} {}us \"{}\"", r.remote, r.method, r.target, r.status, r.bytes,
+                r.micros, r.user_agent);
+    };
+  }
+  http::Server server(options, web::MakeRouter(ctx));
+  Status st = server.Listen();
+  if (!st.ok()) {
+    spdlog::critical("{}", st.message());
+    return 1;
+  }
+  ChangeWatcher watcher(*store, cache);
+  spdlog::info("Tribune is serving http://{}:{}/ with {} threads (database {})", options.address,
+               server.port(), options.threads, config.storage.db);
+
+  std::thread signal_thread([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    spdlog::info("signal {}: finishing in-flight requests, then stopping", sig);
+    server.Stop();
+  });
+  server.Run();
+  writer.Stop();  // every acknowledged comment is already durable; this drains the rest
+  if (signal_thread.joinable()) {
+    // Run() can only return after Stop(), which the signal thread called.
+    signal_thread.join();
+  }
+  spdlog::info("stopped cleanly");
+  spdlog::shutdown();
+  return 0;
+}
+
+}  // namespace tribune::app

@@ -1,0 +1,18 @@
+// The composition root: the one place that builds the parts and wires them.
+#pragma once
+
+#include <memory>
+
+#include "core/config.h"
+#include "core/status.h"
+#include "store/store.h"
+
+namespace tribune::app {
+
+// Opens the configured store and brings its schema up to date.
+Result<std::unique_ptr<store::Store>> OpenStore(const Config& config);
+
+// Runs the site until SIGTERM or SIGINT; returns the process exit code.
+int Serve(const Config& config);
+
+}  // namespace tribune::app

@@ -1,0 +1,122 @@
+// tribune article add|edit|list: editorial work from the command line.
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/app.h"
+#include "cli/options.h"
+
+namespace tribune::cli {
+namespace {
+
+std::unique_ptr<store::Store> OpenOrExit(const StoreOptions& opts) {
+  auto store = app::OpenStore(LoadConfigOrExit(opts));
+  if (!store.ok()) {
+    std::cerr << "tribune: " << store.status().message() << "\n";
+    std::exit(1);
+  }
+  return std::move(store).value();
+}
+
+std::string ReadFileOrExit(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "tribune: cannot read '" << path << "'\n";
+    std::exit(1);
+  }
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct ArticleOptions {
+  StoreOptions store;
+  int64_t id = 0;
+  std::string title, lead, body, body_file, source, closed;
+  bool closed_flag = false;
+};
+
+void AddContentOptions(CLI::App& cmd, ArticleOptions& o) {
+  cmd.add_option("--title", o.title, "Headline");
+  cmd.add_option("--lead", o.lead, "One-paragraph summary");
+  cmd.add_option("--body", o.body, "Body text (paragraphs separated by blank lines)");
+  cmd.add_option("--body-file", o.body_file, "Read the body from this file")
+      ->check(CLI::ExistingFile);
+  cmd.add_option("--source", o.source, "Source or author line");
+}
+
+}  // namespace
+
+void RegisterArticleCommands(CLI::App& app) {
+  CLI::App* article = app.add_subcommand("article", "Add, edit and list articles");
+  article->require_subcommand(1);
+
+  auto add_opts = std::make_shared<ArticleOptions>();
+  CLI::App* add = article->add_subcommand("add", "Publish a new article; prints its id");
+  AddStoreOptions(*add, add_opts->store);
+  AddContentOptions(*add, *add_opts);
+  add->get_option("--title")->required();
+  add->add_flag("--closed", add_opts->closed_flag, "Publish with comments closed");
+  add->callback([add_opts] {
+    ArticleOptions& o = *add_opts;
+    if (!o.body_file.empty()) o.body = ReadFileOrExit(o.body_file);
+    if (o.body.empty()) {
+      std::cerr << "tribune: an article needs a body: --body or --body-file\n";
+      std::exit(2);
+    }
+    auto store = OpenOrExit(o.store);
+    store::ArticleDraft d{o.title, o.lead, o.body, o.source, "", 0, !o.closed_flag};
+    auto a = store->CreateArticle(d, std::time(nullptr));
+    if (!a.ok()) {
+      std::cerr << "tribune: " << a.status().message() << "\n";
+      std::exit(1);
+    }
+    std::cout << a->id << "\n";
+  });
+
+  auto edit_opts = std::make_shared<ArticleOptions>();
+  CLI::App* edit = article->add_subcommand("edit", "Change an article");
+  AddStoreOptions(*edit, edit_opts->store);
+  AddContentOptions(*edit, *edit_opts);
+  edit->add_option("--id", edit_opts->id, "The article's id")->required();
+  edit->add_option("--closed", edit_opts->closed, "Close (true) or open (false) comments")
+      ->check(CLI::IsMember({"true", "false"}));
+  edit->callback([edit_opts] {
+    ArticleOptions& o = *edit_opts;
+    auto store = OpenOrExit(o.store);
+    auto a = store->GetArticle(o.id);
+    if (!a.ok()) {
+      std::cerr << "tribune: " << a.status().message() << "\n";
+      std::exit(1);
+    }
+    if (!o.body_file.empty()) o.body = ReadFileOrExit(o.body_file);
+    if (!o.title.empty()) a->title = o.title;
+    if (!o.lead.empty()) a->lead = o.lead;
+    if (!o.body.empty()) a->body = o.body;
+    if (!o.source.empty()) a->source = o.source;
+    if (!o.closed.empty()) a->comments_open = o.closed == "false";
+    Status st = store->UpdateArticle(*a, std::time(nullptr));
+    if (!st.ok()) {
+      std::cerr << "tribune: " << st.message() << "\n";
+      std::exit(1);
+    }
+  });
+
+  auto list_opts = std::make_shared<StoreOptions>();
+  CLI::App* list = article->add_subcommand("list", "List articles: id, slug, title");
+  AddStoreOptions(*list, *list_opts);
+  list->callback([list_opts] {
+    auto store = OpenOrExit(*list_opts);
+    int64_t offset = 0;
+    constexpr int64_t kBatch = 500;
+    for (;;) {
+      auto batch = store->ListArticles(offset, kBatch);
+      if (!batch.ok() || batch->empty()) break;
+      for (const auto& a : *batch) std::cout << a.id << '\t' << a.slug << '\t' << a.title << '\n';
+      offset += kBatch;
+    }
+  });
+}
+
+}  // namespace tribune::cli

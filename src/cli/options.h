@@ -1,0 +1,24 @@
+// Options every command that touches the store shares: --config and --db.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "core/config.h"
+
+namespace tribune::cli {
+
+struct StoreOptions {
+  std::string config_path;
+  std::string db;
+};
+
+void AddStoreOptions(CLI::App& cmd, StoreOptions& opts);
+
+// The config file (or the defaults) with --db applied; exits with a message
+// naming the key when it is wrong.
+Config LoadConfigOrExit(const StoreOptions& opts);
+
+void RegisterArticleCommands(CLI::App& app);
+
+}  // namespace tribune::cli

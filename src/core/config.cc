@@ -1,0 +1,119 @@
+#include "core/config.h"
+
+#include <fmt/format.h>
+
+#include <functional>
+#include <map>
+#include <toml++/toml.h>
+
+namespace tribune {
+namespace {
+
+// A binder knows how to read one key into its field.
+using Binder = std::function<Status(const toml::node&, const std::string& key)>;
+
+template <typename T>
+Binder Bind(T* field) {
+  return [field](const toml::node& node, const std::string& key) -> Status {
+    if constexpr (std::is_same_v<T, bool>) {
+      if (auto v = node.value_exact<bool>()) {
+        *field = *v;
+        return Status::Ok();
+      }
+      return InvalidArgument(fmt::format("key '{}' must be true or false", key));
+    } else if constexpr (std::is_same_v<T, int>) {
+      if (auto v = node.value_exact<int64_t>()) {
+        *field = static_cast<int>(*v);
+        return Status::Ok();
+      }
+      return InvalidArgument(fmt::format("key '{}' must be an integer", key));
+    } else {
+      if (auto v = node.value_exact<std::string>()) {
+        *field = *v;
+        return Status::Ok();
+      }
+      return InvalidArgument(fmt::format("key '{}' must be a string", key));
+    }
+  };
+}
+
+std::map<std::string, Binder> Binders(Config& c) {
+  return {
+      {"site.name", Bind(&c.site.name)},
+      {"site.base_url", Bind(&c.site.base_url)},
+      {"site.language", Bind(&c.site.language)},
+      {"site.policy_note", Bind(&c.site.policy_note)},
+      {"site.secret", Bind(&c.site.secret)},
+      {"server.listen", Bind(&c.server.listen)},
+      {"server.threads", Bind(&c.server.threads)},
+      {"server.read_timeout_ms", Bind(&c.server.read_timeout_ms)},
+      {"server.idle_timeout_ms", Bind(&c.server.idle_timeout_ms)},
+      {"server.header_limit", Bind(&c.server.header_limit)},
+      {"server.body_limit", Bind(&c.server.body_limit)},
+      {"server.access_log", Bind(&c.server.access_log)},
+      {"server.static_dir", Bind(&c.server.static_dir)},
+      {"storage.db", Bind(&c.storage.db)},
+      {"storage.read_connections", Bind(&c.storage.read_connections)},
+      {"comments.per_page", Bind(&c.comments.per_page)},
+      {"comments.max_length", Bind(&c.comments.max_length)},
+      {"comments.challenge", Bind(&c.comments.challenge)},
+      {"comments.dedupe_window_s", Bind(&c.comments.dedupe_window_s)},
+      {"demo.seed", Bind(&c.demo_content)},
+  };
+}
+
+Status Walk(const toml::table& table, const std::string& prefix,
+            const std::map<std::string, Binder>& binders) {
+  for (const auto& [k, node] : table) {
+    std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+    if (const toml::table* sub = node.as_table()) {
+      TRIBUNE_RETURN_IF_ERROR(Walk(*sub, key, binders));
+      continue;
+    }
+    auto it = binders.find(key);
+    if (it == binders.end()) return InvalidArgument(fmt::format("unknown key '{}'", key));
+    TRIBUNE_RETURN_IF_ERROR(it->second(node, key));
+  }
+  return Status::Ok();
+}
+
+Status Positive(int value, const char* key) {
+  if (value > 0) return Status::Ok();
+  return InvalidArgument(fmt::format("key '{}' must be positive, not {}", key, value));
+}
+
+}  // namespace
+
+Result<Config> LoadConfig(const std::string& path) {
+  Config config;
+  toml::table table;
+  try {
+    table = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    return InvalidArgument(fmt::format("{}: {} (line {})", path, e.description(),
+                                       e.source().begin.line));
+  }
+  Status st = Walk(table, "", Binders(config));
+  if (!st.ok()) return InvalidArgument(fmt::format("{}: {}", path, st.message()));
+  st = ValidateConfig(config);
+  if (!st.ok()) return InvalidArgument(fmt::format("{}: {}", path, st.message()));
+  return config;
+}
+
+Status ValidateConfig(const Config& c) {
+  if (c.server.threads < 0) return InvalidArgument("key 'server.threads' must be 0 or more");
+  TRIBUNE_RETURN_IF_ERROR(Positive(c.server.read_timeout_ms, "server.read_timeout_ms"));
+  TRIBUNE_RETURN_IF_ERROR(Positive(c.server.idle_timeout_ms, "server.idle_timeout_ms"));
+  TRIBUNE_RETURN_IF_ERROR(Positive(c.server.header_limit, "server.header_limit"));
+  TRIBUNE_RETURN_IF_ERROR(Positive(c.server.body_limit, "server.body_limit"));
+  TRIBUNE_RETURN_IF_ERROR(Positive(c.storage.read_connections, "storage.read_connections"));
+  TRIBUNE_RETURN_IF_ERROR(Positive(c.comments.per_page, "comments.per_page"));
+  TRIBUNE_RETURN_IF_ERROR(Positive(c.comments.max_length, "comments.max_length"));
+  if (c.server.listen.rfind(':') == std::string::npos) {
+    return InvalidArgument("key 'server.listen' must be ADDRESS:PORT");
+  }
+  if (c.storage.db.empty()) return InvalidArgument("key 'storage.db' must not be empty");
+  return Status::Ok();
+}
+
+}  // namespace tribune

@@ -1,0 +1,58 @@
+// HTTP requests and responses as the rest of Tribune sees them: plain data,
+// no Beast types, so handlers compile fast and test without a socket.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace tribune::http {
+
+struct Request {
+  std::string method;       // "GET", "POST", ...
+  std::string target;       // as sent: path and query
+  std::string path;         // the part before '?', still percent-encoded
+  std::string query;        // the part after '?', without it
+  std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
+  std::string body;
+  std::string remote_addr;
+
+  // The first header named `name` (lower case), or "" when absent.
+  std::string_view Header(std::string_view name) const;
+  // The value of query parameter `name`, form-decoded; "" when absent.
+  std::string QueryParam(std::string_view name) const;
+  // The value of cookie `name`, or "" when absent.
+  std::string Cookie(std::string_view name) const;
+  // True when the client accepts gzip.
+  bool AcceptsGzip() const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+  std::string body;
+  // A body owned elsewhere (a cached page): when `shared_owner` is set,
+  // `shared_body` is sent instead of `body` and stays alive until written.
+  std::shared_ptr<const void> shared_owner;
+  std::string_view shared_body;
+  bool close = false;       // close the connection after this response
+
+  std::string_view Body() const { return shared_owner ? shared_body : std::string_view(body); }
+};
+
+// The reason phrase of a status code.
+std::string_view StatusText(int status);
+
+// Answers a request exactly once, from any thread.
+using Respond = std::function<void(Response)>;
+using Handler = std::function<void(Request&, Respond)>;
+
+// Parses "a=1&b=two" into decoded pairs.
+std::vector<std::pair<std::string, std::string>> ParseForm(std::string_view body);
+
+}  // namespace tribune::http

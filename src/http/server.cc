@@ -1,0 +1,316 @@
+#include <utility>  // must precede Asio on Boost 1.74 with g++ 12
+
+#include "http/server.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/optional.hpp>
+#include <fmt/format.h>
+
+#include <atomic>
+#include <chrono>
+#include <ctime>
+#include <thread>
+#include <unordered_set>
+
+#include "core/time_format.h"
+
+namespace tribune::http {
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = net::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// The Date header, formatted once per second per thread.
+std::string_view DateHeader() {
+  thread_local int64_t last = -1;
+  thread_local std::string value;
+  int64_t now = std::time(nullptr);
+  if (now != last) {
+    last = now;
+    value = timefmt::HttpDate(now);
+  }
+  return value;
+}
+
+std::string BuildHead(const Response& r, size_t length, bool keep_alive) {
+  std::string head;
+  head.reserve(256);
+  fmt::format_to(std::back_inserter(head), "HTTP/1.1 {} {}\r\nServer: tribune\r\nDate: {}\r\n",
+                 r.status, StatusText(r.status), DateHeader());
+  if (!r.content_type.empty() && r.status != 304) {
+    head += "Content-Type: ";
+    head += r.content_type;
+    head += "\r\n";
+  }
+  for (const auto& [k, v] : r.headers) {
+    head += k;
+    head += ": ";
+    head += v;
+    head += "\r\n";
+  }
+  if (r.status != 304 && r.status != 204) {
+    fmt::format_to(std::back_inserter(head), "Content-Length: {}\r\n", length);
+  }
+  if (!keep_alive) head += "Connection: close\r\n";
+  head += "\r\n";
+  return head;
+}
+
+Response ErrorResponse(int status, std::string_view reason) {
+  Response r;
+  r.status = status;
+  r.content_type = "text/plain; charset=utf-8";
+  r.body = fmt::format("{} {}: {}\n", status, StatusText(status), reason);
+  r.close = true;
+  return r;
+}
+
+}  // namespace
+
+class Worker;
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Worker& worker);
+  ~Session();
+  void Start() { WaitForRequest(); }
+  // Closes the connection when it is between requests; otherwise it closes
+  // after the response in progress.
+  void Shutdown();
+
+ private:
+  void WaitForRequest();
+  void ReadRequest();
+  void OnRead(beast::error_code ec);
+  void Dispatch();
+  void Write(Response response);
+  void OnWritten(beast::error_code ec);
+  void Close();
+
+  beast::tcp_stream stream_;
+  Worker& worker_;
+  beast::flat_buffer buffer_;
+  boost::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  Request request_;
+  Response response_;
+  std::string head_;
+  bool idle_ = true;
+  bool shutting_down_ = false;
+  bool keep_alive_ = true;
+  Clock::time_point started_;
+};
+
+class Worker {
+ public:
+  Worker(const ServerOptions& options, const Handler& handler)
+      : options(options), handler(handler), ioc(1), acceptor(ioc) {}
+
+  Status Listen(const tcp::endpoint& endpoint) {
+    beast::error_code ec;
+    acceptor.open(endpoint.protocol(), ec);
+    if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
+    if (!ec) {
+      int one = 1;
+      ::setsockopt(acceptor.native_handle(), SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+    }
+    if (!ec) acceptor.bind(endpoint, ec);
+    if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
+    if (ec) {
+      return Unavailable(fmt::format("cannot listen on {}:{}: {}",
+                                     endpoint.address().to_string(), endpoint.port(),
+                                     ec.message()));
+    }
+    return Status::Ok();
+  }
+
+  void Accept() {
+    acceptor.async_accept(ioc, [this](beast::error_code ec, tcp::socket socket) {
+                            if (ec) {
+                              if (acceptor.is_open()) Accept();
+                              return;
+                            }
+                            socket.set_option(tcp::no_delay(true), ec);
+                            std::make_shared<Session>(std::move(socket), *this)->Start();
+                            Accept();
+                          });
+  }
+
+  void Stop() {
+    net::post(ioc, [this] {
+      beast::error_code ec;
+      acceptor.close(ec);
+      std::vector<Session*> live(sessions.begin(), sessions.end());
+      for (Session* s : live) s->Shutdown();
+    });
+  }
+
+  const ServerOptions& options;
+  const Handler& handler;
+  net::io_context ioc;
+  tcp::acceptor acceptor;
+  std::unordered_set<Session*> sessions;  // touched only on this worker's thread
+};
+
+Session::Session(tcp::socket socket, Worker& worker)
+    : stream_(std::move(socket)), worker_(worker) {
+  worker_.sessions.insert(this);
+  beast::error_code ec;
+  auto ep = stream_.socket().remote_endpoint(ec);
+  if (!ec) request_.remote_addr = ep.address().to_string();
+}
+
+Session::~Session() { worker_.sessions.erase(this); }
+
+void Session::Shutdown() {
+  shutting_down_ = true;
+  if (idle_) Close();
+}
+
+void Session::WaitForRequest() {
+  idle_ = true;
+  if (shutting_down_) return Close();
+  if (buffer_.size() > 0) return ReadRequest();  // a pipelined request is already here
+  stream_.expires_after(std::chrono::milliseconds(worker_.options.idle_timeout_ms));
+  stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](
+                                                     beast::error_code ec, size_t n) {
+    if (ec) return self->Close();
+    self->buffer_.commit(n);
+    self->ReadRequest();
+  });
+}
+
+void Session::ReadRequest() {
+  idle_ = false;
+  started_ = Clock::now();
+  parser_.emplace();
+  parser_->header_limit(static_cast<std::uint32_t>(worker_.options.header_limit));
+  parser_->body_limit(worker_.options.body_limit);
+  stream_.expires_after(std::chrono::milliseconds(worker_.options.read_timeout_ms));
+  bhttp::async_read(stream_, buffer_, *parser_,
+                    [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+}
+
+void Session::OnRead(beast::error_code ec) {
+  if (ec == bhttp::error::header_limit) {
+    return Write(ErrorResponse(431, "the request header is too large"));
+  }
+  if (ec == bhttp::error::body_limit) {
+    return Write(ErrorResponse(413, "the request body is too large"));
+  }
+  if (ec == beast::error::timeout) {
+    return Write(ErrorResponse(408, "the request did not arrive in time"));
+  }
+  if (ec == bhttp::error::end_of_stream || ec == net::error::eof ||
+      ec == net::error::connection_reset || ec == net::error::operation_aborted) {
+    return Close();
+  }
+  if (ec) return Write(ErrorResponse(400, fmt::format("malformed request ({})", ec.message())));
+  Dispatch();
+}
+
+void Session::Dispatch() {
+  auto& msg = parser_->get();
+  keep_alive_ = msg.keep_alive();
+  request_.method = std::string(msg.method_string());
+  request_.target = std::string(msg.target());
+  size_t q = request_.target.find('?');
+  request_.path = request_.target.substr(0, q);
+  request_.query = q == std::string::npos ? std::string() : request_.target.substr(q + 1);
+  request_.headers.clear();
+  for (const auto& field : msg) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    request_.headers.emplace_back(std::move(name), std::string(field.value()));
+  }
+  request_.body = std::move(msg.body());
+  stream_.expires_never();
+  auto self = shared_from_this();
+  auto executor = stream_.get_executor();
+  worker_.handler(request_, [self, executor](Response r) {
+    net::post(executor, [self, r = std::move(r)]() mutable { self->Write(std::move(r)); });
+  });
+}
+
+void Session::Write(Response response) {
+  response_ = std::move(response);
+  if (response_.close || shutting_down_) keep_alive_ = false;
+  std::string_view body = response_.Body();
+  bool head_only = request_.method == "HEAD";
+  head_ = BuildHead(response_, body.size(), keep_alive_);
+  std::array<net::const_buffer, 2> buffers = {
+      net::buffer(head_), head_only ? net::const_buffer() : net::buffer(body.data(), body.size())};
+  stream_.expires_after(std::chrono::milliseconds(worker_.options.idle_timeout_ms));
+  net::async_write(stream_, buffers, [self = shared_from_this()](beast::error_code ec, size_t) {
+    self->OnWritten(ec);
+  });
+}
+
+void Session::OnWritten(beast::error_code ec) {
+  if (worker_.options.access_log) {
+    int64_t micros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_)
+                         .count();
+    worker_.options.access_log({request_.remote_addr, request_.method, request_.target,
+                                request_.Header("user-agent"), response_.status,
+                                response_.Body().size(), micros});
+  }
+  if (ec || !keep_alive_) return Close();
+  response_ = Response();
+  WaitForRequest();
+}
+
+void Session::Close() {
+  beast::error_code ec;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream_.socket().close(ec);
+}
+
+struct Server::Impl {
+  ServerOptions options;
+  Handler handler;
+  std::vector<std::unique_ptr<Worker>> workers;
+  uint16_t port = 0;
+};
+
+Server::Server(ServerOptions options, Handler handler) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  impl_->handler = std::move(handler);
+}
+
+Server::~Server() = default;
+
+Status Server::Listen() {
+  beast::error_code ec;
+  auto address = net::ip::make_address(impl_->options.address, ec);
+  if (ec) return InvalidArgument(fmt::format("bad listen address '{}'", impl_->options.address));
+  uint16_t port = impl_->options.port;
+  for (int i = 0; i < std::max(1, impl_->options.threads); ++i) {
+    auto w = std::make_unique<Worker>(impl_->options, impl_->handler);
+    TRIBUNE_RETURN_IF_ERROR(w->Listen(tcp::endpoint(address, port)));
+    port = w->acceptor.local_endpoint().port();  // later workers share the chosen port
+    impl_->workers.push_back(std::move(w));
+  }
+  impl_->port = port;
+  return Status::Ok();
+}
+
+uint16_t Server::port() const { return impl_->port; }
+
+void Server::Run() {
+  std::vector<std::thread> threads;
+  for (auto& w : impl_->workers) {
+    w->Accept();
+    threads.emplace_back([&w] { w->ioc.run(); });
+  }
+  for (auto& t : threads) t.join();
+}
+
+void Server::Stop() {
+  for (auto& w : impl_->workers) w->Stop();
+}
+
+}  // namespace tribune::http

@@ -1,0 +1,34 @@
+// The article page: the article, one page of its comments, the comment form.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "render/layout.h"
+#include "site/article.h"
+#include "site/comment.h"
+#include "site/comment_form.h"
+
+namespace tribune::render {
+
+struct ArticlePageView {
+  const site::Article* article = nullptr;
+  const std::vector<site::Comment>* comments = nullptr;  // this page's, newest first
+  int64_t page = 1;
+  int64_t pages = 1;
+  int font_step = 0;
+  bool signed_in = false;           // show [hide] content
+  std::string challenge_prompt;     // e.g. "Type the digits 4821"; empty: no challenge field
+  int body_max = 5000;
+  // Set when the form comes back to the reader:
+  std::string notice;               // a success message (notice-ok)
+  const site::CommentForm* form = nullptr;          // values to refill
+  const std::vector<site::FieldError>* errors = nullptr;
+};
+
+std::string RenderArticlePage(const SiteInfo& site, const ArticlePageView& view);
+
+// The article body: paragraphs separated by blank lines, escaped.
+void AppendArticleBody(std::string& out, const std::string& body);
+
+}  // namespace tribune::render

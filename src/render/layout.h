@@ -1,0 +1,32 @@
+// The frame every public page shares: head, site header, footer.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tribune::render {
+
+struct SiteInfo {
+  std::string name;
+  std::string base_url;   // no trailing slash
+  std::string language;
+  std::string policy_note;
+};
+
+struct PageFrame {
+  std::string_view title;
+  std::string_view description;   // meta description; may be empty
+  std::string_view canonical;     // path; may be empty
+  std::string_view prev, next;    // rel=prev/next paths; may be empty
+  std::string_view feed;          // an extra RSS feed path; may be empty
+  std::string_view feed_title;
+  int font_step = 0;              // -2..3, the body class fs-N
+};
+
+void OpenPage(std::string& out, const SiteInfo& site, const PageFrame& frame);
+void ClosePage(std::string& out, const SiteInfo& site);
+
+// Appends a decimal integer.
+void AppendInt(std::string& out, int64_t v);
+
+}  // namespace tribune::render

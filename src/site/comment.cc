@@ -1,0 +1,23 @@
+#include "site/comment.h"
+
+namespace tribune::site {
+
+std::string_view StatusName(CommentStatus s) {
+  switch (s) {
+    case CommentStatus::kPublished: return "published";
+    case CommentStatus::kHeld: return "held";
+    case CommentStatus::kSpam: return "spam";
+    case CommentStatus::kDeleted: return "deleted";
+  }
+  return "published";
+}
+
+std::optional<CommentStatus> ParseStatus(std::string_view name) {
+  for (auto s : {CommentStatus::kPublished, CommentStatus::kHeld, CommentStatus::kSpam,
+                 CommentStatus::kDeleted}) {
+    if (StatusName(s) == name) return s;
+  }
+  return std::nullopt;
+}
+
+}  // namespace tribune::site

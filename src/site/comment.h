@@ -1,0 +1,48 @@
+// A reader's comment and its moderation status.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tribune::site {
+
+enum class CommentStatus { kPublished, kHeld, kSpam, kDeleted };
+
+std::string_view StatusName(CommentStatus s);
+std::optional<CommentStatus> ParseStatus(std::string_view name);
+
+struct Comment {
+  int64_t id = 0;
+  int64_t article_id = 0;
+  int64_t number = 0;         // #N in publication order on its article; 0 until published
+  CommentStatus status = CommentStatus::kPublished;
+  std::string author;
+  std::string email;          // never shown on a page
+  std::string body_source;    // BBCode as written
+  std::string body_html;      // rendered for guests
+  std::string body_html_member;  // rendered for signed-in readers ([hide] shown)
+  std::string body_text;      // plain text of the same parse
+  std::string ip;
+  std::string user_agent;
+  int64_t created_at = 0;     // Unix seconds
+};
+
+// What a comment needs to be stored: the validated input, already rendered.
+struct NewComment {
+  int64_t article_id = 0;
+  CommentStatus status = CommentStatus::kPublished;
+  std::string author, email, body_source, body_html, body_html_member, body_text;
+  std::string ip, user_agent;
+  int64_t created_at = 0;
+  int64_t dedupe_after = 0;   // an identical comment created after this time is returned instead
+};
+
+// The outcome of storing one NewComment.
+struct StoredComment {
+  Comment comment;
+  bool duplicate = false;     // an identical earlier submission was found and returned
+};
+
+}  // namespace tribune::site

@@ -1,0 +1,78 @@
+#include "store/sqlite/migrations.h"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace tribune::store::sqlite {
+namespace {
+
+// Each entry moves the schema from version i to i + 1. Append only: never
+// edit a migration that has shipped.
+constexpr std::array<const char*, 1> kMigrations = {
+    R"sql(
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE articles (
+  id            INTEGER PRIMARY KEY,
+  slug          TEXT NOT NULL,
+  title         TEXT NOT NULL,
+  lead          TEXT NOT NULL DEFAULT '',
+  body          TEXT NOT NULL,
+  source        TEXT NOT NULL DEFAULT '',
+  published_at  INTEGER NOT NULL,
+  updated_at    INTEGER NOT NULL,
+  comments_open INTEGER NOT NULL DEFAULT 1,
+  comment_count INTEGER NOT NULL DEFAULT 0,
+  last_number   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX articles_by_time ON articles (published_at DESC, id DESC);
+CREATE TABLE comments (
+  id               INTEGER PRIMARY KEY,
+  article_id       INTEGER NOT NULL REFERENCES articles (id),
+  number           INTEGER,
+  status           TEXT NOT NULL CHECK (status IN ('published', 'held', 'spam', 'deleted')),
+  author           TEXT NOT NULL,
+  email            TEXT NOT NULL DEFAULT '',
+  body_source      TEXT NOT NULL,
+  body_html        TEXT NOT NULL,
+  body_html_member TEXT NOT NULL,
+  body_text        TEXT NOT NULL,
+  ip               TEXT NOT NULL DEFAULT '',
+  user_agent       TEXT NOT NULL DEFAULT '',
+  created_at       INTEGER NOT NULL,
+  body_hash        INTEGER NOT NULL
+);
+CREATE INDEX comments_published ON comments (article_id, number DESC) WHERE status = 'published';
+CREATE INDEX comments_dedupe ON comments (article_id, body_hash, created_at);
+)sql",
+};
+
+}  // namespace
+
+int LatestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+int CurrentSchemaVersion(Connection& c) {
+  Statement st = c.Prepare("PRAGMA user_version");
+  return st.Step() ? static_cast<int>(st.Int(0)) : 0;
+}
+
+Status ApplyMigrations(Connection& c) {
+  int version = CurrentSchemaVersion(c);
+  if (version > LatestSchemaVersion()) {
+    return FailedPrecondition(fmt::format(
+        "the database is at schema version {}, newer than this build knows ({})", version,
+        LatestSchemaVersion()));
+  }
+  for (int v = version; v < LatestSchemaVersion(); ++v) {
+    Transaction tx(c);
+    c.Exec(kMigrations[v]);
+    c.Exec(fmt::format("PRAGMA user_version = {}", v + 1));
+    tx.Commit();
+  }
+  return Status::Ok();
+}
+
+}  // namespace tribune::store::sqlite

@@ -1,0 +1,377 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <fmt/format.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <stdexcept>
+#include <vector>
+
+#include "site/slug.h"
+#include "store/sqlite/connection.h"
+#include "store/sqlite/migrations.h"
+
+namespace tribune::store {
+namespace {
+
+using sqlite::Connection;
+using sqlite::Statement;
+using sqlite::Transaction;
+
+constexpr const char* kArticleColumns =
+    "id, slug, title, lead, body, source, published_at, updated_at, comments_open, comment_count";
+constexpr const char* kCommentColumns =
+    "id, article_id, number, status, author, email, body_source, body_html, body_html_member, "
+    "body_text, ip, user_agent, created_at";
+
+int64_t BodyHash(std::string_view author, std::string_view body) {
+  uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  auto mix = [&h](std::string_view s) {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  };
+  mix(author);
+  mix(std::string_view("\0", 1));
+  mix(body);
+  return static_cast<int64_t>(h >> 1);
+}
+
+site::Article ReadArticle(const Statement& st) {
+  site::Article a;
+  a.id = st.Int(0);
+  a.slug = st.Text(1);
+  a.title = st.Text(2);
+  a.lead = st.Text(3);
+  a.body = st.Text(4);
+  a.source = st.Text(5);
+  a.published_at = st.Int(6);
+  a.updated_at = st.Int(7);
+  a.comments_open = st.Int(8) != 0;
+  a.comment_count = st.Int(9);
+  return a;
+}
+
+site::Comment ReadComment(const Statement& st) {
+  site::Comment c;
+  c.id = st.Int(0);
+  c.article_id = st.Int(1);
+  c.number = st.Int(2);
+  c.status = site::ParseStatus(st.Text(3)).value_or(site::CommentStatus::kHeld);
+  c.author = st.Text(4);
+  c.email = st.Text(5);
+  c.body_source = st.Text(6);
+  c.body_html = st.Text(7);
+  c.body_html_member = st.Text(8);
+  c.body_text = st.Text(9);
+  c.ip = st.Text(10);
+  c.user_agent = st.Text(11);
+  c.created_at = st.Int(12);
+  return c;
+}
+
+// Statement texts, built once so the per-connection cache can key on them.
+struct Sql {
+  std::string get_article = fmt::format("SELECT {} FROM articles WHERE id = ?", kArticleColumns);
+  std::string list_articles = fmt::format(
+      "SELECT {} FROM articles ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?",
+      kArticleColumns);
+  std::string get_comment = fmt::format("SELECT {} FROM comments WHERE id = ?", kCommentColumns);
+  std::string list_comments = fmt::format(
+      "SELECT {} FROM comments WHERE article_id = ? AND status = 'published' "
+      "ORDER BY number DESC LIMIT ? OFFSET ?",
+      kCommentColumns);
+};
+const Sql& Queries() {
+  static const Sql sql;
+  return sql;
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::unique_ptr<Connection> writer, std::vector<std::unique_ptr<Connection>> readers)
+      : writer_(std::move(writer)), readers_(std::move(readers)) {
+    for (auto& r : readers_) idle_.push_back(r.get());
+  }
+
+  Status Migrate() override {
+    std::lock_guard lock(write_mu_);
+    return Guard([&] { return sqlite::ApplyMigrations(*writer_); });
+  }
+
+  Result<int> SchemaVersion() override {
+    std::lock_guard lock(write_mu_);
+    return sqlite::CurrentSchemaVersion(*writer_);
+  }
+
+  Result<std::string> GetSetting(const std::string& key) override {
+    return Read<std::string>([&](Connection& c) -> Result<std::string> {
+      Statement st = c.Prepare("SELECT value FROM settings WHERE key = ?");
+      st.Bind(1, key);
+      if (!st.Step()) return NotFound(fmt::format("no setting '{}'", key));
+      return st.Text(0);
+    });
+  }
+
+  Status PutSetting(const std::string& key, const std::string& value) override {
+    return Write([&](Connection& c) {
+      c.Prepare("INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+          .Bind(1, key)
+          .Bind(2, value)
+          .Step();
+      return Status::Ok();
+    });
+  }
+
+  Result<site::Article> CreateArticle(const ArticleDraft& d, int64_t now) override {
+    int64_t id = 0;
+    Status st = Write([&](Connection& c) {
+      std::string slug = d.slug.empty() ? site::Slugify(d.title) : d.slug;
+      c.Prepare("INSERT INTO articles (slug, title, lead, body, source, published_at, "
+                "updated_at, comments_open) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+          .Bind(1, slug)
+          .Bind(2, d.title)
+          .Bind(3, d.lead)
+          .Bind(4, d.body)
+          .Bind(5, d.source)
+          .Bind(6, d.published_at ? d.published_at : now)
+          .Bind(7, now)
+          .Bind(8, int64_t{d.comments_open})
+          .Step();
+      id = c.LastInsertId();
+      BumpRevision(c);
+      return Status::Ok();
+    });
+    if (!st.ok()) return st;
+    return GetArticle(id);
+  }
+
+  Status UpdateArticle(const site::Article& a, int64_t now) override {
+    return Write([&](Connection& c) {
+      c.Prepare("UPDATE articles SET slug = ?, title = ?, lead = ?, body = ?, source = ?, "
+                "comments_open = ?, updated_at = ? WHERE id = ?")
+          .Bind(1, a.slug)
+          .Bind(2, a.title)
+          .Bind(3, a.lead)
+          .Bind(4, a.body)
+          .Bind(5, a.source)
+          .Bind(6, int64_t{a.comments_open})
+          .Bind(7, now)
+          .Bind(8, a.id)
+          .Step();
+      if (Changes(c) == 0) return NotFound(fmt::format("no article {}", a.id));
+      BumpRevision(c);
+      return Status::Ok();
+    });
+  }
+
+  Result<site::Article> GetArticle(int64_t id) override {
+    return Read<site::Article>([&](Connection& c) -> Result<site::Article> {
+      Statement st = c.Prepare(Queries().get_article.c_str());
+      st.Bind(1, id);
+      if (!st.Step()) return NotFound(fmt::format("no article {}", id));
+      return ReadArticle(st);
+    });
+  }
+
+  Result<std::vector<site::Article>> ListArticles(int64_t offset, int64_t limit) override {
+    using V = std::vector<site::Article>;
+    return Read<V>([&](Connection& c) -> Result<V> {
+      Statement st = c.Prepare(Queries().list_articles.c_str());
+      st.Bind(1, limit).Bind(2, offset);
+      V out;
+      while (st.Step()) out.push_back(ReadArticle(st));
+      return out;
+    });
+  }
+
+  Result<int64_t> CountArticles() override {
+    return Read<int64_t>([&](Connection& c) -> Result<int64_t> {
+      Statement st = c.Prepare("SELECT count(*) FROM articles");
+      st.Step();
+      return st.Int(0);
+    });
+  }
+
+  Result<int64_t> ArticlesChangeMarker() override {
+    return Read<int64_t>([&](Connection& c) -> Result<int64_t> {
+      Statement st = c.Prepare("SELECT value FROM settings WHERE key = 'articles_revision'");
+      return st.Step() ? std::stoll(st.Text(0)) : int64_t{0};
+    });
+  }
+
+  std::vector<Result<site::StoredComment>> InsertComments(
+      std::span<const site::NewComment> comments) override {
+    std::vector<Result<site::StoredComment>> out;
+    out.reserve(comments.size());
+    std::lock_guard lock(write_mu_);
+    try {
+      Transaction tx(*writer_);
+      for (const auto& nc : comments) out.push_back(InsertOne(*writer_, nc));
+      tx.Commit();
+    } catch (const std::exception& e) {
+      out.assign(comments.size(), Unavailable(fmt::format("comment not stored: {}", e.what())));
+    }
+    return out;
+  }
+
+  Result<std::vector<site::Comment>> ListPublishedComments(int64_t article_id, int64_t offset,
+                                                           int64_t limit) override {
+    using V = std::vector<site::Comment>;
+    return Read<V>([&](Connection& c) -> Result<V> {
+      Statement st = c.Prepare(Queries().list_comments.c_str());
+      st.Bind(1, article_id).Bind(2, limit).Bind(3, offset);
+      V out;
+      while (st.Step()) out.push_back(ReadComment(st));
+      return out;
+    });
+  }
+
+  Result<site::Comment> GetComment(int64_t id) override {
+    return Read<site::Comment>([&](Connection& c) -> Result<site::Comment> {
+      Statement st = c.Prepare(Queries().get_comment.c_str());
+      st.Bind(1, id);
+      if (!st.Step()) return NotFound(fmt::format("no comment {}", id));
+      return ReadComment(st);
+    });
+  }
+
+ private:
+  // One comment inside the open transaction.
+  Result<site::StoredComment> InsertOne(Connection& c, const site::NewComment& nc) {
+    int64_t hash = BodyHash(nc.author, nc.body_source);
+    Statement dup = c.Prepare(
+        "SELECT id FROM comments WHERE article_id = ? AND body_hash = ? AND created_at >= ? "
+        "AND author = ? AND body_source = ? ORDER BY id LIMIT 1");
+    dup.Bind(1, nc.article_id).Bind(2, hash).Bind(3, nc.dedupe_after);
+    dup.Bind(4, nc.author).Bind(5, nc.body_source);
+    if (nc.dedupe_after > 0 && dup.Step()) {
+      int64_t id = dup.Int(0);
+      Statement st = c.Prepare(Queries().get_comment.c_str());
+      st.Bind(1, id);
+      st.Step();
+      return site::StoredComment{ReadComment(st), true};
+    }
+    int64_t number = 0;
+    if (nc.status == site::CommentStatus::kPublished) {
+      Statement bump = c.Prepare(
+          "UPDATE articles SET last_number = last_number + 1, comment_count = comment_count + 1 "
+          "WHERE id = ? RETURNING last_number");
+      bump.Bind(1, nc.article_id);
+      if (!bump.Step()) return NotFound(fmt::format("no article {}", nc.article_id));
+      number = bump.Int(0);
+    } else {
+      Statement exists = c.Prepare("SELECT 1 FROM articles WHERE id = ?");
+      exists.Bind(1, nc.article_id);
+      if (!exists.Step()) return NotFound(fmt::format("no article {}", nc.article_id));
+    }
+    Statement ins = c.Prepare(
+        "INSERT INTO comments (article_id, number, status, author, email, body_source, "
+        "body_html, body_html_member, body_text, ip, user_agent, created_at, body_hash) "
+        "VALUES (?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    ins.Bind(1, nc.article_id).Bind(2, number).Bind(3, site::StatusName(nc.status));
+    ins.Bind(4, nc.author).Bind(5, nc.email).Bind(6, nc.body_source).Bind(7, nc.body_html);
+    ins.Bind(8, nc.body_html_member).Bind(9, nc.body_text).Bind(10, nc.ip);
+    ins.Bind(11, nc.user_agent).Bind(12, nc.created_at).Bind(13, hash);
+    ins.Step();
+    site::Comment out;
+    out.id = c.LastInsertId();
+    out.article_id = nc.article_id;
+    out.number = number;
+    out.status = nc.status;
+    out.author = nc.author;
+    out.email = nc.email;
+    out.body_source = nc.body_source;
+    out.body_html = nc.body_html;
+    out.body_html_member = nc.body_html_member;
+    out.body_text = nc.body_text;
+    out.ip = nc.ip;
+    out.user_agent = nc.user_agent;
+    out.created_at = nc.created_at;
+    return site::StoredComment{std::move(out), false};
+  }
+
+  static int64_t Changes(Connection& c) {
+    Statement st = c.Prepare("SELECT changes()");
+    st.Step();
+    return st.Int(0);
+  }
+
+  static void BumpRevision(Connection& c) {
+    c.Prepare("INSERT INTO settings (key, value) VALUES ('articles_revision', '1') "
+              "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+        .Step();
+  }
+
+  template <typename F>
+  static Status Guard(F&& f) {
+    try {
+      return f();
+    } catch (const std::exception& e) {
+      return Unavailable(e.what());
+    }
+  }
+
+  template <typename F>
+  Status Write(F&& f) {
+    std::lock_guard lock(write_mu_);
+    return Guard([&] {
+      Transaction tx(*writer_);
+      Status st = f(*writer_);
+      if (st.ok()) tx.Commit();
+      return st;
+    });
+  }
+
+  template <typename T, typename F>
+  Result<T> Read(F&& f) {
+    Connection* c = Borrow();
+    Result<T> out = Unavailable("not run");
+    try {
+      out = f(*c);
+    } catch (const std::exception& e) {
+      out = Unavailable(e.what());
+    }
+    Return(c);
+    return out;
+  }
+
+  Connection* Borrow() {
+    std::unique_lock lock(pool_mu_);
+    pool_cv_.wait(lock, [&] { return !idle_.empty(); });
+    Connection* c = idle_.back();
+    idle_.pop_back();
+    return c;
+  }
+
+  void Return(Connection* c) {
+    {
+      std::lock_guard lock(pool_mu_);
+      idle_.push_back(c);
+    }
+    pool_cv_.notify_one();
+  }
+
+  std::mutex write_mu_;
+  std::unique_ptr<Connection> writer_;
+  std::mutex pool_mu_;
+  std::condition_variable pool_cv_;
+  std::vector<std::unique_ptr<Connection>> readers_;
+  std::vector<Connection*> idle_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {
+  auto writer = Connection::Open(options.path);
+  if (!writer.ok()) return writer.status();
+  std::vector<std::unique_ptr<Connection>> readers;
+  for (int i = 0; i < std::max(1, options.read_connections); ++i) {
+    auto r = Connection::Open(options.path);
+    if (!r.ok()) return r.status();
+    readers.push_back(std::move(r).value());
+  }
+  return std::unique_ptr<Store>(
+      std::make_unique<SqliteStore>(std::move(writer).value(), std::move(readers)));
+}
+
+}  // namespace tribune::store

@@ -1,0 +1,70 @@
+// The store: where articles and comments live. One interface, one
+// conformance suite (tests/unit/store_conformance.h), several backends.
+//
+// Thread safety: every method may be called from any thread at once.
+// Durability: a write method returns only after its transaction is durable.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "site/article.h"
+#include "site/comment.h"
+
+namespace tribune::store {
+
+struct ArticleDraft {
+  std::string title, lead, body, source;
+  std::string slug;               // empty: made from the title
+  int64_t published_at = 0;       // 0: now
+  bool comments_open = true;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Brings the schema to the newest version. Safe to call on every start.
+  virtual Status Migrate() = 0;
+  // The schema version the store is at.
+  virtual Result<int> SchemaVersion() = 0;
+
+  // Site-wide settings (e.g. the generated secret). NotFound when unset.
+  virtual Result<std::string> GetSetting(const std::string& key) = 0;
+  virtual Status PutSetting(const std::string& key, const std::string& value) = 0;
+
+  // Creates an article and returns it with its id.
+  virtual Result<site::Article> CreateArticle(const ArticleDraft& draft, int64_t now) = 0;
+  // Replaces title, lead, body, source, slug and comments_open of article `a.id`.
+  // NotFound when there is no such article.
+  virtual Status UpdateArticle(const site::Article& a, int64_t now) = 0;
+  // NotFound when there is no such article.
+  virtual Result<site::Article> GetArticle(int64_t id) = 0;
+  // Newest first by publication time, then id.
+  virtual Result<std::vector<site::Article>> ListArticles(int64_t offset, int64_t limit) = 0;
+  virtual Result<int64_t> CountArticles() = 0;
+  // The largest updated_at over all articles (0 when none): a cheap change marker.
+  virtual Result<int64_t> ArticlesChangeMarker() = 0;
+
+  // Stores the comments in one durable transaction, in order. Published ones
+  // get the next number on their article and raise its comment count. A
+  // comment identical (article, author, body) to one created after
+  // `dedupe_after` is not stored again; the earlier one comes back with
+  // duplicate = true. Per-comment failures (e.g. unknown article: NotFound)
+  // do not affect the others.
+  virtual std::vector<Result<site::StoredComment>> InsertComments(
+      std::span<const site::NewComment> comments) = 0;
+
+  // Published comments of an article, newest first.
+  virtual Result<std::vector<site::Comment>> ListPublishedComments(int64_t article_id,
+                                                                   int64_t offset,
+                                                                   int64_t limit) = 0;
+  // NotFound when there is no such comment.
+  virtual Result<site::Comment> GetComment(int64_t id) = 0;
+};
+
+}  // namespace tribune::store

@@ -1,0 +1,222 @@
+// JSON API v1. Errors are RFC 9457 problem documents.
+#include <fmt/format.h>
+
+#include <charconv>
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "core/time_format.h"
+#include "core/utf8.h"
+#include "site/pagination.h"
+#include "web/handlers.h"
+#include "web/responses.h"
+
+namespace tribune::web {
+namespace {
+
+using nlohmann::json;
+constexpr int64_t kArticlesPerPage = 20;
+
+http::Response Json(int status, const json& body) {
+  http::Response r;
+  r.status = status;
+  r.content_type = "application/json";
+  r.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+  r.headers.emplace_back("Cache-Control", "no-cache");
+  return r;
+}
+
+json ArticleJson(const Context& ctx, const site::Article& a, bool with_body) {
+  json j = {{"id", a.id},
+            {"slug", a.slug},
+            {"title", a.title},
+            {"lead", a.lead},
+            {"source", a.source},
+            {"published_at", timefmt::Iso8601(a.published_at)},
+            {"url", ctx.site.base_url + site::ArticlePath(a)},
+            {"comments_open", a.comments_open},
+            {"comment_count", a.comment_count}};
+  if (with_body) j["body"] = a.body;
+  return j;
+}
+
+json CommentJson(const site::Comment& c) {
+  return {{"id", c.id},
+          {"number", c.number},
+          {"author", c.author},
+          {"body_html", c.body_html},
+          {"body_text", c.body_text},
+          {"created_at", timefmt::Iso8601(c.created_at)}};
+}
+
+bool ParseId(std::string_view s, int64_t& out) {
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size() && out > 0;
+}
+
+int64_t PageParam(const http::Request& req) {
+  int64_t page = 1;
+  std::string v = req.QueryParam("page");
+  if (!v.empty() && !ParseId(v, page)) return -1;
+  return page;
+}
+
+http::Response ListArticles(Context& ctx, const http::Request& req) {
+  int64_t page = PageParam(req);
+  if (page < 1) return Problem(400, "The 'page' parameter must be a positive integer.");
+  auto count = ctx.store.CountArticles();
+  auto list = ctx.store.ListArticles((page - 1) * kArticlesPerPage, kArticlesPerPage);
+  if (!count.ok() || !list.ok()) return Problem(503, "The store is not available; try again.");
+  json arr = json::array();
+  for (const auto& a : *list) arr.push_back(ArticleJson(ctx, a, false));
+  return Json(200, {{"articles", arr},
+                    {"page", page},
+                    {"pages", site::PageCount(*count, kArticlesPerPage)},
+                    {"total", *count}});
+}
+
+http::Response GetArticle(Context& ctx, int64_t id) {
+  auto a = ctx.store.GetArticle(id);
+  if (!a.ok()) return Problem(404, fmt::format("There is no article {}.", id));
+  return Json(200, ArticleJson(ctx, *a, true));
+}
+
+http::Response ListComments(Context& ctx, const http::Request& req, int64_t id) {
+  int64_t page = PageParam(req);
+  if (page < 1) return Problem(400, "The 'page' parameter must be a positive integer.");
+  auto a = ctx.store.GetArticle(id);
+  if (!a.ok()) return Problem(404, fmt::format("There is no article {}.", id));
+  int64_t per_page = ctx.config.comments.per_page;
+  int64_t pages = site::PageCount(a->comment_count, per_page);
+  if (page > pages) return Problem(404, fmt::format("There are only {} comment pages.", pages));
+  auto list = ctx.store.ListPublishedComments(id, (page - 1) * per_page, per_page);
+  if (!list.ok()) return Problem(503, "The store is not available; try again.");
+  json arr = json::array();
+  for (const auto& c : *list) arr.push_back(CommentJson(c));
+  return Json(200, {{"comments", arr}, {"page", page}, {"pages", pages},
+                    {"total", a->comment_count}});
+}
+
+http::Response Challenge(Context& ctx, const http::Request& req) {
+  int64_t id = 0;
+  if (!ParseId(req.QueryParam("article"), id)) {
+    return Problem(400, "The 'article' parameter must be an article id.");
+  }
+  int64_t now = std::time(nullptr);
+  if (!ctx.comments.challenge_enabled()) return Json(200, {{"required", false}});
+  return Json(200, {{"required", true},
+                    {"article", id},
+                    {"code", ctx.comments.ChallengeCode(id, now)},
+                    {"expires_at", timefmt::Iso8601((now / 3600 + 2) * 3600)}});
+}
+
+// Reads a string member; false (with `detail`) when present but not a valid UTF-8 string.
+bool StringField(const json& body, const char* name, std::string& out, std::string& detail) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return true;
+  if (!it->is_string()) {
+    detail = fmt::format("The member '{}' must be a string.", name);
+    return false;
+  }
+  out = it->get<std::string>();
+  if (!utf8::IsValid(out)) {
+    detail = fmt::format("The member '{}' is not valid UTF-8.", name);
+    return false;
+  }
+  return true;
+}
+
+void PostComment(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
+  std::string_view type = req.Header("content-type");
+  if (type.substr(0, 16) != "application/json") {
+    return respond(Problem(415, "Send the comment as application/json."));
+  }
+  if (!utf8::IsValid(req.body)) return respond(Problem(400, "The body is not valid UTF-8."));
+  json body = json::parse(req.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) {
+    return respond(Problem(400, "The body is not a JSON object."));
+  }
+  site::CommentForm form;
+  std::string detail;
+  if (!StringField(body, "author", form.name, detail) ||
+      !StringField(body, "email", form.email, detail) ||
+      !StringField(body, "body", form.body, detail) ||
+      !StringField(body, "code", form.code, detail)) {
+    return respond(Problem(400, detail));
+  }
+  PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr)};
+  ctx.comments.Post(id, std::move(form), pc, [respond](PostOutcome out) {
+    using Kind = PostOutcome::Kind;
+    switch (out.kind) {
+      case Kind::kStored: {
+        const site::Comment& c = out.stored.comment;
+        http::Response r = Json(out.stored.duplicate ? 200 : 201,
+                                {{"id", c.id},
+                                 {"number", c.number},
+                                 {"status", std::string(site::StatusName(c.status))},
+                                 {"duplicate", out.stored.duplicate}});
+        r.headers.emplace_back("Location", fmt::format("/api/v1/comments/{}", c.id));
+        return respond(std::move(r));
+      }
+      case Kind::kInvalid: {
+        std::string msg;
+        json errors = json::array();
+        for (const auto& e : out.errors) {
+          msg += (msg.empty() ? "" : " ") + e.message;
+          errors.push_back({{"field", e.field == "name" ? "author" : e.field},
+                            {"message", e.message}});
+        }
+        http::Response r = Problem(422, msg);
+        json j = json::parse(r.body);
+        j["errors"] = errors;
+        r.body = j.dump();
+        return respond(std::move(r));
+      }
+      case Kind::kClosed: return respond(Problem(403, out.message));
+      case Kind::kNotFound: return respond(Problem(404, "There is no such article."));
+      case Kind::kUnavailable: return respond(Problem(503, "The comment could not be saved; "
+                                                           "send it again."));
+    }
+  });
+}
+
+http::Response GetCommentById(Context& ctx, int64_t id) {
+  auto c = ctx.store.GetComment(id);
+  if (!c.ok() || c->status != site::CommentStatus::kPublished) {
+    return Problem(404, fmt::format("There is no published comment {}.", id));
+  }
+  json j = CommentJson(*c);
+  j["article_id"] = c->article_id;
+  return Json(200, j);
+}
+
+}  // namespace
+
+void Api(Context& ctx, http::Request& req, std::string_view rest, http::Respond respond) {
+  bool get = req.method == "GET" || req.method == "HEAD";
+  if (rest == "/articles" && get) return respond(ListArticles(ctx, req));
+  if (rest == "/challenge" && get) return respond(Challenge(ctx, req));
+  constexpr std::string_view kArticles = "/articles/";
+  constexpr std::string_view kComments = "/comments/";
+  int64_t id = 0;
+  if (rest.substr(0, kComments.size()) == kComments && get &&
+      ParseId(rest.substr(kComments.size()), id)) {
+    return respond(GetCommentById(ctx, id));
+  }
+  if (rest.substr(0, kArticles.size()) == kArticles) {
+    std::string_view tail = rest.substr(kArticles.size());
+    size_t slash = tail.find('/');
+    if (ParseId(tail.substr(0, slash), id)) {
+      std::string_view sub = slash == std::string_view::npos ? "" : tail.substr(slash);
+      if (sub.empty() && get) return respond(GetArticle(ctx, id));
+      if (sub == "/comments" && get) return respond(ListComments(ctx, req, id));
+      if (sub == "/comments" && req.method == "POST") return PostComment(ctx, req, id, respond);
+      if (sub.empty() || sub == "/comments") {
+        return respond(Problem(405, "This method is not allowed on this resource."));
+      }
+    }
+  }
+  respond(Problem(404, "There is no such API resource."));
+}
+
+}  // namespace tribune::web

@@ -1,0 +1,38 @@
+// The request handlers. Each is thin: parse the request, call a service or
+// the store, render, respond.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "http/request.h"
+#include "web/context.h"
+
+namespace tribune::web {
+
+// Where an article URL points: /news/{id}-{slug}[.html|/comments/page/{n}|...].
+struct ArticleRoute {
+  int64_t id = 0;
+  std::string slug;
+  std::string rest;  // ".html", "/comments", "/comments/page/3", "/comments.rss"
+};
+// False when `path` is not under /news/{id}-{slug}.
+bool ParseArticleRoute(std::string_view path, ArticleRoute& out);
+
+void FrontPage(Context& ctx, http::Request& req, http::Respond respond);
+void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, int64_t page,
+                 http::Respond respond);
+void SiteFeed(Context& ctx, http::Request& req, http::Respond respond);
+void CommentsFeed(Context& ctx, http::Request& req, const ArticleRoute& route,
+                  http::Respond respond);
+void FontPreference(Context& ctx, http::Request& req, http::Respond respond);
+void LeavingPage(Context& ctx, http::Request& req, http::Respond respond);
+void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route,
+                     http::Respond respond);
+// /api/v1/...: `rest` is the path after "/api/v1".
+void Api(Context& ctx, http::Request& req, std::string_view rest, http::Respond respond);
+
+// The font step a reader chose (cookie "fs"), clamped to -2..3.
+int FontStep(const http::Request& req);
+
+}  // namespace tribune::web

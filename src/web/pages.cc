@@ -1,0 +1,204 @@
+// Public pages: front page, article and comment pages, feeds, preferences,
+// the protected-link interstitial.
+#include <fmt/format.h>
+
+#include <charconv>
+#include <ctime>
+
+#include "core/html.h"
+#include "render/article_page.h"
+#include "render/feeds.h"
+#include "render/front_page.h"
+#include "render/misc_pages.h"
+#include "site/pagination.h"
+#include "web/handlers.h"
+#include "web/responses.h"
+
+namespace tribune::web {
+namespace {
+
+constexpr int64_t kFrontPageSize = 20;
+constexpr int64_t kFeedSize = 30;
+constexpr int kMinFontStep = -2;
+constexpr int kMaxFontStep = 3;
+
+int64_t Now() { return static_cast<int64_t>(std::time(nullptr)); }
+
+int64_t ParsePositive(const std::string& s, int64_t fallback) {
+  int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  return ec == std::errc() && p == s.data() + s.size() && v >= 1 ? v : fallback;
+}
+
+// Serves the cached page under (scope, key), building it with `build` on a
+// miss. `build` returns the page or a finished error response.
+template <typename Build>
+void ServeCached(Context& ctx, http::Request& req, int64_t scope, const std::string& key,
+                 Build&& build, http::Respond& respond, const char* cache_control = "no-cache") {
+  if (auto page = ctx.cache.Get(scope, key)) return respond(CachedResponse(req, page, cache_control));
+  uint64_t generation = ctx.cache.Generation(scope);
+  std::shared_ptr<const render::CachedPage> page;
+  http::Response error;
+  if (!build(page, error)) return respond(std::move(error));
+  ctx.cache.Put(scope, generation, key, page);
+  respond(CachedResponse(req, std::move(page), cache_control));
+}
+
+}  // namespace
+
+bool ParseArticleRoute(std::string_view path, ArticleRoute& out) {
+  constexpr std::string_view kPrefix = "/news/";
+  if (path.substr(0, kPrefix.size()) != kPrefix) return false;
+  path.remove_prefix(kPrefix.size());
+  auto [p, ec] = std::from_chars(path.data(), path.data() + path.size(), out.id);
+  if (ec != std::errc() || out.id <= 0 || p == path.data() + path.size() || *p != '-') return false;
+  path.remove_prefix(p - path.data() + 1);
+  size_t end = path.find_first_of("./");
+  if (end == std::string_view::npos) return false;
+  out.slug = std::string(path.substr(0, end));
+  out.rest = std::string(path.substr(end));
+  return true;
+}
+
+int FontStep(const http::Request& req) {
+  std::string v = req.Cookie("fs");
+  int step = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), step);
+  if (ec != std::errc()) return 0;
+  return std::clamp(step, kMinFontStep, kMaxFontStep);
+}
+
+void FrontPage(Context& ctx, http::Request& req, http::Respond respond) {
+  int64_t page = ParsePositive(req.QueryParam("page"), 1);
+  auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
+    auto count = ctx.store.CountArticles();
+    if (!count.ok()) return error = ErrorPage(ctx, 503, count.status().message()), false;
+    int64_t pages = site::PageCount(*count, kFrontPageSize);
+    if (page > pages) return error = ErrorPage(ctx, 404, "There is no such page."), false;
+    auto articles = ctx.store.ListArticles((page - 1) * kFrontPageSize, kFrontPageSize);
+    if (!articles.ok()) return error = ErrorPage(ctx, 503, articles.status().message()), false;
+    out = render::MakeCachedPage(render::RenderFrontPage(ctx.site, *articles, page, pages),
+                                 "text/html; charset=utf-8");
+    return true;
+  };
+  ServeCached(ctx, req, render::PageCache::kSiteScope, fmt::format("front:{}", page), build,
+              respond);
+}
+
+void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, int64_t page,
+                 http::Respond respond) {
+  int64_t now = Now();
+  int font = FontStep(req);
+  std::string posted = req.QueryParam("posted");
+  int64_t per_page = ctx.config.comments.per_page;
+
+  // Builds the page; `notice` makes it the reader's own (not cached).
+  auto render = [&](std::string& html, http::Response& error, const std::string& notice) {
+    auto article = ctx.store.GetArticle(route.id);
+    if (!article.ok()) {
+      error = ErrorPage(ctx, article.status().code() == Code::kNotFound ? 404 : 503,
+                        "There is no such article.");
+      return false;
+    }
+    if (article->slug != route.slug) {
+      std::string canonical = site::CommentsPagePath(*article, page);
+      if (!req.query.empty()) canonical += "?" + req.query;
+      return error = Redirect(301, canonical), false;
+    }
+    int64_t pages = site::PageCount(article->comment_count, per_page);
+    if (page > pages) return error = ErrorPage(ctx, 404, "There is no such comment page."), false;
+    auto comments = ctx.store.ListPublishedComments(route.id, (page - 1) * per_page, per_page);
+    if (!comments.ok()) return error = ErrorPage(ctx, 503, comments.status().message()), false;
+    render::ArticlePageView view;
+    view.article = &*article;
+    view.comments = &*comments;
+    view.page = page;
+    view.pages = pages;
+    view.font_step = font;
+    view.challenge_prompt = ctx.comments.ChallengePrompt(route.id, now);
+    view.body_max = ctx.config.comments.max_length;
+    view.notice = notice;
+    html = render::RenderArticlePage(ctx.site, view);
+    return true;
+  };
+
+  if (!posted.empty()) {
+    auto c = ctx.store.GetComment(ParsePositive(posted, 0));
+    std::string notice = "Your comment was received.";
+    if (c.ok() && c->article_id == route.id) {
+      notice = c->status == site::CommentStatus::kPublished
+                   ? fmt::format("Thank you: your comment #{} is published.", c->number)
+                   : "Thank you: your comment is waiting for a moderator.";
+    }
+    std::string html;
+    http::Response error;
+    if (!render(html, error, notice)) return respond(std::move(error));
+    return respond(HtmlResponse(200, std::move(html)));
+  }
+  auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
+    std::string html;
+    if (!render(html, error, "")) return false;
+    out = render::MakeCachedPage(std::move(html), "text/html; charset=utf-8");
+    return true;
+  };
+  std::string key = fmt::format("{}|{}|{}|{}", route.slug, page, font,
+                                CommentService::ChallengeBucket(now));
+  ServeCached(ctx, req, route.id, key, build, respond);
+}
+
+void SiteFeed(Context& ctx, http::Request& req, http::Respond respond) {
+  auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
+    auto articles = ctx.store.ListArticles(0, kFeedSize);
+    if (!articles.ok()) return error = ErrorPage(ctx, 503, articles.status().message()), false;
+    out = render::MakeCachedPage(render::RenderSiteFeed(ctx.site, *articles),
+                                 "application/rss+xml; charset=utf-8");
+    return true;
+  };
+  ServeCached(ctx, req, render::PageCache::kSiteScope, "rss", build, respond);
+}
+
+void CommentsFeed(Context& ctx, http::Request& req, const ArticleRoute& route,
+                  http::Respond respond) {
+  auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
+    auto article = ctx.store.GetArticle(route.id);
+    if (!article.ok() || article->slug != route.slug) {
+      return error = ErrorPage(ctx, 404, "There is no such article."), false;
+    }
+    auto comments = ctx.store.ListPublishedComments(route.id, 0, kFeedSize);
+    if (!comments.ok()) return error = ErrorPage(ctx, 503, comments.status().message()), false;
+    out = render::MakeCachedPage(render::RenderCommentsFeed(ctx.site, *article, *comments),
+                                 "application/rss+xml; charset=utf-8");
+    return true;
+  };
+  ServeCached(ctx, req, route.id, "rss|" + route.slug, build, respond);
+}
+
+void FontPreference(Context&, http::Request& req, http::Respond respond) {
+  std::string step = req.QueryParam("step");
+  int font = FontStep(req);
+  if (step == "up") font = std::min(font + 1, kMaxFontStep);
+  else if (step == "down") font = std::max(font - 1, kMinFontStep);
+  else font = 0;
+  std::string back = req.QueryParam("back");
+  // Only paths on this site: "//host" or "http:" would make an open redirect.
+  if (back.empty() || back[0] != '/' || (back.size() > 1 && (back[1] == '/' || back[1] == '\\'))) {
+    back = "/";
+  }
+  http::Response r = Redirect(303, back);
+  r.headers.emplace_back("Set-Cookie",
+                         fmt::format("fs={}; Path=/; Max-Age=31536000; SameSite=Lax", font));
+  respond(std::move(r));
+}
+
+void LeavingPage(Context& ctx, http::Request& req, http::Respond respond) {
+  std::string target = req.QueryParam("u");
+  if (target.empty() || !ctx.signer.Verify(target, req.QueryParam("s"))) {
+    return respond(ErrorPage(ctx, 400, "This link is not valid: its signature does not match."));
+  }
+  http::Response r = HtmlResponse(200, render::RenderLeavingPage(ctx.site, target));
+  r.headers.emplace_back("X-Robots-Tag", "noindex, nofollow");
+  r.headers.emplace_back("Referrer-Policy", "no-referrer");
+  respond(std::move(r));
+}
+
+}  // namespace tribune::web

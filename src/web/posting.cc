@@ -1,0 +1,81 @@
+// The comment form's POST: validate, store durably, redirect (PRG); on any
+// problem the form comes back with the reader's text in it.
+#include <fmt/format.h>
+
+#include <ctime>
+
+#include "core/utf8.h"
+#include "render/article_page.h"
+#include "site/pagination.h"
+#include "web/handlers.h"
+#include "web/responses.h"
+
+namespace tribune::web {
+namespace {
+
+bool IsFormEncoded(std::string_view content_type) {
+  return content_type.substr(0, 33) == "application/x-www-form-urlencoded";
+}
+
+// The article page (comments page 1) with the form refilled and its errors.
+http::Response FormAgain(Context& ctx, const PostOutcome& out, int status, int font) {
+  auto comments = ctx.store.ListPublishedComments(out.article.id, 0, ctx.config.comments.per_page);
+  std::vector<site::Comment> list = comments.ok() ? std::move(comments).value()
+                                                  : std::vector<site::Comment>{};
+  render::ArticlePageView view;
+  view.article = &out.article;
+  view.comments = &list;
+  view.pages = site::PageCount(out.article.comment_count, ctx.config.comments.per_page);
+  view.font_step = font;
+  view.challenge_prompt = ctx.comments.ChallengePrompt(out.article.id, std::time(nullptr));
+  view.body_max = ctx.config.comments.max_length;
+  view.form = &out.form;
+  view.errors = &out.errors;
+  return HtmlResponse(status, render::RenderArticlePage(ctx.site, view));
+}
+
+}  // namespace
+
+void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route,
+                     http::Respond respond) {
+  if (!IsFormEncoded(req.Header("content-type"))) {
+    return respond(ErrorPage(ctx, 415, "The form must be sent as "
+                                       "application/x-www-form-urlencoded."));
+  }
+  site::CommentForm form;
+  for (auto& [k, v] : http::ParseForm(req.body)) {
+    if (!utf8::IsValid(v)) {
+      return respond(ErrorPage(ctx, 400, fmt::format("The field '{}' is not valid UTF-8 text; "
+                                                     "please check your browser's encoding.",
+                                                     utf8::IsValid(k) ? k : "?")));
+    }
+    if (k == "name") form.name = std::move(v);
+    else if (k == "email") form.email = std::move(v);
+    else if (k == "body") form.body = std::move(v);
+    else if (k == "code") form.code = std::move(v);
+  }
+  PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr)};
+  int font = FontStep(req);
+  ctx.comments.Post(route.id, std::move(form), pc, [&ctx, respond, font](PostOutcome out) {
+    using Kind = PostOutcome::Kind;
+    switch (out.kind) {
+      case Kind::kStored: {
+        const site::Comment& c = out.stored.comment;
+        return respond(Redirect(303, fmt::format("{}?posted={}#c{}",
+                                                 site::ArticlePath(out.article), c.id, c.id)));
+      }
+      case Kind::kInvalid:
+        return respond(FormAgain(ctx, out, 422, font));
+      case Kind::kClosed:
+        return respond(FormAgain(ctx, out, 403, font));
+      case Kind::kNotFound:
+        return respond(ErrorPage(ctx, 404, "There is no such article."));
+      case Kind::kUnavailable:
+        out.errors.push_back({"", "Your comment could not be saved just now; it is still in "
+                                  "the form below, please send it again."});
+        return respond(FormAgain(ctx, out, 503, font));
+    }
+  });
+}
+
+}  // namespace tribune::web

@@ -1,0 +1,25 @@
+// Building responses: cached pages with validators and gzip, redirects,
+// error pages, RFC 9457 problem documents.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "http/request.h"
+#include "render/page_cache.h"
+#include "web/context.h"
+
+namespace tribune::web {
+
+// `page` for `req`: 304 when If-None-Match matches, gzip when accepted.
+http::Response CachedResponse(const http::Request& req,
+                              std::shared_ptr<const render::CachedPage> page,
+                              const char* cache_control = "no-cache");
+http::Response HtmlResponse(int status, std::string body);
+http::Response Redirect(int status, const std::string& location);
+// An HTML error page with the reason for the reader.
+http::Response ErrorPage(const Context& ctx, int status, const std::string& message);
+// application/problem+json with title, status and detail.
+http::Response Problem(int status, const std::string& detail);
+
+}  // namespace tribune::web
