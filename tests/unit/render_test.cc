@@ -1,0 +1,148 @@
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include "render/article_page.h"
+#include "render/feeds.h"
+#include "render/page_cache.h"
+
+namespace tribune::render {
+namespace {
+
+std::string Gunzip(const std::string& in) {
+  z_stream zs{};
+  inflateInit2(&zs, 15 + 16);
+  std::string out(1 << 20, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  zs.avail_in = static_cast<uInt>(in.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  int rc = inflate(&zs, Z_FINISH);
+  inflateEnd(&zs);
+  EXPECT_EQ(rc, Z_STREAM_END);
+  out.resize(zs.total_out);
+  return out;
+}
+
+SiteInfo Site() { return {"Test Daily", "https://news.example", "en", "Be kind."}; }
+
+site::Article Article(int64_t count) {
+  site::Article a;
+  a.id = 7;
+  a.slug = "a-title";
+  a.title = "A <title>";
+  a.lead = "Lead";
+  a.body = "First paragraph.\n\nSecond <b>paragraph</b>.";
+  a.source = "BBC";
+  a.published_at = 1679387100;
+  a.comment_count = count;
+  return a;
+}
+
+TEST(ArticlePage, EscapesEditorTextAndShowsTheSeedLayout) {
+  site::Article a = Article(516);
+  site::Comment c;
+  c.id = 99;
+  c.number = 416;
+  c.author = "Floyd <script>";
+  c.email = "secret@example.com";
+  c.body_html = "<b>ok</b>";
+  c.created_at = 1769344800;
+  std::vector<site::Comment> comments = {c};
+  ArticlePageView v;
+  v.article = &a;
+  v.comments = &comments;
+  v.page = 1;
+  v.pages = 26;
+  v.challenge_prompt = "Type the digits 1234";
+  std::string html = RenderArticlePage(Site(), v);
+  EXPECT_NE(html.find("<h1 class=\"article-title\">A &lt;title&gt;</h1>"), std::string::npos);
+  EXPECT_NE(html.find("21-03-2023, 08:25"), std::string::npos);
+  EXPECT_NE(html.find("<p>Second &lt;b&gt;paragraph&lt;/b&gt;.</p>"), std::string::npos);
+  EXPECT_NE(html.find("Comments: 516"), std::string::npos);
+  EXPECT_NE(html.find(">#416</a> <span class=\"comment-author\">Floyd &lt;script&gt;</span>"),
+            std::string::npos);
+  EXPECT_NE(html.find("25 January 2026 12:40"), std::string::npos);
+  EXPECT_EQ(html.find("secret@example.com"), std::string::npos);
+  EXPECT_NE(html.find("<span class=\"gap\">"), std::string::npos);
+  EXPECT_NE(html.find("rel=\"next\">Next</a>"), std::string::npos);
+  EXPECT_EQ(html.find(">Back</a>"), std::string::npos);
+  EXPECT_NE(html.find("<link rel=\"next\" href=\"https://news.example/news/7-a-title/comments/page/2\">"),
+            std::string::npos);
+  EXPECT_NE(html.find("Type the digits 1234"), std::string::npos);
+  EXPECT_NE(html.find("Be kind."), std::string::npos);
+}
+
+TEST(ArticlePage, RefillsTheFormEscaped) {
+  site::Article a = Article(0);
+  std::vector<site::Comment> none;
+  site::CommentForm form{"Nino \"N\"", "n@x.ge", "</textarea><script>x</script>", ""};
+  std::vector<site::FieldError> errors = {{"code", "Wrong code"}};
+  ArticlePageView v;
+  v.article = &a;
+  v.comments = &none;
+  v.form = &form;
+  v.errors = &errors;
+  std::string html = RenderArticlePage(Site(), v);
+  EXPECT_NE(html.find("value=\"Nino &quot;N&quot;\""), std::string::npos);
+  EXPECT_NE(html.find("&lt;/textarea&gt;&lt;script&gt;x&lt;/script&gt;</textarea>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<li data-field=\"code\">Wrong code</li>"), std::string::npos);
+  EXPECT_NE(html.find("No comments yet"), std::string::npos);
+}
+
+TEST(ArticlePage, ClosedArticleHasNoForm) {
+  site::Article a = Article(0);
+  a.comments_open = false;
+  ArticlePageView v;
+  v.article = &a;
+  std::string html = RenderArticlePage(Site(), v);
+  EXPECT_EQ(html.find("<form"), std::string::npos);
+  EXPECT_NE(html.find("Comments are closed"), std::string::npos);
+}
+
+TEST(Feeds, CommentsFeedIsEscapedXml) {
+  site::Article a = Article(1);
+  site::Comment c;
+  c.id = 5;
+  c.number = 1;
+  c.author = "A & B";
+  c.body_text = "x < y \x01";
+  std::string xml = RenderCommentsFeed(Site(), a, {c});
+  EXPECT_NE(xml.find("<title>#1 A &amp; B</title>"), std::string::npos);
+  EXPECT_NE(xml.find("<description>x &lt; y </description>"), std::string::npos);
+  EXPECT_NE(xml.find("https://news.example/news/7-a-title.html#c5"), std::string::npos);
+}
+
+TEST(PageCache, GzipRoundTripsAndEtagFollowsContent) {
+  std::string body(4000, 'x');
+  auto p = MakeCachedPage(body, "text/html");
+  EXPECT_FALSE(p->gzip.empty());
+  EXPECT_LT(p->gzip.size(), body.size() / 10);
+  EXPECT_EQ(Gunzip(p->gzip), body);
+  EXPECT_NE(MakeCachedPage(body + "y", "text/html")->etag, p->etag);
+  EXPECT_EQ(MakeCachedPage(body, "text/html")->etag, p->etag);
+}
+
+TEST(PageCache, InvalidationRefusesPagesBuiltFromOldData) {
+  PageCache cache;
+  uint64_t before = cache.Generation(7);
+  cache.Invalidate(7);  // a comment lands while the page is being built
+  cache.Put(7, before, "p1", MakeCachedPage("old", "text/html"));
+  EXPECT_EQ(cache.Get(7, "p1"), nullptr);
+
+  uint64_t now = cache.Generation(7);
+  cache.Put(7, now, "p1", MakeCachedPage("new", "text/html"));
+  ASSERT_NE(cache.Get(7, "p1"), nullptr);
+  cache.Put(8, cache.Generation(8), "p1", MakeCachedPage("other", "text/html"));
+  cache.Invalidate(7);
+  EXPECT_EQ(cache.Get(7, "p1"), nullptr);
+  EXPECT_NE(cache.Get(8, "p1"), nullptr);
+  uint64_t g8 = cache.Generation(8);
+  cache.InvalidateAll();
+  EXPECT_EQ(cache.Get(8, "p1"), nullptr);
+  cache.Put(8, g8, "p1", MakeCachedPage("stale", "text/html"));
+  EXPECT_EQ(cache.Get(8, "p1"), nullptr);
+}
+
+}  // namespace
+}  // namespace tribune::render

@@ -1,0 +1,160 @@
+#include "store_conformance.h"
+
+#include <thread>
+
+namespace tribune::store {
+namespace {
+
+constexpr int64_t kNow = 1700000000;
+
+site::NewComment Comment(int64_t article, std::string author, std::string body,
+                         site::CommentStatus status = site::CommentStatus::kPublished) {
+  site::NewComment c;
+  c.article_id = article;
+  c.status = status;
+  c.author = std::move(author);
+  c.email = "e@example.com";
+  c.body_source = body;
+  c.body_html = "<p>" + body + "</p>";
+  c.body_html_member = c.body_html;
+  c.body_text = body;
+  c.created_at = kNow;
+  return c;
+}
+
+site::Article NewArticle(Store& s, const std::string& title, int64_t published_at = kNow) {
+  auto a = s.CreateArticle({title, "lead", "body", "src", "", published_at, true}, kNow);
+  EXPECT_TRUE(a.ok()) << a.status().message();
+  return a.ok() ? *a : site::Article{};
+}
+
+TEST_P(StoreConformance, MigrateIsIdempotent) {
+  auto v = store_->SchemaVersion();
+  ASSERT_TRUE(v.ok());
+  EXPECT_GE(*v, 1);
+  EXPECT_TRUE(store_->Migrate().ok());
+  EXPECT_EQ(*store_->SchemaVersion(), *v);
+}
+
+TEST_P(StoreConformance, Settings) {
+  EXPECT_EQ(store_->GetSetting("secret").status().code(), Code::kNotFound);
+  ASSERT_TRUE(store_->PutSetting("secret", "a").ok());
+  ASSERT_TRUE(store_->PutSetting("secret", "b").ok());
+  EXPECT_EQ(*store_->GetSetting("secret"), "b");
+}
+
+TEST_P(StoreConformance, ArticlesRoundTripAndListNewestFirst) {
+  site::Article a = NewArticle(*store_, "Old news", kNow - 100);
+  site::Article b = NewArticle(*store_, "New news", kNow);
+  EXPECT_EQ(a.slug, "old-news");
+  EXPECT_EQ(*store_->CountArticles(), 2);
+  auto list = store_->ListArticles(0, 10);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].id, b.id);
+  EXPECT_EQ(store_->ListArticles(1, 10)->size(), 1u);
+  EXPECT_EQ(store_->GetArticle(9999).status().code(), Code::kNotFound);
+}
+
+TEST_P(StoreConformance, UpdateArticleChangesTheMarker) {
+  site::Article a = NewArticle(*store_, "Title");
+  int64_t marker = *store_->ArticlesChangeMarker();
+  a.title = "Better title";
+  a.comments_open = false;
+  ASSERT_TRUE(store_->UpdateArticle(a, kNow + 1).ok());
+  auto back = store_->GetArticle(a.id);
+  EXPECT_EQ(back->title, "Better title");
+  EXPECT_FALSE(back->comments_open);
+  EXPECT_NE(*store_->ArticlesChangeMarker(), marker);
+  site::Article missing = a;
+  missing.id = 424242;
+  EXPECT_EQ(store_->UpdateArticle(missing, kNow).code(), Code::kNotFound);
+}
+
+TEST_P(StoreConformance, PublishedCommentsAreNumberedInOrderAndListedNewestFirst) {
+  site::Article a = NewArticle(*store_, "A");
+  std::vector<site::NewComment> batch;
+  for (int i = 0; i < 25; ++i) batch.push_back(Comment(a.id, "n", "c" + std::to_string(i)));
+  batch.push_back(Comment(a.id, "held", "held one", site::CommentStatus::kHeld));
+  auto results = store_->InsertComments(batch);
+  ASSERT_EQ(results.size(), batch.size());
+  for (int i = 0; i < 25; ++i) {
+    ASSERT_TRUE(results[i].ok());
+    EXPECT_EQ(results[i]->comment.number, i + 1);
+  }
+  EXPECT_EQ(results[25]->comment.number, 0);
+  EXPECT_EQ(store_->GetArticle(a.id)->comment_count, 25);
+
+  auto page1 = store_->ListPublishedComments(a.id, 0, 20);
+  ASSERT_EQ(page1->size(), 20u);
+  EXPECT_EQ((*page1)[0].number, 25);
+  EXPECT_EQ((*page1)[0].body_source, "c24");
+  auto page2 = store_->ListPublishedComments(a.id, 20, 20);
+  ASSERT_EQ(page2->size(), 5u);
+  EXPECT_EQ(page2->back().number, 1);
+
+  auto held = store_->GetComment(results[25]->comment.id);
+  ASSERT_TRUE(held.ok());
+  EXPECT_EQ(held->status, site::CommentStatus::kHeld);
+  EXPECT_EQ(held->email, "e@example.com");
+}
+
+TEST_P(StoreConformance, UnknownArticleFailsOnlyThatComment) {
+  site::Article a = NewArticle(*store_, "A");
+  std::vector<site::NewComment> batch = {Comment(a.id, "x", "one"), Comment(31337, "x", "two"),
+                                         Comment(a.id, "x", "three")};
+  auto results = store_->InsertComments(batch);
+  EXPECT_TRUE(results[0].ok());
+  EXPECT_EQ(results[1].status().code(), Code::kNotFound);
+  EXPECT_TRUE(results[2].ok());
+  EXPECT_EQ(results[2]->comment.number, 2);
+}
+
+TEST_P(StoreConformance, IdenticalResubmissionInTheWindowIsOneComment) {
+  site::Article a = NewArticle(*store_, "A");
+  site::NewComment c = Comment(a.id, "Nino", "Same words");
+  c.dedupe_after = kNow - 600;
+  auto first = store_->InsertComments(std::vector{c});
+  auto again = store_->InsertComments(std::vector{c, c});
+  ASSERT_TRUE(first[0].ok());
+  EXPECT_FALSE(first[0]->duplicate);
+  for (auto& r : again) {
+    ASSERT_TRUE(r.ok());
+    EXPECT_TRUE(r->duplicate);
+    EXPECT_EQ(r->comment.id, first[0]->comment.id);
+  }
+  site::NewComment other_author = c;
+  other_author.author = "Giorgi";
+  EXPECT_FALSE(store_->InsertComments(std::vector{other_author})[0]->duplicate);
+  site::NewComment later = c;
+  later.created_at = kNow + 1000;
+  later.dedupe_after = kNow + 1;  // the first one is outside the window now
+  EXPECT_FALSE(store_->InsertComments(std::vector{later})[0]->duplicate);
+  EXPECT_EQ(store_->GetArticle(a.id)->comment_count, 3);
+}
+
+TEST_P(StoreConformance, ConcurrentWritersGetDistinctNumbers) {
+  site::Article a = NewArticle(*store_, "A");
+  constexpr int kThreads = 4, kEach = 50;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        auto r = store_->InsertComments(
+            std::vector{Comment(a.id, "t" + std::to_string(t), std::to_string(i))});
+        EXPECT_TRUE(r[0].ok());
+        (void)store_->ListPublishedComments(a.id, 0, 20);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(store_->GetArticle(a.id)->comment_count, kThreads * kEach);
+  auto all = store_->ListPublishedComments(a.id, 0, kThreads * kEach);
+  ASSERT_EQ(all->size(), static_cast<size_t>(kThreads * kEach));
+  for (size_t i = 0; i < all->size(); ++i) {
+    EXPECT_EQ((*all)[i].number, kThreads * kEach - static_cast<int64_t>(i));
+  }
+}
+
+}  // namespace
+}  // namespace tribune::store
