@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The article page (20 comments shown, 400 on the article) under wrk -t2 -c64:
+# Tribune against nginx serving the same HTML as a static file, interleaved in
+# one run; WordPress too when its peer is set up (../shared/peers/wordpress).
+#   bench/page_bench.sh            (DURATION=10 ROUNDS=3 by default)
+# Prints a Markdown table of medians and ratios.
+source "$(dirname "$0")/lib.sh"
+build_release
+rm -f "$BENCH_DIR"/page.db*
+start_tribune "$BENCH_DIR/page.db"
+trap stop_tribune EXIT
+
+log "writing the seed article and 400 comments"
+seed_article_body > "$BENCH_DIR/body.txt"
+stop_tribune
+ID=$("$TRIBUNE" article add --db "$BENCH_DIR/page.db" \
+  --title "US urges Xi to press Putin over 'war crimes' in Ukraine" \
+  --lead "The US has urged Chinese President Xi Jinping to press Vladimir Putin." \
+  --source BBC --body-file "$BENCH_DIR/body.txt")
+start_tribune "$BENCH_DIR/page.db"
+python3 - "$TRIBUNE_PORT" "$ID" <<'PY'
+import http.client, json, sys
+port, aid = int(sys.argv[1]), sys.argv[2]
+c = http.client.HTTPConnection("127.0.0.1", port)
+for i in range(400):
+    body = json.dumps({"author": f"Reader {i}", "body":
+        f"Comment {i}: I was wondering if you ever considered [b]changing[/b] the layout of "
+        "your page? It is very well written; I love what you have got to say. "
+        "[quote=Nino]But maybe you could add a little more content[/quote] :smile:"})
+    c.request("POST", f"/api/v1/articles/{aid}/comments", body, {"Content-Type": "application/json"})
+    r = c.getresponse(); r.read()
+    assert r.status == 201, r.status
+PY
+URL_PATH=$(curl -fs "http://127.0.0.1:$TRIBUNE_PORT/api/v1/articles/$ID" | python3 -c \
+  'import json,sys; from urllib.parse import urlparse; print(urlparse(json.load(sys.stdin)["url"]).path)')
+TURL="http://127.0.0.1:$TRIBUNE_PORT$URL_PATH"
+
+# nginx serving the very same HTML (and its gzip) from disk.
+mkdir -p "$BENCH_DIR/nginx/html" "$BENCH_DIR/nginx/logs"
+curl -fs "$TURL" > "$BENCH_DIR/nginx/html/article.html"
+gzip -6 -kf "$BENCH_DIR/nginx/html/article.html"
+cat > "$BENCH_DIR/nginx/nginx.conf" <<NGX
+worker_processes auto;
+pid $BENCH_DIR/nginx/nginx.pid;
+error_log $BENCH_DIR/nginx/logs/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on; tcp_nopush on; keepalive_requests 100000;
+  types { text/html html; }
+  gzip_static on;
+  server { listen 127.0.0.1:$NGINX_PORT; root $BENCH_DIR/nginx/html; }
+}
+NGX
+nginx -c "$BENCH_DIR/nginx/nginx.conf" -p "$BENCH_DIR/nginx"
+trap 'stop_tribune; nginx -c "$BENCH_DIR/nginx/nginx.conf" -p "$BENCH_DIR/nginx" -s stop' EXIT
+NURL="http://127.0.0.1:$NGINX_PORT/article.html"
+log "page: $(wc -c < "$BENCH_DIR/nginx/html/article.html") bytes, gzip $(wc -c < "$BENCH_DIR/nginx/html/article.html.gz")"
+
+WP_URL=""
+if [ -s /tmp/peers/state.env ]; then
+  # shellcheck disable=SC1091
+  . /tmp/peers/state.env
+  WP_URL="${POST_URL:-${WP_POST_URL:-}}"
+fi
+
+declare -A runs
+for round in $(seq "$ROUNDS"); do
+  for enc in plain gzip; do
+    hdr=(); [ $enc = gzip ] && hdr=(-H "Accept-Encoding: gzip")
+    runs[nginx-$enc]+="$(wrk_rps "$NURL" -t2 -c64 "${hdr[@]}") "
+    runs[tribune-$enc]+="$(wrk_rps "$TURL" -t2 -c64 "${hdr[@]}") "
+  done
+  log "round $round: ${runs[*]}"
+done
+if [ -n "$WP_URL" ]; then
+  runs[wordpress-plain]="$(DURATION=$((DURATION * 2)) wrk_rps "$WP_URL" -t2 -c64 --timeout 30s)"
+fi
+
+med() { tr ' ' '\n' <<<"${runs[$1]}" | grep . | median; }
+echo "| scenario | nginx static (req/s) | Tribune (req/s) | Tribune / nginx |"
+echo "|---|---|---|---|"
+for enc in plain gzip; do
+  n=$(med nginx-$enc); t=$(med tribune-$enc)
+  echo "| article page, $enc | $n | $t | $(awk -v a="$t" -v b="$n" 'BEGIN{printf "%.2f", a/b}') |"
+done
+if [ -n "$WP_URL" ]; then
+  w=$(med wordpress-plain); t=$(med tribune-plain)
+  echo "| WordPress 6.1 same article (plain) | | $w (WordPress) | Tribune / WordPress = $(awk -v a="$t" -v b="$w" 'BEGIN{printf "%.0f", a/b}')x |"
+fi
