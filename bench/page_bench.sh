@@ -59,9 +59,8 @@ log "page: $(wc -c < "$BENCH_DIR/nginx/html/article.html") bytes, gzip $(wc -c <
 
 WP_URL=""
 if [ -s /tmp/peers/state.env ]; then
-  # shellcheck disable=SC1091
-  . /tmp/peers/state.env
-  WP_URL="${POST_URL:-${WP_POST_URL:-}}"
+  WP_URL=$(bash -c '. /tmp/peers/state.env; echo "$WP_URL$POST_PATH"')
+  curl -fs -o /dev/null "$WP_URL" || WP_URL=""
 fi
 
 declare -A runs

@@ -1,0 +1,15 @@
+-- wrk script: POST distinct comments to the form endpoint (PATH from the env).
+local path = os.getenv("POST_PATH")
+local thread_seq = 0
+function setup(thread)
+  thread:set("tid", thread_seq)
+  thread_seq = thread_seq + 1
+end
+local n = 0
+function request()
+  n = n + 1
+  local body = "name=Reader+" .. tid .. "&email=r" .. tid .. "%40example.com&body=" ..
+    "Comment+" .. tid .. "-" .. n .. "+on+the+article%3A+I+agree+with+the+%5Bb%5Dcouncil%5B%2Fb%5D+" ..
+    "but+the+budget+worries+me.+What+happens+if+the+costs+rise+again%3F"
+  return wrk.format("POST", path, {["Content-Type"] = "application/x-www-form-urlencoded"}, body)
+end
