@@ -3,7 +3,7 @@
 # (SQLite WAL, synchronous=FULL, group commit), and page reads meanwhile.
 #   bench/post_bench.sh        (DURATION=10 by default)
 # 1. reads alone: wrk -t1 -c32 on the article page
-# 2. posts alone: wrk -t1 -c64 POSTing distinct comments
+# 2. posts alone: wrk -t1 -c$POST_CONNS (128) POSTing distinct comments
 # 3. both at once, on the same article (every commit invalidates its pages)
 # Accepted comments are counted from the store afterwards, not from wrk.
 source "$(dirname "$0")/lib.sh"
@@ -23,12 +23,12 @@ count() { curl -fs "http://127.0.0.1:$TRIBUNE_PORT/api/v1/articles/$ID" | python
 
 reads_alone=$(wrk_rps "$PAGE" -t1 -c32)
 before=$(count)
-posts_reported=$(wrk_rps "$PAGE" -t1 -c64 -s "$(dirname "$0")/post-comment.lua")
+posts_reported=$(wrk_rps "$PAGE" -t1 -c"${POST_CONNS:-128}" -s "$(dirname "$0")/post-comment.lua")
 after=$(count)
 posts_alone=$(awk -v a="$after" -v b="$before" -v d="$DURATION" 'BEGIN{printf "%.0f", (a-b)/d}')
 
 before=$(count)
-wrk -t1 -c64 -d"${DURATION}s" -s "$(dirname "$0")/post-comment.lua" "$PAGE" > "$BENCH_DIR/wrk-post.out" 2>&1 &
+wrk -t1 -c"${POST_CONNS:-128}" -d"${DURATION}s" -s "$(dirname "$0")/post-comment.lua" "$PAGE" > "$BENCH_DIR/wrk-post.out" 2>&1 &
 WRK_POST=$!
 reads_loaded=$(wrk_rps "$PAGE" -t1 -c32)
 wait $WRK_POST
@@ -38,6 +38,6 @@ posts_loaded=$(awk -v a="$after" -v b="$before" -v d="$DURATION" 'BEGIN{printf "
 echo "| scenario | result |"
 echo "|---|---|"
 echo "| page reads alone (wrk -t1 -c32) | $reads_alone req/s |"
-echo "| comment posts alone (wrk -t1 -c64), counted in the store | $posts_alone comments/s (wrk saw $posts_reported req/s) |"
+echo "| comment posts alone (wrk -t1 -c${POST_CONNS:-128}), counted in the store | $posts_alone comments/s (wrk saw $posts_reported req/s) |"
 echo "| posts while reading the same article | $posts_loaded comments/s |"
 echo "| page reads while posting | $reads_loaded req/s ($(awk -v a="$reads_loaded" -v b="$reads_alone" 'BEGIN{printf "%.0f", 100*a/b}')% of unloaded) |"

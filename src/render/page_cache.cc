@@ -17,43 +17,86 @@ uint64_t Fnv1a(std::string_view s) {
 }
 }  // namespace
 
-std::shared_ptr<const CachedPage> MakeCachedPage(std::string body, std::string content_type) {
+std::shared_ptr<const CachedPage> MakeCachedPage(std::string body, std::string content_type,
+                                                 int64_t tag) {
   auto page = std::make_shared<CachedPage>();
   page->etag = fmt::format("\"{:016x}-{:x}\"", Fnv1a(body), body.size());
   if (body.size() >= kMinGzipSize) page->gzip = Gzip(body, 6);
   page->body = std::move(body);
   page->content_type = std::move(content_type);
+  page->tag = tag;
   return page;
 }
 
-uint64_t PageCache::Generation(int64_t scope) const {
-  std::shared_lock lock(mu_);
+uint64_t PageCache::GenerationLocked(int64_t scope) const {
   auto it = scopes_.find(scope);
   uint64_t g = it == scopes_.end() ? 0 : it->second.generation;
   return g + (global_generation_ << 32);
 }
 
-std::shared_ptr<const CachedPage> PageCache::Get(int64_t scope, const std::string& key) const {
+uint64_t PageCache::Generation(int64_t scope) const {
   std::shared_lock lock(mu_);
-  auto it = scopes_.find(scope);
-  if (it == scopes_.end()) return nullptr;
-  auto p = it->second.pages.find(key);
-  return p == it->second.pages.end() ? nullptr : p->second;
+  return GenerationLocked(scope);
+}
+
+PageCache::Lookup PageCache::Find(int64_t scope, const std::string& key, int64_t tag) {
+  Lookup out;
+  {
+    std::shared_lock lock(mu_);
+    out.generation = GenerationLocked(scope);
+    auto s = scopes_.find(scope);
+    if (s != scopes_.end()) {
+      auto e = s->second.pages.find(key);
+      if (e != s->second.pages.end() && e->second.page) {
+        out.page = e->second.page;
+        out.fresh = e->second.built == out.generation && out.page->tag == tag;
+        if (out.fresh || e->second.claimed == out.generation) return out;
+      }
+    }
+  }
+  std::unique_lock lock(mu_);
+  out.generation = GenerationLocked(scope);
+  Entry& e = scopes_[scope].pages[key];
+  if (!e.page || e.claimed != out.generation) {
+    e.claimed = out.generation;
+    out.rebuild = true;
+  }
+  if (!e.page) out.rebuild = true;  // nothing to serve meanwhile: everyone builds
+  return out;
 }
 
 void PageCache::Put(int64_t scope, uint64_t generation, const std::string& key,
                     std::shared_ptr<const CachedPage> page) {
   std::unique_lock lock(mu_);
-  Scope& s = scopes_[scope];
-  if (s.generation + (global_generation_ << 32) != generation) return;
-  s.pages[key] = std::move(page);
+  Entry& e = scopes_[scope].pages[key];
+  if (e.claimed == generation) e.claimed = UINT64_MAX;
+  if (e.page && e.built > generation) return;
+  e.page = std::move(page);
+  e.built = generation;
+}
+
+void PageCache::Abandon(int64_t scope, const std::string& key) {
+  std::unique_lock lock(mu_);
+  auto s = scopes_.find(scope);
+  if (s == scopes_.end()) return;
+  auto e = s->second.pages.find(key);
+  if (e == s->second.pages.end()) return;
+  if (!e->second.page) {
+    s->second.pages.erase(e);
+  } else {
+    e->second.claimed = UINT64_MAX;
+  }
 }
 
 void PageCache::Invalidate(int64_t scope) {
   std::unique_lock lock(mu_);
   Scope& s = scopes_[scope];
+  // Copies nobody asked for since the last invalidation are dropped, so
+  // pages no longer visited do not pile up.
+  constexpr uint64_t kUnreadGenerations = 8;
+  uint64_t current = GenerationLocked(scope);
+  std::erase_if(s.pages, [&](const auto& kv) { return current - kv.second.built > kUnreadGenerations; });
   ++s.generation;
-  s.pages.clear();
 }
 
 void PageCache::InvalidateAll() {

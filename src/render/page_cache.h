@@ -2,8 +2,10 @@
 // lookup and a write of pre-built buffers.
 //
 // Thread-safe. Pages are grouped by a scope (an article id, or kSiteScope for
-// pages listing articles); a write invalidates its scope. A page rendered from
-// data read before an invalidation is refused by Put, so it cannot come back.
+// pages listing articles); a write invalidates its scope. An invalidated page
+// stays as a stale copy: while one request rebuilds it, the others are served
+// the stale copy instead of all rendering at once during a burst of writes.
+// A page is never replaced by one rendered from older data.
 #pragma once
 
 #include <cstdint>
@@ -20,29 +22,51 @@ struct CachedPage {
   std::string gzip;          // empty when not worth compressing
   std::string etag;          // quoted strong validator
   std::string content_type;
+  int64_t tag = 0;           // what else the page depends on (e.g. the challenge's hour)
 };
 
 // Builds the gzip and ETag of `body`.
-std::shared_ptr<const CachedPage> MakeCachedPage(std::string body, std::string content_type);
+std::shared_ptr<const CachedPage> MakeCachedPage(std::string body, std::string content_type,
+                                                 int64_t tag = 0);
 
 class PageCache {
  public:
   static constexpr int64_t kSiteScope = 0;
 
+  struct Lookup {
+    std::shared_ptr<const CachedPage> page;  // null when there is no copy at all
+    bool fresh = false;                      // built from the scope's current data
+    bool rebuild = false;                    // the caller was chosen to rebuild it
+    uint64_t generation = 0;                 // pass to Put after rebuilding
+  };
+
+  // Finds (scope, key). When the copy is stale or missing, exactly one caller
+  // per generation gets rebuild = true (all callers do when there is no copy);
+  // a stale copy whose rebuild is claimed by another is returned as it is.
+  // `tag` must match the page's tag for the copy to count as fresh.
+  Lookup Find(int64_t scope, const std::string& key, int64_t tag = 0);
   // The scope's generation: read it before reading the data a page is made of.
   uint64_t Generation(int64_t scope) const;
-  std::shared_ptr<const CachedPage> Get(int64_t scope, const std::string& key) const;
-  // Keeps `page` unless `scope` was invalidated since `generation`.
+  // Keeps `page`, built from data read at `generation`, unless the copy
+  // held is newer. Releases the rebuild claim.
   void Put(int64_t scope, uint64_t generation, const std::string& key,
            std::shared_ptr<const CachedPage> page);
+  // Releases a rebuild claim after a failed rebuild.
+  void Abandon(int64_t scope, const std::string& key);
   void Invalidate(int64_t scope);
   void InvalidateAll();
 
  private:
+  struct Entry {
+    std::shared_ptr<const CachedPage> page;
+    uint64_t built = 0;             // generation the page was built from
+    uint64_t claimed = UINT64_MAX;  // generation a rebuild was claimed for
+  };
   struct Scope {
     uint64_t generation = 0;
-    std::unordered_map<std::string, std::shared_ptr<const CachedPage>> pages;
+    std::unordered_map<std::string, Entry> pages;
   };
+  uint64_t GenerationLocked(int64_t scope) const;
   mutable std::shared_mutex mu_;
   std::unordered_map<int64_t, Scope> scopes_;
   uint64_t global_generation_ = 0;

@@ -30,18 +30,21 @@ int64_t ParsePositive(const std::string& s, int64_t fallback) {
   return ec == std::errc() && p == s.data() + s.size() && v >= 1 ? v : fallback;
 }
 
-// Serves the cached page under (scope, key), building it with `build` on a
-// miss. `build` returns the page or a finished error response.
+// Serves the cached page under (scope, key), building it with `build` when
+// this request was chosen to. `build` makes the page or an error response.
 template <typename Build>
 void ServeCached(Context& ctx, http::Request& req, int64_t scope, const std::string& key,
-                 Build&& build, http::Respond& respond, const char* cache_control = "no-cache") {
-  if (auto page = ctx.cache.Get(scope, key)) return respond(CachedResponse(req, page, cache_control));
-  uint64_t generation = ctx.cache.Generation(scope);
+                 int64_t tag, Build&& build, http::Respond& respond) {
+  auto found = ctx.cache.Find(scope, key, tag);
+  if (!found.rebuild) return respond(CachedResponse(req, found.page));
   std::shared_ptr<const render::CachedPage> page;
   http::Response error;
-  if (!build(page, error)) return respond(std::move(error));
-  ctx.cache.Put(scope, generation, key, page);
-  respond(CachedResponse(req, std::move(page), cache_control));
+  if (!build(page, error)) {
+    ctx.cache.Abandon(scope, key);
+    return respond(std::move(error));
+  }
+  ctx.cache.Put(scope, found.generation, key, page);
+  respond(CachedResponse(req, std::move(page)));
 }
 
 }  // namespace
@@ -81,7 +84,7 @@ void FrontPage(Context& ctx, http::Request& req, http::Respond respond) {
                                  "text/html; charset=utf-8");
     return true;
   };
-  ServeCached(ctx, req, render::PageCache::kSiteScope, fmt::format("front:{}", page), build,
+  ServeCached(ctx, req, render::PageCache::kSiteScope, fmt::format("front:{}", page), 0, build,
               respond);
 }
 
@@ -91,6 +94,7 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
   int font = FontStep(req);
   std::string posted = req.QueryParam("posted");
   int64_t per_page = ctx.config.comments.per_page;
+  int64_t bucket = CommentService::ChallengeBucket(now);  // the page shows this hour's code
 
   // Builds the page; `notice` makes it the reader's own (not cached).
   auto render = [&](std::string& html, http::Response& error, const std::string& notice) {
@@ -138,12 +142,11 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
     std::string html;
     if (!render(html, error, "")) return false;
-    out = render::MakeCachedPage(std::move(html), "text/html; charset=utf-8");
+    out = render::MakeCachedPage(std::move(html), "text/html; charset=utf-8", bucket);
     return true;
   };
-  std::string key = fmt::format("{}|{}|{}|{}", route.slug, page, font,
-                                CommentService::ChallengeBucket(now));
-  ServeCached(ctx, req, route.id, key, build, respond);
+  std::string key = fmt::format("{}|{}|{}", route.slug, page, font);
+  ServeCached(ctx, req, route.id, key, bucket, build, respond);
 }
 
 void SiteFeed(Context& ctx, http::Request& req, http::Respond respond) {
@@ -154,7 +157,7 @@ void SiteFeed(Context& ctx, http::Request& req, http::Respond respond) {
                                  "application/rss+xml; charset=utf-8");
     return true;
   };
-  ServeCached(ctx, req, render::PageCache::kSiteScope, "rss", build, respond);
+  ServeCached(ctx, req, render::PageCache::kSiteScope, "rss", 0, build, respond);
 }
 
 void CommentsFeed(Context& ctx, http::Request& req, const ArticleRoute& route,
@@ -170,7 +173,7 @@ void CommentsFeed(Context& ctx, http::Request& req, const ArticleRoute& route,
                                  "application/rss+xml; charset=utf-8");
     return true;
   };
-  ServeCached(ctx, req, route.id, "rss|" + route.slug, build, respond);
+  ServeCached(ctx, req, route.id, "rss|" + route.slug, 0, build, respond);
 }
 
 void FontPreference(Context&, http::Request& req, http::Respond respond) {

@@ -123,25 +123,69 @@ TEST(PageCache, GzipRoundTripsAndEtagFollowsContent) {
   EXPECT_EQ(MakeCachedPage(body, "text/html")->etag, p->etag);
 }
 
-TEST(PageCache, InvalidationRefusesPagesBuiltFromOldData) {
+TEST(PageCache, MissIsBuiltByEveryoneUntilAPageExists) {
   PageCache cache;
-  uint64_t before = cache.Generation(7);
-  cache.Invalidate(7);  // a comment lands while the page is being built
-  cache.Put(7, before, "p1", MakeCachedPage("old", "text/html"));
-  EXPECT_EQ(cache.Get(7, "p1"), nullptr);
+  auto a = cache.Find(7, "p1");
+  auto b = cache.Find(7, "p1");
+  EXPECT_TRUE(a.rebuild);
+  EXPECT_TRUE(b.rebuild);  // nothing to serve meanwhile
+  EXPECT_EQ(a.page, nullptr);
+  cache.Put(7, a.generation, "p1", MakeCachedPage("v1", "text/html"));
+  auto c = cache.Find(7, "p1");
+  EXPECT_TRUE(c.fresh);
+  EXPECT_FALSE(c.rebuild);
+  EXPECT_EQ(c.page->body, "v1");
+}
 
-  uint64_t now = cache.Generation(7);
-  cache.Put(7, now, "p1", MakeCachedPage("new", "text/html"));
-  ASSERT_NE(cache.Get(7, "p1"), nullptr);
-  cache.Put(8, cache.Generation(8), "p1", MakeCachedPage("other", "text/html"));
+TEST(PageCache, AfterInvalidationOneRebuildsAndOthersGetTheStaleCopy) {
+  PageCache cache;
+  cache.Put(7, cache.Find(7, "p1").generation, "p1", MakeCachedPage("v1", "text/html"));
+  cache.Put(8, cache.Find(8, "p1").generation, "p1", MakeCachedPage("other", "text/html"));
   cache.Invalidate(7);
-  EXPECT_EQ(cache.Get(7, "p1"), nullptr);
-  EXPECT_NE(cache.Get(8, "p1"), nullptr);
-  uint64_t g8 = cache.Generation(8);
+  auto first = cache.Find(7, "p1");
+  auto second = cache.Find(7, "p1");
+  EXPECT_TRUE(first.rebuild);
+  EXPECT_FALSE(first.fresh);
+  EXPECT_FALSE(second.rebuild);
+  EXPECT_EQ(second.page->body, "v1");
+  EXPECT_TRUE(cache.Find(8, "p1").fresh);  // other scopes are untouched
+
+  cache.Put(7, first.generation, "p1", MakeCachedPage("v2", "text/html"));
+  EXPECT_TRUE(cache.Find(7, "p1").fresh);
+  EXPECT_EQ(cache.Find(7, "p1").page->body, "v2");
+}
+
+TEST(PageCache, OlderDataNeverReplacesNewer) {
+  PageCache cache;
+  auto slow = cache.Find(7, "p1");  // a slow build starts at generation g
+  cache.Invalidate(7);
+  auto fast = cache.Find(7, "p1");  // a faster one starts after the write
+  cache.Put(7, fast.generation, "p1", MakeCachedPage("new", "text/html"));
+  cache.Put(7, slow.generation, "p1", MakeCachedPage("old", "text/html"));
+  EXPECT_EQ(cache.Find(7, "p1").page->body, "new");
+}
+
+TEST(PageCache, TagMismatchMakesACopyStale) {
+  PageCache cache;
+  cache.Put(7, cache.Find(7, "p1", 100).generation, "p1", MakeCachedPage("h100", "t", 100));
+  EXPECT_TRUE(cache.Find(7, "p1", 100).fresh);
+  auto next_hour = cache.Find(7, "p1", 101);
+  EXPECT_FALSE(next_hour.fresh);
+  EXPECT_TRUE(next_hour.rebuild);
+}
+
+TEST(PageCache, AbandonReleasesTheClaimAndInvalidateAllDropsEverything) {
+  PageCache cache;
+  cache.Put(7, cache.Find(7, "p1").generation, "p1", MakeCachedPage("v1", "text/html"));
+  cache.Invalidate(7);
+  EXPECT_TRUE(cache.Find(7, "p1").rebuild);
+  cache.Abandon(7, "p1");
+  EXPECT_TRUE(cache.Find(7, "p1").rebuild);
   cache.InvalidateAll();
-  EXPECT_EQ(cache.Get(8, "p1"), nullptr);
-  cache.Put(8, g8, "p1", MakeCachedPage("stale", "text/html"));
-  EXPECT_EQ(cache.Get(8, "p1"), nullptr);
+  EXPECT_EQ(cache.Find(7, "p1").page, nullptr);
+  EXPECT_EQ(cache.Find(7, "missing").page, nullptr);
+  cache.Abandon(7, "missing");
+  EXPECT_EQ(cache.Find(7, "missing").page, nullptr);
 }
 
 }  // namespace
