@@ -120,6 +120,14 @@ Result<std::unique_ptr<store::Store>> OpenStore(const Config& config) {
   return s;
 }
 
+Result<std::unique_ptr<spam::Engine>> LoadSpamEngine(const Config& config) {
+  spam::EngineOptions opts;
+  opts.hold_at = config.spam.hold_at;
+  opts.spam_at = config.spam.spam_at;
+  opts.discard_at = config.spam.discard_at;
+  return spam::Engine::Load(config.spam.model, opts);
+}
+
 int Serve(const Config& config) {
   // Signals are taken by a thread of our own, so every other thread must block them.
   sigset_t signals;
@@ -145,8 +153,21 @@ int Serve(const Config& config) {
     if (!st.ok()) spdlog::warn("demo content not written: {}", st.message());
   }
   if (!config.comments.challenge) {
-    spdlog::warn("the comment challenge is OFF ([comments] challenge = false): anyone can post "
-                 "without it; use this only for tests, closed intranets and imports");
+    spdlog::warn("the comment challenge is OFF ([comments] challenge = false): no form tokens, "
+                 "proof of work or codes; use this only for tests, closed intranets and imports");
+  }
+
+  std::unique_ptr<spam::Engine> engine;
+  if (config.spam.enabled) {
+    auto loaded = LoadSpamEngine(config);
+    if (!loaded.ok()) {
+      spdlog::critical("key 'spam.model': {}", loaded.status().message());
+      return 1;
+    }
+    engine = std::move(loaded).value();
+    spdlog::info("spam engine: model {}", engine->model_version());
+  } else {
+    spdlog::warn("the spam engine is OFF ([spam] enabled = false): comments are not screened");
   }
 
   render::PageCache cache;
@@ -155,7 +176,7 @@ int Serve(const Config& config) {
     cache.Invalidate(render::PageCache::kSiteScope);  // the front page shows comment counts
   });
   web::Signer signer(*secret);
-  web::CommentService comments(config, *store, writer, signer);
+  web::CommentService comments(config, *store, writer, signer, engine.get());
   web::StaticFiles static_files(config.server.static_dir);
   std::string base = config.site.base_url;
   while (!base.empty() && base.back() == '/') base.pop_back();

@@ -5,12 +5,16 @@
 
 #include "core/config.h"
 #include "core/status.h"
+#include "spam/engine.h"
 #include "store/store.h"
 
 namespace tribune::app {
 
 // Opens the configured store and brings its schema up to date.
 Result<std::unique_ptr<store::Store>> OpenStore(const Config& config);
+
+// Loads the configured spam model with the configured thresholds.
+Result<std::unique_ptr<spam::Engine>> LoadSpamEngine(const Config& config);
 
 // Runs the site until SIGTERM or SIGINT; returns the process exit code.
 int Serve(const Config& config);

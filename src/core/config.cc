@@ -21,6 +21,12 @@ Binder Bind(T* field) {
         return Status::Ok();
       }
       return InvalidArgument(fmt::format("key '{}' must be true or false", key));
+    } else if constexpr (std::is_same_v<T, double>) {
+      if (auto v = node.value<double>()) {
+        *field = *v;
+        return Status::Ok();
+      }
+      return InvalidArgument(fmt::format("key '{}' must be a number", key));
     } else if constexpr (std::is_same_v<T, int>) {
       if (auto v = node.value_exact<int64_t>()) {
         *field = static_cast<int>(*v);
@@ -58,6 +64,19 @@ std::map<std::string, Binder> Binders(Config& c) {
       {"comments.max_length", Bind(&c.comments.max_length)},
       {"comments.challenge", Bind(&c.comments.challenge)},
       {"comments.dedupe_window_s", Bind(&c.comments.dedupe_window_s)},
+      {"comments.min_seconds", Bind(&c.comments.min_seconds)},
+      {"comments.token_max_age_s", Bind(&c.comments.token_max_age_s)},
+      {"comments.pow_bits", Bind(&c.comments.pow_bits)},
+      {"comments.pow_solutions", Bind(&c.comments.pow_solutions)},
+      {"spam.enabled", Bind(&c.spam.enabled)},
+      {"spam.model", Bind(&c.spam.model)},
+      {"spam.hold_at", Bind(&c.spam.hold_at)},
+      {"spam.spam_at", Bind(&c.spam.spam_at)},
+      {"spam.discard_at", Bind(&c.spam.discard_at)},
+      {"limits.per_prefix_per_minute", Bind(&c.limits.per_prefix_per_minute)},
+      {"limits.per_email_per_minute", Bind(&c.limits.per_email_per_minute)},
+      {"limits.per_name_per_minute", Bind(&c.limits.per_name_per_minute)},
+      {"limits.per_article_per_minute", Bind(&c.limits.per_article_per_minute)},
       {"demo.seed", Bind(&c.demo_content)},
   };
 }
@@ -109,6 +128,21 @@ Status ValidateConfig(const Config& c) {
   TRIBUNE_RETURN_IF_ERROR(Positive(c.storage.read_connections, "storage.read_connections"));
   TRIBUNE_RETURN_IF_ERROR(Positive(c.comments.per_page, "comments.per_page"));
   TRIBUNE_RETURN_IF_ERROR(Positive(c.comments.max_length, "comments.max_length"));
+  if (c.comments.min_seconds < 0) return InvalidArgument("key 'comments.min_seconds' must be 0 or more");
+  TRIBUNE_RETURN_IF_ERROR(Positive(c.comments.token_max_age_s, "comments.token_max_age_s"));
+  if (c.comments.pow_bits < 0 || c.comments.pow_bits > 24) {
+    return InvalidArgument("key 'comments.pow_bits' must be between 0 and 24");
+  }
+  TRIBUNE_RETURN_IF_ERROR(Positive(c.comments.pow_solutions, "comments.pow_solutions"));
+  if (!(c.spam.hold_at <= c.spam.spam_at && c.spam.spam_at <= c.spam.discard_at)) {
+    return InvalidArgument("keys 'spam.hold_at' <= 'spam.spam_at' <= 'spam.discard_at' must hold");
+  }
+  for (auto [v, key] : {std::pair{c.limits.per_prefix_per_minute, "limits.per_prefix_per_minute"},
+                        {c.limits.per_email_per_minute, "limits.per_email_per_minute"},
+                        {c.limits.per_name_per_minute, "limits.per_name_per_minute"},
+                        {c.limits.per_article_per_minute, "limits.per_article_per_minute"}}) {
+    if (!(v > 0)) return InvalidArgument(fmt::format("key '{}' must be positive", key));
+  }
   if (c.server.listen.rfind(':') == std::string::npos) {
     return InvalidArgument("key 'server.listen' must be ADDRESS:PORT");
   }

@@ -38,8 +38,28 @@ struct StorageConfig {
 struct CommentsConfig {
   int per_page = 20;
   int max_length = 5000;             // characters of the body, after trimming
-  bool challenge = true;             // the "Code" field; off only for tests and imports
+  bool challenge = true;             // form tokens, proof of work, the "Code" fallback;
+                                     // off only for tests, closed intranets and imports
   int dedupe_window_s = 600;         // identical resubmissions within it are one comment
+  int min_seconds = 3;               // a post sooner after the form was served is a bot's
+  int token_max_age_s = 4 * 3600;    // forms older than this must be sent again
+  int pow_bits = 12;                 // proof-of-work difficulty: leading zero bits
+  int pow_solutions = 4;             // solutions a post carries
+};
+
+struct SpamConfig {
+  bool enabled = true;
+  std::string model = "data/spam/starter.model";  // the model file; word lists beside it
+  double hold_at = 2.0;              // verdict score at or above which a comment is held
+  double spam_at = 5.0;              // ... marked spam
+  double discard_at = 12.0;          // ... discarded (kept, never shown)
+};
+
+struct LimitsConfig {
+  double per_prefix_per_minute = 6;  // comments from one /24 or /64
+  double per_email_per_minute = 4;
+  double per_name_per_minute = 4;
+  double per_article_per_minute = 600;
 };
 
 struct Config {
@@ -47,6 +67,8 @@ struct Config {
   ServerConfig server;
   StorageConfig storage;
   CommentsConfig comments;
+  SpamConfig spam;
+  LimitsConfig limits;
   bool demo_content = true;          // [demo] seed: fill an empty store with a demo site
 };
 

@@ -83,6 +83,20 @@ bool Request::AcceptsGzip() const {
   return false;
 }
 
+size_t Response::BodySize() const {
+  if (pieces.empty()) return body.size();
+  size_t n = 0;
+  for (auto p : pieces) n += p.size();
+  return n;
+}
+
+std::string Response::FlatBody() const {
+  if (pieces.empty()) return body;
+  std::string out;
+  for (auto p : pieces) out.append(p);
+  return out;
+}
+
 std::string_view StatusText(int status) {
   switch (status) {
     case 200: return "OK";

@@ -36,13 +36,17 @@ struct Response {
   std::string content_type = "text/html; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
   std::string body;
-  // A body owned elsewhere (a cached page): when `shared_owner` is set,
-  // `shared_body` is sent instead of `body` and stays alive until written.
+  // A body made of pieces, sent in order instead of `body` when not empty.
+  // Each piece points into memory kept alive by `shared_owner` (a cached
+  // page) or `extra` (per-request bytes); neither moves with the Response.
+  std::vector<std::string_view> pieces;
   std::shared_ptr<const void> shared_owner;
-  std::string_view shared_body;
+  std::shared_ptr<std::string> extra;
   bool close = false;       // close the connection after this response
 
-  std::string_view Body() const { return shared_owner ? shared_body : std::string_view(body); }
+  size_t BodySize() const;
+  // The body as one string (for tests and logs; the server sends the pieces).
+  std::string FlatBody() const;
 };
 
 // The reason phrase of a status code.

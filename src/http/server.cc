@@ -99,6 +99,7 @@ class Session : public std::enable_shared_from_this<Session> {
   Request request_;
   Response response_;
   std::string head_;
+  std::vector<net::const_buffer> buffers_;
   bool idle_ = true;
   bool shutting_down_ = false;
   bool keep_alive_ = true;
@@ -239,13 +240,19 @@ void Session::Dispatch() {
 void Session::Write(Response response) {
   response_ = std::move(response);
   if (response_.close || shutting_down_) keep_alive_ = false;
-  std::string_view body = response_.Body();
   bool head_only = request_.method == "HEAD";
-  head_ = BuildHead(response_, body.size(), keep_alive_);
-  std::array<net::const_buffer, 2> buffers = {
-      net::buffer(head_), head_only ? net::const_buffer() : net::buffer(body.data(), body.size())};
+  head_ = BuildHead(response_, response_.BodySize(), keep_alive_);
+  buffers_.clear();
+  buffers_.push_back(net::buffer(head_));
+  if (!head_only) {
+    if (response_.pieces.empty()) {
+      buffers_.push_back(net::buffer(response_.body));
+    } else {
+      for (auto p : response_.pieces) buffers_.push_back(net::buffer(p.data(), p.size()));
+    }
+  }
   stream_.expires_after(std::chrono::milliseconds(worker_.options.idle_timeout_ms));
-  net::async_write(stream_, buffers, [self = shared_from_this()](beast::error_code ec, size_t) {
+  net::async_write(stream_, buffers_, [self = shared_from_this()](beast::error_code ec, size_t) {
     self->OnWritten(ec);
   });
 }
@@ -256,7 +263,7 @@ void Session::OnWritten(beast::error_code ec) {
                          .count();
     worker_.options.access_log({request_.remote_addr, request_.method, request_.target,
                                 request_.Header("user-agent"), response_.status,
-                                response_.Body().size(), micros});
+                                response_.BodySize(), micros});
   }
   if (ec || !keep_alive_) return Close();
   response_ = Response();

@@ -82,12 +82,7 @@ void AppendForm(std::string& out, const SiteInfo& site, const ArticlePageView& v
   out += "\" aria-label=\"Comment\">";
   AppendField(out, v.form, &site::CommentForm::body);
   out += "</textarea></p>\n";
-  if (!v.challenge_prompt.empty()) {
-    out += "<p class=\"field\"><label for=\"cf-code\">Code:*</label> <span class=\"challenge\">";
-    html::AppendEscaped(out, v.challenge_prompt);
-    out += "</span> <input id=\"cf-code\" name=\"code\" inputmode=\"numeric\" autocomplete=\"off\" "
-           "required maxlength=\"8\"></p>\n";
-  }
+  out += v.form_fields;
   out += "<p><button type=\"submit\" class=\"submit\">Send</button></p>\n</form>\n</section>\n";
 }
 

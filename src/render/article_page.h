@@ -18,7 +18,9 @@ struct ArticlePageView {
   int64_t pages = 1;
   int font_step = 0;
   bool signed_in = false;           // show [hide] content
-  std::string challenge_prompt;     // e.g. "Type the digits 4821"; empty: no challenge field
+  // Inserted into the form as it is: the per-request fields (token, code), or
+  // kPerRequestMarker for a cached page that gets them spliced in per request.
+  std::string form_fields;
   int body_max = 5000;
   // Set when the form comes back to the reader:
   std::string notice;               // a success message (notice-ok)

@@ -9,6 +9,7 @@
 namespace tribune::render {
 namespace {
 constexpr size_t kMinGzipSize = 512;  // smaller bodies gain nothing from compression
+constexpr int kLevel = 6;
 
 uint64_t Fnv1a(std::string_view s) {
   uint64_t h = 1469598103934665603ULL;
@@ -21,7 +22,18 @@ std::shared_ptr<const CachedPage> MakeCachedPage(std::string body, std::string c
                                                  int64_t tag) {
   auto page = std::make_shared<CachedPage>();
   page->etag = fmt::format("\"{:016x}-{:x}\"", Fnv1a(body), body.size());
-  if (body.size() >= kMinGzipSize) page->gzip = Gzip(body, 6);
+  size_t marker = body.find(kPerRequestMarker);
+  if (marker != std::string::npos) {
+    page->spliced = true;
+    page->tail = body.substr(marker + kPerRequestMarker.size());
+    body.resize(marker);
+    page->gzip = GzipOpen(body, kLevel);
+    page->gzip_tail = DeflateClose(page->tail, kLevel);
+    page->crc_body = Crc32(body);
+    page->crc_tail = Crc32(page->tail);
+  } else if (body.size() >= kMinGzipSize) {
+    page->gzip = Gzip(body, kLevel);
+  }
   page->body = std::move(body);
   page->content_type = std::move(content_type);
   page->tag = tag;

@@ -17,15 +17,23 @@
 
 namespace tribune::render {
 
+// Where a page takes per-request content (a form token): the page is kept as
+// the parts before and after it, plain and pre-compressed.
+inline constexpr std::string_view kPerRequestMarker = "<!--tribune:per-request-->";
+
 struct CachedPage {
-  std::string body;
-  std::string gzip;          // empty when not worth compressing
-  std::string etag;          // quoted strong validator
+  std::string body;          // the page, or its part before the marker when spliced
+  std::string tail;          // the part after the marker; empty unless spliced
+  bool spliced = false;
+  std::string gzip;          // the whole gzip, or its opening part when spliced; may be empty
+  std::string gzip_tail;     // the deflated tail, when spliced
+  uint32_t crc_body = 0, crc_tail = 0;
+  std::string etag;          // quoted strong validator of the cached parts
   std::string content_type;
   int64_t tag = 0;           // what else the page depends on (e.g. the challenge's hour)
 };
 
-// Builds the gzip and ETag of `body`.
+// Builds the gzip and ETag of `body`, split at kPerRequestMarker if present.
 std::shared_ptr<const CachedPage> MakeCachedPage(std::string body, std::string content_type,
                                                  int64_t tag = 0);
 

@@ -13,6 +13,14 @@ enum class CommentStatus { kPublished, kHeld, kSpam, kDeleted };
 std::string_view StatusName(CommentStatus s);
 std::optional<CommentStatus> ParseStatus(std::string_view name);
 
+// Why a comment got its status: the spam engine's verdict, stored with it.
+struct Screening {
+  std::string action;         // "publish", "hold", "spam", "discard"; empty: not screened
+  double score = 0;
+  std::string reasons_json;   // [{"symbol","score","evidence"}...]
+  std::string model_version;
+};
+
 struct Comment {
   int64_t id = 0;
   int64_t article_id = 0;
@@ -27,6 +35,7 @@ struct Comment {
   std::string ip;
   std::string user_agent;
   int64_t created_at = 0;     // Unix seconds
+  Screening screening;
 };
 
 // What a comment needs to be stored: the validated input, already rendered.
@@ -37,6 +46,7 @@ struct NewComment {
   std::string ip, user_agent;
   int64_t created_at = 0;
   int64_t dedupe_after = 0;   // an identical comment created after this time is returned instead
+  Screening screening;
 };
 
 // The outcome of storing one NewComment.

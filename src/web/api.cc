@@ -104,10 +104,17 @@ http::Response Challenge(Context& ctx, const http::Request& req) {
   }
   int64_t now = std::time(nullptr);
   if (!ctx.comments.challenge_enabled()) return Json(200, {{"required", false}});
+  IssuedForm f = ctx.comments.IssueForm(id, req.remote_addr, now, NowMs());
   return Json(200, {{"required", true},
                     {"article", id},
-                    {"code", ctx.comments.ChallengeCode(id, now)},
-                    {"expires_at", timefmt::Iso8601((now / 3600 + 2) * 3600)}});
+                    {"token", f.token},
+                    {"pow", {{"algorithm", "sha256-leading-zero-bits"},
+                             {"bits", f.pow_bits},
+                             {"solutions", f.pow_solutions},
+                             {"input", "token + \":\" + solution"}}},
+                    {"code", f.code},
+                    {"expires_in", ctx.config.comments.token_max_age_s},
+                    {"min_seconds", ctx.config.comments.min_seconds}});
 }
 
 // Reads a string member; false (with `detail`) when present but not a valid UTF-8 string.
@@ -137,14 +144,18 @@ void PostComment(Context& ctx, http::Request& req, int64_t id, http::Respond res
     return respond(Problem(400, "The body is not a JSON object."));
   }
   site::CommentForm form;
+  FormProof proof;
   std::string detail;
   if (!StringField(body, "author", form.name, detail) ||
       !StringField(body, "email", form.email, detail) ||
       !StringField(body, "body", form.body, detail) ||
-      !StringField(body, "code", form.code, detail)) {
+      !StringField(body, "code", proof.code, detail) ||
+      !StringField(body, "token", proof.token, detail) ||
+      !StringField(body, "pow", proof.pow, detail)) {
     return respond(Problem(400, detail));
   }
-  PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr)};
+  PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr),
+                 NowMs(), std::move(proof)};
   ctx.comments.Post(id, std::move(form), pc, [respond](PostOutcome out) {
     using Kind = PostOutcome::Kind;
     switch (out.kind) {
@@ -170,6 +181,11 @@ void PostComment(Context& ctx, http::Request& req, int64_t id, http::Respond res
         json j = json::parse(r.body);
         j["errors"] = errors;
         r.body = j.dump();
+        return respond(std::move(r));
+      }
+      case Kind::kLimited: {
+        http::Response r = Problem(429, out.message);
+        r.headers.emplace_back("Retry-After", "60");
         return respond(std::move(r));
       }
       case Kind::kClosed: return respond(Problem(403, out.message));

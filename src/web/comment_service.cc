@@ -2,36 +2,59 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+#include <nlohmann/json.hpp>
+
 #include "core/html.h"
+#include "core/utf8.h"
 
 namespace tribune::web {
+namespace {
+
+// Scores of request-integrity evidence, added to the content verdict.
+constexpr double kBotScore = 20.0;     // forged token, honeypot: discard
+constexpr double kReplayScore = 8.0;   // a reused token with new content: spam
+constexpr int kMaxExtraBits = 6;
+constexpr double kWaveThreshold = 20;  // spam verdicts in about a minute: a wave
+
+site::CommentStatus StatusFor(spam::Action a) {
+  switch (a) {
+    case spam::Action::kPublish: return site::CommentStatus::kPublished;
+    case spam::Action::kHold: return site::CommentStatus::kHeld;
+    case spam::Action::kSpam: return site::CommentStatus::kSpam;
+    case spam::Action::kDiscard: return site::CommentStatus::kDeleted;
+  }
+  return site::CommentStatus::kHeld;
+}
+
+spam::Action ActionFor(double score, const SpamConfig& c) {
+  if (score >= c.discard_at) return spam::Action::kDiscard;
+  if (score >= c.spam_at) return spam::Action::kSpam;
+  if (score >= c.hold_at) return spam::Action::kHold;
+  return spam::Action::kPublish;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
 
 std::string LeechHref(const Signer& signer, std::string_view target) {
   return fmt::format("/go?u={}&s={}", html::UrlEncode(target), signer.Sign(target));
 }
 
 CommentService::CommentService(const Config& config, store::Store& store,
-                               store::CommentWriter& writer, const Signer& signer)
-    : config_(config), store_(store), writer_(writer), signer_(signer) {}
-
-std::string CommentService::ChallengeCode(int64_t article_id, int64_t now) const {
-  return signer_.ChallengeCode(article_id, ChallengeBucket(now));
-}
-
-std::string CommentService::ChallengePrompt(int64_t article_id, int64_t now) const {
-  if (!challenge_enabled()) return {};
-  return "Type the digits " + ChallengeCode(article_id, now);
-}
-
-bool CommentService::ChallengeAccepts(int64_t article_id, int64_t now,
-                                      const std::string& code) const {
-  if (!challenge_enabled()) return true;
-  // The code of the previous hour still counts, so a reader who started
-  // writing before the hour turned is not turned away.
-  int64_t bucket = ChallengeBucket(now);
-  return code == signer_.ChallengeCode(article_id, bucket) ||
-         code == signer_.ChallengeCode(article_id, bucket - 1);
-}
+                               store::CommentWriter& writer, const Signer& signer,
+                               const spam::Engine* engine)
+    : config_(config),
+      store_(store),
+      writer_(writer),
+      signer_(signer),
+      engine_(engine),
+      guard_(signer, {config.comments.min_seconds, config.comments.token_max_age_s,
+                      config.comments.pow_bits, config.comments.pow_solutions}) {}
 
 bbcode::RenderOptions CommentService::RenderOptionsFor(bool signed_in) const {
   bbcode::RenderOptions o;
@@ -39,6 +62,80 @@ bbcode::RenderOptions CommentService::RenderOptionsFor(bool signed_in) const {
   const Signer* signer = &signer_;
   o.leech_href = [signer](std::string_view target) { return LeechHref(*signer, target); };
   return o;
+}
+
+int CommentService::ExtraPowBits(const std::string& ip, int64_t now_ms) const {
+  // Risky traffic (a busy address prefix) and spam waves cost more work.
+  double recent = prefix_rate_.Peek(FormGuard::AddressPrefix(ip), now_ms);
+  int bits = static_cast<int>(std::log2(1.0 + recent));
+  if (spam_wave_.Peek("site", now_ms) > kWaveThreshold) bits += 2;
+  return std::min(bits, kMaxExtraBits);
+}
+
+IssuedForm CommentService::IssueForm(int64_t article_id, const std::string& ip, int64_t now,
+                                     int64_t now_ms) {
+  return guard_.Issue(article_id, ip, now, ExtraPowBits(ip, now_ms));
+}
+
+std::string CommentService::FormFieldsHtml(int64_t article_id, const std::string& ip, int64_t now,
+                                           int64_t now_ms) {
+  if (!challenge_enabled()) return {};
+  IssuedForm f = IssueForm(article_id, ip, now, now_ms);
+  return fmt::format(
+      "<input type=\"hidden\" name=\"t\" value=\"{}\">"
+      "<input type=\"hidden\" name=\"pow\" value=\"\" data-pow-bits=\"{}\" "
+      "data-pow-solutions=\"{}\">\n"
+      "<p class=\"hp\" aria-hidden=\"true\"><label>Leave this empty: <input name=\"{}\" "
+      "tabindex=\"-1\" autocomplete=\"off\"></label></p>\n"
+      "<p class=\"field challenge-field\"><label for=\"cf-code\">Code:*</label> "
+      "<span class=\"challenge\">Type the digits {}</span> <input id=\"cf-code\" name=\"code\" "
+      "inputmode=\"numeric\" autocomplete=\"off\" maxlength=\"8\"></p>\n",
+      f.token, f.pow_bits, f.pow_solutions, guard_.honeypot_name(), f.code);
+}
+
+std::string CommentService::LimitExceeded(const site::CommentForm& form, const std::string& ip,
+                                          int64_t article, int64_t now_ms) {
+  const LimitsConfig& l = config_.limits;
+  std::string prefix = FormGuard::AddressPrefix(ip);
+  if (prefix_rate_.Add(prefix, now_ms) > l.per_prefix_per_minute) return "your network";
+  if (!form.email.empty() && email_rate_.Add(Lower(form.email), now_ms) > l.per_email_per_minute) {
+    return "this e-mail address";
+  }
+  if (name_rate_.Add(Lower(form.name), now_ms) > l.per_name_per_minute) return "this name";
+  if (article_rate_.Add(std::to_string(article), now_ms) > l.per_article_per_minute) {
+    return "this article";
+  }
+  return {};
+}
+
+site::Screening CommentService::Screen(const site::Article& article,
+                                       const site::CommentForm& form,
+                                       const std::string& body_text, const PostContext& ctx,
+                                       const GuardVerdict& guard) const {
+  spam::Verdict verdict;
+  if (engine_ && config_.spam.enabled) {
+    spam::CommentInput in{form.name,     form.email, body_text,     form.body,
+                          article.title, article.body, ctx.ip,       ctx.user_agent};
+    verdict = engine_->Check(in);
+  }
+  nlohmann::json reasons = nlohmann::json::array();
+  double score = verdict.score;
+  if (challenge_enabled()) {
+    double s = guard.kind == GuardVerdict::Kind::kBot      ? kBotScore
+               : guard.kind == GuardVerdict::Kind::kReplay ? kReplayScore
+                                                           : 0.0;
+    score += s;
+    reasons.push_back({{"symbol", guard.symbol}, {"score", s}, {"evidence", guard.message}});
+  }
+  for (const auto& r : verdict.reasons) {
+    reasons.push_back({{"symbol", r.symbol}, {"score", r.score}, {"evidence", r.evidence}});
+  }
+  site::Screening out;
+  out.score = score;
+  out.action = std::string(spam::ActionName(ActionFor(score, config_.spam)));
+  out.reasons_json = reasons.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  out.model_version = verdict.model_version;
+  return out;
 }
 
 void CommentService::Post(int64_t article_id, site::CommentForm form, const PostContext& ctx,
@@ -61,18 +158,39 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
   site::CommentLimits limits;
   limits.body_max = static_cast<size_t>(config_.comments.max_length);
   out.errors = site::ValidateCommentForm(form, limits);
-  if (!ChallengeAccepts(article_id, ctx.now, form.code)) {
-    out.errors.push_back({"code", "The code does not match: please type the digits shown."});
+  GuardVerdict guard;
+  if (challenge_enabled()) {
+    guard = guard_.Verify(article_id, ctx.ip, ctx.now, ctx.proof);
+    if (guard.kind == GuardVerdict::Kind::kRetry) {
+      out.errors.push_back({guard.symbol.rfind("CODE", 0) == 0 ? "code" : "", guard.message});
+    }
   }
   if (!out.errors.empty()) {
     out.kind = PostOutcome::Kind::kInvalid;
     out.form = std::move(form);
     return done(std::move(out));
   }
+  if (guard.kind == GuardVerdict::Kind::kReplay && guard.earlier_comment != 0) {
+    // The same form sent twice (a double click, a reload): the comment it made.
+    auto earlier = store_.GetComment(guard.earlier_comment);
+    if (earlier.ok()) {
+      out.kind = PostOutcome::Kind::kStored;
+      out.stored = {*earlier, true};
+      return done(std::move(out));
+    }
+  }
+  if (guard.kind == GuardVerdict::Kind::kPass) guard_.MarkUsed(guard.nonce, 0, ctx.now);
+  std::string limited = LimitExceeded(form, ctx.ip, article_id, ctx.now_ms);
+  if (!limited.empty()) {
+    out.kind = PostOutcome::Kind::kLimited;
+    out.message = fmt::format("Too many comments from {} just now; please wait a minute and "
+                              "send yours again.", limited);
+    out.form = std::move(form);
+    return done(std::move(out));
+  }
 
   site::NewComment nc;
   nc.article_id = article_id;
-  nc.status = site::CommentStatus::kPublished;
   nc.author = form.name;
   nc.email = form.email;
   nc.body_source = form.body;
@@ -80,17 +198,25 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
   nc.body_html = bbcode::RenderHtml(doc, RenderOptionsFor(false));
   nc.body_html_member = bbcode::RenderHtml(doc, RenderOptionsFor(true));
   nc.body_text = bbcode::RenderText(doc);
+  nc.screening = Screen(out.article, form, nc.body_text, ctx, guard);
+  nc.status = StatusFor(ActionFor(nc.screening.score, config_.spam));
+  if (nc.status != site::CommentStatus::kPublished && nc.status != site::CommentStatus::kHeld) {
+    spam_wave_.Add("site", ctx.now_ms);
+  }
   nc.ip = ctx.ip;
   nc.user_agent = ctx.user_agent.substr(0, 512);
   nc.created_at = ctx.now;
   nc.dedupe_after = ctx.now - config_.comments.dedupe_window_s;
   out.form = std::move(form);
-  writer_.Submit(std::move(nc), [out = std::move(out), done = std::move(done)](
-                                    Result<site::StoredComment> r) mutable {
+  std::string nonce = guard.kind == GuardVerdict::Kind::kPass ? guard.nonce : std::string();
+  writer_.Submit(std::move(nc), [this, nonce, now = ctx.now, out = std::move(out),
+                                 done = std::move(done)](Result<site::StoredComment> r) mutable {
     if (r.ok()) {
       out.kind = PostOutcome::Kind::kStored;
       out.stored = std::move(r).value();
+      if (!nonce.empty()) guard_.MarkUsed(nonce, out.stored.comment.id, now);
     } else {
+      if (!nonce.empty()) guard_.Forget(nonce);
       out.kind = r.status().code() == Code::kNotFound ? PostOutcome::Kind::kNotFound
                                                       : PostOutcome::Kind::kUnavailable;
       out.message = r.status().message();

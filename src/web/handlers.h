@@ -35,4 +35,7 @@ void Api(Context& ctx, http::Request& req, std::string_view rest, http::Respond 
 // The font step a reader chose (cookie "fs"), clamped to -2..3.
 int FontStep(const http::Request& req);
 
+// Milliseconds on a steady clock, for rate limits.
+int64_t NowMs();
+
 }  // namespace tribune::web

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <chrono>
 #include <ctime>
+#include <functional>
 
 #include "core/html.h"
 #include "render/article_page.h"
@@ -34,9 +36,12 @@ int64_t ParsePositive(const std::string& s, int64_t fallback) {
 // this request was chosen to. `build` makes the page or an error response.
 template <typename Build>
 void ServeCached(Context& ctx, http::Request& req, int64_t scope, const std::string& key,
-                 int64_t tag, Build&& build, http::Respond& respond) {
+                 int64_t tag, Build&& build, http::Respond& respond,
+                 const std::function<std::string()>& per_request = nullptr) {
   auto found = ctx.cache.Find(scope, key, tag);
-  if (!found.rebuild) return respond(CachedResponse(req, found.page));
+  if (!found.rebuild) {
+    return respond(CachedResponse(req, found.page, per_request ? per_request() : ""));
+  }
   std::shared_ptr<const render::CachedPage> page;
   http::Response error;
   if (!build(page, error)) {
@@ -44,10 +49,16 @@ void ServeCached(Context& ctx, http::Request& req, int64_t scope, const std::str
     return respond(std::move(error));
   }
   ctx.cache.Put(scope, found.generation, key, page);
-  respond(CachedResponse(req, std::move(page)));
+  respond(CachedResponse(req, std::move(page), per_request ? per_request() : ""));
 }
 
 }  // namespace
+
+int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
 
 bool ParseArticleRoute(std::string_view path, ArticleRoute& out) {
   constexpr std::string_view kPrefix = "/news/";
@@ -94,7 +105,10 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
   int font = FontStep(req);
   std::string posted = req.QueryParam("posted");
   int64_t per_page = ctx.config.comments.per_page;
-  int64_t bucket = CommentService::ChallengeBucket(now);  // the page shows this hour's code
+  bool challenge = ctx.comments.challenge_enabled();
+  auto form_fields = [&] {
+    return ctx.comments.FormFieldsHtml(route.id, req.remote_addr, now, NowMs());
+  };
 
   // Builds the page; `notice` makes it the reader's own (not cached).
   auto render = [&](std::string& html, http::Response& error, const std::string& notice) {
@@ -119,9 +133,11 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
     view.page = page;
     view.pages = pages;
     view.font_step = font;
-    view.challenge_prompt = ctx.comments.ChallengePrompt(route.id, now);
     view.body_max = ctx.config.comments.max_length;
     view.notice = notice;
+    if (challenge) {
+      view.form_fields = notice.empty() ? std::string(render::kPerRequestMarker) : form_fields();
+    }
     html = render::RenderArticlePage(ctx.site, view);
     return true;
   };
@@ -137,16 +153,19 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
     std::string html;
     http::Response error;
     if (!render(html, error, notice)) return respond(std::move(error));
-    return respond(HtmlResponse(200, std::move(html)));
+    http::Response r = HtmlResponse(200, std::move(html));
+    r.headers.emplace_back("X-Robots-Tag", "noindex");
+    return respond(std::move(r));
   }
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
     std::string html;
     if (!render(html, error, "")) return false;
-    out = render::MakeCachedPage(std::move(html), "text/html; charset=utf-8", bucket);
+    out = render::MakeCachedPage(std::move(html), "text/html; charset=utf-8");
     return true;
   };
   std::string key = fmt::format("{}|{}|{}", route.slug, page, font);
-  ServeCached(ctx, req, route.id, key, bucket, build, respond);
+  ServeCached(ctx, req, route.id, key, 0, build, respond,
+              challenge ? std::function<std::string()>(form_fields) : nullptr);
 }
 
 void SiteFeed(Context& ctx, http::Request& req, http::Respond respond) {

@@ -18,7 +18,8 @@ bool IsFormEncoded(std::string_view content_type) {
 }
 
 // The article page (comments page 1) with the form refilled and its errors.
-http::Response FormAgain(Context& ctx, const PostOutcome& out, int status, int font) {
+http::Response FormAgain(Context& ctx, const PostOutcome& out, int status, int font,
+                         const std::string& ip) {
   auto comments = ctx.store.ListPublishedComments(out.article.id, 0, ctx.config.comments.per_page);
   std::vector<site::Comment> list = comments.ok() ? std::move(comments).value()
                                                   : std::vector<site::Comment>{};
@@ -27,7 +28,7 @@ http::Response FormAgain(Context& ctx, const PostOutcome& out, int status, int f
   view.comments = &list;
   view.pages = site::PageCount(out.article.comment_count, ctx.config.comments.per_page);
   view.font_step = font;
-  view.challenge_prompt = ctx.comments.ChallengePrompt(out.article.id, std::time(nullptr));
+  view.form_fields = ctx.comments.FormFieldsHtml(out.article.id, ip, std::time(nullptr), NowMs());
   view.body_max = ctx.config.comments.max_length;
   view.form = &out.form;
   view.errors = &out.errors;
@@ -43,6 +44,7 @@ void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route
                                        "application/x-www-form-urlencoded."));
   }
   site::CommentForm form;
+  FormProof proof;
   for (auto& [k, v] : http::ParseForm(req.body)) {
     if (!utf8::IsValid(v)) {
       return respond(ErrorPage(ctx, 400, fmt::format("The field '{}' is not valid UTF-8 text; "
@@ -52,11 +54,16 @@ void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route
     if (k == "name") form.name = std::move(v);
     else if (k == "email") form.email = std::move(v);
     else if (k == "body") form.body = std::move(v);
-    else if (k == "code") form.code = std::move(v);
+    else if (k == "code") proof.code = std::move(v);
+    else if (k == "t") proof.token = std::move(v);
+    else if (k == "pow") proof.pow = std::move(v);
+    else if (k == ctx.comments.honeypot_name()) proof.honeypot = std::move(v);
   }
-  PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr)};
+  PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr),
+                 NowMs(), std::move(proof)};
   int font = FontStep(req);
-  ctx.comments.Post(route.id, std::move(form), pc, [&ctx, respond, font](PostOutcome out) {
+  std::string ip = req.remote_addr;
+  ctx.comments.Post(route.id, std::move(form), pc, [&ctx, respond, font, ip](PostOutcome out) {
     using Kind = PostOutcome::Kind;
     switch (out.kind) {
       case Kind::kStored: {
@@ -65,15 +72,21 @@ void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route
                                                  site::ArticlePath(out.article), c.id, c.id)));
       }
       case Kind::kInvalid:
-        return respond(FormAgain(ctx, out, 422, font));
+        return respond(FormAgain(ctx, out, 422, font, ip));
+      case Kind::kLimited: {
+        out.errors.push_back({"", out.message});
+        http::Response r = FormAgain(ctx, out, 429, font, ip);
+        r.headers.emplace_back("Retry-After", "60");
+        return respond(std::move(r));
+      }
       case Kind::kClosed:
-        return respond(FormAgain(ctx, out, 403, font));
+        return respond(FormAgain(ctx, out, 403, font, ip));
       case Kind::kNotFound:
         return respond(ErrorPage(ctx, 404, "There is no such article."));
       case Kind::kUnavailable:
         out.errors.push_back({"", "Your comment could not be saved just now; it is still in "
                                   "the form below, please send it again."});
-        return respond(FormAgain(ctx, out, 503, font));
+        return respond(FormAgain(ctx, out, 503, font, ip));
     }
   });
 }

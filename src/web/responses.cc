@@ -2,25 +2,42 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/gzip.h"
 #include "render/misc_pages.h"
 
 namespace tribune::web {
 
 http::Response CachedResponse(const http::Request& req,
                               std::shared_ptr<const render::CachedPage> page,
-                              const char* cache_control) {
+                              std::string_view per_request) {
   http::Response r;
   r.content_type = page->content_type;
   r.headers.emplace_back("ETag", page->etag);
-  r.headers.emplace_back("Cache-Control", cache_control);
+  // A spliced page carries a per-request token: never from a shared cache.
+  r.headers.emplace_back("Cache-Control", page->spliced ? "private, no-cache" : "no-cache");
   r.headers.emplace_back("Vary", "Accept-Encoding");
-  if (req.Header("if-none-match") == page->etag) {
+  if (req.Header("if-none-match") == page->etag && !page->spliced) {
     r.status = 304;
     return r;
   }
-  const std::string& body = !page->gzip.empty() && req.AcceptsGzip() ? page->gzip : page->body;
-  if (&body == &page->gzip) r.headers.emplace_back("Content-Encoding", "gzip");
-  r.shared_body = body;
+  bool gz = !page->gzip.empty() && req.AcceptsGzip();
+  if (gz) r.headers.emplace_back("Content-Encoding", "gzip");
+  if (!page->spliced) {
+    r.pieces.push_back(gz ? page->gzip : page->body);
+  } else if (!gz) {
+    r.extra = std::make_shared<std::string>(per_request);
+    r.pieces = {page->body, *r.extra, page->tail};
+  } else {
+    std::string stored = render::DeflateStored(per_request);
+    uint32_t crc = render::Crc32Combine(page->crc_body, render::Crc32(per_request),
+                                        per_request.size());
+    crc = render::Crc32Combine(crc, page->crc_tail, page->tail.size());
+    uint64_t size = page->body.size() + per_request.size() + page->tail.size();
+    r.extra = std::make_shared<std::string>(stored + render::GzipTrailer(crc, size));
+    std::string_view extra = *r.extra;
+    r.pieces = {page->gzip, extra.substr(0, stored.size()), page->gzip_tail,
+                extra.substr(stored.size())};
+  }
   r.shared_owner = std::move(page);
   return r;
 }

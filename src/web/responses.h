@@ -12,9 +12,10 @@
 namespace tribune::web {
 
 // `page` for `req`: 304 when If-None-Match matches, gzip when accepted.
+// `per_request` goes where a spliced page has its per-request marker.
 http::Response CachedResponse(const http::Request& req,
                               std::shared_ptr<const render::CachedPage> page,
-                              const char* cache_control = "no-cache");
+                              std::string_view per_request = {});
 http::Response HtmlResponse(int status, std::string body);
 http::Response Redirect(int status, const std::string& location);
 // An HTML error page with the reason for the reader.

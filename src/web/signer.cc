@@ -37,12 +37,6 @@ bool Signer::Verify(std::string_view message, std::string_view signature) const 
   return sodium_memcmp(expected.data(), signature.data(), expected.size()) == 0;
 }
 
-std::string Signer::ChallengeCode(int64_t article_id, int64_t bucket) const {
-  std::string mac = Sign(fmt::format("challenge:{}:{}", article_id, bucket));
-  uint32_t v = static_cast<uint32_t>(std::stoul(mac.substr(0, 8), nullptr, 16));
-  return fmt::format("{:04}", v % 10000);
-}
-
 std::string RandomSecret() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
   unsigned char buf[32];

@@ -1,5 +1,5 @@
-// HMAC signatures with the site's secret: protected-link redirects and the
-// comment form's challenge code.
+// HMAC signatures with the site's secret: protected-link redirects, form
+// tokens and their codes.
 #pragma once
 
 #include <cstdint>
@@ -16,10 +16,6 @@ class Signer {
   std::string Sign(std::string_view message) const;
   // Constant-time check of `signature` against Sign(message).
   bool Verify(std::string_view message, std::string_view signature) const;
-
-  // The four-digit code readers type to post on `article_id` during the hour
-  // `bucket` (Unix time / 3600).
-  std::string ChallengeCode(int64_t article_id, int64_t bucket) const;
 
  private:
   std::string key_;

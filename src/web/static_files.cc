@@ -103,7 +103,7 @@ http::Response StaticFiles::Serve(const http::Request& req, std::string_view rel
   }
   bool gz = !page->gzip.empty() && req.AcceptsGzip();
   if (gz) r.headers.emplace_back("Content-Encoding", "gzip");
-  r.shared_body = gz ? std::string_view(page->gzip) : std::string_view(page->body);
+  r.pieces.push_back(gz ? std::string_view(page->gzip) : std::string_view(page->body));
   r.shared_owner = page;
   return r;
 }

@@ -24,10 +24,12 @@ class Statement {
 
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, std::string_view value);
+  Statement& BindDouble(int index, double value);
   // Steps once: true when a row is ready, false when done. Errors throw
   // std::runtime_error (they abort the whole operation).
   bool Step();
   int64_t Int(int col) const;
+  double Double(int col) const;
   std::string Text(int col) const;
 
  private:

@@ -9,7 +9,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Append only: never
 // edit a migration that has shipped.
-constexpr std::array<const char*, 1> kMigrations = {
+constexpr std::array<const char*, 2> kMigrations = {
     R"sql(
 CREATE TABLE settings (
   key   TEXT PRIMARY KEY,
@@ -47,6 +47,13 @@ CREATE TABLE comments (
 );
 CREATE INDEX comments_published ON comments (article_id, number DESC) WHERE status = 'published';
 CREATE INDEX comments_dedupe ON comments (article_id, body_hash, created_at);
+)sql",
+    // 2: the spam engine's verdict on each comment.
+    R"sql(
+ALTER TABLE comments ADD COLUMN screen_action TEXT NOT NULL DEFAULT '';
+ALTER TABLE comments ADD COLUMN screen_score REAL NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN screen_reasons TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE comments ADD COLUMN screen_model TEXT NOT NULL DEFAULT '';
 )sql",
 };
 

@@ -22,7 +22,8 @@ constexpr const char* kArticleColumns =
     "id, slug, title, lead, body, source, published_at, updated_at, comments_open, comment_count";
 constexpr const char* kCommentColumns =
     "id, article_id, number, status, author, email, body_source, body_html, body_html_member, "
-    "body_text, ip, user_agent, created_at";
+    "body_text, ip, user_agent, created_at, screen_action, screen_score, screen_reasons, "
+    "screen_model";
 
 int64_t BodyHash(std::string_view author, std::string_view body) {
   uint64_t h = 1469598103934665603ULL;  // FNV-1a
@@ -65,6 +66,10 @@ site::Comment ReadComment(const Statement& st) {
   c.ip = st.Text(10);
   c.user_agent = st.Text(11);
   c.created_at = st.Int(12);
+  c.screening.action = st.Text(13);
+  c.screening.score = st.Double(14);
+  c.screening.reasons_json = st.Text(15);
+  c.screening.model_version = st.Text(16);
   return c;
 }
 
@@ -266,12 +271,16 @@ class SqliteStore final : public Store {
     }
     Statement ins = c.Prepare(
         "INSERT INTO comments (article_id, number, status, author, email, body_source, "
-        "body_html, body_html_member, body_text, ip, user_agent, created_at, body_hash) "
-        "VALUES (?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "body_html, body_html_member, body_text, ip, user_agent, created_at, body_hash, "
+        "screen_action, screen_score, screen_reasons, screen_model) "
+        "VALUES (?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ins.Bind(1, nc.article_id).Bind(2, number).Bind(3, site::StatusName(nc.status));
     ins.Bind(4, nc.author).Bind(5, nc.email).Bind(6, nc.body_source).Bind(7, nc.body_html);
     ins.Bind(8, nc.body_html_member).Bind(9, nc.body_text).Bind(10, nc.ip);
     ins.Bind(11, nc.user_agent).Bind(12, nc.created_at).Bind(13, hash);
+    ins.Bind(14, nc.screening.action).BindDouble(15, nc.screening.score);
+    ins.Bind(16, nc.screening.reasons_json.empty() ? "[]" : nc.screening.reasons_json);
+    ins.Bind(17, nc.screening.model_version);
     ins.Step();
     site::Comment out;
     out.id = c.LastInsertId();
@@ -287,6 +296,7 @@ class SqliteStore final : public Store {
     out.ip = nc.ip;
     out.user_agent = nc.user_agent;
     out.created_at = nc.created_at;
+    out.screening = nc.screening;
     return site::StoredComment{std::move(out), false};
   }
 

@@ -1,0 +1,177 @@
+#include "web/form_guard.h"
+
+#include <fmt/format.h>
+#include <sodium.h>
+
+#include <charconv>
+#include <set>
+#include <vector>
+
+namespace tribune::web {
+namespace {
+
+constexpr std::string_view kVersion = "t1";
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (;;) {
+    size_t at = s.find(sep, start);
+    out.push_back(s.substr(start, at == std::string_view::npos ? at : at - start));
+    if (at == std::string_view::npos) return out;
+    start = at + 1;
+  }
+}
+
+bool ToInt(std::string_view s, int64_t& out) {
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
+
+}  // namespace
+
+FormGuard::FormGuard(const Signer& signer, FormGuardOptions options)
+    : signer_(signer), options_(options) {
+  honeypot_name_ = "f_" + signer_.Sign("honeypot-name").substr(0, 10);
+}
+
+std::string FormGuard::AddressPrefix(std::string_view ip) {
+  if (ip.find(':') != std::string_view::npos) {
+    // IPv6: the first four groups (a /64), as written.
+    size_t pos = std::string_view::npos, from = 0;
+    for (int group = 0; group < 4; ++group) {
+      pos = ip.find(':', from);
+      if (pos == std::string_view::npos) break;
+      from = pos + 1;
+    }
+    return std::string(ip.substr(0, pos));
+  }
+  size_t last = ip.rfind('.');
+  return std::string(ip.substr(0, last));
+}
+
+std::string FormGuard::PrefixHash(std::string_view ip) const {
+  return signer_.Sign("prefix:" + AddressPrefix(ip)).substr(0, 8);
+}
+
+std::string FormGuard::CodeFor(std::string_view token) const {
+  std::string mac = signer_.Sign(fmt::format("code:{}", token));
+  return fmt::format("{:04}", std::stoul(mac.substr(0, 8), nullptr, 16) % 10000);
+}
+
+IssuedForm FormGuard::Issue(int64_t article, std::string_view ip, int64_t now,
+                            int extra_bits) const {
+  unsigned char nonce[8];
+  randombytes_buf(nonce, sizeof nonce);
+  char hex[sizeof nonce * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, nonce, sizeof nonce);
+  int bits = std::clamp(options_.pow_bits + extra_bits, 0, 24);
+  std::string payload =
+      fmt::format("{}.{}.{}.{}.{}.{}", kVersion, article, now, hex, PrefixHash(ip), bits);
+  IssuedForm f;
+  f.token = payload + "." + signer_.Sign(payload);
+  f.code = CodeFor(f.token);
+  f.pow_bits = bits;
+  f.pow_solutions = options_.pow_solutions;
+  return f;
+}
+
+bool FormGuard::PowSolves(std::string_view token, std::string_view solution, int bits) {
+  std::string input = std::string(token) + ":" + std::string(solution);
+  unsigned char hash[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(input.data()), input.size());
+  for (int i = 0; i < bits; ++i) {
+    if (hash[i / 8] & (0x80 >> (i % 8))) return false;
+  }
+  return true;
+}
+
+GuardVerdict FormGuard::Verify(int64_t article, std::string_view ip, int64_t now,
+                               const FormProof& proof) const {
+  using Kind = GuardVerdict::Kind;
+  auto fail = [](Kind kind, const char* symbol, std::string message) {
+    GuardVerdict v;
+    v.kind = kind;
+    v.symbol = symbol;
+    v.message = std::move(message);
+    return v;
+  };
+  if (!proof.honeypot.empty()) {
+    return fail(Kind::kBot, "HONEYPOT", "the hidden field that people never see was filled in");
+  }
+  if (proof.token.empty()) {
+    return fail(Kind::kRetry, "TOKEN_MISSING",
+                "The form was incomplete; please check your comment and send it again.");
+  }
+  auto parts = Split(proof.token, '.');
+  int64_t token_article = 0, issued = 0, bits = 0;
+  if (parts.size() != 7 || parts[0] != kVersion || !ToInt(parts[1], token_article) ||
+      !ToInt(parts[2], issued) || !ToInt(parts[5], bits)) {
+    return fail(Kind::kBot, "TOKEN_FORGED", "the form token is malformed");
+  }
+  std::string_view payload = std::string_view(proof.token).substr(
+      0, proof.token.size() - parts[6].size() - 1);
+  if (!signer_.Verify(payload, parts[6])) {
+    return fail(Kind::kBot, "TOKEN_FORGED", "the form token's signature does not match");
+  }
+  if (token_article != article) {
+    return fail(Kind::kBot, "TOKEN_OTHER_ARTICLE", "the form token belongs to another article");
+  }
+  if (parts[4] != PrefixHash(ip)) {
+    return fail(Kind::kRetry, "TOKEN_OTHER_NETWORK",
+                "Your network address changed since the form was loaded; please send it again.");
+  }
+  if (now - issued > options_.max_age_s) {
+    return fail(Kind::kRetry, "TOKEN_EXPIRED",
+                "The form expired while it was open; please send your comment again.");
+  }
+  if (now - issued < options_.min_seconds) {
+    return fail(Kind::kRetry, "TOO_FAST",
+                "That was faster than anyone can type; please wait a moment and send it again.");
+  }
+  std::string nonce(parts[3]);
+  {
+    std::lock_guard lock(mu_);
+    auto it = used_.find(nonce);
+    if (it != used_.end()) {
+      GuardVerdict v = fail(Kind::kReplay, "TOKEN_REPLAYED", "the form token was used before");
+      v.earlier_comment = it->second.first;
+      return v;
+    }
+  }
+  bool pow_ok = false;
+  if (!proof.pow.empty()) {
+    std::set<std::string_view> distinct;
+    for (auto s : Split(proof.pow, ',')) {
+      if (!s.empty() && s.size() <= 32 && PowSolves(proof.token, s, static_cast<int>(bits))) {
+        distinct.insert(s);
+      }
+    }
+    pow_ok = static_cast<int>(distinct.size()) >= options_.pow_solutions;
+  }
+  if (!pow_ok && proof.code != CodeFor(proof.token)) {
+    return fail(Kind::kRetry, proof.code.empty() ? "CODE_MISSING" : "CODE_WRONG",
+                "The code does not match: please type the digits shown.");
+  }
+  GuardVerdict ok;
+  ok.symbol = pow_ok ? "POW_SOLVED" : "CODE_TYPED";
+  ok.nonce = std::move(nonce);
+  return ok;
+}
+
+void FormGuard::MarkUsed(const std::string& nonce, int64_t comment_id, int64_t now) {
+  std::lock_guard lock(mu_);
+  used_[nonce] = {comment_id, now};
+  // Expired tokens are refused anyway, so their nonces can go.
+  if (now - last_prune_ > 60) {
+    last_prune_ = now;
+    std::erase_if(used_, [&](const auto& kv) { return now - kv.second.second > options_.max_age_s; });
+  }
+}
+
+void FormGuard::Forget(const std::string& nonce) {
+  std::lock_guard lock(mu_);
+  used_.erase(nonce);
+}
+
+}  // namespace tribune::web

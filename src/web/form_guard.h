@@ -1,0 +1,91 @@
+// Request integrity for comment forms: a signed, single-use token per form
+// (binding the article, the issue time, a nonce and the client's address
+// prefix), a honeypot field, a proof-of-work puzzle solved by the browser,
+// and a typed code as the fallback for readers without JavaScript.
+//
+// Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "web/signer.h"
+
+namespace tribune::web {
+
+struct FormGuardOptions {
+  int min_seconds = 3;       // a post sooner after the form was issued is a bot
+  int max_age_s = 4 * 3600;  // tokens older than this have expired
+  int pow_bits = 12;         // leading zero bits each solution needs (base difficulty)
+  int pow_solutions = 4;     // how many distinct solutions a post carries
+};
+
+struct IssuedForm {
+  std::string token;
+  std::string code;      // the digits readers without JavaScript type
+  int pow_bits = 0;
+  int pow_solutions = 0;
+};
+
+// What a post presents.
+struct FormProof {
+  std::string token, code, pow, honeypot;
+};
+
+struct GuardVerdict {
+  enum class Kind {
+    kPass,      // a valid token with a valid proof of work or code
+    kRetry,     // fixable by the reader: expired, too fast, wrong code; show a fresh form
+    kReplay,    // the token was used before: the earlier comment is `earlier_comment`
+    kBot,       // hard evidence of automation (forged token, honeypot filled)
+  };
+  Kind kind = Kind::kPass;
+  std::string symbol;   // UPPER_SNAKE reason, e.g. TOKEN_FORGED
+  std::string message;  // for the reader (kRetry) or the moderator
+  int64_t earlier_comment = 0;
+  std::string nonce;    // of a valid token: pass to MarkUsed
+};
+
+class FormGuard {
+ public:
+  FormGuard(const Signer& signer, FormGuardOptions options);
+
+  // A fresh form for `article` served to `ip`; `extra_bits` raises the
+  // proof-of-work difficulty (risky traffic, spam waves).
+  IssuedForm Issue(int64_t article, std::string_view ip, int64_t now, int extra_bits = 0) const;
+
+  // Checks a post; the token is not consumed until MarkUsed.
+  GuardVerdict Verify(int64_t article, std::string_view ip, int64_t now,
+                      const FormProof& proof) const;
+
+  // Consumes the token's nonce; `comment_id` (0 while unknown) is what a
+  // replay of it is answered with.
+  void MarkUsed(const std::string& nonce, int64_t comment_id, int64_t now);
+  // Makes a nonce usable again (its comment could not be stored).
+  void Forget(const std::string& nonce);
+
+  // The honeypot's field name: random-looking, fixed per site.
+  const std::string& honeypot_name() const { return honeypot_name_; }
+
+  // The address prefix a token is bound to: /24 for IPv4, /64 for IPv6.
+  static std::string AddressPrefix(std::string_view ip);
+  // True when SHA-256(token ":" solution) starts with `bits` zero bits.
+  static bool PowSolves(std::string_view token, std::string_view solution, int bits);
+
+ private:
+  std::string CodeFor(std::string_view token) const;
+  std::string PrefixHash(std::string_view ip) const;
+
+  const Signer& signer_;
+  FormGuardOptions options_;
+  std::string honeypot_name_;
+  mutable std::mutex mu_;
+  std::unordered_map<std::string, std::pair<int64_t, int64_t>> used_;  // nonce -> (comment, time)
+  int64_t last_prune_ = 0;
+};
+
+}  // namespace tribune::web
