@@ -242,7 +242,8 @@ describe('article page in Chromium', () => {
     await page.fill('#cf-email', 'reader@example.org');
     await page.fill('#cf-body', body);
     const challenge = await page.$('.challenge');
-    if (challenge) {
+    // Once the proof of work is solved the code is hidden and not needed.
+    if (challenge && await challenge.isVisible()) {
       const digits = ((await challenge.textContent()).match(/\d+/) || [''])[0];
       await page.fill('#cf-code', digits);
     }
@@ -277,6 +278,23 @@ describe('article page in Chromium', () => {
     const drafts = await page.evaluate(() => Object.keys(sessionStorage)
       .filter((k) => k.startsWith('tribune.draft:')));
     assert.deepEqual(drafts, []);
+    await context.close();
+  });
+
+  it('solves the proof of work in a worker, hides the code and posts without it', async () => {
+    const { context, page, errors } = await openArticle();
+    if (target.kind !== 'binary') return context.close();  // the fixture has no token
+    await page.waitForFunction(() => document.querySelector('#comment-form').dataset.powSolved === '1',
+                               null, { timeout: 20000 });
+    const solutions = (await page.inputValue('input[name="pow"]')).split(',');
+    const count = Number(await page.getAttribute('input[name="pow"]', 'data-pow-solutions'));
+    assert.equal(new Set(solutions).size, count);
+    assert.equal(await page.isVisible('#cf-code'), false, 'the typed code is not needed');
+    await page.fill('#cf-name', 'Worker Reader');
+    await page.fill('#cf-body', 'The proof of work ran while I was typing this comment.');
+    await Promise.all([page.waitForNavigation(), page.click('button.submit')]);
+    assert.match(await page.textContent('.notice-ok'), /published|moderator/);
+    assert.deepEqual(errors, []);
     await context.close();
   });
 

@@ -85,8 +85,13 @@ async function startBinary(bin) {
   if (!fs.existsSync(bin)) throw new Error(`TRIBUNE_BIN=${bin} does not exist`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tribune-browser-'));
   const port = await freePort();
-  const args = ['serve', '--listen', `127.0.0.1:${port}`, '--db', path.join(dir, 't.db'),
-                '--static-dir', STATIC_DIR];
+  // Tests post right after loading the form: no minimum typing time, and
+  // rate limits well above what a test sends.
+  const config = path.join(dir, 'tribune.toml');
+  fs.writeFileSync(config, '[comments]\nmin_seconds = 0\n[limits]\nper_prefix_per_minute = 1000\n' +
+                           'per_name_per_minute = 1000\nper_email_per_minute = 1000\n');
+  const args = ['serve', '--config', config, '--listen', `127.0.0.1:${port}`,
+                '--db', path.join(dir, 't.db'), '--static-dir', STATIC_DIR];
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const log = [];
   const keep = (chunk) => { log.push(chunk.toString()); if (log.length > 200) log.shift(); };

@@ -628,6 +628,34 @@
     }
   }
 
+  // ------------------------------------------------------------------ proof of work
+
+  // Solves the form's proof-of-work puzzle in a Web Worker; once solved, the
+  // typed code (the fallback for readers without JavaScript) is not needed.
+  function solveProofOfWork(form) {
+    const pow = form.querySelector('input[name="pow"][data-pow-bits]');
+    const token = form.querySelector('input[name="t"]');
+    if (!pow || !token || !token.value || typeof Worker !== 'function') return;
+    let worker;
+    try {
+      worker = new Worker(STATIC_BASE + 'js/pow-worker.js');
+    } catch (e) {
+      return;  // the code field stays
+    }
+    worker.onmessage = (event) => {
+      pow.value = event.data.solutions;
+      const codeField = form.querySelector('.challenge-field');
+      if (codeField) codeField.hidden = true;
+      form.dataset.powSolved = '1';
+      worker.terminate();
+    };
+    worker.postMessage({
+      token: token.value,
+      bits: Number(pow.dataset.powBits),
+      count: Number(pow.dataset.powSolutions),
+    });
+  }
+
   // ------------------------------------------------------------------ start
 
   function init() {
@@ -640,6 +668,7 @@
     for (const form of document.querySelectorAll('form.comment-form')) {
       guardSubmit(form);
       keepDraft(form);
+      solveProofOfWork(form);
     }
   }
 
