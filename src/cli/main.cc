@@ -95,6 +95,7 @@ int main(int argc, char** argv) {
   tribune::cli::RegisterArticleCommands(app);
 #ifdef TRIBUNE_WITH_SPAM_CLI
   tribune::spam::RegisterCommands(app);
+  tribune::cli::RegisterExplainCommand(*app.get_subcommand("spam"));
 #endif
   CLI11_PARSE(app, argc, argv);
   return 0;

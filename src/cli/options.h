@@ -20,5 +20,7 @@ void AddStoreOptions(CLI::App& cmd, StoreOptions& opts);
 Config LoadConfigOrExit(const StoreOptions& opts);
 
 void RegisterArticleCommands(CLI::App& app);
+// Adds `explain` to the `spam` command group.
+void RegisterExplainCommand(CLI::App& spam);
 
 }  // namespace tribune::cli
