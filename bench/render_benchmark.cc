@@ -74,7 +74,7 @@ void BM_RenderArticlePage(benchmark::State& state) {
   v.article = &f.article;
   v.comments = &comments;
   v.pages = kComments / kPerPage;
-  v.challenge_prompt = "Type the digits 1234";
+  v.form_fields = std::string(render::kPerRequestMarker);
   size_t bytes = 0;
   for (auto _ : state) {
     std::string html = render::RenderArticlePage(Site(), v);
@@ -96,7 +96,7 @@ void BM_RerenderFromStore(benchmark::State& state) {
     v.article = &*article;
     v.comments = &*comments;
     v.pages = kComments / kPerPage;
-    v.challenge_prompt = "Type the digits 1234";
+    v.form_fields = std::string(render::kPerRequestMarker);
     benchmark::DoNotOptimize(render::RenderArticlePage(Site(), v));
   }
 }

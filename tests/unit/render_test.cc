@@ -3,6 +3,7 @@
 
 #include "render/article_page.h"
 #include "render/feeds.h"
+#include "render/gzip.h"
 #include "render/page_cache.h"
 
 namespace tribune::render {
@@ -53,7 +54,7 @@ TEST(ArticlePage, EscapesEditorTextAndShowsTheSeedLayout) {
   v.comments = &comments;
   v.page = 1;
   v.pages = 26;
-  v.challenge_prompt = "Type the digits 1234";
+  v.form_fields = "<span class=\"challenge\">Type the digits 1234</span>";
   std::string html = RenderArticlePage(Site(), v);
   EXPECT_NE(html.find("<h1 class=\"article-title\">A &lt;title&gt;</h1>"), std::string::npos);
   EXPECT_NE(html.find("21-03-2023, 08:25"), std::string::npos);
@@ -121,6 +122,23 @@ TEST(PageCache, GzipRoundTripsAndEtagFollowsContent) {
   EXPECT_EQ(Gunzip(p->gzip), body);
   EXPECT_NE(MakeCachedPage(body + "y", "text/html")->etag, p->etag);
   EXPECT_EQ(MakeCachedPage(body, "text/html")->etag, p->etag);
+}
+
+TEST(PageCache, SplicedGzipCarriesPerRequestBytes) {
+  std::string head(3000, 'h'), tail(5000, 't');
+  auto p = MakeCachedPage(head + std::string(kPerRequestMarker) + tail, "text/html");
+  ASSERT_TRUE(p->spliced);
+  EXPECT_EQ(p->body, head);
+  EXPECT_EQ(p->tail, tail);
+  for (std::string middle : {std::string("<input name=t value=abc>"), std::string(),
+                             std::string(70000, 'm')}) {
+    std::string stored = DeflateStored(middle);
+    uint32_t crc = Crc32Combine(Crc32Combine(p->crc_body, Crc32(middle), middle.size()),
+                                p->crc_tail, tail.size());
+    std::string gz = p->gzip + stored + p->gzip_tail +
+                     GzipTrailer(crc, head.size() + middle.size() + tail.size());
+    EXPECT_EQ(Gunzip(gz), head + middle + tail) << middle.size();
+  }
 }
 
 TEST(PageCache, MissIsBuiltByEveryoneUntilAPageExists) {

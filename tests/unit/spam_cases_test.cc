@@ -1,0 +1,75 @@
+// Runs the robustness cases in tests/data/spam/*.jsonl against the shipped
+// starter model. One case a line:
+//   {"name": "...", "comment": {"author": ..., "body": ...},
+//    "expect_action": ["hold", "spam"],       // any of these, optional
+//    "expect_symbols": ["STYLED_LETTERS"],    // all must fire, optional
+//    "forbid_symbols": ["LINK_PRESENT"]}      // none may fire, optional
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "spam/cli/dataset.h"
+#include "spam/engine.h"
+
+namespace tribune::spam {
+namespace {
+
+struct Case {
+  std::string file, name;
+  nlohmann::json spec;
+};
+
+std::vector<Case> LoadCases() {
+  std::vector<Case> cases;
+  for (const auto& entry : std::filesystem::directory_iterator(TRIBUNE_SPAM_CASES_DIR)) {
+    if (entry.path().extension() != ".jsonl") continue;
+    std::ifstream in(entry.path());
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n) {
+      if (line.empty()) continue;
+      auto j = nlohmann::json::parse(line);
+      std::string name = j.value("name", "line " + std::to_string(n));
+      cases.push_back({entry.path().filename().string(), name, j});
+    }
+  }
+  return cases;
+}
+
+bool Fired(const Verdict& v, const std::string& symbol) {
+  return std::any_of(v.reasons.begin(), v.reasons.end(), [&](const Reason& r) { return r.symbol == symbol; });
+}
+
+std::string Explain(const Verdict& v) {
+  std::string s = std::string(ActionName(v.action)) + " " + std::to_string(v.score) + ":";
+  for (const Reason& r : v.reasons) s += " " + r.symbol + "(" + std::to_string(r.score) + ")";
+  return s;
+}
+
+TEST(SpamCases, DataFiles) {
+  auto engine = Engine::Load(std::string(TRIBUNE_SPAM_DATA_DIR) + "/starter.model", {});
+  ASSERT_TRUE(engine.ok()) << engine.status().message();
+  std::vector<Case> cases = LoadCases();
+  ASSERT_GE(cases.size(), 20u);
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.file + ": " + c.name);
+    auto input = cli::ParseComment(c.spec.at("comment").dump());
+    ASSERT_TRUE(input.ok());
+    Verdict v = (*engine)->Check(*input);
+    if (c.spec.contains("expect_action")) {
+      auto allowed = c.spec["expect_action"].get<std::vector<std::string>>();
+      EXPECT_NE(std::find(allowed.begin(), allowed.end(), ActionName(v.action)), allowed.end()) << Explain(v);
+    }
+    for (const auto& s : c.spec.value("expect_symbols", nlohmann::json::array())) {
+      EXPECT_TRUE(Fired(v, s.get<std::string>())) << s << " did not fire; " << Explain(v);
+    }
+    for (const auto& s : c.spec.value("forbid_symbols", nlohmann::json::array())) {
+      EXPECT_FALSE(Fired(v, s.get<std::string>())) << s << " fired; " << Explain(v);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace tribune::spam

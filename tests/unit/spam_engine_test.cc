@@ -1,0 +1,136 @@
+#include "spam/engine.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <thread>
+
+namespace tribune::spam {
+namespace {
+
+const std::vector<std::pair<std::string, bool>>& Corpus() {
+  static const std::vector<std::pair<std::string, bool>> kCorpus = {
+      {"cheap viagra pills online buy now", true},
+      {"win a free iphone click here now", true},
+      {"buy cheap pills online discount", true},
+      {"free money click here win big", true},
+      {"the minister spoke about the budget today", false},
+      {"I disagree with the premier on taxes", false},
+      {"the council vote on the budget was close", false},
+      {"good reporting on the election results", false},
+  };
+  return kCorpus;
+}
+
+std::unique_ptr<Engine> Trained() {
+  NewModelParams p;
+  p.name = "test";
+  p.key = 42;
+  p.bits = 16;
+  p.alpha = 0.5;
+  auto e = Engine::Create(p, {});
+  EXPECT_TRUE(e.ok()) << e.status().message();
+  for (int epoch = 0; epoch < 20; ++epoch) {
+    for (const auto& [text, spam] : Corpus()) (*e)->Train({.body = text}, spam);
+  }
+  return std::move(e).value();
+}
+
+double ModelScore(const Verdict& v) {
+  for (const Reason& r : v.reasons) {
+    if (r.symbol == "MODEL") return r.score;
+  }
+  return 0;
+}
+
+TEST(SpamEngine, ActionNames) {
+  EXPECT_EQ(ActionName(Action::kPublish), "publish");
+  EXPECT_EQ(ActionName(Action::kHold), "hold");
+  EXPECT_EQ(ActionName(Action::kSpam), "spam");
+  EXPECT_EQ(ActionName(Action::kDiscard), "discard");
+}
+
+TEST(SpamEngine, LearnsToSeparate) {
+  auto e = Trained();
+  EXPECT_GT(e->ModelProbability({.body = "buy cheap pills now"}), 0.8);
+  EXPECT_LT(e->ModelProbability({.body = "the budget vote in council"}), 0.3);
+  Verdict v = e->Check({.body = "buy cheap pills now"});
+  EXPECT_GT(ModelScore(v), 0);
+  EXPECT_EQ(v.model_version, "test.0");
+}
+
+TEST(SpamEngine, VerdictScoreIsTheSumOfReasons) {
+  auto e = Trained();
+  Verdict v = e->Check({.body = "free pills at http://a.example.com http://b.example.com http://c.example.com"});
+  double sum = 0;
+  for (const Reason& r : v.reasons) sum += r.score;
+  EXPECT_DOUBLE_EQ(v.score, sum);
+  EXPECT_NE(v.action, Action::kPublish);
+}
+
+TEST(SpamEngine, ThresholdsAndScoresComeFromOptions) {
+  EngineOptions strict;
+  strict.hold_at = -100;
+  strict.scores["EMPTY_BODY"] = 20;
+  auto e = Engine::Create({.key = 1, .bits = 12}, strict);
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ((*e)->Check({.body = "hello"}).action, Action::kHold);
+  Verdict empty = (*e)->Check({.body = ""});
+  EXPECT_EQ(empty.action, Action::kDiscard);
+  EXPECT_EQ(empty.reasons.front().symbol, "EMPTY_BODY");
+  EXPECT_EQ(empty.reasons.front().score, 20);
+}
+
+TEST(SpamEngine, SaveAndLoadKeepScores) {
+  auto e = Trained();
+  e->Learn({.body = "a moderator approved this budget comment"}, false);
+  std::string path = ::testing::TempDir() + "/spam_engine_test.model";
+  ASSERT_TRUE(e->Save(path).ok());
+  auto loaded = Engine::Load(path, {});
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  for (const auto& [text, spam] : Corpus()) {
+    EXPECT_NEAR((*loaded)->Check({.body = text}).score, e->Check({.body = text}).score, 1e-6) << text;
+  }
+  EXPECT_EQ((*loaded)->model_version(), "test.1");
+  std::remove(path.c_str());
+}
+
+TEST(SpamEngine, LoadRejectsWhatIsNotAModel) {
+  EXPECT_EQ(Engine::Load("/nonexistent/x.model", {}).status().code(), Code::kNotFound);
+  std::string path = ::testing::TempDir() + "/not_a_model";
+  FILE* f = std::fopen(path.c_str(), "w");
+  std::fputs("hello", f);
+  std::fclose(f);
+  EXPECT_EQ(Engine::Load(path, {}).status().code(), Code::kInvalidArgument);
+  std::remove(path.c_str());
+}
+
+TEST(SpamEngine, UnlearnMovesBack) {
+  auto e = Trained();
+  CommentInput c{.body = "the election council premier results"};
+  double before = e->ModelProbability(c);
+  e->Learn(c, true);
+  double learned = e->ModelProbability(c);
+  EXPECT_GT(learned, before);
+  e->Learn(c, true, -1.0);
+  double unlearned = e->ModelProbability(c);
+  EXPECT_LT(unlearned, learned);
+  EXPECT_NEAR(unlearned, before, 0.1);
+}
+
+TEST(SpamEngine, ConcurrentChecksDuringLearning) {
+  auto e = Trained();
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 3; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 300; ++i) e->Check({.body = "cheap pills and the budget"});
+    });
+  }
+  for (int i = 0; i < 300; ++i) e->Learn({.body = "cheap pills and the budget"}, i % 2 == 0);
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(e->model_version(), "test.300");
+}
+
+}  // namespace
+}  // namespace tribune::spam

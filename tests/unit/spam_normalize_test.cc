@@ -1,0 +1,71 @@
+#include "spam/text/normalize.h"
+
+#include <gtest/gtest.h>
+
+namespace tribune::spam::text {
+namespace {
+
+TEST(SpamNormalize, FoldsStyledLetters) {
+  NormalizedText n = Normalize("Main di 𝐌𝐎𝐍𝐀 𝟒𝐃 sekarang");
+  EXPECT_EQ(n.text, "main di mona 4d sekarang");
+  EXPECT_EQ(n.styled_chars, 6);
+  EXPECT_EQ(n.styled_example, "𝐌𝐎𝐍𝐀 𝟒𝐃");
+}
+
+TEST(SpamNormalize, StripsInvisibleCharactersInsideWords) {
+  NormalizedText n = Normalize("ca\u200Bsi\u200Dno bonus\u202E");
+  EXPECT_EQ(n.text, "casino bonus");
+  EXPECT_EQ(n.invisible_in_word, 2);
+}
+
+TEST(SpamNormalize, TrailingByteOrderMarkIsNotInsideAWord) {
+  NormalizedText n = Normalize("nice song\uFEFF");
+  EXPECT_EQ(n.text, "nice song");
+  EXPECT_EQ(n.invisible_in_word, 0);
+}
+
+TEST(SpamNormalize, JoinsSpacedLetters) {
+  NormalizedText n = Normalize("pake ⭐ A L E X I S 1 7 ⭐ aja");
+  EXPECT_EQ(n.text, "pake alexis17 aja");
+  EXPECT_EQ(n.spaced_runs, 1);
+  EXPECT_EQ(n.spaced_example, "alexis17");
+}
+
+TEST(SpamNormalize, ShortLetterSequencesStayApart) {
+  NormalizedText n = Normalize("Plan B is a U S idea");
+  EXPECT_EQ(n.spaced_runs, 0);
+  NormalizedText ascii = Normalize("c a s i n o");
+  EXPECT_EQ(ascii.text, "casino");
+}
+
+TEST(SpamNormalize, FoldsLookalikeLettersInMixedScriptWords) {
+  NormalizedText n = Normalize("Log in to p\u0430ypal now");  // Cyrillic а
+  EXPECT_EQ(n.mixed_script_words, 1);
+  EXPECT_EQ(n.text, "log in to paypal now");
+}
+
+TEST(SpamNormalize, WholeCyrillicWordsAreNotMixed) {
+  NormalizedText n = Normalize("Привет world");
+  EXPECT_EQ(n.mixed_script_words, 0);
+  EXPECT_EQ(n.scripts.letters[static_cast<int>(Script::kCyrillic)], 6);
+  EXPECT_EQ(n.scripts.letters[static_cast<int>(Script::kLatin)], 5);
+}
+
+TEST(SpamNormalize, LeetspeakGivesAVariant) {
+  NormalizedText n = Normalize("best c4s1n0 here");
+  ASSERT_EQ(n.variants.size(), 1u);
+  EXPECT_EQ(n.variants[0], "casino");
+  EXPECT_EQ(n.words[1], "c4s1n0");
+}
+
+TEST(SpamNormalize, AsciiAndUnicodePathsAgree) {
+  EXPECT_EQ(Normalize("Hello, World! It's 2024.").text, Normalize("Hello, World! It's 2024.\u00A0").text);
+}
+
+TEST(SpamNormalize, InvalidUtf8DoesNotCrash) {
+  NormalizedText n = Normalize(std::string("ab\xff\xfe cd"));
+  EXPECT_FALSE(n.text.empty());
+}
+
+}  // namespace
+}  // namespace tribune::spam::text

@@ -1,0 +1,112 @@
+#include "spam/signals/signal.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace tribune::spam::signals {
+namespace {
+
+class SpamSignals : public ::testing::Test {
+ protected:
+  Hits Run(const CommentInput& c) {
+    input_ = c;
+    Analysis a = Analyze(input_, lists_);
+    Hits hits;
+    RunAll(a, &hits);
+    return hits;
+  }
+  static bool Has(const Hits& h, std::string_view symbol) {
+    return std::any_of(h.begin(), h.end(), [&](const Hit& x) { return x.symbol == symbol; });
+  }
+  const Hit* Find(const Hits& h, std::string_view symbol) {
+    for (const Hit& x : h) {
+      if (x.symbol == symbol) return &x;
+    }
+    return nullptr;
+  }
+
+  Lists lists_;
+  CommentInput input_;
+};
+
+TEST_F(SpamSignals, KeywordAnchorClosingGenericPraise) {
+  Hits h = Run({.body = "Great post, very informative.\n\nMy web site :: game pg99"});
+  const Hit* hit = Find(h, "KEYWORD_ANCHOR");
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(hit->evidence, "game pg99");
+  EXPECT_TRUE(Has(Run({.body = "Nice.\nHere is my web blog rotating closet Carousel"}), "KEYWORD_ANCHOR"));
+}
+
+TEST_F(SpamSignals, KeywordAnchorNeedsTextBeforeIt) {
+  EXPECT_FALSE(Has(Run({.body = "My site: the comments section"}), "KEYWORD_ANCHOR"));
+  EXPECT_FALSE(Has(Run({.body = "I visit my page every day.\nThanks for the article."}), "KEYWORD_ANCHOR"));
+}
+
+TEST_F(SpamSignals, ReferencesBlockWithLink) {
+  EXPECT_TRUE(Has(Run({.body = "References:\n\nMill casino\n\nReferences:\nmatkafasi.com"}), "REFERENCES_BLOCK"));
+  EXPECT_FALSE(Has(Run({.body = "References:\nthe report itself"}), "REFERENCES_BLOCK"));
+}
+
+TEST_F(SpamSignals, EmptyBody) {
+  EXPECT_TRUE(Has(Run({.body = " \n "}), "EMPTY_BODY"));
+  EXPECT_FALSE(Has(Run({.body = "ok"}), "EMPTY_BODY"));
+}
+
+TEST_F(SpamSignals, LinksCountAndDensity) {
+  Hits h = Run({.body = "http://a.example.com http://b.example.org http://c.example.net"});
+  EXPECT_TRUE(Has(h, "LINKS_MANY"));
+  EXPECT_TRUE(Has(h, "LINK_DENSE"));
+  Hits one = Run({.body = "The minister's statement is here, and it contradicts what he told the house "
+                          "last week about the budget: https://www.example.gc.ca/statement"});
+  EXPECT_TRUE(Has(one, "LINK_PRESENT"));
+  EXPECT_FALSE(Has(one, "LINK_DENSE"));
+}
+
+TEST_F(SpamSignals, AuthorLinkAndRawHtml) {
+  EXPECT_TRUE(Has(Run({.author = "cheap-pills.com", .body = "hi"}), "AUTHOR_HAS_LINK"));
+  Hits h = Run({.body = "nice", .raw_body = "nice <a href=\"http://x.example.com\">x</a>"});
+  EXPECT_TRUE(Has(h, "RAW_HTML_LINK"));
+}
+
+TEST_F(SpamSignals, DisguisedLetters) {
+  EXPECT_TRUE(Has(Run({.body = "Main di 𝐌𝐎𝐍𝐀 𝟒𝐃"}), "STYLED_LETTERS"));
+  EXPECT_TRUE(Has(Run({.body = "ca\u200Bsino"}), "INVISIBLE_IN_WORD"));
+  EXPECT_TRUE(Has(Run({.body = "gas ke A L E X I S 1 7"}), "SPACED_LETTERS"));
+  EXPECT_TRUE(Has(Run({.body = "p\u0430ypal login"}), "MIXED_SCRIPT_WORD"));
+}
+
+TEST_F(SpamSignals, ScriptMismatchAndRelevanceNeedAnArticle) {
+  CommentInput c{.body = "정말 좋은 기사네요. 앞으로도 이런 기사 많이 써주세요"};
+  EXPECT_FALSE(Has(Run(c), "SCRIPT_MISMATCH"));
+  c.article_title = "US urges Xi to press Putin over war crimes in Ukraine";
+  EXPECT_TRUE(Has(Run(c), "SCRIPT_MISMATCH"));
+  CommentInput on{.body = "Putin will never withdraw from Ukraine, whatever Xi says about war crimes.",
+                   .article_title = "US urges Xi to press Putin over war crimes in Ukraine"};
+  EXPECT_TRUE(Has(Run(on), "ON_TOPIC"));
+}
+
+TEST_F(SpamSignals, ListsAndPatterns) {
+  lists_.disposable_email_domains.insert("mailinator.com");
+  lists_.suspicious_tlds.insert("stream");
+  Pattern p;
+  p.symbol = "PILLS";
+  p.score = 3;
+  p.regex = std::make_unique<RE2>("cheap\\s+pills");
+  lists_.patterns.push_back(std::move(p));
+  Hits h = Run({.email = "bot@Mailinator.com", .body = "CHEAP  Pills at gpsites.stream"});
+  EXPECT_TRUE(Has(h, "DISPOSABLE_EMAIL"));
+  EXPECT_TRUE(Has(h, "LINK_SUSPICIOUS_TLD"));
+  const Hit* pills = Find(h, "PILLS");
+  ASSERT_NE(pills, nullptr);
+  EXPECT_EQ(pills->strength, 3);
+}
+
+TEST_F(SpamSignals, PlainNewsCommentFiresNothing) {
+  Hits h = Run({.body = "The two leaders will meet again on Tuesday. I doubt anything comes of it, "
+                        "but a ceasefire would at least stop the shelling of cities."});
+  EXPECT_TRUE(h.empty()) << h.front().symbol;
+}
+
+}  // namespace
+}  // namespace tribune::spam::signals

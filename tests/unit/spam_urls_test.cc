@@ -1,0 +1,55 @@
+#include "spam/text/urls.h"
+
+#include <gtest/gtest.h>
+
+namespace tribune::spam::text {
+namespace {
+
+TEST(SpamUrls, FindsFullUrlsAndRegistrableDomain) {
+  LinkScan s = FindLinks("see https://www.Example.co.uk/a/b?c=1, then go");
+  ASSERT_EQ(s.links.size(), 1u);
+  EXPECT_EQ(s.links[0].host, "www.example.co.uk");
+  EXPECT_EQ(s.links[0].domain, "example.co.uk");
+  EXPECT_EQ(s.links[0].tld, "uk");
+  EXPECT_FALSE(s.links[0].bare);
+}
+
+TEST(SpamUrls, FindsBareDomains) {
+  LinkScan s = FindLinks("References:\nhistorydb.date");
+  ASSERT_EQ(s.links.size(), 1u);
+  EXPECT_TRUE(s.links[0].bare);
+  EXPECT_EQ(s.links[0].domain, "historydb.date");
+}
+
+TEST(SpamUrls, IgnoresMissingSpaceAfterFullStop) {
+  EXPECT_TRUE(FindLinks("That was the end.Today we start again.").links.empty());
+  EXPECT_TRUE(FindLinks("I think it.is fine, e.g. here").links.empty());
+  EXPECT_TRUE(FindLinks("see report.pdf and index.html").links.empty());
+}
+
+TEST(SpamUrls, UndoesDisguises) {
+  LinkScan a = FindLinks("visit hxxps://bad-site[.]com/x now");
+  ASSERT_EQ(a.links.size(), 1u);
+  EXPECT_EQ(a.links[0].domain, "bad-site.com");
+  EXPECT_GT(a.deobfuscations, 0);
+
+  LinkScan b = FindLinks("go to cheapmeds dot com today");
+  ASSERT_EQ(b.links.size(), 1u);
+  EXPECT_EQ(b.links[0].domain, "cheapmeds.com");
+
+  LinkScan c = FindLinks("marketglory . com/strategygame earn money");
+  ASSERT_EQ(c.links.size(), 1u);
+  EXPECT_EQ(c.links[0].domain, "marketglory.com");
+}
+
+TEST(SpamUrls, PlainLinksAreNotDisguised) {
+  EXPECT_EQ(FindLinks("read http://www.cbc.ca/news/x").deobfuscations, 0);
+}
+
+TEST(SpamUrls, RemovesLinksFromText) {
+  LinkScan s = FindLinks("look http://a.example.com/x here");
+  EXPECT_EQ(s.without_links, "look   here");
+}
+
+}  // namespace
+}  // namespace tribune::spam::text
