@@ -50,7 +50,7 @@ void AppendForm(std::string& out, const SiteInfo& site, const ArticlePageView& v
     out += "</div>\n";
   }
   if (v.errors && !v.errors->empty()) {
-    out += "<ul class=\"form-errors\" role=\"alert\">";
+    out += "<div role=\"alert\"><ul class=\"form-errors\">";
     for (const auto& e : *v.errors) {
       out += "<li data-field=\"";
       html::AppendEscaped(out, e.field);
@@ -58,7 +58,7 @@ void AppendForm(std::string& out, const SiteInfo& site, const ArticlePageView& v
       html::AppendEscaped(out, e.message);
       out += "</li>";
     }
-    out += "</ul>\n";
+    out += "</ul></div>\n";
   }
   if (!a.comments_open) {
     out += "<p class=\"notice notice-closed\">Comments are closed for this article.</p>\n"

@@ -1,0 +1,74 @@
+// Every kind of public page is valid HTML5, checked by the Nu HTML Checker
+// (vnu-jar from npm, run with Java) against pages from the real binary.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { after, before, describe, it } from 'node:test';
+
+import { chooseTarget, startTarget } from './lib/target.mjs';
+
+const require = createRequire(import.meta.url);
+let vnu = null;
+try {
+  vnu = require('vnu-jar');
+} catch (e) {
+  vnu = null;
+}
+const hasJava = (() => {
+  try {
+    execFileSync('java', ['-version'], { stdio: 'ignore' });
+    return true;
+  } catch (e) {
+    return false;
+  }
+})();
+const choice = chooseTarget();
+const skip = choice.kind !== 'binary' ? 'needs the tribune binary'
+  : !vnu ? 'vnu-jar is not installed (npm ci)'
+  : !hasJava ? 'java is not installed' : false;
+if (skip) console.log(`# HTML validation skipped: ${skip}`);
+
+describe('HTML5 validity', { skip }, () => {
+  let target;
+  before(async () => { target = await startTarget(choice); });
+  after(async () => { if (target) await target.stop(); });
+
+  it('front page, article page, comment page, form errors, leaving page and 404 are valid', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tribune-vnu-'));
+    const pages = {};
+    const get = async (p) => (await fetch(target.baseUrl + p)).text();
+    pages.front = await get('/');
+    pages.article = await get(target.articlePath);
+    const page2 = /<a href="([^"]+\/comments\/page\/2)"/.exec(pages.article);
+    if (page2) pages.comments2 = await get(page2[1]);
+    const action = /<form id="comment-form"[^>]* action="([^"]+)"/.exec(pages.article)[1];
+    const res = await fetch(target.baseUrl + action, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'name=&body=%3Cb%3E&code=1',
+    });
+    assert.equal(res.status, 422);
+    pages.form_errors = await res.text();
+    const leech = /href="(\/go\?[^"]+)"/.exec(pages.article + pages.comments2);
+    if (leech) pages.leaving = await get(leech[1].replace(/&amp;/g, '&'));
+    pages.not_found = await get('/no/such/page');
+    const files = Object.entries(pages).map(([name, html]) => {
+      const f = path.join(dir, `${name}.html`);
+      fs.writeFileSync(f, html);
+      return f;
+    });
+    let report = '';
+    try {
+      execFileSync('java', ['-jar', vnu, '--errors-only', '--format', 'text', ...files],
+                   { stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (err) {
+      report = String(err.stderr || '') + String(err.stdout || '');
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+    assert.equal(report, '', report);
+    assert.ok(files.length >= 5, `checked ${files.length} pages`);
+  });
+});
