@@ -79,11 +79,18 @@ class Session : public std::enable_shared_from_this<Session> {
   Session(tcp::socket socket, Worker& worker);
   ~Session();
   void Start() { WaitForRequest(); }
+  // Starts a connection accepted while stopping: served only if its request
+  // has begun to arrive.
+  void StartDraining() {
+    shutting_down_ = true;
+    WaitForRequest();
+  }
   // Closes the connection when it is between requests; otherwise it closes
   // after the response in progress.
   void Shutdown();
 
  private:
+  bool RequestArriving();
   void WaitForRequest();
   void ReadRequest();
   void OnRead(beast::error_code ec);
@@ -144,6 +151,14 @@ class Worker {
   void Stop() {
     net::post(ioc, [this] {
       beast::error_code ec;
+      // Connections already in the backlog may carry requests in flight.
+      acceptor.non_blocking(true, ec);
+      for (;;) {
+        tcp::socket socket(ioc);
+        acceptor.accept(socket, ec);
+        if (ec) break;
+        std::make_shared<Session>(std::move(socket), *this)->StartDraining();
+      }
       acceptor.close(ec);
       std::vector<Session*> live(sessions.begin(), sessions.end());
       for (Session* s : live) s->Shutdown();
@@ -167,14 +182,21 @@ Session::Session(tcp::socket socket, Worker& worker)
 
 Session::~Session() { worker_.sessions.erase(this); }
 
+bool Session::RequestArriving() {
+  beast::error_code ec;
+  return buffer_.size() > 0 || stream_.socket().available(ec) > 0;
+}
+
 void Session::Shutdown() {
   shutting_down_ = true;
-  if (idle_) Close();
+  // Cancelling the wait for a request closes the connection unless bytes of
+  // a request were read meanwhile: that request is in flight and is answered.
+  if (idle_) stream_.cancel();
 }
 
 void Session::WaitForRequest() {
   idle_ = true;
-  if (shutting_down_) return Close();
+  if (shutting_down_ && !RequestArriving()) return Close();
   if (buffer_.size() > 0) return ReadRequest();  // a pipelined request is already here
   stream_.expires_after(std::chrono::milliseconds(worker_.options.idle_timeout_ms));
   stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](
@@ -231,9 +253,15 @@ void Session::Dispatch() {
   request_.body = std::move(msg.body());
   stream_.expires_never();
   auto self = shared_from_this();
-  auto executor = stream_.get_executor();
-  worker_.handler(request_, [self, executor](Response r) {
-    net::post(executor, [self, r = std::move(r)]() mutable { self->Write(std::move(r)); });
+  // The answer may come from another thread (the comment writer): until it
+  // does, this loop has work, so a graceful stop waits for it.
+  auto work = std::make_shared<net::executor_work_guard<net::io_context::executor_type>>(
+      worker_.ioc.get_executor());
+  worker_.handler(request_, [self, work](Response r) {
+    net::post(work->get_executor(), [self, work, r = std::move(r)]() mutable {
+      self->Write(std::move(r));
+      work->reset();
+    });
   });
 }
 
