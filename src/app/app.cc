@@ -120,12 +120,22 @@ Result<std::unique_ptr<store::Store>> OpenStore(const Config& config) {
   return s;
 }
 
+std::string ResolveShipped(const std::string& path) {
+  // Relative paths are tried against the working directory first, then
+  // against the source tree this binary was built from (so `tribune serve`
+  // works from any directory of a checkout).
+  std::filesystem::path p(path);
+  if (p.is_absolute() || std::filesystem::exists(p)) return path;
+  std::filesystem::path shipped = std::filesystem::path(TRIBUNE_SOURCE_DIR) / p;
+  return std::filesystem::exists(shipped) ? shipped.string() : path;
+}
+
 Result<std::unique_ptr<spam::Engine>> LoadSpamEngine(const Config& config) {
   spam::EngineOptions opts;
   opts.hold_at = config.spam.hold_at;
   opts.spam_at = config.spam.spam_at;
   opts.discard_at = config.spam.discard_at;
-  return spam::Engine::Load(config.spam.model, opts);
+  return spam::Engine::Load(ResolveShipped(config.spam.model), opts);
 }
 
 int Serve(const Config& config) {
@@ -177,7 +187,7 @@ int Serve(const Config& config) {
   });
   web::Signer signer(*secret);
   web::CommentService comments(config, *store, writer, signer, engine.get());
-  web::StaticFiles static_files(config.server.static_dir);
+  web::StaticFiles static_files(ResolveShipped(config.server.static_dir));
   std::string base = config.site.base_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
   web::Context ctx{config,

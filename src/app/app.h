@@ -13,6 +13,10 @@ namespace tribune::app {
 // Opens the configured store and brings its schema up to date.
 Result<std::unique_ptr<store::Store>> OpenStore(const Config& config);
 
+// `path` as given when it exists or is absolute, else the same relative path
+// in the source tree the binary was built from, if it exists there.
+std::string ResolveShipped(const std::string& path);
+
 // Loads the configured spam model with the configured thresholds.
 Result<std::unique_ptr<spam::Engine>> LoadSpamEngine(const Config& config);
 
