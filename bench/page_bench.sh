@@ -6,8 +6,12 @@
 # Prints a Markdown table of medians and ratios.
 source "$(dirname "$0")/lib.sh"
 build_release
+# The 400 comments are the same template: the spam engine would rightly
+# hold them as a campaign. Reads are what is measured here.
+SPAM_OFF=$'[spam]\nenabled = false'
+
 rm -f "$BENCH_DIR"/page.db*
-start_tribune "$BENCH_DIR/page.db"
+start_tribune "$BENCH_DIR/page.db" "$SPAM_OFF"
 trap stop_tribune EXIT
 
 log "writing the seed article and 400 comments"
@@ -17,7 +21,7 @@ ID=$("$TRIBUNE" article add --db "$BENCH_DIR/page.db" \
   --title "US urges Xi to press Putin over 'war crimes' in Ukraine" \
   --lead "The US has urged Chinese President Xi Jinping to press Vladimir Putin." \
   --source BBC --body-file "$BENCH_DIR/body.txt")
-start_tribune "$BENCH_DIR/page.db"
+start_tribune "$BENCH_DIR/page.db" "$SPAM_OFF"
 python3 - "$TRIBUNE_PORT" "$ID" <<'PY'
 import http.client, json, sys
 port, aid = int(sys.argv[1]), sys.argv[2]

@@ -3,7 +3,9 @@
 //   {"name": "...", "comment": {"author": ..., "body": ...},
 //    "expect_action": ["hold", "spam"],       // any of these, optional
 //    "expect_symbols": ["STYLED_LETTERS"],    // all must fire, optional
-//    "forbid_symbols": ["LINK_PRESENT"]}      // none may fire, optional
+//    "forbid_symbols": ["LINK_PRESENT"],      // none may fire, optional
+//    "learn": [{"body": ..., "spam": true}]}  // moderator decisions first,
+//                                             // on a fresh copy of the model
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -39,7 +41,8 @@ std::vector<Case> LoadCases() {
 }
 
 bool Fired(const Verdict& v, const std::string& symbol) {
-  return std::any_of(v.reasons.begin(), v.reasons.end(), [&](const Reason& r) { return r.symbol == symbol; });
+  return std::any_of(v.reasons.begin(), v.reasons.end(),
+                     [&](const Reason& r) { return r.symbol == symbol; });
 }
 
 std::string Explain(const Verdict& v) {
@@ -49,18 +52,33 @@ std::string Explain(const Verdict& v) {
 }
 
 TEST(SpamCases, DataFiles) {
-  auto engine = Engine::Load(std::string(TRIBUNE_SPAM_DATA_DIR) + "/starter.model", {});
-  ASSERT_TRUE(engine.ok()) << engine.status().message();
+  const std::string model = std::string(TRIBUNE_SPAM_DATA_DIR) + "/starter.model";
+  auto shared = Engine::Load(model, {});
+  ASSERT_TRUE(shared.ok()) << shared.status().message();
   std::vector<Case> cases = LoadCases();
   ASSERT_GE(cases.size(), 20u);
   for (const Case& c : cases) {
     SCOPED_TRACE(c.file + ": " + c.name);
+    Engine* engine = shared->get();
+    std::unique_ptr<Engine> fresh;
+    if (c.spec.contains("learn")) {
+      auto loaded = Engine::Load(model, {});
+      ASSERT_TRUE(loaded.ok());
+      fresh = std::move(loaded).value();
+      engine = fresh.get();
+      for (const auto& d : c.spec["learn"]) {
+        auto learned = cli::ParseComment(d.dump());
+        ASSERT_TRUE(learned.ok());
+        engine->Learn(*learned, d.at("spam").get<bool>(), d.value("weight", 1.0));
+      }
+    }
     auto input = cli::ParseComment(c.spec.at("comment").dump());
     ASSERT_TRUE(input.ok());
-    Verdict v = (*engine)->Check(*input);
+    Verdict v = engine->Check(*input);
     if (c.spec.contains("expect_action")) {
       auto allowed = c.spec["expect_action"].get<std::vector<std::string>>();
-      EXPECT_NE(std::find(allowed.begin(), allowed.end(), ActionName(v.action)), allowed.end()) << Explain(v);
+      EXPECT_NE(std::find(allowed.begin(), allowed.end(), ActionName(v.action)), allowed.end())
+          << Explain(v);
     }
     for (const auto& s : c.spec.value("expect_symbols", nlohmann::json::array())) {
       EXPECT_TRUE(Fired(v, s.get<std::string>())) << s << " did not fire; " << Explain(v);

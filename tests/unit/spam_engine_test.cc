@@ -1,10 +1,10 @@
-#include "spam/engine.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <thread>
+
+#include "spam/engine.h"
 
 namespace tribune::spam {
 namespace {
@@ -62,7 +62,8 @@ TEST(SpamEngine, LearnsToSeparate) {
 
 TEST(SpamEngine, VerdictScoreIsTheSumOfReasons) {
   auto e = Trained();
-  Verdict v = e->Check({.body = "free pills at http://a.example.com http://b.example.com http://c.example.com"});
+  Verdict v = e->Check(
+      {.body = "free pills at http://a.example.com http://b.example.com http://c.example.com"});
   double sum = 0;
   for (const Reason& r : v.reasons) sum += r.score;
   EXPECT_DOUBLE_EQ(v.score, sum);
@@ -90,7 +91,8 @@ TEST(SpamEngine, SaveAndLoadKeepScores) {
   auto loaded = Engine::Load(path, {});
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   for (const auto& [text, spam] : Corpus()) {
-    EXPECT_NEAR((*loaded)->Check({.body = text}).score, e->Check({.body = text}).score, 1e-6) << text;
+    EXPECT_NEAR((*loaded)->Check({.body = text}).score, e->Check({.body = text}).score, 1e-6)
+        << text;
   }
   EXPECT_EQ((*loaded)->model_version(), "test.1");
   std::remove(path.c_str());

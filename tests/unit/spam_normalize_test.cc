@@ -1,6 +1,6 @@
-#include "spam/text/normalize.h"
-
 #include <gtest/gtest.h>
+
+#include "spam/text/normalize.h"
 
 namespace tribune::spam::text {
 namespace {
@@ -59,7 +59,8 @@ TEST(SpamNormalize, LeetspeakGivesAVariant) {
 }
 
 TEST(SpamNormalize, AsciiAndUnicodePathsAgree) {
-  EXPECT_EQ(Normalize("Hello, World! It's 2024.").text, Normalize("Hello, World! It's 2024.\u00A0").text);
+  EXPECT_EQ(Normalize("Hello, World! It's 2024.").text,
+            Normalize("Hello, World! It's 2024.\u00A0").text);
 }
 
 TEST(SpamNormalize, InvalidUtf8DoesNotCrash) {

@@ -1,8 +1,8 @@
-#include "spam/signals/signal.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
+
+#include "spam/signals/signal.h"
 
 namespace tribune::spam::signals {
 namespace {
@@ -35,16 +35,19 @@ TEST_F(SpamSignals, KeywordAnchorClosingGenericPraise) {
   const Hit* hit = Find(h, "KEYWORD_ANCHOR");
   ASSERT_NE(hit, nullptr);
   EXPECT_EQ(hit->evidence, "game pg99");
-  EXPECT_TRUE(Has(Run({.body = "Nice.\nHere is my web blog rotating closet Carousel"}), "KEYWORD_ANCHOR"));
+  EXPECT_TRUE(
+      Has(Run({.body = "Nice.\nHere is my web blog rotating closet Carousel"}), "KEYWORD_ANCHOR"));
 }
 
 TEST_F(SpamSignals, KeywordAnchorNeedsTextBeforeIt) {
   EXPECT_FALSE(Has(Run({.body = "My site: the comments section"}), "KEYWORD_ANCHOR"));
-  EXPECT_FALSE(Has(Run({.body = "I visit my page every day.\nThanks for the article."}), "KEYWORD_ANCHOR"));
+  EXPECT_FALSE(
+      Has(Run({.body = "I visit my page every day.\nThanks for the article."}), "KEYWORD_ANCHOR"));
 }
 
 TEST_F(SpamSignals, ReferencesBlockWithLink) {
-  EXPECT_TRUE(Has(Run({.body = "References:\n\nMill casino\n\nReferences:\nmatkafasi.com"}), "REFERENCES_BLOCK"));
+  EXPECT_TRUE(Has(Run({.body = "References:\n\nMill casino\n\nReferences:\nmatkafasi.com"}),
+                  "REFERENCES_BLOCK"));
   EXPECT_FALSE(Has(Run({.body = "References:\nthe report itself"}), "REFERENCES_BLOCK"));
 }
 
@@ -57,8 +60,9 @@ TEST_F(SpamSignals, LinksCountAndDensity) {
   Hits h = Run({.body = "http://a.example.com http://b.example.org http://c.example.net"});
   EXPECT_TRUE(Has(h, "LINKS_MANY"));
   EXPECT_TRUE(Has(h, "LINK_DENSE"));
-  Hits one = Run({.body = "The minister's statement is here, and it contradicts what he told the house "
-                          "last week about the budget: https://www.example.gc.ca/statement"});
+  Hits one =
+      Run({.body = "The minister's statement is here, and it contradicts what he told the house "
+                   "last week about the budget: https://www.example.gc.ca/statement"});
   EXPECT_TRUE(Has(one, "LINK_PRESENT"));
   EXPECT_FALSE(Has(one, "LINK_DENSE"));
 }
@@ -81,8 +85,9 @@ TEST_F(SpamSignals, ScriptMismatchAndRelevanceNeedAnArticle) {
   EXPECT_FALSE(Has(Run(c), "SCRIPT_MISMATCH"));
   c.article_title = "US urges Xi to press Putin over war crimes in Ukraine";
   EXPECT_TRUE(Has(Run(c), "SCRIPT_MISMATCH"));
-  CommentInput on{.body = "Putin will never withdraw from Ukraine, whatever Xi says about war crimes.",
-                   .article_title = "US urges Xi to press Putin over war crimes in Ukraine"};
+  CommentInput on{
+      .body = "Putin will never withdraw from Ukraine, whatever Xi says about war crimes.",
+      .article_title = "US urges Xi to press Putin over war crimes in Ukraine"};
   EXPECT_TRUE(Has(Run(on), "ON_TOPIC"));
 }
 

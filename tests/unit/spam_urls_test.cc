@@ -1,6 +1,6 @@
-#include "spam/text/urls.h"
-
 #include <gtest/gtest.h>
+
+#include "spam/text/urls.h"
 
 namespace tribune::spam::text {
 namespace {

@@ -1,0 +1,128 @@
+// Spam engine throughput: Check and Learn on real-looking comments.
+// Needs the starter model; set TRIBUNE_SPAM_MODEL to use another.
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <memory>
+#include <vector>
+
+#include "spam/engine.h"
+
+namespace {
+
+using tribune::spam::CommentInput;
+using tribune::spam::Engine;
+
+const char* ModelPath() {
+  const char* env = std::getenv("TRIBUNE_SPAM_MODEL");
+  return env ? env : TRIBUNE_SPAM_BENCH_MODEL;
+}
+
+std::vector<CommentInput> Comments() {
+  return {
+      {"Floyd", "",
+       "References:\n\n\nMill "
+       "casino\n\nReferences:\nhttps://www.divephotoguide.com/user/manxadult1"},
+      {"Reader", "reader@example.org",
+       "The minister said the ceasefire would not be enough, but nobody asked what the troops on "
+       "the "
+       "ground think. Withdrawal is the only precondition that matters for any talks."},
+      {"Vern", "",
+       "I am really inspired together with your writing talents and also with the structure to "
+       "your "
+       "blog. Is this a paid subject matter or did you modify it yourself?\n\nAlso visit my web "
+       "page :: "
+       "addiction rehab baltimore"},
+      {"@семен", "", "Temen-temen gue juga rata-rata pake ⭐ A L E X I S 1 7 ⭐!, recommended sih."},
+      {"Ana", "", "Salam ⭐𝙎𝙂𝙄88! gampang Jepe ,Sehat selalu buat semuanya"},
+      {"kim", "", "정말 좋은 기사네요. 앞으로도 이런 기사 많이 써주세요"},
+      {"Bob", "", "Totally agree."},
+      {"Spammer", "x@mailinator.com",
+       "check out my channel www.youtube. com/watch?v=abc and subscribe!!"},
+  };
+}
+
+std::unique_ptr<Engine> LoadEngine(benchmark::State& state) {
+  auto e = Engine::Load(ModelPath(), {});
+  if (!e.ok()) {
+    state.SkipWithError(e.status().message().c_str());
+    return nullptr;
+  }
+  return std::move(e).value();
+}
+
+void BM_Check(benchmark::State& state) {
+  auto engine = LoadEngine(state);
+  if (!engine) return;
+  auto comments = Comments();
+  size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(engine->Check(comments[i++ % comments.size()]));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Check);
+
+// As the site calls it: with the article the comment is posted under.
+void BM_CheckWithArticle(benchmark::State& state) {
+  auto engine = LoadEngine(state);
+  if (!engine) return;
+  auto comments = Comments();
+  std::string body;
+  while (body.size() < 3000) {
+    body +=
+        "The US has urged Chinese President Xi Jinping to press Vladimir Putin on ceasing the "
+        "war crimes being carried out by Russia in Ukraine. The two will meet again on Tuesday "
+        "for official talks during Mr Xi's first visit to Moscow since the invasion. ";
+  }
+  for (auto& c : comments) {
+    c.article_title = "US urges Xi to press Putin over 'war crimes' in Ukraine";
+    c.article_body = body;
+  }
+  size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(engine->Check(comments[i++ % comments.size()]));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_CheckWithArticle);
+
+// Per-call latency percentiles, which an average hides.
+void BM_CheckLatency(benchmark::State& state) {
+  auto engine = LoadEngine(state);
+  if (!engine) return;
+  auto comments = Comments();
+  std::vector<double> micros;
+  size_t i = 0;
+  for (auto _ : state) {
+    auto start = std::chrono::steady_clock::now();
+    benchmark::DoNotOptimize(engine->Check(comments[i++ % comments.size()]));
+    micros.push_back(
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start)
+            .count());
+  }
+  std::sort(micros.begin(), micros.end());
+  state.counters["p50_us"] = micros[micros.size() / 2];
+  state.counters["p99_us"] = micros[micros.size() * 99 / 100];
+  state.counters["max_us"] = micros.back();
+}
+BENCHMARK(BM_CheckLatency);
+
+void BM_Learn(benchmark::State& state) {
+  auto engine = LoadEngine(state);
+  if (!engine) return;
+  auto comments = Comments();
+  size_t i = 0;
+  for (auto _ : state) {
+    engine->Learn(comments[i % comments.size()], i % 3 == 0);
+    ++i;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Learn);
+
+}  // namespace
+
+BENCHMARK_MAIN();

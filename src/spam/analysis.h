@@ -1,0 +1,56 @@
+// Everything the checks need to know about one comment, computed once.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "spam/lists.h"
+#include "spam/text/normalize.h"
+#include "spam/text/urls.h"
+#include "spam/types.h"
+
+namespace tribune::spam {
+
+// What the checks use of an article: its script and its terms (words of
+// five bytes or more that are not numbers), from the title and the start
+// of the body.
+struct ArticleProfile {
+  text::ScriptCounts scripts;
+  std::unordered_set<std::string> terms;
+};
+
+std::shared_ptr<const ArticleProfile> ProfileArticle(const std::string& title,
+                                                     const std::string& body);
+
+// Many comments are checked against the same few articles: profiles are
+// kept, keyed by a hash of title and body start. Thread-safe.
+class ArticleCache {
+ public:
+  std::shared_ptr<const ArticleProfile> Get(const std::string& title, const std::string& body);
+
+ private:
+  static constexpr size_t kMaxEntries = 1024;  // then start afresh
+  std::mutex mu_;
+  std::unordered_map<uint64_t, std::shared_ptr<const ArticleProfile>> profiles_;
+};
+
+struct Analysis {
+  const CommentInput* input = nullptr;
+  const Lists* lists = nullptr;
+  text::NormalizedText body;
+  std::string folded_body;  // NFKC casefold, invisible chars removed, lines kept
+  text::LinkScan links;     // found in the body
+  text::NormalizedText author;
+  text::LinkScan author_links;
+  std::string email_domain;                       // lower-cased, empty when none
+  std::shared_ptr<const ArticleProfile> article;  // null when no article was given
+};
+
+// Thread-safe. `input` and `lists` must outlive the result. The article is
+// profiled through `cache` when one is given.
+Analysis Analyze(const CommentInput& input, const Lists& lists, ArticleCache* cache = nullptr);
+
+}  // namespace tribune::spam

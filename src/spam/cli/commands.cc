@@ -1,0 +1,70 @@
+#include "spam/cli/commands.h"
+
+#include <memory>
+
+#include "spam/cli/internal.h"
+
+namespace tribune::spam {
+namespace {
+
+using cli::EvalArgs;
+using cli::SplitArgs;
+using cli::TrainArgs;
+
+void AddTrainingFlags(CLI::App* cmd, TrainArgs* t) {
+  cmd->add_option("--name", t->name, "model name, the first part of the model version");
+  cmd->add_option("--lists", t->lists_dir,
+                  "directory with the word lists (default: beside the starter model)");
+  cmd->add_option("--key", t->key,
+                  "feature-hash key (default: random; fix it to reproduce a model)");
+  cmd->add_option("--bits", t->bits, "log2 of the number of weights")->check(CLI::Range(12, 24));
+  cmd->add_option("--epochs", t->epochs, "passes over the data")->check(CLI::Range(1, 50));
+  cmd->add_option("--seed", t->shuffle_seed, "seed of the shuffle between passes");
+  cmd->add_option("--alpha", t->model.alpha, "FTRL learning-rate scale");
+  cmd->add_option("--balance", t->balance, "weigh sources towards equal influence (default true)");
+  cmd->add_option("--l1", t->model.l1, "FTRL L1 strength");
+  cmd->add_option("--l2", t->model.l2, "FTRL L2 strength");
+}
+
+}  // namespace
+
+void RegisterCommands(CLI::App& app) {
+  CLI::App* spam = app.add_subcommand("spam", "train, evaluate and try the spam filter");
+  spam->require_subcommand(1);
+
+  auto train = std::make_shared<TrainArgs>();
+  CLI::App* t = spam->add_subcommand("train", "train a model on labelled JSONL comments");
+  t->add_option("--data", train->data, "JSONL files, comma-separated")->required()->delimiter(',');
+  t->add_option("--out", train->out, "model file to write")->required();
+  AddTrainingFlags(t, train.get());
+  t->callback([train] { cli::RunTrain(*train); });
+
+  auto eval = std::make_shared<EvalArgs>();
+  CLI::App* e = spam->add_subcommand("eval", "measure a model on labelled JSONL comments");
+  e->add_option("--model", eval->model, "model file (ignored with --train)");
+  e->add_option("--data", eval->data, "JSONL files to score")->required()->delimiter(',');
+  e->add_option("--train", eval->train, "train a fresh model on these files first")->delimiter(',');
+  e->add_option("--article", eval->article, "text file (title line, then body) posted under");
+  e->add_flag("--json", eval->json, "print JSON");
+  e->add_option("--dump", eval->dump, "write each verdict with its reasons to this JSONL file");
+  AddTrainingFlags(e, &eval->training);
+  e->callback([eval] { cli::RunEval(*eval); });
+
+  auto check = std::make_shared<std::pair<std::string, bool>>(TRIBUNE_SPAM_DEFAULT_MODEL, false);
+  CLI::App* c = spam->add_subcommand("check", "score one JSON comment read from stdin");
+  c->add_option("--model", check->first, "model file");
+  c->add_flag("--json", check->second, "print JSON");
+  c->callback([check] { cli::RunCheck(check->first, check->second); });
+
+  auto split = std::make_shared<SplitArgs>();
+  CLI::App* s = spam->add_subcommand("split", "write a deterministic fold of a JSONL file");
+  s->add_option("--data", split->data, "JSONL files")->required()->delimiter(',');
+  s->add_option("--by", split->by, "thread or id")->check(CLI::IsMember({"thread", "id"}));
+  s->add_option("--folds", split->folds, "number of folds")->check(CLI::Range(2, 100));
+  s->add_option("--fold", split->fold, "the fold written to --test-out (0-based)");
+  s->add_option("--train-out", split->train_out, "where the other folds go")->required();
+  s->add_option("--test-out", split->test_out, "where this fold goes")->required();
+  s->callback([split] { cli::RunSplit(*split); });
+}
+
+}  // namespace tribune::spam

@@ -1,0 +1,57 @@
+// Internals of the `spam` commands, shared by their files.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "spam/cli/dataset.h"
+#include "spam/engine.h"
+
+#ifndef TRIBUNE_SPAM_DEFAULT_MODEL
+#define TRIBUNE_SPAM_DEFAULT_MODEL "data/spam/starter.model"
+#endif
+
+namespace tribune::spam::cli {
+
+struct TrainArgs {
+  std::vector<std::string> data;
+  std::string out;
+  std::string name = "starter-1";
+  std::string lists_dir;
+  uint64_t key = 0;
+  uint32_t bits = 20;
+  int epochs = 10;
+  bool balance = true;
+  NewModelParams model;
+  uint64_t shuffle_seed = 1;
+};
+
+struct EvalArgs {
+  std::string model = TRIBUNE_SPAM_DEFAULT_MODEL;
+  std::vector<std::string> data, train;
+  std::string article;
+  std::string dump;
+  bool json = false;
+  TrainArgs training;
+};
+
+struct SplitArgs {
+  std::vector<std::string> data;
+  std::string by = "thread", train_out, test_out;
+  int folds = 5, fold = 0;
+};
+
+// Prints the status and exits with 1: these run as CLI11 callbacks.
+[[noreturn]] void Fail(const Status& st);
+std::vector<Example> LoadOrDie(const std::vector<std::string>& paths);
+
+// A new engine trained on `examples` (shuffled per pass by t.shuffle_seed).
+std::unique_ptr<Engine> TrainEngine(const TrainArgs& t, std::vector<Example> examples);
+
+void RunTrain(const TrainArgs& t);
+void RunEval(const EvalArgs& a);
+void RunCheck(const std::string& model, bool json);
+void RunSplit(const SplitArgs& a);
+
+}  // namespace tribune::spam::cli

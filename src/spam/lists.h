@@ -1,0 +1,37 @@
+// Word lists a site maintains by hand: disposable e-mail domains, link
+// domains known to be bad, URL shorteners, abused top-level domains and
+// moderator patterns. Plain text files, one entry a line, '#' comments.
+#pragma once
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "core/status.h"
+
+namespace tribune::spam {
+
+// A moderator rule from patterns.txt: "SYMBOL SCORE REGEX" (RE2 syntax,
+// matched against the NFKC-casefolded body, author and link hosts).
+struct Pattern {
+  std::string symbol;
+  double score = 0;
+  std::unique_ptr<RE2> regex;
+};
+
+struct Lists {
+  std::unordered_set<std::string> disposable_email_domains;
+  std::unordered_set<std::string> bad_link_domains;
+  std::unordered_set<std::string> shorteners;
+  std::unordered_set<std::string> suspicious_tlds;
+  std::vector<Pattern> patterns;
+
+  // Reads the files that exist in `dir`; a missing file is an empty list,
+  // a malformed pattern line is InvalidArgument naming file and line.
+  static Result<std::unique_ptr<Lists>> LoadDir(const std::string& dir);
+};
+
+}  // namespace tribune::spam

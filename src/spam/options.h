@@ -1,0 +1,42 @@
+// Engine configuration. Every number a site may want to change lives here;
+// each field documents its default.
+#pragma once
+
+#include <map>
+#include <string>
+
+namespace tribune::spam {
+
+struct EngineOptions {
+  // Score thresholds, compared with Verdict::score (log-odds units: the model
+  // contributes its log-odds, rules add theirs). score < hold_at publishes.
+  double hold_at = 1.5;      // default 1.5
+  double spam_at = 5.0;      // default 5.0
+  double discard_at = 12.0;  // default 12.0
+
+  // The model's log-odds are clamped to [model_min, model_max]. The low end
+  // is small so that a text the model finds innocent cannot cancel strong
+  // rules (a keyword anchor, a link in the name). Defaults -1 and 10.
+  double model_min = -1.0;
+  double model_max = 10.0;
+
+  // Near-duplicate matching: estimated Jaccard similarity of character
+  // 4-gram shingles at or above which a comment joins a campaign. Spun
+  // templates that swap a word in five land around 0.5; unrelated comments
+  // of 40+ characters stay under 0.3. Default 0.4.
+  double campaign_similarity = 0.4;
+  // Texts with fewer normalised characters than this are never matched
+  // against campaigns (short texts collide by chance). Default 40.
+  int campaign_min_chars = 40;
+
+  // Directory with the word lists (disposable_domains.txt, bad_domains.txt,
+  // suspicious_tlds.txt, patterns.txt). Empty = the model file's directory.
+  std::string lists_dir;
+
+  // Per-symbol score overrides; a symbol not listed keeps its built-in
+  // default (see signals/defaults.cc and docs/spam.md). A score of 0
+  // disables the rule.
+  std::map<std::string, double> scores;
+};
+
+}  // namespace tribune::spam

@@ -1,0 +1,37 @@
+// The signature of blog-comment spam software: generic praise ending in a
+// line such as "My web site :: cheap flights" or "Here is my blog post -
+// casino", where the keyword was the anchor text of the link.
+#include <re2/re2.h>
+
+#include "spam/signals/signal.h"
+
+namespace tribune::spam::signals {
+namespace {
+
+std::string_view LastLine(std::string_view s) {
+  size_t end = s.find_last_not_of(" \t\r\n");
+  if (end == std::string_view::npos) return {};
+  s = s.substr(0, end + 1);
+  size_t nl = s.rfind('\n');
+  return nl == std::string_view::npos ? s : s.substr(nl + 1);
+}
+
+}  // namespace
+
+void CheckKeywordAnchor(const Analysis& a, Hits* out) {
+  static const RE2 kAnchor(
+      R"(^\s*(?:(?:also|and|please)\s+)?(?:(?:visit|check\s+out|look\s+at|stop\s+by|take\s+a\s+look\s+at|)"
+      R"(have\s+a\s+look\s+at|feel\s+free\s+to\s+(?:visit|surf\s+to|surf\s+my|look\s+at)|here\s+is|)"
+      R"(look\s+into|see|review|check)\s+)?my\s+(?:own\s+|personal\s+|new\s+)?)"
+      R"((?:web[\s-]*site|site|web[\s-]*page|page|blog(?:[\s-]*post)?|web[\s-]*blog|weblog|)"
+      R"(homepage|home[\s-]*page|blog\s+article|article|link|channel|url|webpage|website))"
+      R"(\s*(?:::|:|;|\.\.\.|…|-|–|—|\.\s|,)?\s*(\S.{0,80})$)");
+  std::string_view line = LastLine(a.folded_body);
+  if (line.size() > 160 || line == a.folded_body) return;  // must close a longer text
+  std::string keyword;
+  if (RE2::FullMatch(line, kAnchor, &keyword)) {
+    out->push_back({"KEYWORD_ANCHOR", 1.0, Clip(keyword)});
+  }
+}
+
+}  // namespace tribune::spam::signals

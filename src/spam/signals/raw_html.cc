@@ -1,0 +1,22 @@
+// HTML typed into a comment box: real readers rarely write tags, link
+// spammers paste anchors prepared for blogs that render them.
+#include <re2/re2.h>
+
+#include "spam/signals/signal.h"
+
+namespace tribune::spam::signals {
+
+void CheckRawHtml(const Analysis& a, Hits* out) {
+  static const RE2 kAnchor(R"((?i)(<a\s[^>]*href\s*=|\[url\s*=|\[url\]|\[link\s*=))");
+  static const RE2 kTag(
+      R"((?i)(</?(?:b|i|u|p|div|span|img|strong|em|h[1-6]|iframe|script|br|font)\b[^>]*>))");
+  const std::string& raw = a.input->raw_body.empty() ? a.input->body : a.input->raw_body;
+  std::string m;
+  if (RE2::PartialMatch(raw, kAnchor, &m)) {
+    out->push_back({"RAW_HTML_LINK", 1.0, Clip(m)});
+  } else if (RE2::PartialMatch(raw, kTag, &m)) {
+    out->push_back({"RAW_HTML", 1.0, Clip(m)});
+  }
+}
+
+}  // namespace tribune::spam::signals

@@ -1,0 +1,61 @@
+#include "spam/signals/signal.h"
+
+namespace tribune::spam::signals {
+
+const std::vector<SymbolInfo>& BuiltinSymbols() {
+  static const std::vector<SymbolInfo> kSymbols = {
+      {"LINK_PRESENT", 0.5, "the body contains a link or bare domain"},
+      {"LINKS_MANY", 2.0, "three or more links"},
+      {"LINK_DENSE", 1.5, "links with hardly any text around them"},
+      {"LINK_SHORTENER", 1.5, "a link through a URL shortener (shorteners.txt)"},
+      {"LINK_BAD_DOMAIN", 8.0, "a link to a domain moderators listed (bad_domains.txt)"},
+      {"LINK_SUSPICIOUS_TLD", 2.0, "a link in a heavily abused TLD (suspicious_tlds.txt)"},
+      {"LINK_OBFUSCATED", 2.0, "a disguised link: hxxp, [.], \"dot com\""},
+      {"AUTHOR_HAS_LINK", 4.0, "a link or domain in the author name"},
+      {"RAW_HTML_LINK", 2.5, "an HTML <a> or BBCode [url] link typed into the comment"},
+      {"RAW_HTML", 1.0, "other HTML tags typed into the comment"},
+      {"KEYWORD_ANCHOR", 5.0, "a closing \"my web site :: keyword\" line"},
+      {"REFERENCES_BLOCK", 4.0, "a \"References:\" block with a link"},
+      {"EMPTY_BODY", 4.0, "no text at all"},
+      {"MIXED_SCRIPT_WORD", 1.5,
+       "Latin and Cyrillic/Greek letters inside one word (per word, up to 3)"},
+      {"MIXED_SCRIPT_TEXT", 1.0, "Latin and Cyrillic words interleaved in one text"},
+      {"STYLED_LETTERS", 1.5, "mathematical, enclosed or fullwidth letters"},
+      {"INVISIBLE_IN_WORD", 1.5, "invisible characters inside words"},
+      {"SPACED_LETTERS", 1.5, "words spelled out letter by letter"},
+      {"SCRIPT_MISMATCH", 1.5, "written in another script than the article"},
+      {"OFF_TOPIC", 1.0, "a longer text sharing no terms with the article"},
+      {"ON_TOPIC", -1.0, "shares several terms with the article"},
+      {"DISPOSABLE_EMAIL", 2.0, "a throwaway e-mail domain (disposable_domains.txt)"},
+      {"MODERATOR_PATTERN", 1.0, "a moderator pattern matched (patterns.txt gives the score)"},
+      {"CAMPAIGN_SPAM", 8.0, "a near-duplicate of comments moderators marked spam"},
+      {"MODEL", 1.0, "the learned model's log-odds (scaled by this score)"},
+  };
+  return kSymbols;
+}
+
+void RunAll(const Analysis& a, Hits* out) {
+  CheckLinkCount(a, out);
+  CheckLinkDomains(a, out);
+  CheckObfuscatedLinks(a, out);
+  CheckAuthorLinks(a, out);
+  CheckRawHtml(a, out);
+  CheckKeywordAnchor(a, out);
+  CheckReferencesBlock(a, out);
+  CheckEmptyBody(a, out);
+  CheckMixedScripts(a, out);
+  CheckDisguisedLetters(a, out);
+  CheckScriptMismatch(a, out);
+  CheckRelevance(a, out);
+  CheckDisposableEmail(a, out);
+  CheckModeratorPatterns(a, out);
+}
+
+std::string Clip(std::string_view s, size_t max) {
+  if (s.size() <= max) return std::string(s);
+  size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return std::string(s.substr(0, n)) + "…";
+}
+
+}  // namespace tribune::spam::signals

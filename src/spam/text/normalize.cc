@@ -1,0 +1,381 @@
+#include "spam/text/normalize.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uspoof.h>
+
+#include <memory>
+
+namespace tribune::spam::text {
+namespace {
+
+// Runs of at least this many single letters separated by spaces are joined.
+constexpr int kMinSpacedRun = 4;
+
+bool IsInvisible(UChar32 c) {
+  return u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) ||
+         u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL) || u_charType(c) == U_FORMAT_CHAR;
+}
+
+// Letters drawn from "styled" blocks that NFKC folds back to plain ones.
+bool IsStyled(UChar32 c) {
+  return (c >= 0x1D400 && c <= 0x1D7FF) ||              // mathematical alphanumerics
+         (c >= 0x2460 && c <= 0x24FF) ||                // enclosed alphanumerics
+         (c >= 0x1F100 && c <= 0x1F1E5) ||              // enclosed supplement, no flags
+         (c >= 0xFF10 && c <= 0xFF5A) ||                // fullwidth letters/digits
+         (c >= 0x1D00 && c <= 0x1D2B) ||                // small capitals
+         (c >= 0x2070 && c <= 0x209F && u_isalnum(c));  // super/subscripts
+}
+
+const icu::Normalizer2& Nfkc() {
+  UErrorCode err = U_ZERO_ERROR;
+  return *icu::Normalizer2::getNFKCInstance(err);
+}
+
+const icu::Normalizer2& NfkcCasefold() {
+  UErrorCode err = U_ZERO_ERROR;
+  return *icu::Normalizer2::getNFKCCasefoldInstance(err);
+}
+
+const USpoofChecker* Spoof() {
+  static USpoofChecker* checker = [] {
+    UErrorCode err = U_ZERO_ERROR;
+    return uspoof_open(&err);
+  }();
+  return checker;
+}
+
+std::string ToUtf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+// Removes invisible characters, counting those that split a word and the
+// styled letters seen on the way.
+icu::UnicodeString StripInvisible(const icu::UnicodeString& in, NormalizedText* stats) {
+  icu::UnicodeString out;
+  UChar32 prev = 0;
+  std::string styled_run;
+  for (int32_t i = 0; i < in.length(); i = in.moveIndex32(i, 1)) {
+    UChar32 c = in.char32At(i);
+    if (stats) ++stats->code_points;
+    if (c < 0x80) {  // nothing in ASCII is invisible or styled
+      if (stats && !styled_run.empty() && stats->styled_example.empty()) {
+        if (c == ' ') {
+          styled_run += ' ';
+        } else {
+          stats->styled_example = styled_run;
+        }
+      }
+      out.append(static_cast<char16_t>(c));
+      prev = c;
+      continue;
+    }
+    if (IsInvisible(c)) {
+      int32_t j = in.moveIndex32(i, 1);
+      if (stats && j < in.length() && u_isalnum(prev) && u_isalnum(in.char32At(j))) {
+        ++stats->invisible_in_word;
+      }
+      continue;
+    }
+    if (stats && IsStyled(c)) {
+      ++stats->styled_chars;
+      if (stats->styled_example.empty() && styled_run.size() < 40) {
+        icu::UnicodeString(c).toUTF8String(styled_run);
+      }
+    } else if (stats && !styled_run.empty() && stats->styled_example.empty()) {
+      if (u_isspace(c)) {
+        styled_run += ' ';
+      } else {
+        stats->styled_example = styled_run;
+      }
+    }
+    out.append(c);
+    prev = c;
+  }
+  if (stats && stats->styled_example.empty()) stats->styled_example = styled_run;
+  if (stats) {
+    while (!stats->styled_example.empty() && stats->styled_example.back() == ' ') {
+      stats->styled_example.pop_back();
+    }
+  }
+  return out;
+}
+
+// Folds look-alike letters of a mixed-script word to their Latin skeleton,
+// one letter at a time so that Latin letters stay readable.
+icu::UnicodeString FoldLookalikes(const icu::UnicodeString& word) {
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < word.length(); i = word.moveIndex32(i, 1)) {
+    UChar32 c = word.char32At(i);
+    if (ScriptOf(c) == Script::kLatin || ScriptOf(c) == Script::kOther) {
+      out.append(c);
+      continue;
+    }
+    UErrorCode err = U_ZERO_ERROR;
+    icu::UnicodeString skel;
+    uspoof_getSkeletonUnicodeString(Spoof(), 0, icu::UnicodeString(c), skel, &err);
+    bool ascii = U_SUCCESS(err) && skel.length() > 0;
+    for (int32_t k = 0; ascii && k < skel.length(); ++k)
+      ascii = skel[k] < 0x80 && u_isalpha(skel[k]);
+    out.append(ascii ? skel.toLower() : icu::UnicodeString(c));
+  }
+  return out;
+}
+
+bool IsMixedScript(const icu::UnicodeString& word) {
+  bool latin = false, other = false;
+  for (int32_t i = 0; i < word.length(); i = word.moveIndex32(i, 1)) {
+    Script s = ScriptOf(word.char32At(i));
+    latin |= s == Script::kLatin;
+    other |= s == Script::kCyrillic || s == Script::kGreek;
+  }
+  return latin && other;
+}
+
+// "c4s1n0" -> "casino"; empty when the word is not leetspeak.
+std::string FoldLeet(const std::string& w) {
+  int letters = 0, digits = 0;
+  for (char ch : w) {
+    if (ch >= 'a' && ch <= 'z') ++letters;
+    if (ch >= '0' && ch <= '9') ++digits;
+  }
+  if (letters < 2 || digits == 0 || letters + digits != static_cast<int>(w.size())) return {};
+  std::string out = w;
+  for (char& ch : out) {
+    switch (ch) {
+      case '0':
+        ch = 'o';
+        break;
+      case '1':
+        ch = 'i';
+        break;
+      case '3':
+        ch = 'e';
+        break;
+      case '4':
+        ch = 'a';
+        break;
+      case '5':
+        ch = 's';
+        break;
+      case '7':
+        ch = 't';
+        break;
+      default:
+        break;
+    }
+  }
+  for (char ch : out) {
+    if (ch >= '0' && ch <= '9') return {};
+  }
+  return out;
+}
+
+// Spaced-out letters are separated by one kind of spacer throughout:
+// "c a s i n o", "s.l.o.t", "b-o-n-u-s".
+bool SpacedContinues(UChar32 sep, UChar32 run_sep) {
+  bool spacer = sep == ' ' || sep == '.' || sep == '-' || sep == '_' || sep == '*' || sep == 0xB7;
+  return spacer && sep == run_sep;
+}
+
+// One letter of an alphabet, or a digit. Syllabic and ideographic scripts
+// (Hangul, Han, kana) put spaces between single characters for emphasis
+// or laughter ("ㅋ ㅋ ㅋ"), so their runs are not spaced-out words.
+bool IsSpellableLetter(const icu::UnicodeString& w) {
+  if (w.countChar32() != 1) return false;
+  UChar32 c = w.char32At(0);
+  Script s = ScriptOf(c);
+  return u_isdigit(c) || s == Script::kLatin || s == Script::kCyrillic || s == Script::kGreek;
+}
+
+struct RawWord {
+  icu::UnicodeString text;
+  std::string ascii;  // the word, on the ASCII path
+  // The separator before the word when it is one character (or two equal
+  // ones), else 0: spaced-out words use one separator throughout.
+  UChar32 sep_char = 0;
+};
+
+std::vector<RawWord> SplitWords(const icu::UnicodeString& s) {
+  std::vector<RawWord> words;
+  RawWord cur;
+  int sep = 0;
+  UChar32 sep_char = 0;
+  for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
+    UChar32 c = s.char32At(i);
+    bool word_char =
+        u_isalnum(c) || (u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY_MASK) & U_GC_M_MASK);
+    if (word_char) {
+      if (cur.text.isEmpty()) cur.sep_char = sep <= 2 ? sep_char : 0;
+      cur.text.append(c);
+      continue;
+    }
+    if (!cur.text.isEmpty())
+      words.push_back(std::move(cur)), cur = RawWord{}, sep = 0, sep_char = 0;
+    sep_char = sep == 0 || c == sep_char ? c : 0;
+    ++sep;
+  }
+  if (!cur.text.isEmpty()) words.push_back(std::move(cur));
+  return words;
+}
+
+// Joins runs of single letters ("c a s i n o") into one word.
+std::vector<icu::UnicodeString> JoinSpaced(std::vector<RawWord>& raw, NormalizedText* out) {
+  std::vector<icu::UnicodeString> words;
+  size_t i = 0;
+  while (i < raw.size()) {
+    size_t j = i;
+    while (j < raw.size() && IsSpellableLetter(raw[j].text) &&
+           (j == i || SpacedContinues(raw[j].sep_char, raw[i + 1].sep_char))) {
+      ++j;
+    }
+    if (j - i >= kMinSpacedRun) {
+      icu::UnicodeString joined;
+      for (size_t k = i; k < j; ++k) joined.append(raw[k].text);
+      ++out->spaced_runs;
+      if (out->spaced_example.empty()) out->spaced_example = ToUtf8(joined);
+      words.push_back(joined);
+      i = j;
+    } else {
+      words.push_back(raw[i].text);
+      ++i;
+    }
+  }
+  return words;
+}
+
+bool IsAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+bool IsAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// ASCII input needs no Unicode machinery: NFKC is the identity, case
+// folding is lower-casing, nothing is invisible, styled or mixed-script.
+std::vector<RawWord> SplitAsciiWords(std::string_view s) {
+  std::vector<RawWord> words;
+  size_t i = 0;
+  while (i < s.size()) {
+    int sep = 0;
+    char sep_char = 0;
+    while (i < s.size() && !IsAlnum(s[i])) {
+      sep_char = sep == 0 || s[i] == sep_char ? s[i] : 0;
+      ++sep, ++i;
+    }
+    if (i == s.size()) break;
+    size_t start = i;
+    while (i < s.size() && IsAlnum(s[i])) ++i;
+    RawWord w;
+    w.ascii.reserve(i - start);
+    for (size_t k = start; k < i; ++k) w.ascii += Lower(s[k]);
+    w.sep_char = sep <= 2 ? sep_char : 0;
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+void NormalizeAscii(std::string_view utf8, NormalizedText* out) {
+  out->code_points = static_cast<int>(utf8.size());
+  std::vector<RawWord> raw = SplitAsciiWords(utf8);
+  size_t i = 0;
+  while (i < raw.size()) {
+    size_t j = i;
+    while (j < raw.size() && raw[j].ascii.size() == 1 &&
+           (j == i || SpacedContinues(raw[j].sep_char, raw[i + 1].sep_char))) {
+      ++j;
+    }
+    std::string word;
+    if (j - i >= kMinSpacedRun) {
+      for (size_t k = i; k < j; ++k) word += raw[k].ascii;
+      ++out->spaced_runs;
+      if (out->spaced_example.empty()) out->spaced_example = word;
+      i = j;
+    } else {
+      word = std::move(raw[i++].ascii);
+    }
+    for (char c : word) out->scripts.letters[0] += c >= 'a' && c <= 'z';
+    if (std::string leet = FoldLeet(word); !leet.empty()) out->variants.push_back(std::move(leet));
+    if (!out->text.empty()) out->text += ' ';
+    out->text += word;
+    out->words.push_back(std::move(word));
+  }
+}
+
+}  // namespace
+
+NormalizedText Normalize(std::string_view utf8) {
+  NormalizedText out;
+  if (IsAscii(utf8)) {
+    for (char ch : utf8) out.lines += ch == '\n';
+    if (!utf8.empty()) ++out.lines;
+    NormalizeAscii(utf8, &out);
+    return out;
+  }
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  for (char ch : utf8) out.lines += ch == '\n';
+  if (!utf8.empty()) ++out.lines;
+  icu::UnicodeString clean = StripInvisible(in, &out);
+  UErrorCode err = U_ZERO_ERROR;
+  icu::UnicodeString folded = NfkcCasefold().normalize(clean, err);
+  if (U_FAILURE(err)) folded = clean.foldCase();
+  std::vector<RawWord> raw = SplitWords(folded);
+  for (icu::UnicodeString& w : JoinSpaced(raw, &out)) {
+    if (IsMixedScript(w)) {
+      ++out.mixed_script_words;
+      if (out.mixed_example.empty()) out.mixed_example = ToUtf8(w);
+      w = FoldLookalikes(w);
+    }
+    for (int32_t i = 0; i < w.length(); i = w.moveIndex32(i, 1)) {
+      UChar32 c = w.char32At(i);
+      Script s = ScriptOf(c);
+      if (s != Script::kOther || u_isalpha(c)) ++out.scripts.letters[static_cast<int>(s)];
+    }
+    std::string u = ToUtf8(w);
+    if (std::string leet = FoldLeet(u); !leet.empty()) out.variants.push_back(std::move(leet));
+    if (!out.text.empty()) out.text += ' ';
+    out.text += u;
+    out.words.push_back(std::move(u));
+  }
+  return out;
+}
+
+void CountDisguises(std::string_view utf8, NormalizedText* out) {
+  out->code_points = out->invisible_in_word = out->styled_chars = 0;
+  out->styled_example.clear();
+  if (IsAscii(utf8)) {
+    out->code_points = static_cast<int>(utf8.size());
+    return;
+  }
+  StripInvisible(icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size())), out);
+}
+
+std::string FoldForMatching(std::string_view utf8) {
+  if (IsAscii(utf8)) {
+    std::string out(utf8);
+    for (char& c : out) c = Lower(c);
+    return out;
+  }
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  UErrorCode err = U_ZERO_ERROR;
+  icu::UnicodeString folded = NfkcCasefold().normalize(StripInvisible(in, nullptr), err);
+  return ToUtf8(folded);
+}
+
+std::string CleanNfkc(std::string_view utf8) {
+  if (IsAscii(utf8)) return std::string(utf8);
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  UErrorCode err = U_ZERO_ERROR;
+  icu::UnicodeString n = Nfkc().normalize(StripInvisible(in, nullptr), err);
+  return ToUtf8(n);
+}
+
+}  // namespace tribune::spam::text

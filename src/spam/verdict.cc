@@ -1,0 +1,86 @@
+#include "spam/verdict.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tribune::spam {
+namespace {
+constexpr size_t kModelEvidence = 3;
+
+std::string Format(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%+.2f", v);
+  return buf;
+}
+
+}  // namespace
+
+double VerdictBuilder::ScoreOf(std::string_view symbol) const {
+  auto it = opts_.scores.find(std::string(symbol));
+  if (it != opts_.scores.end()) return it->second;
+  for (const signals::SymbolInfo& s : signals::BuiltinSymbols()) {
+    if (s.symbol == symbol) return s.score;
+  }
+  return 1.0;  // moderator patterns carry their score as strength
+}
+
+void VerdictBuilder::AddRule(const signals::Hit& hit) {
+  double score = ScoreOf(hit.symbol) * hit.strength;
+  if (score != 0) v_.reasons.push_back({hit.symbol, score, hit.evidence});
+}
+
+void VerdictBuilder::AddModel(double logit, const model::FeatureSet& f, const model::Ftrl& ftrl) {
+  double clamped = std::clamp(logit, opts_.model_min, opts_.model_max);
+  double score = ScoreOf("MODEL") * clamped;
+  // The features that pushed hardest in the direction of the verdict; a
+  // repeated word shows once.
+  std::vector<std::pair<double, const model::FeatureName*>> top;
+  for (size_t i = 0; i < f.index.size() && i < f.name.size(); ++i) {
+    if (f.name[i].empty()) continue;
+    double c = ftrl.w(f.index[i]) * f.value[i];
+    if (c != 0 && (logit >= 0) == (c > 0) && f.name[i].tag != "bias")
+      top.push_back({std::fabs(c), &f.name[i]});
+  }
+  // Enough candidates to survive de-duplication of repeated words.
+  size_t candidates = std::min<size_t>(4 * kModelEvidence, top.size());
+  auto stronger = [](const auto& a, const auto& b) { return a.first > b.first; };
+  std::partial_sort(top.begin(), top.begin() + candidates, top.end(), stronger);
+  top.resize(candidates);
+  top.erase(std::unique(top.begin(), top.end(),
+                        [](const auto& a, const auto& b) { return *a.second == *b.second; }),
+            top.end());
+  size_t k = std::min(kModelEvidence, top.size());
+  std::string evidence = "p=" + std::to_string(1.0 / (1.0 + std::exp(-logit))).substr(0, 5);
+  for (size_t i = 0; i < k; ++i) {
+    evidence += " " + top[i].second->ToString() + "(" +
+                Format(logit >= 0 ? top[i].first : -top[i].first) + ")";
+  }
+  v_.reasons.push_back({"MODEL", score, evidence});
+}
+
+void VerdictBuilder::AddCampaign(const campaigns::Match& m) {
+  if (m.campaign == nullptr || m.campaign->spam <= m.campaign->ham) return;
+  v_.reasons.push_back({"CAMPAIGN_SPAM", ScoreOf("CAMPAIGN_SPAM"),
+                        "campaign " + std::to_string(m.id) + ", similarity " +
+                            std::to_string(m.similarity).substr(0, 4)});
+}
+
+Verdict VerdictBuilder::Finish(std::string model_version) {
+  v_.score = 0;
+  for (const Reason& r : v_.reasons) v_.score += r.score;
+  std::stable_sort(v_.reasons.begin(), v_.reasons.end(), [](const Reason& a, const Reason& b) {
+    return std::fabs(a.score) > std::fabs(b.score);
+  });
+  v_.action = ActionFor(v_.score, opts_);
+  v_.model_version = std::move(model_version);
+  return std::move(v_);
+}
+
+Action ActionFor(double score, const EngineOptions& opts) {
+  if (score >= opts.discard_at) return Action::kDiscard;
+  if (score >= opts.spam_at) return Action::kSpam;
+  if (score >= opts.hold_at) return Action::kHold;
+  return Action::kPublish;
+}
+
+}  // namespace tribune::spam

@@ -1,0 +1,37 @@
+// Sums rule scores, the model's log-odds and campaign evidence into one
+// score with reasons, and maps the score to an action.
+#pragma once
+
+#include <string>
+
+#include "spam/campaigns/campaign_index.h"
+#include "spam/model/features.h"
+#include "spam/model/ftrl.h"
+#include "spam/options.h"
+#include "spam/signals/signal.h"
+#include "spam/types.h"
+
+namespace tribune::spam {
+
+class VerdictBuilder {
+ public:
+  explicit VerdictBuilder(const EngineOptions& opts) : opts_(opts) {}
+
+  void AddRule(const signals::Hit& hit);
+  // `logit` is the model's log-odds; the evidence names the features that
+  // pushed hardest in its direction (f must carry names).
+  void AddModel(double logit, const model::FeatureSet& f, const model::Ftrl& ftrl);
+  void AddCampaign(const campaigns::Match& m);
+  Verdict Finish(std::string model_version);
+
+ private:
+  double ScoreOf(std::string_view symbol) const;
+
+  const EngineOptions& opts_;
+  Verdict v_;
+};
+
+// The action for `score` under the thresholds in `opts`.
+Action ActionFor(double score, const EngineOptions& opts);
+
+}  // namespace tribune::spam
