@@ -67,12 +67,25 @@ if [ -s /tmp/peers/state.env ]; then
   curl -fs -o /dev/null "$WP_URL" || WP_URL=""
 fi
 
+# A second instance on the same database with the form challenge on, as a
+# site runs: every response then carries a fresh signed token spliced into
+# the cached page (and its gzip).
+sed 's/^challenge = false/challenge = true/' "$BENCH_DIR/tribune.toml" > "$BENCH_DIR/tribune-token.toml"
+"$TRIBUNE" serve --config "$BENCH_DIR/tribune-token.toml" --db "$BENCH_DIR/page.db" \
+  --listen "127.0.0.1:$((TRIBUNE_PORT + 1))" > "$BENCH_DIR/tribune-token.log" 2>&1 &
+TOKEN_PID=$!
+trap 'stop_tribune; kill $TOKEN_PID; nginx -c "$BENCH_DIR/nginx/nginx.conf" -p "$BENCH_DIR/nginx" -s stop' EXIT
+KURL="http://127.0.0.1:$((TRIBUNE_PORT + 1))$URL_PATH"
+for _ in $(seq 100); do curl -fs -o /dev/null "$KURL" && break; sleep 0.1; done
+curl -fs "$KURL" | grep -q 'name="t" value="t1\.' || { log "no form token on $KURL"; exit 1; }
+
 declare -A runs
 for round in $(seq "$ROUNDS"); do
   for enc in plain gzip; do
     hdr=(); [ $enc = gzip ] && hdr=(-H "Accept-Encoding: gzip")
     runs[nginx-$enc]+="$(wrk_rps "$NURL" -t2 -c64 "${hdr[@]}") "
     runs[tribune-$enc]+="$(wrk_rps "$TURL" -t2 -c64 "${hdr[@]}") "
+    runs[token-$enc]+="$(wrk_rps "$KURL" -t2 -c64 "${hdr[@]}") "
   done
   log "round $round: ${runs[*]}"
 done
@@ -81,11 +94,13 @@ if [ -n "$WP_URL" ]; then
 fi
 
 med() { tr ' ' '\n' <<<"${runs[$1]}" | grep . | median; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 echo "| scenario | nginx static (req/s) | Tribune (req/s) | Tribune / nginx |"
 echo "|---|---|---|---|"
 for enc in plain gzip; do
-  n=$(med nginx-$enc); t=$(med tribune-$enc)
-  echo "| article page, $enc | $n | $t | $(awk -v a="$t" -v b="$n" 'BEGIN{printf "%.2f", a/b}') |"
+  n=$(med nginx-$enc); t=$(med tribune-$enc); k=$(med token-$enc)
+  echo "| article page, $enc | $n | $t | $(ratio "$t" "$n") |"
+  echo "| article page, $enc, form token spliced in | $n | $k | $(ratio "$k" "$n") |"
 done
 if [ -n "$WP_URL" ]; then
   w=$(med wordpress-plain); t=$(med tribune-plain)

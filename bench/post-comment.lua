@@ -1,8 +1,12 @@
 -- wrk script: POST distinct comments to the form endpoint (PATH from the env).
 local path = os.getenv("POST_PATH")
+-- A run id keeps bodies distinct across runs: identical resubmissions of a
+-- comment are (rightly) stored once.
+math.randomseed(os.time())
+local run = math.random(1, 1000000000)
 local thread_seq = 0
 function setup(thread)
-  thread:set("tid", thread_seq)
+  thread:set("tid", run .. "-" .. thread_seq)
   thread_seq = thread_seq + 1
 end
 local n = 0

@@ -13,7 +13,7 @@ BUILD_PACKAGES=(
   libspdlog-dev libfmt-dev nlohmann-json3-dev libicu-dev libre2-dev libpsl-dev
   libgtest-dev libgmock-dev libbenchmark-dev libmimalloc-dev
 )
-TEST_PACKAGES=(chromium nodejs npm curl libxml2-utils default-jre-headless)
+TEST_PACKAGES=(chromium nodejs npm curl libxml2-utils default-jre-headless sqlite3 wrk)
 
 missing=()
 want=("${BUILD_PACKAGES[@]}")

@@ -12,6 +12,7 @@ add_executable(integration_test
   ${CMAKE_CURRENT_LIST_DIR}/static_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/http_protocol_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/lifecycle_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/spam_defence_test.cc
 )
 target_link_libraries(integration_test PRIVATE
   GTest::gtest_main ZLIB::ZLIB nlohmann_json::nlohmann_json Threads::Threads)
@@ -23,7 +24,8 @@ add_dependencies(integration_test tribune)
 # One ctest entry per suite rather than per test: a suite shares one server,
 # and per-test processes would start a server for every test.
 set(TRIBUNE_INTEGRATION_SUITES
-  Pages PaginationGaps CommentForm DefaultGuards Api Feeds StaticFiles HttpProtocol Lifecycle)
+  Pages PaginationGaps CommentForm DefaultGuards Api Feeds StaticFiles HttpProtocol Lifecycle
+  SpamDefence)
 foreach(suite IN LISTS TRIBUNE_INTEGRATION_SUITES)
   add_test(NAME integration.${suite}
     COMMAND integration_test --gtest_filter=${suite}.*:${suite}/*)

@@ -1,0 +1,130 @@
+// The spam defence as a reader and a spammer meet it: the reference page's
+// comments posted through the real form, rate limits, the honeypot.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "site_helpers.h"
+#include "tribune_process.h"
+
+namespace tribune::itest {
+namespace {
+
+// Default screening and the default challenge, but no minimum typing time
+// and no rate limits: the content layers alone decide.
+constexpr const char* kContentOnly =
+    "[comments]\nmin_seconds = 0\n"
+    "[limits]\nper_prefix_per_minute = 1e9\nper_email_per_minute = 1e9\n"
+    "per_name_per_minute = 1e9\nper_article_per_minute = 1e9\n";
+
+std::string SeedArticleBody() {
+  std::ifstream in(std::string(TRIBUNE_SOURCE_DIR) + "/../shared/seed/000_e300b483217944fc.txt");
+  std::string line, body;
+  int n = 0;
+  while (std::getline(in, line)) {
+    if (++n <= 4 || line.rfind("Font size", 0) == 0) continue;
+    if (line.rfind("Comments: ", 0) == 0) break;
+    body += line + "\n";
+  }
+  return body;
+}
+
+std::vector<nlohmann::json> SeedComments() {
+  std::ifstream in(std::string(TRIBUNE_SOURCE_DIR) +
+                   "/../shared/datasets/seed_guardian_ge.jsonl");
+  std::vector<nlohmann::json> rows;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) rows.push_back(nlohmann::json::parse(line));
+  }
+  return rows;
+}
+
+TEST(SpamDefence, NoneOfTheReferencePagesCommentsIsPublished) {
+  auto rows = SeedComments();
+  std::string body = SeedArticleBody();
+  if (rows.size() != 20 || body.size() < 1000) GTEST_SKIP() << "../shared/ is not beside the repo";
+  TempDir dir;
+  TribuneServer server(dir.path(), kContentOnly);
+  server.Start();
+  ArticleRow article = AddArticle(server.db(), dir.path(),
+                                  "US urges Xi to press Putin over 'war crimes' in Ukraine", body);
+  ASSERT_TRUE(WaitForStatus(server.port(), article.PagePath(), 200));
+  int stored = 0, refused = 0;
+  for (const auto& row : rows) {
+    CommentInput input{row.value("author", ""), "", row.value("body", "")};
+    if (input.name.empty()) input.name = "Anonymous";
+    Response r = PostCommentForm(server.port(), article, input);
+    if (r.status == 303) {
+      ++stored;
+    } else {
+      EXPECT_EQ(r.status, 422) << r.body.substr(0, 500);
+      ++refused;  // the two empty comments
+    }
+  }
+  EXPECT_EQ(stored, 18);
+  EXPECT_EQ(refused, 2);
+  Response page = Get(server.port(), article.PagePath());
+  EXPECT_EQ(CommentsCount(page.body), 0) << "a seed comment was published";
+  EXPECT_TRUE(CommentIds(page.body).empty());
+  EXPECT_EQ(server.Stop(), 0);
+}
+
+TEST(SpamDefence, ARealCommentOnTheSameArticleIsPublished) {
+  std::string body = SeedArticleBody();
+  if (body.size() < 1000) GTEST_SKIP() << "../shared/ is not beside the repo";
+  TempDir dir;
+  TribuneServer server(dir.path(), kContentOnly);
+  server.Start();
+  ArticleRow article = AddArticle(server.db(), dir.path(), "US urges Xi to press Putin", body);
+  ASSERT_TRUE(WaitForStatus(server.port(), article.PagePath(), 200));
+  Response r = PostCommentForm(
+      server.port(), article,
+      {"Nino", "", "China will not push Russia to withdraw; the meeting is about trade and oil."});
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 500);
+  EXPECT_EQ(CommentsCount(Get(server.port(), article.PagePath()).body), 1);
+  EXPECT_EQ(server.Stop(), 0);
+}
+
+TEST(SpamDefence, RateLimitKeepsTheTextAndAsksToWait) {
+  TempDir dir;
+  TribuneServer server(dir.path(), "[comments]\nmin_seconds = 0\n[limits]\nper_name_per_minute = 2\n");
+  server.Start();
+  ArticleRow article = ListArticles(server.db(), dir.path()).front();
+  int limited = 0;
+  for (int i = 0; i < 4; ++i) {
+    Response r = PostCommentForm(server.port(), article,
+                                 {"Hasty", "", "Comment number " + std::to_string(i) + " on the plan."});
+    if (r.status == 429) {
+      ++limited;
+      EXPECT_NE(r.body.find("Comment number " + std::to_string(i)), std::string::npos)
+          << "the reader's text is lost";
+      EXPECT_TRUE(r.Header("retry-after").has_value());
+    }
+  }
+  EXPECT_EQ(limited, 2);
+  EXPECT_EQ(server.Stop(), 0);
+}
+
+TEST(SpamDefence, FilledHoneypotIsNeverPublished) {
+  TempDir dir;
+  TribuneServer server(dir.path(), kContentOnly);
+  server.Start();
+  ArticleRow article = ListArticles(server.db(), dir.path()).front();
+  Response page = Get(server.port(), article.PagePath());
+  int64_t before = CommentsCount(page.body);
+  auto honeypot = FirstMatch(page.body, R"re(<p class="hp"[^>]*><label>[^<]*<input name="([^"]+)")re");
+  ASSERT_TRUE(honeypot);
+  HeaderList fields = FreshFormFields(server.port(), article);
+  fields.insert(fields.end(), {{"name", "Bot"}, {"body", "A perfectly polite comment."},
+                               {*honeypot, "http://casino.example"}});
+  Response r = Fetch(server.port(), {"POST", article.PostPath(),
+                                     {{"Content-Type", "application/x-www-form-urlencoded"}},
+                                     FormEncode(fields)});
+  EXPECT_EQ(r.status, 303);  // the bot is not told
+  EXPECT_EQ(CommentsCount(Get(server.port(), article.PagePath()).body), before);
+  EXPECT_EQ(server.Stop(), 0);
+}
+
+}  // namespace
+}  // namespace tribune::itest
