@@ -26,6 +26,14 @@ constexpr int kMaxFontStep = 3;
 
 int64_t Now() { return static_cast<int64_t>(std::time(nullptr)); }
 
+// `path` when it is a path on this site, else "/": "//host" or "http:"
+// would make an open redirect.
+std::string LocalPath(const std::string& path) {
+  bool local = !path.empty() && path[0] == '/' &&
+               (path.size() == 1 || (path[1] != '/' && path[1] != '\\'));
+  return local ? path : std::string("/");
+}
+
 int64_t ParsePositive(const std::string& s, int64_t fallback) {
   int64_t v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -201,12 +209,7 @@ void FontPreference(Context&, http::Request& req, http::Respond respond) {
   if (step == "up") font = std::min(font + 1, kMaxFontStep);
   else if (step == "down") font = std::max(font - 1, kMinFontStep);
   else font = 0;
-  std::string back = req.QueryParam("back");
-  // Only paths on this site: "//host" or "http:" would make an open redirect.
-  if (back.empty() || back[0] != '/' || (back.size() > 1 && (back[1] == '/' || back[1] == '\\'))) {
-    back = "/";
-  }
-  http::Response r = Redirect(303, back);
+  http::Response r = Redirect(303, LocalPath(req.QueryParam("back")));
   r.headers.emplace_back("Set-Cookie",
                          fmt::format("fs={}; Path=/; Max-Age=31536000; SameSite=Lax", font));
   respond(std::move(r));
