@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <csignal>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -20,6 +21,7 @@
 #include "store/sqlite/sqlite_store.h"
 #include "web/comment_service.h"
 #include "web/context.h"
+#include "web/moderation.h"
 #include "web/router.h"
 #include "web/signer.h"
 #include "web/static_files.h"
@@ -72,9 +74,13 @@ bool SplitListen(const std::string& listen, std::string& host, uint16_t& port) {
 // cached pages when there are any.
 class ChangeWatcher {
  public:
-  ChangeWatcher(store::Store& store, render::PageCache& cache) : store_(store), cache_(cache) {
+  using ModelChanged = std::function<void()>;
+  ChangeWatcher(store::Store& store, render::PageCache& cache, ModelChanged model_changed)
+      : store_(store), cache_(cache), model_changed_(std::move(model_changed)) {
     auto m = store_.ArticlesChangeMarker();
     last_ = m.ok() ? *m : 0;
+    auto v = store_.GetSetting("spam_model_version");
+    model_ = v.ok() ? *v : "";
     thread_ = std::thread([this] { Run(); });
   }
   ~ChangeWatcher() {
@@ -95,11 +101,18 @@ class ChangeWatcher {
         last_ = *m;
         cache_.InvalidateAll();
       }
+      auto v = store_.GetSetting("spam_model_version");
+      if (v.ok() && *v != model_) {
+        model_ = *v;
+        if (model_changed_) model_changed_();
+      }
     }
   }
   store::Store& store_;
   render::PageCache& cache_;
+  ModelChanged model_changed_;
   int64_t last_ = 0;
+  std::string model_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stop_ = false;
@@ -130,15 +143,14 @@ std::string ResolveShipped(const std::string& path) {
   return std::filesystem::exists(shipped) ? shipped.string() : path;
 }
 
-Result<std::unique_ptr<spam::Engine>> LoadSpamEngine(const Config& config) {
-  spam::EngineOptions opts;
-  opts.hold_at = config.spam.hold_at;
-  opts.spam_at = config.spam.spam_at;
-  opts.discard_at = config.spam.discard_at;
-  return spam::Engine::Load(ResolveShipped(config.spam.model), opts);
+Config WithShippedPaths(Config config) {
+  config.spam.model = ResolveShipped(config.spam.model);
+  config.server.static_dir = ResolveShipped(config.server.static_dir);
+  return config;
 }
 
-int Serve(const Config& config) {
+int Serve(const Config& given) {
+  const Config config = WithShippedPaths(given);
   // Signals are taken by a thread of our own, so every other thread must block them.
   sigset_t signals;
   sigemptyset(&signals);
@@ -167,9 +179,9 @@ int Serve(const Config& config) {
                  "proof of work or codes; use this only for tests, closed intranets and imports");
   }
 
-  std::unique_ptr<spam::Engine> engine;
+  std::shared_ptr<const spam::Engine> engine;
   if (config.spam.enabled) {
-    auto loaded = LoadSpamEngine(config);
+    auto loaded = web::LoadSiteEngine(config, *store);
     if (!loaded.ok()) {
       spdlog::critical("key 'spam.model': {}", loaded.status().message());
       return 1;
@@ -186,8 +198,8 @@ int Serve(const Config& config) {
     cache.Invalidate(render::PageCache::kSiteScope);  // the front page shows comment counts
   });
   web::Signer signer(*secret);
-  web::CommentService comments(config, *store, writer, signer, engine.get());
-  web::StaticFiles static_files(ResolveShipped(config.server.static_dir));
+  web::CommentService comments(config, *store, writer, signer, engine);
+  web::StaticFiles static_files(config.server.static_dir);
   std::string base = config.site.base_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
   web::Context ctx{config,
@@ -218,7 +230,16 @@ int Serve(const Config& config) {
     spdlog::critical("{}", st.message());
     return 1;
   }
-  ChangeWatcher watcher(*store, cache);
+  ChangeWatcher watcher(*store, cache, [&] {
+    if (!config.spam.enabled) return;
+    auto reloaded = web::LoadSiteEngine(config, *store);
+    if (!reloaded.ok()) {
+      spdlog::error("the new spam model could not be loaded: {}", reloaded.status().message());
+      return;
+    }
+    spdlog::info("spam engine: now model {}", (*reloaded)->model_version());
+    comments.SetEngine(std::move(reloaded).value());
+  });
   spdlog::info("Tribune is serving http://{}:{}/ with {} threads (database {})", options.address,
                server.port(), options.threads, config.storage.db);
 

@@ -17,8 +17,8 @@ Result<std::unique_ptr<store::Store>> OpenStore(const Config& config);
 // in the source tree the binary was built from, if it exists there.
 std::string ResolveShipped(const std::string& path);
 
-// Loads the configured spam model with the configured thresholds.
-Result<std::unique_ptr<spam::Engine>> LoadSpamEngine(const Config& config);
+// `config` with the shipped files (spam model, static files) resolved by ResolveShipped.
+Config WithShippedPaths(Config config);
 
 // Runs the site until SIGTERM or SIGINT; returns the process exit code.
 int Serve(const Config& config);

@@ -93,6 +93,7 @@ int main(int argc, char** argv) {
   tribune::cli::RegisterServe(app);
   tribune::cli::RegisterMigrate(app);
   tribune::cli::RegisterArticleCommands(app);
+  tribune::cli::RegisterModerateCommands(app);
 #ifdef TRIBUNE_WITH_SPAM_CLI
   tribune::spam::RegisterCommands(app);
   tribune::cli::RegisterExplainCommand(*app.get_subcommand("spam"));

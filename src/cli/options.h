@@ -22,5 +22,6 @@ Config LoadConfigOrExit(const StoreOptions& opts);
 void RegisterArticleCommands(CLI::App& app);
 // Adds `explain` to the `spam` command group.
 void RegisterExplainCommand(CLI::App& spam);
+void RegisterModerateCommands(CLI::App& app);
 
 }  // namespace tribune::cli

@@ -36,6 +36,7 @@ struct Comment {
   std::string user_agent;
   int64_t created_at = 0;     // Unix seconds
   Screening screening;
+  std::string moderator_label;  // "ham", "spam" or "" (no decision yet)
 };
 
 // What a comment needs to be stored: the validated input, already rendered.

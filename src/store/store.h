@@ -65,6 +65,20 @@ class Store {
                                                                    int64_t limit) = 0;
   // NotFound when there is no such comment.
   virtual Result<site::Comment> GetComment(int64_t id) = 0;
+
+  // A moderator's decision: sets the comment's status and the label the
+  // moderator gave it ("ham" or "spam"). Publishing gives the comment the
+  // next number on its article if it has none and counts it; unpublishing
+  // uncounts it (its number stays taken). Returns the updated comment.
+  // NotFound when there is no such comment.
+  virtual Result<site::Comment> ModerateComment(int64_t id, site::CommentStatus status,
+                                                const std::string& label) = 0;
+  // Comments waiting for a moderator (held), oldest first.
+  virtual Result<std::vector<site::Comment>> ListHeldComments(int64_t limit) = 0;
+
+  // Spam models learned on this site, kept as versions. NotFound when none.
+  virtual Status SaveModel(const std::string& version, const std::string& data, int64_t now) = 0;
+  virtual Result<std::pair<std::string, std::string>> LatestModel() = 0;  // (version, data)
 };
 
 }  // namespace tribune::store

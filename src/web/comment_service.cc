@@ -47,14 +47,19 @@ std::string LeechHref(const Signer& signer, std::string_view target) {
 
 CommentService::CommentService(const Config& config, store::Store& store,
                                store::CommentWriter& writer, const Signer& signer,
-                               const spam::Engine* engine)
+                               std::shared_ptr<const spam::Engine> engine)
     : config_(config),
       store_(store),
       writer_(writer),
       signer_(signer),
-      engine_(engine),
+      engine_(std::move(engine)),
       guard_(signer, {config.comments.min_seconds, config.comments.token_max_age_s,
                       config.comments.pow_bits, config.comments.pow_solutions}) {}
+
+void CommentService::SetEngine(std::shared_ptr<const spam::Engine> engine) {
+  std::lock_guard lock(engine_mu_);
+  engine_ = std::move(engine);
+}
 
 bbcode::RenderOptions CommentService::RenderOptionsFor(bool signed_in) const {
   bbcode::RenderOptions o;
@@ -113,10 +118,15 @@ site::Screening CommentService::Screen(const site::Article& article,
                                        const std::string& body_text, const PostContext& ctx,
                                        const GuardVerdict& guard) const {
   spam::Verdict verdict;
-  if (engine_ && config_.spam.enabled) {
+  std::shared_ptr<const spam::Engine> engine;
+  {
+    std::lock_guard lock(engine_mu_);
+    engine = engine_;
+  }
+  if (engine && config_.spam.enabled) {
     spam::CommentInput in{form.name,     form.email, body_text,     form.body,
                           article.title, article.body, ctx.ip,       ctx.user_agent};
-    verdict = engine_->Check(in);
+    verdict = engine->Check(in);
   }
   nlohmann::json reasons = nlohmann::json::array();
   double score = verdict.score;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -44,7 +45,11 @@ class CommentService {
  public:
   // `engine` may be null: no content screening (every valid comment publishes).
   CommentService(const Config& config, store::Store& store, store::CommentWriter& writer,
-                 const Signer& signer, const spam::Engine* engine);
+                 const Signer& signer, std::shared_ptr<const spam::Engine> engine);
+
+  // Replaces the spam engine (a new model learned from moderators); posts
+  // being screened finish with the one they started with.
+  void SetEngine(std::shared_ptr<const spam::Engine> engine);
 
   // Validates, screens and stores `form` on `article_id`; `done` runs once,
   // on the writer's thread for stored comments or on the caller's otherwise.
@@ -75,7 +80,8 @@ class CommentService {
   store::Store& store_;
   store::CommentWriter& writer_;
   const Signer& signer_;
-  const spam::Engine* engine_;
+  mutable std::mutex engine_mu_;
+  std::shared_ptr<const spam::Engine> engine_;
   FormGuard guard_;
   RateCounter prefix_rate_, email_rate_, name_rate_, article_rate_;
   RateCounter spam_wave_;  // site-wide: comments screened as spam

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "site_helpers.h"
@@ -123,6 +124,65 @@ TEST(SpamDefence, FilledHoneypotIsNeverPublished) {
                                      FormEncode(fields)});
   EXPECT_EQ(r.status, 303);  // the bot is not told
   EXPECT_EQ(CommentsCount(Get(server.port(), article.PagePath()).body), before);
+  EXPECT_EQ(server.Stop(), 0);
+}
+
+nlohmann::json Explain(const TribuneServer& server, const std::filesystem::path& dir, int64_t id) {
+  ProcessResult r = RunTribune(
+      {"spam", "explain", std::to_string(id), "--json", "--db", server.db().string()}, dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return nlohmann::json::parse(r.out, nullptr, false);
+}
+
+bool HasReason(const nlohmann::json& explained, const std::string& symbol) {
+  if (!explained.is_object()) return false;
+  for (const auto& reason : explained.value("reasons", nlohmann::json::array())) {
+    if (reason.value("symbol", "") == symbol) return true;
+  }
+  return false;
+}
+
+TEST(SpamDefence, AModeratorsSpamDecisionCatchesTheRestOfTheCampaign) {
+  TempDir dir;
+  TribuneServer server(dir.path(), kContentOnly);
+  server.Start();
+  ArticleRow article = ListArticles(server.db(), dir.path()).front();
+  const std::string first =
+      "This is a wonderful article about the new park, thank you for writing it. I will share "
+      "it with all my friends and neighbours today.";
+  const std::string variant =
+      "This is a wonderful article about the new park, thanks for writing it! I will share it "
+      "with all of my friends and neighbours today.";
+  Response r = PostCommentForm(server.port(), article, {"Ann", "", first});
+  ASSERT_EQ(r.status, 303);
+  int64_t id = PostedId(r);
+  EXPECT_FALSE(HasReason(Explain(server, dir.path(), id), "CAMPAIGN_SPAM"));
+
+  ProcessResult decided =
+      RunTribune({"moderate", "spam", std::to_string(id), "--db", server.db().string()}, dir.path());
+  ASSERT_EQ(decided.exit_code, 0) << decided.err;
+  EXPECT_EQ(Explain(server, dir.path(), id).value("status", ""), "spam");
+
+  // The server picks up the model the decision taught, then screens the
+  // same template from someone else as spam.
+  int64_t second = 0;
+  nlohmann::json explained = nlohmann::json::object();
+  for (int attempt = 0; attempt < 30 && !HasReason(explained, "CAMPAIGN_SPAM"); ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    Response again = PostCommentForm(server.port(), article,
+                                     {"Bob " + std::to_string(attempt), "", variant});
+    ASSERT_EQ(again.status, 303);
+    second = PostedId(again);
+    explained = Explain(server, dir.path(), second);
+  }
+  EXPECT_TRUE(HasReason(explained, "CAMPAIGN_SPAM")) << explained.dump();
+  EXPECT_NE(explained.value("status", ""), "published");
+
+  // Restoring the first one un-learns the decision.
+  ProcessResult restored = RunTribune(
+      {"moderate", "restore", std::to_string(id), "--db", server.db().string()}, dir.path());
+  ASSERT_EQ(restored.exit_code, 0) << restored.err;
+  EXPECT_EQ(Explain(server, dir.path(), id).value("status", ""), "published");
   EXPECT_EQ(server.Stop(), 0);
 }
 

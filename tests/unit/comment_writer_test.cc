@@ -31,6 +31,16 @@ class RecordingStore : public Store {
     return std::vector<site::Comment>{};
   }
   Result<site::Comment> GetComment(int64_t) override { return NotFound("x"); }
+  Result<site::Comment> ModerateComment(int64_t, site::CommentStatus, const std::string&) override {
+    return NotFound("x");
+  }
+  Result<std::vector<site::Comment>> ListHeldComments(int64_t) override {
+    return std::vector<site::Comment>{};
+  }
+  Status SaveModel(const std::string&, const std::string&, int64_t) override {
+    return Status::Ok();
+  }
+  Result<std::pair<std::string, std::string>> LatestModel() override { return NotFound("x"); }
 
   std::vector<Result<site::StoredComment>> InsertComments(
       std::span<const site::NewComment> comments) override {

@@ -156,5 +156,48 @@ TEST_P(StoreConformance, ConcurrentWritersGetDistinctNumbers) {
   }
 }
 
+TEST_P(StoreConformance, ModerationPublishesHeldCommentsWithTheNextNumber) {
+  site::Article a = NewArticle(*store_, "A");
+  auto r = store_->InsertComments(std::vector{
+      Comment(a.id, "x", "one"), Comment(a.id, "y", "held", site::CommentStatus::kHeld),
+      Comment(a.id, "z", "two")});
+  int64_t held = r[1]->comment.id;
+  auto queue = store_->ListHeldComments(10);
+  ASSERT_EQ(queue->size(), 1u);
+  EXPECT_EQ((*queue)[0].id, held);
+
+  auto approved = store_->ModerateComment(held, site::CommentStatus::kPublished, "ham");
+  ASSERT_TRUE(approved.ok()) << approved.status().message();
+  EXPECT_EQ(approved->number, 3);
+  EXPECT_EQ(approved->moderator_label, "ham");
+  EXPECT_EQ(store_->GetArticle(a.id)->comment_count, 3);
+  EXPECT_TRUE(store_->ListHeldComments(10)->empty());
+  EXPECT_EQ(store_->ListPublishedComments(a.id, 0, 1)->front().id, held);
+
+  // Marked spam later: uncounted, its number kept; restored: the same number again.
+  auto spam = store_->ModerateComment(held, site::CommentStatus::kSpam, "spam");
+  EXPECT_EQ(spam->number, 3);
+  EXPECT_EQ(store_->GetArticle(a.id)->comment_count, 2);
+  EXPECT_EQ(store_->GetComment(held)->moderator_label, "spam");
+  auto restored = store_->ModerateComment(held, site::CommentStatus::kPublished, "ham");
+  EXPECT_EQ(restored->number, 3);
+  EXPECT_EQ(store_->GetArticle(a.id)->comment_count, 3);
+  auto next = store_->InsertComments(std::vector{Comment(a.id, "w", "four")});
+  EXPECT_EQ(next[0]->comment.number, 4);
+  EXPECT_EQ(store_->ModerateComment(99999, site::CommentStatus::kSpam, "spam").status().code(),
+            Code::kNotFound);
+}
+
+TEST_P(StoreConformance, LearnedModelsAreKeptAsVersions) {
+  EXPECT_EQ(store_->LatestModel().status().code(), Code::kNotFound);
+  std::string bytes("\0binary\xff model", 16);
+  ASSERT_TRUE(store_->SaveModel("site.1", bytes, kNow).ok());
+  ASSERT_TRUE(store_->SaveModel("site.2", bytes + "x", kNow + 1).ok());
+  auto latest = store_->LatestModel();
+  ASSERT_TRUE(latest.ok());
+  EXPECT_EQ(latest->first, "site.2");
+  EXPECT_EQ(latest->second, bytes + "x");
+}
+
 }  // namespace
 }  // namespace tribune::store

@@ -37,6 +37,13 @@ Statement& Statement::BindDouble(int index, double value) {
   return *this;
 }
 
+Statement& Statement::BindBlob(int index, std::string_view value) {
+  if (sqlite3_bind_blob64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT) != SQLITE_OK) {
+    Fail(sqlite3_db_handle(stmt_), "bind");
+  }
+  return *this;
+}
+
 double Statement::Double(int col) const { return sqlite3_column_double(stmt_, col); }
 
 bool Statement::Step() {
@@ -49,7 +56,8 @@ bool Statement::Step() {
 int64_t Statement::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
 
 std::string Statement::Text(int col) const {
-  auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+  // Works for blobs too: bytes are returned as they are.
+  auto* p = reinterpret_cast<const char*>(sqlite3_column_blob(stmt_, col));
   return p ? std::string(p, sqlite3_column_bytes(stmt_, col)) : std::string();
 }
 

@@ -25,6 +25,7 @@ class Statement {
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, std::string_view value);
   Statement& BindDouble(int index, double value);
+  Statement& BindBlob(int index, std::string_view value);
   // Steps once: true when a row is ready, false when done. Errors throw
   // std::runtime_error (they abort the whole operation).
   bool Step();

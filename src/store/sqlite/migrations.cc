@@ -9,7 +9,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Append only: never
 // edit a migration that has shipped.
-constexpr std::array<const char*, 2> kMigrations = {
+constexpr std::array<const char*, 3> kMigrations = {
     R"sql(
 CREATE TABLE settings (
   key   TEXT PRIMARY KEY,
@@ -54,6 +54,17 @@ ALTER TABLE comments ADD COLUMN screen_action TEXT NOT NULL DEFAULT '';
 ALTER TABLE comments ADD COLUMN screen_score REAL NOT NULL DEFAULT 0;
 ALTER TABLE comments ADD COLUMN screen_reasons TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE comments ADD COLUMN screen_model TEXT NOT NULL DEFAULT '';
+)sql",
+    // 3: moderators' decisions, and the spam models learned from them.
+    R"sql(
+ALTER TABLE comments ADD COLUMN moderator_label TEXT NOT NULL DEFAULT '';
+CREATE INDEX comments_held ON comments (id) WHERE status = 'held';
+CREATE TABLE spam_models (
+  id         INTEGER PRIMARY KEY,
+  version    TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  data       BLOB NOT NULL
+);
 )sql",
 };
 

@@ -23,7 +23,7 @@ constexpr const char* kArticleColumns =
 constexpr const char* kCommentColumns =
     "id, article_id, number, status, author, email, body_source, body_html, body_html_member, "
     "body_text, ip, user_agent, created_at, screen_action, screen_score, screen_reasons, "
-    "screen_model";
+    "screen_model, moderator_label";
 
 int64_t BodyHash(std::string_view author, std::string_view body) {
   uint64_t h = 1469598103934665603ULL;  // FNV-1a
@@ -70,6 +70,7 @@ site::Comment ReadComment(const Statement& st) {
   c.screening.score = st.Double(14);
   c.screening.reasons_json = st.Text(15);
   c.screening.model_version = st.Text(16);
+  c.moderator_label = st.Text(17);
   return c;
 }
 
@@ -80,6 +81,8 @@ struct Sql {
       "SELECT {} FROM articles ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?",
       kArticleColumns);
   std::string get_comment = fmt::format("SELECT {} FROM comments WHERE id = ?", kCommentColumns);
+  std::string list_held = fmt::format(
+      "SELECT {} FROM comments WHERE status = 'held' ORDER BY id LIMIT ?", kCommentColumns);
   std::string list_comments = fmt::format(
       "SELECT {} FROM comments WHERE article_id = ? AND status = 'published' "
       "ORDER BY number DESC LIMIT ? OFFSET ?",
@@ -237,6 +240,76 @@ class SqliteStore final : public Store {
       st.Bind(1, id);
       if (!st.Step()) return NotFound(fmt::format("no comment {}", id));
       return ReadComment(st);
+    });
+  }
+
+  Result<site::Comment> ModerateComment(int64_t id, site::CommentStatus status,
+                                        const std::string& label) override {
+    std::lock_guard lock(write_mu_);
+    try {
+      Transaction tx(*writer_);
+      Statement get = writer_->Prepare(Queries().get_comment.c_str());
+      get.Bind(1, id);
+      if (!get.Step()) return NotFound(fmt::format("no comment {}", id));
+      site::Comment c = ReadComment(get);
+      bool was = c.status == site::CommentStatus::kPublished;
+      bool now = status == site::CommentStatus::kPublished;
+      if (now && !was) {
+        Statement bump = writer_->Prepare(
+            "UPDATE articles SET comment_count = comment_count + 1, "
+            "last_number = last_number + (? = 0) WHERE id = ? RETURNING last_number");
+        bump.Bind(1, c.number).Bind(2, c.article_id);
+        bump.Step();
+        if (c.number == 0) c.number = bump.Int(0);
+      } else if (was && !now) {
+        writer_->Prepare("UPDATE articles SET comment_count = comment_count - 1 WHERE id = ?")
+            .Bind(1, c.article_id)
+            .Step();
+      }
+      c.status = status;
+      c.moderator_label = label;
+      writer_->Prepare("UPDATE comments SET status = ?, number = NULLIF(?, 0), "
+                       "moderator_label = ? WHERE id = ?")
+          .Bind(1, site::StatusName(status))
+          .Bind(2, c.number)
+          .Bind(3, label)
+          .Bind(4, id)
+          .Step();
+      tx.Commit();
+      return c;
+    } catch (const std::exception& e) {
+      return Unavailable(e.what());
+    }
+  }
+
+  Result<std::vector<site::Comment>> ListHeldComments(int64_t limit) override {
+    using V = std::vector<site::Comment>;
+    return Read<V>([&](Connection& c) -> Result<V> {
+      Statement st = c.Prepare(Queries().list_held.c_str());
+      st.Bind(1, limit);
+      V out;
+      while (st.Step()) out.push_back(ReadComment(st));
+      return out;
+    });
+  }
+
+  Status SaveModel(const std::string& version, const std::string& data, int64_t now) override {
+    return Write([&](Connection& c) {
+      c.Prepare("INSERT INTO spam_models (version, created_at, data) VALUES (?, ?, ?)")
+          .Bind(1, version)
+          .Bind(2, now)
+          .BindBlob(3, data)
+          .Step();
+      return Status::Ok();
+    });
+  }
+
+  Result<std::pair<std::string, std::string>> LatestModel() override {
+    using P = std::pair<std::string, std::string>;
+    return Read<P>([&](Connection& c) -> Result<P> {
+      Statement st = c.Prepare("SELECT version, data FROM spam_models ORDER BY id DESC LIMIT 1");
+      if (!st.Step()) return NotFound("no spam model learned on this site yet");
+      return P{st.Text(0), st.Text(1)};
     });
   }
 

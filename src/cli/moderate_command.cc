@@ -1,0 +1,92 @@
+// tribune moderate: the moderation queue and moderators' decisions, which
+// teach the spam model (until the newsroom has its moderation pages).
+#include <ctime>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/app.h"
+#include "cli/options.h"
+#include "core/utf8.h"
+#include "web/moderation.h"
+
+namespace tribune::cli {
+namespace {
+
+std::string TopReasons(const std::string& reasons_json) {
+  auto reasons = nlohmann::json::parse(reasons_json, nullptr, false);
+  std::string out;
+  if (!reasons.is_array()) return out;
+  for (const auto& r : reasons) {
+    if (r.value("score", 0.0) == 0.0) continue;
+    if (!out.empty()) out += ", ";
+    out += r.value("symbol", "?");
+  }
+  return out;
+}
+
+}  // namespace
+
+void RegisterModerateCommands(CLI::App& app) {
+  CLI::App* moderate = app.add_subcommand(
+      "moderate", "The moderation queue; approve, spam, restore or delete comments");
+  moderate->require_subcommand(1);
+
+  auto queue_opts = std::make_shared<StoreOptions>();
+  CLI::App* queue = moderate->add_subcommand("queue", "Comments held for a moderator");
+  AddStoreOptions(*queue, *queue_opts);
+  queue->callback([queue_opts] {
+    auto store = app::OpenStore(LoadConfigOrExit(*queue_opts));
+    if (!store.ok()) {
+      std::cerr << "tribune: " << store.status().message() << "\n";
+      std::exit(1);
+    }
+    auto held = (*store)->ListHeldComments(100);
+    for (auto c : held.ok() ? *held : std::vector<site::Comment>{}) {
+      for (char& ch : c.body_text) ch = ch == '\n' || ch == '\t' ? ' ' : ch;
+      std::cout << c.id << '\t' << c.screening.score << '\t' << c.author << '\t'
+                << TopReasons(c.screening.reasons_json) << '\t'
+                << utf8::Truncate(c.body_text.substr(0, 400), 80) << '\n';
+    }
+  });
+
+  for (const char* name : {"approve", "spam", "restore", "delete"}) {
+    struct Options {
+      StoreOptions store;
+      std::vector<int64_t> ids;
+    };
+    auto opts = std::make_shared<Options>();
+    std::string what = name;
+    CLI::App* cmd = moderate->add_subcommand(
+        name, what == "approve"   ? "Publish held comments (teaches the model: not spam)"
+              : what == "spam"    ? "Mark comments as spam (teaches the model: spam)"
+              : what == "restore" ? "Publish comments wrongly marked spam (un-learns, learns not spam)"
+                                  : "Delete comments for other reasons (teaches nothing)");
+    AddStoreOptions(*cmd, opts->store);
+    cmd->add_option("comment-ids", opts->ids, "Comment ids")->required();
+    cmd->callback([opts, what] {
+      Config config = app::WithShippedPaths(LoadConfigOrExit(opts->store));
+      auto store = app::OpenStore(config);
+      if (!store.ok()) {
+        std::cerr << "tribune: " << store.status().message() << "\n";
+        std::exit(1);
+      }
+      auto engine = web::LoadSiteEngine(config, **store);
+      if (!engine.ok()) {
+        std::cerr << "tribune: key 'spam.model': " << engine.status().message() << "\n";
+        std::exit(1);
+      }
+      web::Decision decision = *web::ParseDecision(what);
+      for (int64_t id : opts->ids) {
+        auto c = web::Moderate(**store, **engine, id, decision, std::time(nullptr));
+        if (!c.ok()) {
+          std::cerr << "tribune: comment " << id << ": " << c.status().message() << "\n";
+          std::exit(1);
+        }
+        std::cout << id << '\t' << site::StatusName(c->status) << '\t'
+                  << (*engine)->model_version() << '\n';
+      }
+    });
+  }
+}
+
+}  // namespace tribune::cli

@@ -1,0 +1,37 @@
+// Moderators' decisions, and the spam model learning from them (never from
+// its own verdicts). A reversed decision un-learns the earlier one. Each
+// decision that teaches the model saves a new model version in the store.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/config.h"
+#include "core/status.h"
+#include "spam/engine.h"
+#include "store/store.h"
+
+namespace tribune::web {
+
+enum class Decision {
+  kApprove,  // a held comment is fine: publish it (learns ham)
+  kSpam,     // it is spam (learns spam)
+  kRestore,  // a comment marked spam or discarded was not spam: publish it (learns ham)
+  kDelete,   // remove it for other reasons (rude, off-topic): learns nothing
+};
+
+Result<Decision> ParseDecision(const std::string& name);
+
+// The engine to screen with: the newest model learned on this site (in the
+// store), else the shipped starter model.
+Result<std::unique_ptr<spam::Engine>> LoadSiteEngine(const Config& config, store::Store& store);
+
+// Saves `engine` as a new model version in the store.
+Status SaveSiteEngine(const spam::Engine& engine, store::Store& store, int64_t now);
+
+// Applies `decision` to comment `id`, teaches `engine` and saves it.
+// Returns the updated comment. NotFound for an unknown comment.
+Result<site::Comment> Moderate(store::Store& store, spam::Engine& engine, int64_t id,
+                               Decision decision, int64_t now);
+
+}  // namespace tribune::web
