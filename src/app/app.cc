@@ -145,6 +145,9 @@ std::string ResolveShipped(const std::string& path) {
 
 Config WithShippedPaths(Config config) {
   config.spam.model = ResolveShipped(config.spam.model);
+  if (!config.spam.shadow_model.empty()) {
+    config.spam.shadow_model = ResolveShipped(config.spam.shadow_model);
+  }
   config.server.static_dir = ResolveShipped(config.server.static_dir);
   return config;
 }
@@ -199,6 +202,17 @@ int Serve(const Config& given) {
   });
   web::Signer signer(*secret);
   web::CommentService comments(config, *store, writer, signer, engine);
+  if (config.spam.enabled && !config.spam.shadow_model.empty()) {
+    spam::EngineOptions shadow_opts;
+    shadow_opts.lists_dir = std::filesystem::path(config.spam.model).parent_path().string();
+    auto shadow = spam::Engine::Load(config.spam.shadow_model, shadow_opts);
+    if (!shadow.ok()) {
+      spdlog::critical("key 'spam.shadow_model': {}", shadow.status().message());
+      return 1;
+    }
+    spdlog::info("spam engine: model {} runs in shadow", (*shadow)->model_version());
+    comments.SetShadowEngine(std::move(shadow).value());
+  }
   web::StaticFiles static_files(config.server.static_dir);
   std::string base = config.site.base_url;
   while (!base.empty() && base.back() == '/') base.pop_back();

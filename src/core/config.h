@@ -53,6 +53,11 @@ struct SpamConfig {
   double hold_at = 1.5;              // verdict score at or above which a comment is held
   double spam_at = 5.0;              // ... marked spam
   double discard_at = 12.0;          // ... discarded (kept, never shown)
+  std::string shadow_model;          // a candidate model run beside the real one; its verdict
+                                     // is recorded with every comment but decides nothing
+  double trust_per_approved = 0.5;   // score taken off per earlier approved comment by the e-mail
+  double trust_max = 2.0;            // ... at most
+  int trust_days = 180;              // approvals older than this no longer count
 };
 
 struct LimitsConfig {

@@ -73,6 +73,9 @@ class Store {
   // NotFound when there is no such comment.
   virtual Result<site::Comment> ModerateComment(int64_t id, site::CommentStatus status,
                                                 const std::string& label) = 0;
+  // Published comments with this e-mail (case-insensitive) created at or
+  // after `since` that a moderator approved or the filter let through.
+  virtual Result<int64_t> CountPublishedByEmail(const std::string& email, int64_t since) = 0;
   // Comments waiting for a moderator (held), oldest first.
   virtual Result<std::vector<site::Comment>> ListHeldComments(int64_t limit) = 0;
 

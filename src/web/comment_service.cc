@@ -61,6 +61,11 @@ void CommentService::SetEngine(std::shared_ptr<const spam::Engine> engine) {
   engine_ = std::move(engine);
 }
 
+void CommentService::SetShadowEngine(std::shared_ptr<const spam::Engine> engine) {
+  std::lock_guard lock(engine_mu_);
+  shadow_ = std::move(engine);
+}
+
 bbcode::RenderOptions CommentService::RenderOptionsFor(bool signed_in) const {
   bbcode::RenderOptions o;
   o.viewer_signed_in = signed_in;
@@ -118,18 +123,38 @@ site::Screening CommentService::Screen(const site::Article& article,
                                        const std::string& body_text, const PostContext& ctx,
                                        const GuardVerdict& guard) const {
   spam::Verdict verdict;
-  std::shared_ptr<const spam::Engine> engine;
+  std::shared_ptr<const spam::Engine> engine, shadow;
   {
     std::lock_guard lock(engine_mu_);
     engine = engine_;
+    shadow = shadow_;
   }
-  if (engine && config_.spam.enabled) {
-    spam::CommentInput in{form.name,     form.email, body_text,     form.body,
-                          article.title, article.body, ctx.ip,       ctx.user_agent};
-    verdict = engine->Check(in);
-  }
+  spam::CommentInput in{form.name,     form.email,   body_text, form.body,
+                        article.title, article.body, ctx.ip,    ctx.user_agent};
+  if (engine && config_.spam.enabled) verdict = engine->Check(in);
   nlohmann::json reasons = nlohmann::json::array();
   double score = verdict.score;
+  if (engine && config_.spam.enabled && !form.email.empty()) {
+    // Reputation: earlier comments under this e-mail that were published.
+    int64_t since = ctx.now - int64_t{config_.spam.trust_days} * 86400;
+    auto approved = store_.CountPublishedByEmail(form.email, since);
+    if (approved.ok() && *approved > 0) {
+      double trust = std::min(config_.spam.trust_max,
+                              config_.spam.trust_per_approved * static_cast<double>(*approved));
+      score -= trust;
+      reasons.push_back({{"symbol", "TRUSTED_AUTHOR"},
+                         {"score", -trust},
+                         {"evidence", fmt::format("{} published comments", *approved)}});
+    }
+  }
+  if (shadow) {
+    spam::Verdict v = shadow->Check(in);
+    reasons.push_back({{"symbol", "SHADOW"},
+                       {"score", 0.0},
+                       {"evidence", fmt::format("{} would {} ({:.2f})", v.model_version,
+                                                spam::ActionName(ActionFor(v.score, config_.spam)),
+                                                v.score)}});
+  }
   if (challenge_enabled()) {
     double s = guard.kind == GuardVerdict::Kind::kBot      ? kBotScore
                : guard.kind == GuardVerdict::Kind::kReplay ? kReplayScore

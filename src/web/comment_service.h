@@ -50,6 +50,9 @@ class CommentService {
   // Replaces the spam engine (a new model learned from moderators); posts
   // being screened finish with the one they started with.
   void SetEngine(std::shared_ptr<const spam::Engine> engine);
+  // A candidate model that screens every comment beside the real one: its
+  // verdict is stored with the reasons (SHADOW) and decides nothing.
+  void SetShadowEngine(std::shared_ptr<const spam::Engine> engine);
 
   // Validates, screens and stores `form` on `article_id`; `done` runs once,
   // on the writer's thread for stored comments or on the caller's otherwise.
@@ -82,6 +85,7 @@ class CommentService {
   const Signer& signer_;
   mutable std::mutex engine_mu_;
   std::shared_ptr<const spam::Engine> engine_;
+  std::shared_ptr<const spam::Engine> shadow_;
   FormGuard guard_;
   RateCounter prefix_rate_, email_rate_, name_rate_, article_rate_;
   RateCounter spam_wave_;  // site-wide: comments screened as spam

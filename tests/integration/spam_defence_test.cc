@@ -186,5 +186,27 @@ TEST(SpamDefence, AModeratorsSpamDecisionCatchesTheRestOfTheCampaign) {
   EXPECT_EQ(server.Stop(), 0);
 }
 
+TEST(SpamDefence, ShadowModelIsRecordedAndPublishedAuthorsEarnTrust) {
+  TempDir dir;
+  TribuneServer server(dir.path(), std::string(kContentOnly) +
+                                       "[spam]\nshadow_model = \"data/spam/starter.model\"\n");
+  server.Start();
+  ArticleRow article = ListArticles(server.db(), dir.path()).front();
+  std::vector<int64_t> ids;
+  for (const char* text : {"The riverside path should be lit at night.",
+                           "Will the market hall be open on Sundays too?",
+                           "I hope the council keeps the old brick warehouses."}) {
+    Response r = PostCommentForm(server.port(), article, {"Maia", "maia@example.ge", text});
+    ASSERT_EQ(r.status, 303);
+    ids.push_back(PostedId(r));
+  }
+  nlohmann::json first = Explain(server, dir.path(), ids[0]);
+  nlohmann::json third = Explain(server, dir.path(), ids[2]);
+  EXPECT_TRUE(HasReason(first, "SHADOW")) << first.dump();
+  EXPECT_FALSE(HasReason(first, "TRUSTED_AUTHOR")) << first.dump();
+  EXPECT_TRUE(HasReason(third, "TRUSTED_AUTHOR")) << third.dump();
+  EXPECT_EQ(server.Stop(), 0);
+}
+
 }  // namespace
 }  // namespace tribune::itest

@@ -188,6 +188,23 @@ TEST_P(StoreConformance, ModerationPublishesHeldCommentsWithTheNextNumber) {
             Code::kNotFound);
 }
 
+TEST_P(StoreConformance, PublishedCommentsByEmailCountForTrust) {
+  site::Article a = NewArticle(*store_, "A");
+  auto c1 = Comment(a.id, "n", "one");
+  c1.email = "Nino@Example.ge";
+  auto c2 = Comment(a.id, "n", "two");
+  c2.email = "nino@example.ge";
+  c2.created_at = kNow - 1000;
+  auto held = Comment(a.id, "n", "three", site::CommentStatus::kHeld);
+  held.email = "nino@example.ge";
+  auto other = Comment(a.id, "m", "four");
+  other.email = "";
+  store_->InsertComments(std::vector{c1, c2, held, other});
+  EXPECT_EQ(*store_->CountPublishedByEmail("NINO@example.ge", 0), 2);
+  EXPECT_EQ(*store_->CountPublishedByEmail("nino@example.ge", kNow - 10), 1);
+  EXPECT_EQ(*store_->CountPublishedByEmail("", 0), 0);
+}
+
 TEST_P(StoreConformance, LearnedModelsAreKeptAsVersions) {
   EXPECT_EQ(store_->LatestModel().status().code(), Code::kNotFound);
   std::string bytes("\0binary\xff model", 16);

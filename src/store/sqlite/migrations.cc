@@ -59,6 +59,7 @@ ALTER TABLE comments ADD COLUMN screen_model TEXT NOT NULL DEFAULT '';
     R"sql(
 ALTER TABLE comments ADD COLUMN moderator_label TEXT NOT NULL DEFAULT '';
 CREATE INDEX comments_held ON comments (id) WHERE status = 'held';
+CREATE INDEX comments_by_email ON comments (lower(email), created_at) WHERE email <> '';
 CREATE TABLE spam_models (
   id         INTEGER PRIMARY KEY,
   version    TEXT NOT NULL,

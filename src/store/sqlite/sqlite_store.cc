@@ -282,6 +282,17 @@ class SqliteStore final : public Store {
     }
   }
 
+  Result<int64_t> CountPublishedByEmail(const std::string& email, int64_t since) override {
+    return Read<int64_t>([&](Connection& c) -> Result<int64_t> {
+      Statement st = c.Prepare(
+          "SELECT count(*) FROM comments WHERE lower(email) = lower(?) AND email <> '' "
+          "AND created_at >= ? AND status = 'published'");
+      st.Bind(1, email).Bind(2, since);
+      st.Step();
+      return st.Int(0);
+    });
+  }
+
   Result<std::vector<site::Comment>> ListHeldComments(int64_t limit) override {
     using V = std::vector<site::Comment>;
     return Read<V>([&](Connection& c) -> Result<V> {
