@@ -134,8 +134,9 @@ Status SeedDemoContent(store::Store& store, const std::string& secret) {
       c.body_html = bbcode::RenderHtml(doc, guest);
       c.body_html_member = bbcode::RenderHtml(doc, member);
       c.body_text = bbcode::RenderText(doc);
-      c.created_at = draft.published_at + 600 + static_cast<int64_t>(k) * 1500;
-      c.created_at = std::min(c.created_at, now - (d.comments - k));
+      // Spread between the article's publication and now, oldest first.
+      int64_t span = now - 60 - (draft.published_at + 600);
+      c.created_at = draft.published_at + 600 + span * k / std::max(1, d.comments);
       comments.push_back(std::move(c));
     }
     for (auto& r : store.InsertComments(comments)) {
