@@ -8,9 +8,7 @@
 #include "app/app.h"
 #include "cli/options.h"
 
-#ifdef TRIBUNE_WITH_SPAM_CLI
 #include "spam/cli/commands.h"
-#endif
 
 namespace tribune::cli {
 
@@ -94,10 +92,8 @@ int main(int argc, char** argv) {
   tribune::cli::RegisterMigrate(app);
   tribune::cli::RegisterArticleCommands(app);
   tribune::cli::RegisterModerateCommands(app);
-#ifdef TRIBUNE_WITH_SPAM_CLI
   tribune::spam::RegisterCommands(app);
   tribune::cli::RegisterExplainCommand(*app.get_subcommand("spam"));
-#endif
   CLI11_PARSE(app, argc, argv);
   return 0;
 }
