@@ -74,8 +74,10 @@ class Store {
   virtual Result<site::Comment> ModerateComment(int64_t id, site::CommentStatus status,
                                                 const std::string& label) = 0;
   // Published comments with this e-mail (case-insensitive) created at or
-  // after `since` that a moderator approved or the filter let through.
-  virtual Result<int64_t> CountPublishedByEmail(const std::string& email, int64_t since) = 0;
+  // after `since`, counted up to `limit` (the cost stays bounded however
+  // many there are).
+  virtual Result<int64_t> CountPublishedByEmail(const std::string& email, int64_t since,
+                                                int64_t limit) = 0;
   // Comments waiting for a moderator (held), oldest first.
   virtual Result<std::vector<site::Comment>> ListHeldComments(int64_t limit) = 0;
 

@@ -137,7 +137,10 @@ site::Screening CommentService::Screen(const site::Article& article,
   if (engine && config_.spam.enabled && !form.email.empty()) {
     // Reputation: earlier comments under this e-mail that were published.
     int64_t since = ctx.now - int64_t{config_.spam.trust_days} * 86400;
-    auto approved = store_.CountPublishedByEmail(form.email, since);
+    // Counting stops where the trust is capped, so a prolific address costs no more.
+    auto cap = static_cast<int64_t>(
+        std::ceil(config_.spam.trust_max / std::max(config_.spam.trust_per_approved, 1e-9)));
+    auto approved = store_.CountPublishedByEmail(form.email, since, std::max<int64_t>(cap, 1));
     if (approved.ok() && *approved > 0) {
       double trust = std::min(config_.spam.trust_max,
                               config_.spam.trust_per_approved * static_cast<double>(*approved));

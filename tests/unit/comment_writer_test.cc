@@ -34,7 +34,9 @@ class RecordingStore : public Store {
   Result<site::Comment> ModerateComment(int64_t, site::CommentStatus, const std::string&) override {
     return NotFound("x");
   }
-  Result<int64_t> CountPublishedByEmail(const std::string&, int64_t) override { return int64_t{0}; }
+  Result<int64_t> CountPublishedByEmail(const std::string&, int64_t, int64_t) override {
+    return int64_t{0};
+  }
   Result<std::vector<site::Comment>> ListHeldComments(int64_t) override {
     return std::vector<site::Comment>{};
   }

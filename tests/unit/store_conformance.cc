@@ -200,9 +200,10 @@ TEST_P(StoreConformance, PublishedCommentsByEmailCountForTrust) {
   auto other = Comment(a.id, "m", "four");
   other.email = "";
   store_->InsertComments(std::vector{c1, c2, held, other});
-  EXPECT_EQ(*store_->CountPublishedByEmail("NINO@example.ge", 0), 2);
-  EXPECT_EQ(*store_->CountPublishedByEmail("nino@example.ge", kNow - 10), 1);
-  EXPECT_EQ(*store_->CountPublishedByEmail("", 0), 0);
+  EXPECT_EQ(*store_->CountPublishedByEmail("NINO@example.ge", 0, 10), 2);
+  EXPECT_EQ(*store_->CountPublishedByEmail("NINO@example.ge", 0, 1), 1);  // capped
+  EXPECT_EQ(*store_->CountPublishedByEmail("nino@example.ge", kNow - 10, 10), 1);
+  EXPECT_EQ(*store_->CountPublishedByEmail("", 0, 10), 0);
 }
 
 TEST_P(StoreConformance, LearnedModelsAreKeptAsVersions) {

@@ -282,12 +282,13 @@ class SqliteStore final : public Store {
     }
   }
 
-  Result<int64_t> CountPublishedByEmail(const std::string& email, int64_t since) override {
+  Result<int64_t> CountPublishedByEmail(const std::string& email, int64_t since,
+                                        int64_t limit) override {
     return Read<int64_t>([&](Connection& c) -> Result<int64_t> {
       Statement st = c.Prepare(
-          "SELECT count(*) FROM comments WHERE lower(email) = lower(?) AND email <> '' "
-          "AND created_at >= ? AND status = 'published'");
-      st.Bind(1, email).Bind(2, since);
+          "SELECT count(*) FROM (SELECT 1 FROM comments WHERE lower(email) = lower(?) "
+          "AND email <> '' AND created_at >= ? AND status = 'published' LIMIT ?)");
+      st.Bind(1, email).Bind(2, since).Bind(3, limit);
       st.Step();
       return st.Int(0);
     });
