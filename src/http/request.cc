@@ -90,13 +90,6 @@ size_t Response::BodySize() const {
   return n;
 }
 
-std::string Response::FlatBody() const {
-  if (pieces.empty()) return body;
-  std::string out;
-  for (auto p : pieces) out.append(p);
-  return out;
-}
-
 std::string_view StatusText(int status) {
   switch (status) {
     case 200: return "OK";

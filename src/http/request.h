@@ -45,8 +45,6 @@ struct Response {
   bool close = false;       // close the connection after this response
 
   size_t BodySize() const;
-  // The body as one string (for tests and logs; the server sends the pieces).
-  std::string FlatBody() const;
 };
 
 // The reason phrase of a status code.

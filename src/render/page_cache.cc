@@ -46,11 +46,6 @@ uint64_t PageCache::GenerationLocked(int64_t scope) const {
   return g + (global_generation_ << 32);
 }
 
-uint64_t PageCache::Generation(int64_t scope) const {
-  std::shared_lock lock(mu_);
-  return GenerationLocked(scope);
-}
-
 PageCache::Lookup PageCache::Find(int64_t scope, const std::string& key, int64_t tag) {
   Lookup out;
   {

@@ -53,8 +53,6 @@ class PageCache {
   // a stale copy whose rebuild is claimed by another is returned as it is.
   // `tag` must match the page's tag for the copy to count as fresh.
   Lookup Find(int64_t scope, const std::string& key, int64_t tag = 0);
-  // The scope's generation: read it before reading the data a page is made of.
-  uint64_t Generation(int64_t scope) const;
   // Keeps `page`, built from data read at `generation`, unless the copy
   // held is newer. Releases the rebuild claim.
   void Put(int64_t scope, uint64_t generation, const std::string& key,
