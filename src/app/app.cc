@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "app/demo_content.h"
@@ -232,7 +233,14 @@ int Serve(const Config& given) {
   options.idle_timeout_ms = config.server.idle_timeout_ms;
   options.header_limit = static_cast<size_t>(config.server.header_limit);
   options.body_limit = static_cast<size_t>(config.server.body_limit);
-  if (auto log = AccessLogger(config.server.access_log)) {
+  std::shared_ptr<spdlog::logger> access_log;
+  try {
+    access_log = AccessLogger(config.server.access_log);
+  } catch (const spdlog::spdlog_ex& e) {
+    spdlog::critical("key 'server.access_log': {}", e.what());
+    return 1;
+  }
+  if (auto log = access_log) {
     options.access_log = [log](const http::AccessRecord& r) {
       log->info("{} \"{} {}\" {} {} {}us \"{}\"", r.remote, r.method, r.target, r.status, r.bytes,
                 r.micros, r.user_agent);
@@ -244,7 +252,9 @@ int Serve(const Config& given) {
     spdlog::critical("{}", st.message());
     return 1;
   }
-  ChangeWatcher watcher(*store, cache, [&] {
+  // Stopped before logging shuts down: a model reload in flight logs when it is done.
+  std::optional<ChangeWatcher> watcher;
+  watcher.emplace(*store, cache, [&] {
     if (!config.spam.enabled) return;
     auto reloaded = web::LoadSiteEngine(config, *store);
     if (!reloaded.ok()) {
@@ -264,6 +274,7 @@ int Serve(const Config& given) {
     server.Stop();
   });
   server.Run();
+  watcher.reset();
   writer.Stop();  // every acknowledged comment is already durable; this drains the rest
   if (signal_thread.joinable()) {
     // Run() can only return after Stop(), which the signal thread called.

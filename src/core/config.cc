@@ -68,6 +68,8 @@ std::map<std::string, Binder> Binders(Config& c) {
       {"comments.token_max_age_s", Bind(&c.comments.token_max_age_s)},
       {"comments.pow_bits", Bind(&c.comments.pow_bits)},
       {"comments.pow_solutions", Bind(&c.comments.pow_solutions)},
+      {"comments.edit_window_s", Bind(&c.comments.edit_window_s)},
+      {"comments.edit_new_links_score", Bind(&c.comments.edit_new_links_score)},
       {"spam.enabled", Bind(&c.spam.enabled)},
       {"spam.model", Bind(&c.spam.model)},
       {"spam.hold_at", Bind(&c.spam.hold_at)},
@@ -130,6 +132,9 @@ Status ValidateConfig(const Config& c) {
   TRIBUNE_RETURN_IF_ERROR(Positive(c.server.header_limit, "server.header_limit"));
   TRIBUNE_RETURN_IF_ERROR(Positive(c.server.body_limit, "server.body_limit"));
   TRIBUNE_RETURN_IF_ERROR(Positive(c.storage.read_connections, "storage.read_connections"));
+  if (c.server.access_log.empty()) {
+    return InvalidArgument("key 'server.access_log' must be \"-\", \"off\" or a file path");
+  }
   TRIBUNE_RETURN_IF_ERROR(Positive(c.comments.per_page, "comments.per_page"));
   TRIBUNE_RETURN_IF_ERROR(Positive(c.comments.max_length, "comments.max_length"));
   if (c.comments.min_seconds < 0) return InvalidArgument("key 'comments.min_seconds' must be 0 or more");
@@ -138,6 +143,9 @@ Status ValidateConfig(const Config& c) {
     return InvalidArgument("key 'comments.pow_bits' must be between 0 and 24");
   }
   TRIBUNE_RETURN_IF_ERROR(Positive(c.comments.pow_solutions, "comments.pow_solutions"));
+  if (c.comments.edit_window_s < 0) {
+    return InvalidArgument("key 'comments.edit_window_s' must be 0 or more");
+  }
   if (!(c.spam.hold_at <= c.spam.spam_at && c.spam.spam_at <= c.spam.discard_at)) {
     return InvalidArgument("keys 'spam.hold_at' <= 'spam.spam_at' <= 'spam.discard_at' must hold");
   }

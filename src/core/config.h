@@ -45,6 +45,8 @@ struct CommentsConfig {
   int token_max_age_s = 4 * 3600;    // forms older than this must be sent again
   int pow_bits = 12;                 // proof-of-work difficulty: leading zero bits
   int pow_solutions = 4;             // solutions a post carries
+  int edit_window_s = 900;           // authors may edit a comment this long after posting; 0: never
+  double edit_new_links_score = 2.0; // added to the verdict when an edit brings in new links
 };
 
 struct SpamConfig {

@@ -24,7 +24,13 @@ void AppendComment(std::string& out, const site::Comment& c, bool signed_in) {
   out += timefmt::Iso8601(c.created_at);
   out += "\">";
   out += timefmt::CommentDate(c.created_at);
-  out += "</time></li>\n";
+  out += "</time>";
+  if (c.edited_at != 0) {
+    out += " <span class=\"comment-edited\" title=\"";
+    out += timefmt::CommentDate(c.edited_at);
+    out += "\">(edited)</span>";
+  }
+  out += "</li>\n";
 }
 
 void AppendFontControl(std::string& out, const site::Article& a) {
@@ -47,6 +53,11 @@ void AppendForm(std::string& out, const SiteInfo& site, const ArticlePageView& v
   if (!v.notice.empty()) {
     out += "<div class=\"notice notice-ok\" role=\"status\">";
     html::AppendEscaped(out, v.notice);
+    if (!v.notice_edit_href.empty()) {
+      out += " <a class=\"edit-link\" href=\"";
+      html::AppendEscaped(out, v.notice_edit_href);
+      out += "\">Edit it</a>";
+    }
     out += "</div>\n";
   }
   if (v.errors && !v.errors->empty()) {

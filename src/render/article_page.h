@@ -24,6 +24,7 @@ struct ArticlePageView {
   int body_max = 5000;
   // Set when the form comes back to the reader:
   std::string notice;               // a success message (notice-ok)
+  std::string notice_edit_href;     // with it, a link for the author to edit the comment
   const site::CommentForm* form = nullptr;          // values to refill
   const std::vector<site::FieldError>* errors = nullptr;
 };

@@ -8,6 +8,7 @@
 
 namespace tribune::site {
 
+// In rising severity: comparisons with < and std::max rely on the order.
 enum class CommentStatus { kPublished, kHeld, kSpam, kDeleted };
 
 std::string_view StatusName(CommentStatus s);
@@ -37,6 +38,7 @@ struct Comment {
   int64_t created_at = 0;     // Unix seconds
   Screening screening;
   std::string moderator_label;  // "ham", "spam" or "" (no decision yet)
+  int64_t edited_at = 0;      // Unix seconds of the author's last edit; 0: never edited
 };
 
 // What a comment needs to be stored: the validated input, already rendered.
@@ -48,6 +50,21 @@ struct NewComment {
   int64_t created_at = 0;
   int64_t dedupe_after = 0;   // an identical comment created after this time is returned instead
   Screening screening;
+};
+
+// An author's edit of a comment, already validated, rendered and screened.
+struct CommentEdit {
+  std::string body_source, body_html, body_html_member, body_text;
+  CommentStatus status = CommentStatus::kPublished;  // the status after the edit
+  Screening screening;
+  int64_t edited_at = 0;
+};
+
+// A text a comment had before an edit replaced it.
+struct CommentRevision {
+  std::string body_source;
+  Screening screening;        // the verdict that text had
+  int64_t replaced_at = 0;
 };
 
 // The outcome of storing one NewComment.

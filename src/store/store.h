@@ -73,6 +73,14 @@ class Store {
   // NotFound when there is no such comment.
   virtual Result<site::Comment> ModerateComment(int64_t id, site::CommentStatus status,
                                                 const std::string& label) = 0;
+  // The author's edit: replaces the comment's text, rendering and verdict,
+  // and keeps the text it replaces as a revision. Unpublishing uncounts
+  // (its number stays taken); an edit never publishes a comment that was
+  // not. Returns the updated comment. NotFound when there is no such comment.
+  virtual Result<site::Comment> EditComment(int64_t id, const site::CommentEdit& edit) = 0;
+  // The texts a comment had before its edits, oldest first.
+  virtual Result<std::vector<site::CommentRevision>> ListRevisions(int64_t comment_id) = 0;
+
   // Published comments with this e-mail (case-insensitive) created at or
   // after `since`, counted up to `limit` (the cost stays bounded however
   // many there are).

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <optional>
 #include <ctime>
 #include <nlohmann/json.hpp>
 
@@ -133,16 +134,34 @@ bool StringField(const json& body, const char* name, std::string& out, std::stri
   return true;
 }
 
+http::Response ValidationProblem(const std::vector<site::FieldError>& field_errors) {
+  std::string msg;
+  json errors = json::array();
+  for (const auto& e : field_errors) {
+    msg += (msg.empty() ? "" : " ") + e.message;
+    errors.push_back({{"field", e.field == "name" ? "author" : e.field}, {"message", e.message}});
+  }
+  http::Response r = Problem(422, msg);
+  json j = json::parse(r.body);
+  j["errors"] = errors;
+  r.body = j.dump();
+  return r;
+}
+
+// Parses a JSON object body; a problem response when it is not one.
+std::optional<http::Response> ReadJsonObject(const http::Request& req, json& out) {
+  if (req.Header("content-type").substr(0, 16) != "application/json") {
+    return Problem(415, "Send the body as application/json.");
+  }
+  if (!utf8::IsValid(req.body)) return Problem(400, "The body is not valid UTF-8.");
+  out = json::parse(req.body, nullptr, false);
+  if (out.is_discarded() || !out.is_object()) return Problem(400, "The body is not a JSON object.");
+  return std::nullopt;
+}
+
 void PostComment(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
-  std::string_view type = req.Header("content-type");
-  if (type.substr(0, 16) != "application/json") {
-    return respond(Problem(415, "Send the comment as application/json."));
-  }
-  if (!utf8::IsValid(req.body)) return respond(Problem(400, "The body is not valid UTF-8."));
-  json body = json::parse(req.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) {
-    return respond(Problem(400, "The body is not a JSON object."));
-  }
+  json body;
+  if (auto problem = ReadJsonObject(req, body)) return respond(std::move(*problem));
   site::CommentForm form;
   FormProof proof;
   std::string detail;
@@ -156,33 +175,25 @@ void PostComment(Context& ctx, http::Request& req, int64_t id, http::Respond res
   }
   PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr),
                  NowMs(), std::move(proof)};
-  ctx.comments.Post(id, std::move(form), pc, [respond](PostOutcome out) {
+  ctx.comments.Post(id, std::move(form), pc, [&ctx, respond, now = pc.now](PostOutcome out) {
     using Kind = PostOutcome::Kind;
     switch (out.kind) {
       case Kind::kStored: {
         const site::Comment& c = out.stored.comment;
-        http::Response r = Json(out.stored.duplicate ? 200 : 201,
-                                {{"id", c.id},
-                                 {"number", c.number},
-                                 {"status", std::string(site::StatusName(c.status))},
-                                 {"duplicate", out.stored.duplicate}});
+        json j = {{"id", c.id},
+                  {"number", c.number},
+                  {"status", std::string(site::StatusName(c.status))},
+                  {"duplicate", out.stored.duplicate}};
+        if (ctx.comments.EditableUntil(c) > now) {
+          // Only the poster gets the key: it lets them edit the comment, within the window.
+          j["edit_key"] = ctx.comments.EditKey(c);
+          j["editable_until"] = timefmt::Iso8601(ctx.comments.EditableUntil(c));
+        }
+        http::Response r = Json(out.stored.duplicate ? 200 : 201, j);
         r.headers.emplace_back("Location", fmt::format("/api/v1/comments/{}", c.id));
         return respond(std::move(r));
       }
-      case Kind::kInvalid: {
-        std::string msg;
-        json errors = json::array();
-        for (const auto& e : out.errors) {
-          msg += (msg.empty() ? "" : " ") + e.message;
-          errors.push_back({{"field", e.field == "name" ? "author" : e.field},
-                            {"message", e.message}});
-        }
-        http::Response r = Problem(422, msg);
-        json j = json::parse(r.body);
-        j["errors"] = errors;
-        r.body = j.dump();
-        return respond(std::move(r));
-      }
+      case Kind::kInvalid: return respond(ValidationProblem(out.errors));
       case Kind::kLimited: {
         http::Response r = Problem(429, out.message);
         r.headers.emplace_back("Retry-After", "60");
@@ -194,6 +205,41 @@ void PostComment(Context& ctx, http::Request& req, int64_t id, http::Respond res
                                                            "send it again."));
     }
   });
+}
+
+// PUT or PATCH /api/v1/comments/{id} with {"body", "edit_key"}: the author's edit.
+http::Response EditComment(Context& ctx, const http::Request& req, int64_t id) {
+  json body;
+  if (auto problem = ReadJsonObject(req, body)) return std::move(*problem);
+  std::string text, key, detail;
+  if (!StringField(body, "body", text, detail) || !StringField(body, "edit_key", key, detail)) {
+    return Problem(400, detail);
+  }
+  PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr),
+                 NowMs(), {}};
+  EditOutcome out = ctx.comments.Edit(id, key, std::move(text), pc);
+  using Kind = EditOutcome::Kind;
+  switch (out.kind) {
+    case Kind::kEdited: {
+      CommentChanged(ctx, out.comment);
+      const site::Comment& c = out.comment;
+      return Json(200, {{"id", c.id},
+                        {"number", c.number},
+                        {"status", std::string(site::StatusName(c.status))},
+                        {"edited_at", timefmt::Iso8601(c.edited_at)}});
+    }
+    case Kind::kInvalid: return ValidationProblem(out.errors);
+    case Kind::kNotFound: return Problem(404, out.message);
+    case Kind::kLimited: {
+      http::Response r = Problem(429, out.message);
+      r.headers.emplace_back("Retry-After", "60");
+      return r;
+    }
+    case Kind::kForbidden:
+    case Kind::kClosed: return Problem(403, out.message);
+    case Kind::kUnavailable: return Problem(503, "The edit could not be saved; send it again.");
+  }
+  return Problem(500, "unreachable");
 }
 
 http::Response GetCommentById(Context& ctx, int64_t id) {
@@ -215,9 +261,10 @@ void Api(Context& ctx, http::Request& req, std::string_view rest, http::Respond 
   constexpr std::string_view kArticles = "/articles/";
   constexpr std::string_view kComments = "/comments/";
   int64_t id = 0;
-  if (rest.substr(0, kComments.size()) == kComments && get &&
-      ParseId(rest.substr(kComments.size()), id)) {
-    return respond(GetCommentById(ctx, id));
+  if (rest.substr(0, kComments.size()) == kComments && ParseId(rest.substr(kComments.size()), id)) {
+    if (get) return respond(GetCommentById(ctx, id));
+    if (req.method == "PUT" || req.method == "PATCH") return respond(EditComment(ctx, req, id));
+    return respond(Problem(405, "This method is not allowed on this resource."));
   }
   if (rest.substr(0, kArticles.size()) == kArticles) {
     std::string_view tail = rest.substr(kArticles.size());

@@ -15,6 +15,10 @@ namespace {
 constexpr double kBotScore = 20.0;     // forged token, honeypot: discard
 constexpr double kReplayScore = 8.0;   // a reused token with new content: spam
 constexpr int kMaxExtraBits = 6;
+constexpr int kWaveBits = 2;           // extra work for new commenters during a spam wave
+constexpr int kMaxEdits = 10;          // edits of one comment
+constexpr int64_t kEditGraceS = 60;    // a form opened in the window may be sent this much
+                                       // later (at most the window itself)
 constexpr double kWaveThreshold = 20;  // spam verdicts in about a minute: a wave
 
 site::CommentStatus StatusFor(spam::Action a) {
@@ -54,7 +58,8 @@ CommentService::CommentService(const Config& config, store::Store& store,
       signer_(signer),
       engine_(std::move(engine)),
       guard_(signer, {config.comments.min_seconds, config.comments.token_max_age_s,
-                      config.comments.pow_bits, config.comments.pow_solutions}) {}
+                      config.comments.pow_bits, config.comments.pow_solutions}),
+      pass_(signer) {}
 
 void CommentService::SetEngine(std::shared_ptr<const spam::Engine> engine) {
   std::lock_guard lock(engine_mu_);
@@ -74,23 +79,43 @@ bbcode::RenderOptions CommentService::RenderOptionsFor(bool signed_in) const {
   return o;
 }
 
-int CommentService::ExtraPowBits(const std::string& ip, int64_t now_ms) const {
-  // Risky traffic (a busy address prefix) and spam waves cost more work.
+int CommentService::PrefixPowBits(const std::string& ip, int64_t now_ms) const {
+  // Risky traffic: a busy address prefix costs more work.
   double recent = prefix_rate_.Peek(FormGuard::AddressPrefix(ip), now_ms);
-  int bits = static_cast<int>(std::log2(1.0 + recent));
-  if (spam_wave_.Peek("site", now_ms) > kWaveThreshold) bits += 2;
-  return std::min(bits, kMaxExtraBits);
+  return static_cast<int>(std::log2(1.0 + recent));
+}
+
+int CommentService::WavePowBits(int64_t now_ms) const {
+  return spam_wave_.Peek("site", now_ms) > kWaveThreshold ? kWaveBits : 0;
 }
 
 IssuedForm CommentService::IssueForm(int64_t article_id, const std::string& ip, int64_t now,
-                                     int64_t now_ms) {
-  return guard_.Issue(article_id, ip, now, ExtraPowBits(ip, now_ms));
+                                     int64_t now_ms, std::string_view known) {
+  // A spam wave raises the work for everyone new, not for known good commenters;
+  // their token records it, so only they can use the cheaper form.
+  int wave = WavePowBits(now_ms);
+  bool spare = !known.empty() && wave > 0;
+  int extra = std::min(PrefixPowBits(ip, now_ms) + (spare ? 0 : wave), kMaxExtraBits);
+  return guard_.Issue(article_id, ip, now, extra, spare ? known : std::string_view());
+}
+
+std::string CommentService::KnownCommenter(std::string_view cookie, int64_t now) const {
+  return cookie.empty() ? std::string() : pass_.Verify(cookie, now);
+}
+
+std::string CommentService::CommenterCookie(const site::Comment& c, int64_t now) const {
+  if (c.status != site::CommentStatus::kPublished || c.email.empty()) return {};
+  return pass_.Issue(c.email, now + int64_t{config_.spam.trust_days} * 86400);
+}
+
+bool CommentService::SameCommenter(std::string_view known, std::string_view email) const {
+  return !known.empty() && pass_.Hash(email) == known;
 }
 
 std::string CommentService::FormFieldsHtml(int64_t article_id, const std::string& ip, int64_t now,
-                                           int64_t now_ms) {
+                                           int64_t now_ms, std::string_view known) {
   if (!challenge_enabled()) return {};
-  IssuedForm f = IssueForm(article_id, ip, now, now_ms);
+  IssuedForm f = IssueForm(article_id, ip, now, now_ms, known);
   return fmt::format(
       "<input type=\"hidden\" name=\"t\" value=\"{}\">"
       "<input type=\"hidden\" name=\"pow\" value=\"\" data-pow-bits=\"{}\" "
@@ -118,10 +143,21 @@ std::string CommentService::LimitExceeded(const site::CommentForm& form, const s
   return {};
 }
 
+int64_t CommentService::PublishedByEmail(const std::string& email, int64_t now) const {
+  if (email.empty()) return 0;
+  int64_t since = now - int64_t{config_.spam.trust_days} * 86400;
+  // Counting stops where the trust is capped, so a prolific address costs no more.
+  auto cap = static_cast<int64_t>(
+      std::ceil(config_.spam.trust_max / std::max(config_.spam.trust_per_approved, 1e-9)));
+  auto n = store_.CountPublishedByEmail(email, since, std::max<int64_t>(cap, 1));
+  return n.ok() ? *n : 0;
+}
+
 site::Screening CommentService::Screen(const site::Article& article,
                                        const site::CommentForm& form,
                                        const std::string& body_text, const PostContext& ctx,
-                                       const GuardVerdict& guard) const {
+                                       const GuardVerdict& guard, int64_t published_before,
+                                       const std::vector<ExtraReason>& extra) const {
   spam::Verdict verdict;
   std::shared_ptr<const spam::Engine> engine, shadow;
   {
@@ -134,21 +170,18 @@ site::Screening CommentService::Screen(const site::Article& article,
   if (engine && config_.spam.enabled) verdict = engine->Check(in);
   nlohmann::json reasons = nlohmann::json::array();
   double score = verdict.score;
-  if (engine && config_.spam.enabled && !form.email.empty()) {
+  if (engine && config_.spam.enabled && published_before > 0) {
     // Reputation: earlier comments under this e-mail that were published.
-    int64_t since = ctx.now - int64_t{config_.spam.trust_days} * 86400;
-    // Counting stops where the trust is capped, so a prolific address costs no more.
-    auto cap = static_cast<int64_t>(
-        std::ceil(config_.spam.trust_max / std::max(config_.spam.trust_per_approved, 1e-9)));
-    auto approved = store_.CountPublishedByEmail(form.email, since, std::max<int64_t>(cap, 1));
-    if (approved.ok() && *approved > 0) {
-      double trust = std::min(config_.spam.trust_max,
-                              config_.spam.trust_per_approved * static_cast<double>(*approved));
-      score -= trust;
-      reasons.push_back({{"symbol", "TRUSTED_AUTHOR"},
-                         {"score", -trust},
-                         {"evidence", fmt::format("{} published comments", *approved)}});
-    }
+    double trust = std::min(config_.spam.trust_max,
+                            config_.spam.trust_per_approved * static_cast<double>(published_before));
+    score -= trust;
+    reasons.push_back({{"symbol", "TRUSTED_AUTHOR"},
+                       {"score", -trust},
+                       {"evidence", fmt::format("{} published comments", published_before)}});
+  }
+  for (const auto& r : extra) {
+    score += r.score;
+    reasons.push_back({{"symbol", r.symbol}, {"score", r.score}, {"evidence", r.evidence}});
   }
   if (shadow) {
     spam::Verdict v = shadow->Check(in);
@@ -158,7 +191,7 @@ site::Screening CommentService::Screen(const site::Article& article,
                                                 spam::ActionName(ActionFor(v.score, config_.spam)),
                                                 v.score)}});
   }
-  if (challenge_enabled()) {
+  if (challenge_enabled() && !guard.symbol.empty()) {
     double s = guard.kind == GuardVerdict::Kind::kBot      ? kBotScore
                : guard.kind == GuardVerdict::Kind::kReplay ? kReplayScore
                                                            : 0.0;
@@ -203,6 +236,13 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
       out.errors.push_back({guard.symbol.rfind("CODE", 0) == 0 ? "code" : "", guard.message});
     }
   }
+  int64_t published_before = PublishedByEmail(form.email, ctx.now);
+  if (guard.kind == GuardVerdict::Kind::kPass && !guard.known.empty() &&
+      (!SameCommenter(guard.known, form.email) || published_before == 0)) {
+    // The form was spared a spam wave's extra work for a known commenter.
+    out.errors.push_back({"", "This form was prepared for a known commenter with another e-mail "
+                              "address; please send your comment again."});
+  }
   if (!out.errors.empty()) {
     out.kind = PostOutcome::Kind::kInvalid;
     out.form = std::move(form);
@@ -236,7 +276,7 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
   nc.body_html = bbcode::RenderHtml(doc, RenderOptionsFor(false));
   nc.body_html_member = bbcode::RenderHtml(doc, RenderOptionsFor(true));
   nc.body_text = bbcode::RenderText(doc);
-  nc.screening = Screen(out.article, form, nc.body_text, ctx, guard);
+  nc.screening = Screen(out.article, form, nc.body_text, ctx, guard, published_before);
   nc.status = StatusFor(ActionFor(nc.screening.score, config_.spam));
   if (nc.status != site::CommentStatus::kPublished && nc.status != site::CommentStatus::kHeld) {
     spam_wave_.Add("site", ctx.now_ms);
@@ -261,6 +301,141 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
     }
     done(std::move(out));
   });
+}
+
+}  // namespace tribune::web
+
+namespace tribune::web {
+namespace {
+
+size_t LinkCount(std::string_view html) {
+  size_t n = 0;
+  for (size_t at = html.find("<a "); at != std::string_view::npos; at = html.find("<a ", at + 3)) {
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::string CommentService::EditKey(const site::Comment& c) const {
+  return signer_.Sign(fmt::format("edit:{}:{}", c.id, c.created_at));
+}
+
+int64_t CommentService::EditableUntil(const site::Comment& c) const {
+  return c.created_at + config_.comments.edit_window_s;
+}
+
+EditOutcome CommentService::OpenEdit(int64_t id, std::string_view key, int64_t now) {
+  using Kind = EditOutcome::Kind;
+  EditOutcome out;
+  auto comment = store_.GetComment(id);
+  if (!comment.ok()) {
+    out.kind = comment.status().code() == Code::kNotFound ? Kind::kNotFound : Kind::kUnavailable;
+    out.message = comment.status().code() == Code::kNotFound ? "There is no such comment."
+                                                              : comment.status().message();
+    return out;
+  }
+  out.comment = std::move(comment).value();
+  out.body = out.comment.body_source;
+  bool visible = out.comment.status == site::CommentStatus::kPublished ||
+                 out.comment.status == site::CommentStatus::kHeld;
+  // Only the author holds the key; without it, the comment's state is not told.
+  if (key.empty() || !signer_.Verify(fmt::format("edit:{}:{}", out.comment.id,
+                                                 out.comment.created_at),
+                                     key)) {
+    out.kind = Kind::kForbidden;
+    out.message = "Only the author can edit this comment, from the browser it was sent from.";
+    return out;
+  }
+  auto article = store_.GetArticle(out.comment.article_id);
+  if (!article.ok()) {
+    out.kind = Kind::kUnavailable;
+    out.message = article.status().message();
+    return out;
+  }
+  out.article = std::move(article).value();
+  if (!visible) {
+    out.kind = Kind::kForbidden;
+    out.message = "This comment was removed and can no longer be edited.";
+  } else if (config_.comments.edit_window_s == 0 || now > EditableUntil(out.comment)) {
+    out.kind = Kind::kForbidden;
+    out.message = fmt::format("Comments can be edited for {} minutes after they are sent; that "
+                              "time has passed.",
+                              config_.comments.edit_window_s / 60);
+  } else if (!out.article.comments_open) {
+    out.kind = Kind::kClosed;
+    out.message = "Comments are closed for this article.";
+  }
+  return out;
+}
+
+EditOutcome CommentService::Edit(int64_t id, std::string_view key, std::string body,
+                                 const PostContext& ctx) {
+  using Kind = EditOutcome::Kind;
+  // A form opened just before the window closed can still be sent.
+  EditOutcome out =
+      OpenEdit(id, key, ctx.now - std::min<int64_t>(kEditGraceS, config_.comments.edit_window_s));
+  out.body = std::move(body);
+  if (out.kind != Kind::kEdited) return out;
+  const site::Comment before = out.comment;
+  site::CommentForm form{before.author, before.email, out.body};
+  site::CommentLimits limits;
+  limits.body_max = static_cast<size_t>(config_.comments.max_length);
+  out.errors = site::ValidateCommentForm(form, limits);
+  if (!out.errors.empty()) {
+    out.kind = Kind::kInvalid;
+    return out;
+  }
+  auto revisions = store_.ListRevisions(id);
+  if (revisions.ok() && revisions->size() >= static_cast<size_t>(kMaxEdits)) {
+    out.kind = Kind::kForbidden;
+    out.message = fmt::format("A comment can be edited {} times at most.", kMaxEdits);
+    return out;
+  }
+  if (prefix_rate_.Add(FormGuard::AddressPrefix(ctx.ip), ctx.now_ms) >
+      config_.limits.per_prefix_per_minute) {
+    out.kind = Kind::kLimited;
+    out.message = "Too many comments and edits from your network just now; please wait a minute "
+                  "and send it again.";
+    return out;
+  }
+
+  site::CommentEdit edit;
+  edit.body_source = out.body;
+  bbcode::Document doc = bbcode::Parse(out.body);
+  edit.body_html = bbcode::RenderHtml(doc, RenderOptionsFor(false));
+  edit.body_html_member = bbcode::RenderHtml(doc, RenderOptionsFor(true));
+  edit.body_text = bbcode::RenderText(doc);
+  std::vector<ExtraReason> extra;
+  extra.push_back({"EDITED", 0.0,
+                   fmt::format("edited {} s after posting; was {} ({:.2f})",
+                               ctx.now - before.created_at, before.screening.action,
+                               before.screening.score)});
+  size_t links_before = LinkCount(before.body_html), links_after = LinkCount(edit.body_html);
+  if (links_after > links_before) {
+    extra.push_back({"EDIT_NEW_LINKS", config_.comments.edit_new_links_score,
+                     fmt::format("{} links, {} before the edit", links_after, links_before)});
+  }
+  // Trust comes from the author's other comments, not from this one's publication.
+  int64_t published_before = PublishedByEmail(before.email, ctx.now);
+  if (before.status == site::CommentStatus::kPublished && published_before > 0) --published_before;
+  GuardVerdict no_guard;  // the edit key is the proof; no new form was served
+  edit.screening = Screen(out.article, form, edit.body_text, ctx, no_guard, published_before,
+                          extra);
+  edit.status = StatusFor(ActionFor(edit.screening.score, config_.spam));
+  if (edit.status == site::CommentStatus::kSpam || edit.status == site::CommentStatus::kDeleted) {
+    spam_wave_.Add("site", ctx.now_ms);
+  }
+  edit.edited_at = ctx.now;
+  auto stored = store_.EditComment(id, edit);
+  if (!stored.ok()) {
+    out.kind = Kind::kUnavailable;
+    out.message = stored.status().message();
+    return out;
+  }
+  out.comment = std::move(stored).value();
+  return out;
 }
 
 }  // namespace tribune::web

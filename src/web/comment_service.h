@@ -18,6 +18,7 @@
 #include "spam/engine.h"
 #include "store/comment_writer.h"
 #include "store/store.h"
+#include "web/commenter_pass.h"
 #include "web/form_guard.h"
 #include "web/rate_limiter.h"
 #include "web/signer.h"
@@ -41,6 +42,24 @@ struct PostOutcome {
   std::string message;                   // kLimited, kNotFound, kClosed, kUnavailable
 };
 
+// The outcome of an author's edit (or of checking that one may be made).
+struct EditOutcome {
+  enum class Kind { kEdited, kInvalid, kForbidden, kNotFound, kClosed, kLimited, kUnavailable };
+  Kind kind = Kind::kEdited;
+  site::Article article;                 // set unless kNotFound
+  site::Comment comment;                 // after the edit when kEdited; as stored otherwise
+  std::string body;                      // the text sent, for refilling the form
+  std::vector<site::FieldError> errors;  // kInvalid
+  std::string message;                   // every other kind but kEdited
+};
+
+// A reason the service adds to the engine's verdict.
+struct ExtraReason {
+  std::string symbol;
+  double score = 0;
+  std::string evidence;
+};
+
 class CommentService {
  public:
   // `engine` may be null: no content screening (every valid comment publishes).
@@ -59,12 +78,37 @@ class CommentService {
   void Post(int64_t article_id, site::CommentForm form, const PostContext& ctx,
             std::function<void(PostOutcome)> done);
 
+  // Editing by the author, within [comments] edit_window_s of posting. The
+  // key is given to the author when the comment is stored (a cookie for the
+  // form, a field for the API); it is bound to the comment.
+  std::string EditKey(const site::Comment& c) const;
+  int64_t EditableUntil(const site::Comment& c) const;
+  // Whether `key` may edit comment `id` at `now`: kEdited (with the comment
+  // and its article, nothing changed) when it may.
+  EditOutcome OpenEdit(int64_t id, std::string_view key, int64_t now);
+  // Validates the new text, screens it again (the whole verdict, plus
+  // EDITED and EDIT_NEW_LINKS) and stores it durably. An edit can take a
+  // comment down (held, spam) but never publishes one that was not.
+  EditOutcome Edit(int64_t id, std::string_view key, std::string body, const PostContext& ctx);
+
+  // Known good commenters (see CommenterPass): the commenter hash in a
+  // cookie value, or "" when it is not a valid pass.
+  std::string KnownCommenter(std::string_view cookie, int64_t now) const;
+  // The pass a just-stored comment earns its author: only a published
+  // comment with an e-mail address does. "" when none.
+  std::string CommenterCookie(const site::Comment& c, int64_t now) const;
+  // Whether the pass `known` (a commenter hash) belongs to `email`.
+  bool SameCommenter(std::string_view known, std::string_view email) const;
+
   // The per-request part of a comment form: token, honeypot, proof-of-work
   // parameters and the code, as HTML inputs. Empty when the challenge is off.
+  // `known` is the commenter hash of a reader with a valid pass: a spam wave
+  // does not raise their work.
   std::string FormFieldsHtml(int64_t article_id, const std::string& ip, int64_t now,
-                             int64_t now_ms);
+                             int64_t now_ms, std::string_view known = {});
   // The same for API clients.
-  IssuedForm IssueForm(int64_t article_id, const std::string& ip, int64_t now, int64_t now_ms);
+  IssuedForm IssueForm(int64_t article_id, const std::string& ip, int64_t now, int64_t now_ms,
+                       std::string_view known = {});
   bool challenge_enabled() const { return config_.comments.challenge; }
   const std::string& honeypot_name() const { return guard_.honeypot_name(); }
 
@@ -72,12 +116,16 @@ class CommentService {
   bbcode::RenderOptions RenderOptionsFor(bool signed_in) const;
 
  private:
-  int ExtraPowBits(const std::string& ip, int64_t now_ms) const;
+  int PrefixPowBits(const std::string& ip, int64_t now_ms) const;
+  int WavePowBits(int64_t now_ms) const;
   std::string LimitExceeded(const site::CommentForm& form, const std::string& ip, int64_t article,
                             int64_t now_ms);
+  // Earlier published comments under `email`, counted up to the trust cap.
+  int64_t PublishedByEmail(const std::string& email, int64_t now) const;
   site::Screening Screen(const site::Article& article, const site::CommentForm& form,
                          const std::string& body_text, const PostContext& ctx,
-                         const GuardVerdict& guard) const;
+                         const GuardVerdict& guard, int64_t published_before,
+                         const std::vector<ExtraReason>& extra = {}) const;
 
   const Config& config_;
   store::Store& store_;
@@ -87,6 +135,7 @@ class CommentService {
   std::shared_ptr<const spam::Engine> engine_;
   std::shared_ptr<const spam::Engine> shadow_;
   FormGuard guard_;
+  CommenterPass pass_;
   RateCounter prefix_rate_, email_rate_, name_rate_, article_rate_;
   RateCounter spam_wave_;  // site-wide: comments screened as spam
 };

@@ -10,7 +10,10 @@
 namespace tribune::web {
 namespace {
 
+// t1: version.article.issued.nonce.prefix.bits.mac
+// t2: version.article.issued.nonce.prefix.bits.known.mac (a spared known commenter)
 constexpr std::string_view kVersion = "t1";
+constexpr std::string_view kKnownVersion = "t2";
 
 std::vector<std::string_view> Split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
@@ -60,14 +63,17 @@ std::string FormGuard::CodeFor(std::string_view token) const {
 }
 
 IssuedForm FormGuard::Issue(int64_t article, std::string_view ip, int64_t now,
-                            int extra_bits) const {
+                            int extra_bits, std::string_view known) const {
   unsigned char nonce[8];
   randombytes_buf(nonce, sizeof nonce);
   char hex[sizeof nonce * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, nonce, sizeof nonce);
   int bits = std::clamp(options_.pow_bits + extra_bits, 0, 24);
   std::string payload =
-      fmt::format("{}.{}.{}.{}.{}.{}", kVersion, article, now, hex, PrefixHash(ip), bits);
+      known.empty()
+          ? fmt::format("{}.{}.{}.{}.{}.{}", kVersion, article, now, hex, PrefixHash(ip), bits)
+          : fmt::format("{}.{}.{}.{}.{}.{}.{}", kKnownVersion, article, now, hex,
+                        PrefixHash(ip), bits, known);
   IssuedForm f;
   f.token = payload + "." + signer_.Sign(payload);
   f.code = CodeFor(f.token);
@@ -105,13 +111,16 @@ GuardVerdict FormGuard::Verify(int64_t article, std::string_view ip, int64_t now
   }
   auto parts = Split(proof.token, '.');
   int64_t token_article = 0, issued = 0, bits = 0;
-  if (parts.size() != 7 || parts[0] != kVersion || !ToInt(parts[1], token_article) ||
-      !ToInt(parts[2], issued) || !ToInt(parts[5], bits)) {
+  bool well_formed = (parts.size() == 7 && parts[0] == kVersion) ||
+                     (parts.size() == 8 && parts[0] == kKnownVersion && !parts[6].empty());
+  if (!well_formed || !ToInt(parts[1], token_article) || !ToInt(parts[2], issued) ||
+      !ToInt(parts[5], bits)) {
     return fail(Kind::kBot, "TOKEN_FORGED", "the form token is malformed");
   }
-  std::string_view payload = std::string_view(proof.token).substr(
-      0, proof.token.size() - parts[6].size() - 1);
-  if (!signer_.Verify(payload, parts[6])) {
+  std::string_view mac = parts.back();
+  std::string_view payload =
+      std::string_view(proof.token).substr(0, proof.token.size() - mac.size() - 1);
+  if (!signer_.Verify(payload, mac)) {
     return fail(Kind::kBot, "TOKEN_FORGED", "the form token's signature does not match");
   }
   if (token_article != article) {
@@ -156,6 +165,7 @@ GuardVerdict FormGuard::Verify(int64_t article, std::string_view ip, int64_t now
   GuardVerdict ok;
   ok.symbol = pow_ok ? "POW_SOLVED" : "CODE_TYPED";
   ok.nonce = std::move(nonce);
+  if (parts.size() == 8) ok.known = std::string(parts[6]);
   return ok;
 }
 

@@ -48,6 +48,7 @@ struct GuardVerdict {
   std::string message;  // for the reader (kRetry) or the moderator
   int64_t earlier_comment = 0;
   std::string nonce;    // of a valid token: pass to MarkUsed
+  std::string known;    // the commenter hash the form was issued to, if it was spared work
 };
 
 class FormGuard {
@@ -55,8 +56,11 @@ class FormGuard {
   FormGuard(const Signer& signer, FormGuardOptions options);
 
   // A fresh form for `article` served to `ip`; `extra_bits` raises the
-  // proof-of-work difficulty (risky traffic, spam waves).
-  IssuedForm Issue(int64_t article, std::string_view ip, int64_t now, int extra_bits = 0) const;
+  // proof-of-work difficulty (risky traffic, spam waves). `known` is the
+  // commenter hash of a known good commenter whose form was spared extra
+  // work: a post with it must come from that commenter (GuardVerdict::known).
+  IssuedForm Issue(int64_t article, std::string_view ip, int64_t now, int extra_bits = 0,
+                   std::string_view known = {}) const;
 
   // Checks a post; the token is not consumed until MarkUsed.
   GuardVerdict Verify(int64_t article, std::string_view ip, int64_t now,

@@ -29,6 +29,16 @@ void FontPreference(Context& ctx, http::Request& req, http::Respond respond);
 void LeavingPage(Context& ctx, http::Request& req, http::Respond respond);
 void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route,
                      http::Respond respond);
+// /comments/{id}/edit: the author's edit page and its POST.
+void EditCommentPage(Context& ctx, http::Request& req, int64_t id, http::Respond respond);
+void PostCommentEdit(Context& ctx, http::Request& req, int64_t id, http::Respond respond);
+// Cookies for the author of a just-stored comment: its edit key (for the
+// edit window, on /comments/{id}/) and, once published, the known-commenter pass.
+void AddAuthorCookies(Context& ctx, const site::Comment& c, http::Response& r);
+// The edit page's path when this request's browser may edit the comment, else "".
+std::string EditLinkFor(Context& ctx, const http::Request& req, int64_t comment_id);
+// Drops the cached pages that show `c`.
+void CommentChanged(Context& ctx, const site::Comment& c);
 // /api/v1/...: `rest` is the path after "/api/v1".
 void Api(Context& ctx, http::Request& req, std::string_view rest, http::Respond respond);
 

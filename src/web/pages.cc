@@ -115,11 +115,15 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
   int64_t per_page = ctx.config.comments.per_page;
   bool challenge = ctx.comments.challenge_enabled();
   auto form_fields = [&] {
-    return ctx.comments.FormFieldsHtml(route.id, req.remote_addr, now, NowMs());
+    // A known good commenter's pass keeps a spam wave's extra work off their form.
+    std::string pass = req.Cookie(CommenterPass::kCookie);
+    return ctx.comments.FormFieldsHtml(route.id, req.remote_addr, now, NowMs(),
+                                       ctx.comments.KnownCommenter(pass, now));
   };
 
   // Builds the page; `notice` makes it the reader's own (not cached).
-  auto render = [&](std::string& html, http::Response& error, const std::string& notice) {
+  auto render = [&](std::string& html, http::Response& error, const std::string& notice,
+                    const std::string& edit_href) {
     auto article = ctx.store.GetArticle(route.id);
     if (!article.ok()) {
       error = ErrorPage(ctx, article.status().code() == Code::kNotFound ? 404 : 503,
@@ -143,6 +147,7 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
     view.font_step = font;
     view.body_max = ctx.config.comments.max_length;
     view.notice = notice;
+    view.notice_edit_href = edit_href;
     if (challenge) {
       view.form_fields = notice.empty() ? std::string(render::kPerRequestMarker) : form_fields();
     }
@@ -153,21 +158,27 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
   if (!posted.empty()) {
     auto c = ctx.store.GetComment(ParsePositive(posted, 0));
     std::string notice = "Your comment was received.";
+    std::string edit_href;
     if (c.ok() && c->article_id == route.id) {
       notice = c->status == site::CommentStatus::kPublished
                    ? fmt::format("Thank you: your comment #{} is published.", c->number)
                    : "Thank you: your comment is waiting for a moderator.";
+      edit_href = EditLinkFor(ctx, req, c->id);
+      if (!edit_href.empty()) {
+        notice += fmt::format(" You can edit it for {} minutes.",
+                              (ctx.comments.EditableUntil(*c) - now + 59) / 60);
+      }
     }
     std::string html;
     http::Response error;
-    if (!render(html, error, notice)) return respond(std::move(error));
+    if (!render(html, error, notice, edit_href)) return respond(std::move(error));
     http::Response r = HtmlResponse(200, std::move(html));
     r.headers.emplace_back("X-Robots-Tag", "noindex");
     return respond(std::move(r));
   }
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
     std::string html;
-    if (!render(html, error, "")) return false;
+    if (!render(html, error, "", "")) return false;
     out = render::MakeCachedPage(std::move(html), "text/html; charset=utf-8");
     return true;
   };

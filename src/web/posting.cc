@@ -19,7 +19,7 @@ bool IsFormEncoded(std::string_view content_type) {
 
 // The article page (comments page 1) with the form refilled and its errors.
 http::Response FormAgain(Context& ctx, const PostOutcome& out, int status, int font,
-                         const std::string& ip) {
+                         const std::string& ip, const std::string& known) {
   auto comments = ctx.store.ListPublishedComments(out.article.id, 0, ctx.config.comments.per_page);
   std::vector<site::Comment> list = comments.ok() ? std::move(comments).value()
                                                   : std::vector<site::Comment>{};
@@ -28,7 +28,10 @@ http::Response FormAgain(Context& ctx, const PostOutcome& out, int status, int f
   view.comments = &list;
   view.pages = site::PageCount(out.article.comment_count, ctx.config.comments.per_page);
   view.font_step = font;
-  view.form_fields = ctx.comments.FormFieldsHtml(out.article.id, ip, std::time(nullptr), NowMs());
+  // A known commenter's pass spares work only for the e-mail it was given for.
+  bool same = ctx.comments.SameCommenter(known, out.form.email);
+  view.form_fields = ctx.comments.FormFieldsHtml(out.article.id, ip, std::time(nullptr), NowMs(),
+                                                 same ? known : std::string());
   view.body_max = ctx.config.comments.max_length;
   view.form = &out.form;
   view.errors = &out.errors;
@@ -63,30 +66,36 @@ void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route
                  NowMs(), std::move(proof)};
   int font = FontStep(req);
   std::string ip = req.remote_addr;
-  ctx.comments.Post(route.id, std::move(form), pc, [&ctx, respond, font, ip](PostOutcome out) {
+  std::string known = ctx.comments.KnownCommenter(req.Cookie(CommenterPass::kCookie), pc.now);
+  auto again = [&ctx, font, ip, known](const PostOutcome& out, int status) {
+    return FormAgain(ctx, out, status, font, ip, known);
+  };
+  ctx.comments.Post(route.id, std::move(form), pc, [&ctx, respond, again](PostOutcome out) {
     using Kind = PostOutcome::Kind;
     switch (out.kind) {
       case Kind::kStored: {
         const site::Comment& c = out.stored.comment;
-        return respond(Redirect(303, fmt::format("{}?posted={}#c{}",
-                                                 site::ArticlePath(out.article), c.id, c.id)));
+        http::Response r = Redirect(303, fmt::format("{}?posted={}#c{}",
+                                                     site::ArticlePath(out.article), c.id, c.id));
+        AddAuthorCookies(ctx, c, r);
+        return respond(std::move(r));
       }
       case Kind::kInvalid:
-        return respond(FormAgain(ctx, out, 422, font, ip));
+        return respond(again(out, 422));
       case Kind::kLimited: {
         out.errors.push_back({"", out.message});
-        http::Response r = FormAgain(ctx, out, 429, font, ip);
+        http::Response r = again(out, 429);
         r.headers.emplace_back("Retry-After", "60");
         return respond(std::move(r));
       }
       case Kind::kClosed:
-        return respond(FormAgain(ctx, out, 403, font, ip));
+        return respond(again(out, 403));
       case Kind::kNotFound:
         return respond(ErrorPage(ctx, 404, "There is no such article."));
       case Kind::kUnavailable:
         out.errors.push_back({"", "Your comment could not be saved just now; it is still in "
                                   "the form below, please send it again."});
-        return respond(FormAgain(ctx, out, 503, font, ip));
+        return respond(again(out, 503));
     }
   });
 }

@@ -36,6 +36,21 @@ void Route(Context& ctx, http::Request& req, http::Respond respond) {
   if (path == "/rss.xml" && get) return SiteFeed(ctx, req, respond);
   if (path == "/prefs/font" && get) return FontPreference(ctx, req, respond);
   if (path == "/go" && get) return LeavingPage(ctx, req, respond);
+  constexpr std::string_view kComments = "/comments/";
+  constexpr std::string_view kEdit = "/edit";
+  if (StartsWith(path, kComments) && path.size() > kComments.size() + kEdit.size() &&
+      path.compare(path.size() - kEdit.size(), kEdit.size(), kEdit) == 0) {
+    int64_t id = 0;
+    std::string_view digits = std::string_view(path).substr(
+        kComments.size(), path.size() - kComments.size() - kEdit.size());
+    if (ParsePageNumber(digits, id)) {
+      if (get) return EditCommentPage(ctx, req, id, respond);
+      if (req.method == "POST") return PostCommentEdit(ctx, req, id, respond);
+      http::Response r = ErrorPage(ctx, 405, "This method is not allowed here.");
+      r.headers.emplace_back("Allow", "GET, HEAD, POST");
+      return respond(std::move(r));
+    }
+  }
 
   ArticleRoute route;
   if (ParseArticleRoute(path, route)) {

@@ -200,7 +200,11 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"UnknownTable", "[serverr]\nthreads = 2\n", "serverr"},
         BadConfig{"WrongType", "[server]\nread_timeout_ms = \"fast\"\n", "read_timeout_ms"},
         BadConfig{"WrongBoolType", "[comments]\nchallenge = 1\n", "challenge"},
-        BadConfig{"NegativeValue", "[comments]\nper_page = -5\n", "per_page"}),
+        BadConfig{"NegativeValue", "[comments]\nper_page = -5\n", "per_page"},
+        BadConfig{"EmptyAccessLog", "[server]\naccess_log = \"\"\n", "access_log"},
+        BadConfig{"UnwritableAccessLog", "[server]\naccess_log = \"/dev/null/a.log\"\n",
+                  "access_log"},
+        BadConfig{"NegativeEditWindow", "[comments]\nedit_window_s = -1\n", "edit_window_s"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace

@@ -34,6 +34,12 @@ class RecordingStore : public Store {
   Result<site::Comment> ModerateComment(int64_t, site::CommentStatus, const std::string&) override {
     return NotFound("x");
   }
+  Result<site::Comment> EditComment(int64_t, const site::CommentEdit&) override {
+    return NotFound("x");
+  }
+  Result<std::vector<site::CommentRevision>> ListRevisions(int64_t) override {
+    return std::vector<site::CommentRevision>{};
+  }
   Result<int64_t> CountPublishedByEmail(const std::string&, int64_t, int64_t) override {
     return int64_t{0};
   }

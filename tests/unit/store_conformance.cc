@@ -188,6 +188,71 @@ TEST_P(StoreConformance, ModerationPublishesHeldCommentsWithTheNextNumber) {
             Code::kNotFound);
 }
 
+TEST_P(StoreConformance, ModerationChangesTheMarker) {
+  site::Article a = NewArticle(*store_, "A");
+  auto r = store_->InsertComments(std::vector{Comment(a.id, "x", "one")});
+  int64_t before = *store_->ArticlesChangeMarker();
+  ASSERT_TRUE(store_->ModerateComment(r[0]->comment.id, site::CommentStatus::kSpam, "spam").ok());
+  EXPECT_NE(*store_->ArticlesChangeMarker(), before);
+}
+
+site::CommentEdit Edit(std::string body, site::CommentStatus status, double score) {
+  site::CommentEdit e;
+  e.body_source = body;
+  e.body_html = "<p>" + body + "</p>";
+  e.body_html_member = e.body_html;
+  e.body_text = body;
+  e.status = status;
+  e.screening = {"publish", score, "[]", "m.1"};
+  e.edited_at = kNow + 60;
+  return e;
+}
+
+TEST_P(StoreConformance, EditReplacesTheTextAndKeepsTheOldOne) {
+  site::Article a = NewArticle(*store_, "A");
+  auto r = store_->InsertComments(std::vector{Comment(a.id, "x", "first words")});
+  int64_t id = r[0]->comment.id;
+  int64_t before = *store_->ArticlesChangeMarker();
+  auto edited = store_->EditComment(id, Edit("better words", site::CommentStatus::kPublished, 0.5));
+  ASSERT_TRUE(edited.ok()) << edited.status().message();
+  EXPECT_EQ(edited->body_source, "better words");
+  EXPECT_EQ(edited->number, 1);
+  EXPECT_EQ(edited->edited_at, kNow + 60);
+  site::Comment stored = *store_->GetComment(id);
+  EXPECT_EQ(stored.body_html, "<p>better words</p>");
+  EXPECT_EQ(stored.status, site::CommentStatus::kPublished);
+  EXPECT_DOUBLE_EQ(stored.screening.score, 0.5);
+  EXPECT_EQ(stored.edited_at, kNow + 60);
+  EXPECT_NE(*store_->ArticlesChangeMarker(), before);
+  auto revisions = store_->ListRevisions(id);
+  ASSERT_EQ(revisions->size(), 1u);
+  EXPECT_EQ((*revisions)[0].body_source, "first words");
+  EXPECT_EQ((*revisions)[0].replaced_at, kNow + 60);
+  EXPECT_EQ(store_->EditComment(99999, Edit("x", site::CommentStatus::kPublished, 0))
+                .status()
+                .code(),
+            Code::kNotFound);
+}
+
+TEST_P(StoreConformance, AnEditCanUnpublishButNeverPublish) {
+  site::Article a = NewArticle(*store_, "A");
+  auto r = store_->InsertComments(std::vector{
+      Comment(a.id, "x", "one"), Comment(a.id, "y", "held", site::CommentStatus::kHeld)});
+  int64_t published = r[0]->comment.id, held = r[1]->comment.id;
+  auto spam = store_->EditComment(published, Edit("casino", site::CommentStatus::kSpam, 9));
+  EXPECT_EQ(spam->status, site::CommentStatus::kSpam);
+  EXPECT_EQ(spam->number, 1);  // its number stays taken
+  EXPECT_EQ(store_->GetArticle(a.id)->comment_count, 0);
+  EXPECT_TRUE(store_->ListPublishedComments(a.id, 0, 10)->empty());
+  auto still_held = store_->EditComment(held, Edit("fine", site::CommentStatus::kPublished, 0));
+  EXPECT_EQ(still_held->status, site::CommentStatus::kHeld);
+  EXPECT_EQ(store_->GetArticle(a.id)->comment_count, 0);
+  EXPECT_EQ(store_->ListRevisions(held)->size(), 1u);
+  auto now_spam = store_->EditComment(held, Edit("casino", site::CommentStatus::kSpam, 9));
+  EXPECT_EQ(now_spam->status, site::CommentStatus::kSpam);
+  EXPECT_EQ(store_->ListRevisions(held)->size(), 2u);
+}
+
 TEST_P(StoreConformance, PublishedCommentsByEmailCountForTrust) {
   site::Article a = NewArticle(*store_, "A");
   auto c1 = Comment(a.id, "n", "one");

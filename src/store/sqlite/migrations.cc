@@ -9,7 +9,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Append only: never
 // edit a migration that has shipped.
-constexpr std::array<const char*, 3> kMigrations = {
+constexpr std::array<const char*, 4> kMigrations = {
     R"sql(
 CREATE TABLE settings (
   key   TEXT PRIMARY KEY,
@@ -66,6 +66,21 @@ CREATE TABLE spam_models (
   created_at INTEGER NOT NULL,
   data       BLOB NOT NULL
 );
+)sql",
+    // 4: authors' edits, and the texts they replaced.
+    R"sql(
+ALTER TABLE comments ADD COLUMN edited_at INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE comment_revisions (
+  id            INTEGER PRIMARY KEY,
+  comment_id    INTEGER NOT NULL REFERENCES comments (id),
+  body_source   TEXT NOT NULL,
+  screen_action TEXT NOT NULL,
+  screen_score  REAL NOT NULL,
+  screen_reasons TEXT NOT NULL,
+  screen_model  TEXT NOT NULL,
+  replaced_at   INTEGER NOT NULL
+);
+CREATE INDEX comment_revisions_by_comment ON comment_revisions (comment_id, id);
 )sql",
 };
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <stdexcept>
@@ -23,7 +24,7 @@ constexpr const char* kArticleColumns =
 constexpr const char* kCommentColumns =
     "id, article_id, number, status, author, email, body_source, body_html, body_html_member, "
     "body_text, ip, user_agent, created_at, screen_action, screen_score, screen_reasons, "
-    "screen_model, moderator_label";
+    "screen_model, moderator_label, edited_at";
 
 int64_t BodyHash(std::string_view author, std::string_view body) {
   uint64_t h = 1469598103934665603ULL;  // FNV-1a
@@ -71,6 +72,7 @@ site::Comment ReadComment(const Statement& st) {
   c.screening.reasons_json = st.Text(15);
   c.screening.model_version = st.Text(16);
   c.moderator_label = st.Text(17);
+  c.edited_at = st.Int(18);
   return c;
 }
 
@@ -275,11 +277,93 @@ class SqliteStore final : public Store {
           .Bind(3, label)
           .Bind(4, id)
           .Step();
+      // Pages cached by any process show the published comments: they must go.
+      if (was != now) BumpRevision(*writer_);
       tx.Commit();
       return c;
     } catch (const std::exception& e) {
       return Unavailable(e.what());
     }
+  }
+
+  Result<site::Comment> EditComment(int64_t id, const site::CommentEdit& edit) override {
+    std::lock_guard lock(write_mu_);
+    try {
+      Transaction tx(*writer_);
+      Statement get = writer_->Prepare(Queries().get_comment.c_str());
+      get.Bind(1, id);
+      if (!get.Step()) return NotFound(fmt::format("no comment {}", id));
+      site::Comment c = ReadComment(get);
+      writer_->Prepare(
+                 "INSERT INTO comment_revisions (comment_id, body_source, screen_action, "
+                 "screen_score, screen_reasons, screen_model, replaced_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?)")
+          .Bind(1, id)
+          .Bind(2, c.body_source)
+          .Bind(3, c.screening.action)
+          .BindDouble(4, c.screening.score)
+          .Bind(5, c.screening.reasons_json)
+          .Bind(6, c.screening.model_version)
+          .Bind(7, edit.edited_at)
+          .Step();
+      bool was = c.status == site::CommentStatus::kPublished;
+      // The more severe of the two: an edit can take a comment down, never up.
+      site::CommentStatus status = std::max(c.status, edit.status);
+      if (was && status != site::CommentStatus::kPublished) {
+        writer_->Prepare("UPDATE articles SET comment_count = comment_count - 1 WHERE id = ?")
+            .Bind(1, c.article_id)
+            .Step();
+      }
+      writer_->Prepare(
+                 "UPDATE comments SET status = ?, body_source = ?, body_html = ?, "
+                 "body_html_member = ?, body_text = ?, body_hash = ?, screen_action = ?, "
+                 "screen_score = ?, screen_reasons = ?, screen_model = ?, edited_at = ? "
+                 "WHERE id = ?")
+          .Bind(1, site::StatusName(status))
+          .Bind(2, edit.body_source)
+          .Bind(3, edit.body_html)
+          .Bind(4, edit.body_html_member)
+          .Bind(5, edit.body_text)
+          .Bind(6, BodyHash(c.author, edit.body_source))
+          .Bind(7, edit.screening.action)
+          .BindDouble(8, edit.screening.score)
+          .Bind(9, edit.screening.reasons_json.empty() ? "[]" : edit.screening.reasons_json)
+          .Bind(10, edit.screening.model_version)
+          .Bind(11, edit.edited_at)
+          .Bind(12, id)
+          .Step();
+      if (was) BumpRevision(*writer_);
+      tx.Commit();
+      c.status = status;
+      c.body_source = edit.body_source;
+      c.body_html = edit.body_html;
+      c.body_html_member = edit.body_html_member;
+      c.body_text = edit.body_text;
+      c.screening = edit.screening;
+      c.edited_at = edit.edited_at;
+      return c;
+    } catch (const std::exception& e) {
+      return Unavailable(e.what());
+    }
+  }
+
+  Result<std::vector<site::CommentRevision>> ListRevisions(int64_t comment_id) override {
+    using V = std::vector<site::CommentRevision>;
+    return Read<V>([&](Connection& c) -> Result<V> {
+      Statement st = c.Prepare(
+          "SELECT body_source, screen_action, screen_score, screen_reasons, screen_model, "
+          "replaced_at FROM comment_revisions WHERE comment_id = ? ORDER BY id");
+      st.Bind(1, comment_id);
+      V out;
+      while (st.Step()) {
+        site::CommentRevision r;
+        r.body_source = st.Text(0);
+        r.screening = {st.Text(1), st.Double(2), st.Text(3), st.Text(4)};
+        r.replaced_at = st.Int(5);
+        out.push_back(std::move(r));
+      }
+      return out;
+    });
   }
 
   Result<int64_t> CountPublishedByEmail(const std::string& email, int64_t since,

@@ -1,0 +1,131 @@
+// Authors editing their comments: the edit page, its POST, and the cookies
+// that carry the edit key and the known-commenter pass.
+#include <fmt/format.h>
+
+#include <ctime>
+
+#include "core/utf8.h"
+#include "render/edit_page.h"
+#include "web/handlers.h"
+#include "web/responses.h"
+
+namespace tribune::web {
+namespace {
+
+std::string EditCookieName(int64_t comment_id) { return fmt::format("ce{}", comment_id); }
+
+http::Response EditPage(Context& ctx, const http::Request& req, int status,
+                        const EditOutcome& out, const std::string& key) {
+  render::EditPageView view;
+  view.article = &out.article;
+  view.comment = &out.comment;
+  view.body = out.body;
+  view.key = key;
+  view.editable_until = ctx.comments.EditableUntil(out.comment);
+  view.body_max = ctx.config.comments.max_length;
+  view.font_step = FontStep(req);
+  if (out.kind != EditOutcome::Kind::kEdited && out.kind != EditOutcome::Kind::kInvalid) {
+    view.refusal = out.message;
+  }
+  view.errors = &out.errors;
+  http::Response r = HtmlResponse(status, render::RenderEditPage(ctx.site, view));
+  r.headers.emplace_back("X-Robots-Tag", "noindex");
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+}  // namespace
+
+void AddAuthorCookies(Context& ctx, const site::Comment& c, http::Response& r) {
+  int64_t now = std::time(nullptr);
+  int64_t left = ctx.comments.EditableUntil(c) - now;
+  bool editable = c.status == site::CommentStatus::kPublished ||
+                  c.status == site::CommentStatus::kHeld;
+  if (editable && left > 0) {
+    r.headers.emplace_back("Set-Cookie",
+                           fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax",
+                                       EditCookieName(c.id), ctx.comments.EditKey(c), left));
+  }
+  std::string pass = ctx.comments.CommenterCookie(c, now);
+  if (!pass.empty()) {
+    r.headers.emplace_back("Set-Cookie",
+                           fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax",
+                                       CommenterPass::kCookie, pass,
+                                       int64_t{ctx.config.spam.trust_days} * 86400));
+  }
+}
+
+std::string EditLinkFor(Context& ctx, const http::Request& req, int64_t comment_id) {
+  std::string key = req.Cookie(EditCookieName(comment_id));
+  if (key.empty()) return {};
+  EditOutcome can = ctx.comments.OpenEdit(comment_id, key, std::time(nullptr));
+  return can.kind == EditOutcome::Kind::kEdited ? render::CommentEditPath(comment_id)
+                                                : std::string();
+}
+
+void CommentChanged(Context& ctx, const site::Comment& c) {
+  ctx.cache.Invalidate(c.article_id);
+  ctx.cache.Invalidate(render::PageCache::kSiteScope);  // the front page shows comment counts
+}
+
+void EditCommentPage(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
+  std::string key = req.Cookie(EditCookieName(id));
+  EditOutcome out = ctx.comments.OpenEdit(id, key, std::time(nullptr));
+  using Kind = EditOutcome::Kind;
+  switch (out.kind) {
+    case Kind::kEdited: return respond(EditPage(ctx, req, 200, out, key));
+    case Kind::kNotFound: return respond(ErrorPage(ctx, 404, out.message));
+    case Kind::kUnavailable: return respond(ErrorPage(ctx, 503, out.message));
+    case Kind::kForbidden:
+      if (out.article.id == 0) return respond(ErrorPage(ctx, 403, out.message));
+      out.body.clear();  // not the author's browser: the text is not theirs to copy
+      return respond(EditPage(ctx, req, 403, out, ""));
+    default: return respond(EditPage(ctx, req, 403, out, ""));
+  }
+}
+
+void PostCommentEdit(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
+  if (req.Header("content-type").substr(0, 33) != "application/x-www-form-urlencoded") {
+    return respond(ErrorPage(ctx, 415, "The form must be sent as "
+                                       "application/x-www-form-urlencoded."));
+  }
+  std::string body, key;
+  for (auto& [k, v] : http::ParseForm(req.body)) {
+    if (!utf8::IsValid(v)) {
+      return respond(ErrorPage(ctx, 400, "The form is not valid UTF-8 text; please check your "
+                                         "browser's encoding."));
+    }
+    if (k == "body") body = std::move(v);
+    else if (k == "k") key = std::move(v);
+  }
+  if (key.empty()) key = req.Cookie(EditCookieName(id));
+  PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr),
+                 NowMs(), {}};
+  EditOutcome out = ctx.comments.Edit(id, key, std::move(body), pc);
+  using Kind = EditOutcome::Kind;
+  switch (out.kind) {
+    case Kind::kEdited: {
+      CommentChanged(ctx, out.comment);
+      return respond(Redirect(303, fmt::format("{}?posted={}#c{}", site::ArticlePath(out.article),
+                                               out.comment.id, out.comment.id)));
+    }
+    case Kind::kInvalid: return respond(EditPage(ctx, req, 422, out, key));
+    case Kind::kNotFound: return respond(ErrorPage(ctx, 404, out.message));
+    case Kind::kLimited: {
+      http::Response r = EditPage(ctx, req, 429, out, key);
+      r.headers.emplace_back("Retry-After", "60");
+      return respond(std::move(r));
+    }
+    case Kind::kUnavailable:
+      if (out.article.id == 0) return respond(ErrorPage(ctx, 503, out.message));
+      out.message = "Your edit could not be saved just now; it is still in the form below, "
+                    "please send it again.";
+      return respond(EditPage(ctx, req, 503, out, key));
+    case Kind::kForbidden:
+    case Kind::kClosed:
+      if (out.article.id == 0) return respond(ErrorPage(ctx, 403, out.message));
+      return respond(EditPage(ctx, req, 403, out, key));
+  }
+}
+
+}  // namespace tribune::web
