@@ -298,6 +298,25 @@ describe('article page in Chromium', () => {
     await context.close();
   });
 
+  it('the author edits the comment from the notice, with the same toolbar', async () => {
+    const { context, page, errors } = await openArticle();
+    if (target.kind !== 'binary') return context.close();  // the fixture cannot store comments
+    await fillValidComment(page, 'The night buses should stop at the station square.');
+    await Promise.all([page.waitForNavigation(), page.click('button.submit')]);
+    await Promise.all([page.waitForNavigation(), page.click('.notice-ok a.edit-link')]);
+    await page.waitForSelector('.editor-toolbar');
+    assert.equal(await bodyValue(page), 'The night buses should stop at the station square.');
+    await selectRange(page, '#cf-body', 4, 15);
+    await page.click('.editor button[data-action="bold"]');
+    await Promise.all([page.waitForNavigation(), page.click('button.submit')]);
+    assert.match(await page.textContent('.notice-ok'), /published|moderator/);
+    const edited = page.locator('li.comment', { hasText: 'buses should stop at the station' });
+    assert.equal(await edited.locator('.comment-body b').textContent(), 'night buses');
+    assert.equal(await edited.locator('.comment-edited').count(), 1);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('keeps a draft of the form until it is posted', async () => {
     const { context, page } = await openArticle();
     await page.fill('#cf-name', 'Drafty');

@@ -36,7 +36,7 @@ describe('HTML5 validity', { skip }, () => {
   before(async () => { target = await startTarget(choice); });
   after(async () => { if (target) await target.stop(); });
 
-  it('front page, article page, comment page, form errors, leaving page and 404 are valid', async () => {
+  it('front page, article page, comment page, form errors, notice, edit page, leaving page and 404 are valid', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tribune-vnu-'));
     const pages = {};
     const get = async (p) => (await fetch(target.baseUrl + p)).text();
@@ -54,6 +54,26 @@ describe('HTML5 validity', { skip }, () => {
     pages.form_errors = await res.text();
     const leech = /href="(\/go\?[^"]+)"/.exec(pages.article + pages.comments2);
     if (leech) pages.leaving = await get(leech[1].replace(/&amp;/g, '&'));
+    // A comment posted as a browser would, then its notice and its edit page.
+    const form = await (await fetch(target.baseUrl + target.articlePath)).text();
+    const hidden = [...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)];
+    const fields = new URLSearchParams(hidden.map(([, k, v]) => [k, v.replace(/&amp;/g, '&')]));
+    fields.set('code', /Type the digits (\d{4})/.exec(form)[1]);
+    fields.set('name', 'Validator');
+    fields.set('body', 'Checking the markup of the pages that follow a comment.');
+    const posted = await fetch(target.baseUrl + action, {
+      method: 'POST', redirect: 'manual', body: fields,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(posted.status, 303);
+    const cookie = posted.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const withCookie = async (p) => (await fetch(target.baseUrl + p, { headers: { cookie } })).text();
+    const location = posted.headers.get('location').replace(/#.*$/, '');
+    pages.posted_notice = await withCookie(location);
+    const edit = /href="(\/comments\/\d+\/edit)"/.exec(pages.posted_notice);
+    assert.ok(edit, 'the notice offers the edit');
+    pages.edit = await withCookie(edit[1]);
+    pages.edit_refused = await get(edit[1]);
     pages.not_found = await get('/no/such/page');
     const files = Object.entries(pages).map(([name, html]) => {
       const f = path.join(dir, `${name}.html`);
