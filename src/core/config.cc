@@ -79,6 +79,7 @@ std::map<std::string, Binder> Binders(Config& c) {
       {"spam.trust_per_approved", Bind(&c.spam.trust_per_approved)},
       {"spam.trust_max", Bind(&c.spam.trust_max)},
       {"spam.trust_days", Bind(&c.spam.trust_days)},
+      {"spam.trust_half_life_days", Bind(&c.spam.trust_half_life_days)},
       {"limits.per_prefix_per_minute", Bind(&c.limits.per_prefix_per_minute)},
       {"limits.per_email_per_minute", Bind(&c.limits.per_email_per_minute)},
       {"limits.per_name_per_minute", Bind(&c.limits.per_name_per_minute)},
@@ -143,6 +144,9 @@ Status ValidateConfig(const Config& c) {
     return InvalidArgument("key 'comments.pow_bits' must be between 0 and 24");
   }
   TRIBUNE_RETURN_IF_ERROR(Positive(c.comments.pow_solutions, "comments.pow_solutions"));
+  if (!(c.spam.trust_half_life_days >= 0)) {
+    return InvalidArgument("key 'spam.trust_half_life_days' must be 0 or more");
+  }
   if (c.comments.edit_window_s < 0) {
     return InvalidArgument("key 'comments.edit_window_s' must be 0 or more");
   }

@@ -60,6 +60,7 @@ struct SpamConfig {
   double trust_per_approved = 0.5;   // score taken off per earlier approved comment by the e-mail
   double trust_max = 2.0;            // ... at most
   int trust_days = 180;              // approvals older than this no longer count
+  double trust_half_life_days = 60;  // an approval this old counts half; 0: no decay
 };
 
 struct LimitsConfig {

@@ -82,10 +82,14 @@ class Store {
   virtual Result<std::vector<site::CommentRevision>> ListRevisions(int64_t comment_id) = 0;
 
   // Published comments with this e-mail (case-insensitive) created at or
-  // after `since`, counted up to `limit` (the cost stays bounded however
-  // many there are).
-  virtual Result<int64_t> CountPublishedByEmail(const std::string& email, int64_t since,
-                                                int64_t limit) = 0;
+  // after `since`, newest first, at most `limit` of them (the cost stays
+  // bounded however many there are): (comment id, created_at) pairs.
+  struct Published {
+    int64_t comment_id = 0;
+    int64_t created_at = 0;
+  };
+  virtual Result<std::vector<Published>> ListPublishedByEmail(const std::string& email,
+                                                              int64_t since, int64_t limit) = 0;
   // Comments waiting for a moderator (held), oldest first.
   virtual Result<std::vector<site::Comment>> ListHeldComments(int64_t limit) = 0;
 

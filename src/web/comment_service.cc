@@ -7,6 +7,7 @@
 
 #include "core/html.h"
 #include "core/utf8.h"
+#include "web/reputation.h"
 
 namespace tribune::web {
 namespace {
@@ -143,20 +144,30 @@ std::string CommentService::LimitExceeded(const site::CommentForm& form, const s
   return {};
 }
 
-int64_t CommentService::PublishedByEmail(const std::string& email, int64_t now) const {
-  if (email.empty()) return 0;
-  int64_t since = now - int64_t{config_.spam.trust_days} * 86400;
-  // Counting stops where the trust is capped, so a prolific address costs no more.
-  auto cap = static_cast<int64_t>(
-      std::ceil(config_.spam.trust_max / std::max(config_.spam.trust_per_approved, 1e-9)));
-  auto n = store_.CountPublishedByEmail(email, since, std::max<int64_t>(cap, 1));
-  return n.ok() ? *n : 0;
+CommentService::Reputation CommentService::ReputationOf(const std::string& email, int64_t now,
+                                                       int64_t exclude) const {
+  Reputation r;
+  if (email.empty()) return r;
+  const SpamConfig& c = config_.spam;
+  int64_t since = now - int64_t{c.trust_days} * 86400;
+  // Reading stops a little past where fresh approvals would reach the cap, so
+  // a prolific address costs no more; older approvals count for less.
+  auto enough = static_cast<int64_t>(std::ceil(c.trust_max / std::max(c.trust_per_approved, 1e-9)));
+  auto list = store_.ListPublishedByEmail(email, since, 4 * std::max<int64_t>(enough, 1) + 1);
+  if (!list.ok()) return r;
+  std::vector<int64_t> times;
+  for (const auto& p : *list) {
+    if (p.comment_id != exclude) times.push_back(p.created_at);
+  }
+  r.published = static_cast<int64_t>(times.size());
+  r.trust = TrustFrom(times, now, c);
+  return r;
 }
 
 site::Screening CommentService::Screen(const site::Article& article,
                                        const site::CommentForm& form,
                                        const std::string& body_text, const PostContext& ctx,
-                                       const GuardVerdict& guard, int64_t published_before,
+                                       const GuardVerdict& guard, const Reputation& reputation,
                                        const std::vector<ExtraReason>& extra) const {
   spam::Verdict verdict;
   std::shared_ptr<const spam::Engine> engine, shadow;
@@ -170,14 +181,12 @@ site::Screening CommentService::Screen(const site::Article& article,
   if (engine && config_.spam.enabled) verdict = engine->Check(in);
   nlohmann::json reasons = nlohmann::json::array();
   double score = verdict.score;
-  if (engine && config_.spam.enabled && published_before > 0) {
+  if (engine && config_.spam.enabled && reputation.published > 0) {
     // Reputation: earlier comments under this e-mail that were published.
-    double trust = std::min(config_.spam.trust_max,
-                            config_.spam.trust_per_approved * static_cast<double>(published_before));
-    score -= trust;
+    score -= reputation.trust;
     reasons.push_back({{"symbol", "TRUSTED_AUTHOR"},
-                       {"score", -trust},
-                       {"evidence", fmt::format("{} published comments", published_before)}});
+                       {"score", -reputation.trust},
+                       {"evidence", fmt::format("{} published comments", reputation.published)}});
   }
   for (const auto& r : extra) {
     score += r.score;
@@ -236,9 +245,9 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
       out.errors.push_back({guard.symbol.rfind("CODE", 0) == 0 ? "code" : "", guard.message});
     }
   }
-  int64_t published_before = PublishedByEmail(form.email, ctx.now);
+  Reputation reputation = ReputationOf(form.email, ctx.now);
   if (guard.kind == GuardVerdict::Kind::kPass && !guard.known.empty() &&
-      (!SameCommenter(guard.known, form.email) || published_before == 0)) {
+      (!SameCommenter(guard.known, form.email) || reputation.published == 0)) {
     // The form was spared a spam wave's extra work for a known commenter.
     out.errors.push_back({"", "This form was prepared for a known commenter with another e-mail "
                               "address; please send your comment again."});
@@ -276,7 +285,7 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
   nc.body_html = bbcode::RenderHtml(doc, RenderOptionsFor(false));
   nc.body_html_member = bbcode::RenderHtml(doc, RenderOptionsFor(true));
   nc.body_text = bbcode::RenderText(doc);
-  nc.screening = Screen(out.article, form, nc.body_text, ctx, guard, published_before);
+  nc.screening = Screen(out.article, form, nc.body_text, ctx, guard, reputation);
   nc.status = StatusFor(ActionFor(nc.screening.score, config_.spam));
   if (nc.status != site::CommentStatus::kPublished && nc.status != site::CommentStatus::kHeld) {
     spam_wave_.Add("site", ctx.now_ms);
@@ -418,11 +427,9 @@ EditOutcome CommentService::Edit(int64_t id, std::string_view key, std::string b
                      fmt::format("{} links, {} before the edit", links_after, links_before)});
   }
   // Trust comes from the author's other comments, not from this one's publication.
-  int64_t published_before = PublishedByEmail(before.email, ctx.now);
-  if (before.status == site::CommentStatus::kPublished && published_before > 0) --published_before;
+  Reputation reputation = ReputationOf(before.email, ctx.now, before.id);
   GuardVerdict no_guard;  // the edit key is the proof; no new form was served
-  edit.screening = Screen(out.article, form, edit.body_text, ctx, no_guard, published_before,
-                          extra);
+  edit.screening = Screen(out.article, form, edit.body_text, ctx, no_guard, reputation, extra);
   edit.status = StatusFor(ActionFor(edit.screening.score, config_.spam));
   if (edit.status == site::CommentStatus::kSpam || edit.status == site::CommentStatus::kDeleted) {
     spam_wave_.Add("site", ctx.now_ms);

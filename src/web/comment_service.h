@@ -120,11 +120,16 @@ class CommentService {
   int WavePowBits(int64_t now_ms) const;
   std::string LimitExceeded(const site::CommentForm& form, const std::string& ip, int64_t article,
                             int64_t now_ms);
-  // Earlier published comments under `email`, counted up to the trust cap.
-  int64_t PublishedByEmail(const std::string& email, int64_t now) const;
+  // Reputation: the author's published comments under `email` (other than
+  // `exclude`), each worth less as it ages, capped.
+  struct Reputation {
+    int64_t published = 0;  // counted, up to a bound
+    double trust = 0;       // taken off the score
+  };
+  Reputation ReputationOf(const std::string& email, int64_t now, int64_t exclude = 0) const;
   site::Screening Screen(const site::Article& article, const site::CommentForm& form,
                          const std::string& body_text, const PostContext& ctx,
-                         const GuardVerdict& guard, int64_t published_before,
+                         const GuardVerdict& guard, const Reputation& reputation,
                          const std::vector<ExtraReason>& extra = {}) const;
 
   const Config& config_;

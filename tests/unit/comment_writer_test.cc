@@ -40,8 +40,9 @@ class RecordingStore : public Store {
   Result<std::vector<site::CommentRevision>> ListRevisions(int64_t) override {
     return std::vector<site::CommentRevision>{};
   }
-  Result<int64_t> CountPublishedByEmail(const std::string&, int64_t, int64_t) override {
-    return int64_t{0};
+  Result<std::vector<Published>> ListPublishedByEmail(const std::string&, int64_t,
+                                                      int64_t) override {
+    return std::vector<Published>{};
   }
   Result<std::vector<site::Comment>> ListHeldComments(int64_t) override {
     return std::vector<site::Comment>{};

@@ -264,11 +264,17 @@ TEST_P(StoreConformance, PublishedCommentsByEmailCountForTrust) {
   held.email = "nino@example.ge";
   auto other = Comment(a.id, "m", "four");
   other.email = "";
-  store_->InsertComments(std::vector{c1, c2, held, other});
-  EXPECT_EQ(*store_->CountPublishedByEmail("NINO@example.ge", 0, 10), 2);
-  EXPECT_EQ(*store_->CountPublishedByEmail("NINO@example.ge", 0, 1), 1);  // capped
-  EXPECT_EQ(*store_->CountPublishedByEmail("nino@example.ge", kNow - 10, 10), 1);
-  EXPECT_EQ(*store_->CountPublishedByEmail("", 0, 10), 0);
+  auto r = store_->InsertComments(std::vector{c1, c2, held, other});
+  auto all = store_->ListPublishedByEmail("NINO@example.ge", 0, 10);
+  ASSERT_TRUE(all.ok()) << all.status().message();
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].comment_id, r[0]->comment.id);  // newest first
+  EXPECT_EQ((*all)[0].created_at, kNow);
+  EXPECT_EQ((*all)[1].comment_id, r[1]->comment.id);
+  EXPECT_EQ((*all)[1].created_at, kNow - 1000);
+  EXPECT_EQ(store_->ListPublishedByEmail("NINO@example.ge", 0, 1)->size(), 1u);  // capped
+  EXPECT_EQ(store_->ListPublishedByEmail("nino@example.ge", kNow - 10, 10)->size(), 1u);
+  EXPECT_TRUE(store_->ListPublishedByEmail("", 0, 10)->empty());
 }
 
 TEST_P(StoreConformance, LearnedModelsAreKeptAsVersions) {

@@ -366,15 +366,17 @@ class SqliteStore final : public Store {
     });
   }
 
-  Result<int64_t> CountPublishedByEmail(const std::string& email, int64_t since,
-                                        int64_t limit) override {
-    return Read<int64_t>([&](Connection& c) -> Result<int64_t> {
+  Result<std::vector<Published>> ListPublishedByEmail(const std::string& email, int64_t since,
+                                                      int64_t limit) override {
+    using V = std::vector<Published>;
+    return Read<V>([&](Connection& c) -> Result<V> {
       Statement st = c.Prepare(
-          "SELECT count(*) FROM (SELECT 1 FROM comments WHERE lower(email) = lower(?) "
-          "AND email <> '' AND created_at >= ? AND status = 'published' LIMIT ?)");
+          "SELECT id, created_at FROM comments WHERE lower(email) = lower(?) AND email <> '' "
+          "AND created_at >= ? AND status = 'published' ORDER BY created_at DESC LIMIT ?");
       st.Bind(1, email).Bind(2, since).Bind(3, limit);
-      st.Step();
-      return st.Int(0);
+      V out;
+      while (st.Step()) out.push_back({st.Int(0), st.Int(1)});
+      return out;
     });
   }
 
