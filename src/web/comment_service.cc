@@ -15,6 +15,8 @@ namespace {
 // Scores of request-integrity evidence, added to the content verdict.
 constexpr double kBotScore = 20.0;     // forged token, honeypot: discard
 constexpr double kReplayScore = 8.0;   // a reused token with new content: spam
+constexpr double kFormSkippedScore = 3.0;  // the page's trap field missing: held even
+                                           // when the text itself looks fine
 constexpr int kMaxExtraBits = 6;
 constexpr int kWaveBits = 2;           // extra work for new commenters during a spam wave
 constexpr int kMaxEdits = 10;          // edits of one comment
@@ -92,12 +94,17 @@ int CommentService::WavePowBits(int64_t now_ms) const {
 
 IssuedForm CommentService::IssueForm(int64_t article_id, const std::string& ip, int64_t now,
                                      int64_t now_ms, std::string_view known) {
+  return Issue(article_id, ip, now, now_ms, known, /*honeypot=*/false);
+}
+
+IssuedForm CommentService::Issue(int64_t article_id, const std::string& ip, int64_t now,
+                                 int64_t now_ms, std::string_view known, bool honeypot) {
   // A spam wave raises the work for everyone new, not for known good commenters;
   // their token records it, so only they can use the cheaper form.
   int wave = WavePowBits(now_ms);
   bool spare = !known.empty() && wave > 0;
   int extra = std::min(PrefixPowBits(ip, now_ms) + (spare ? 0 : wave), kMaxExtraBits);
-  return guard_.Issue(article_id, ip, now, extra, spare ? known : std::string_view());
+  return guard_.Issue(article_id, ip, now, {extra, spare ? known : std::string_view(), honeypot});
 }
 
 std::string CommentService::KnownCommenter(std::string_view cookie, int64_t now) const {
@@ -116,7 +123,7 @@ bool CommentService::SameCommenter(std::string_view known, std::string_view emai
 std::string CommentService::FormFieldsHtml(int64_t article_id, const std::string& ip, int64_t now,
                                            int64_t now_ms, std::string_view known) {
   if (!challenge_enabled()) return {};
-  IssuedForm f = IssueForm(article_id, ip, now, now_ms, known);
+  IssuedForm f = Issue(article_id, ip, now, now_ms, known, /*honeypot=*/true);
   return fmt::format(
       "<input type=\"hidden\" name=\"t\" value=\"{}\">"
       "<input type=\"hidden\" name=\"pow\" value=\"\" data-pow-bits=\"{}\" "
@@ -187,6 +194,13 @@ site::Screening CommentService::Screen(const site::Article& article,
     reasons.push_back({{"symbol", "TRUSTED_AUTHOR"},
                        {"score", -reputation.trust},
                        {"evidence", fmt::format("{} published comments", reputation.published)}});
+  }
+  if (challenge_enabled() && guard.form_skipped) {
+    score += kFormSkippedScore;
+    reasons.push_back({{"symbol", "HONEYPOT_ABSENT"},
+                       {"score", kFormSkippedScore},
+                       {"evidence", "the page's hidden trap field was not sent: the post was not "
+                                    "made from the page"}});
   }
   for (const auto& r : extra) {
     score += r.score;

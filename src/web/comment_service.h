@@ -116,6 +116,8 @@ class CommentService {
   bbcode::RenderOptions RenderOptionsFor(bool signed_in) const;
 
  private:
+  IssuedForm Issue(int64_t article_id, const std::string& ip, int64_t now, int64_t now_ms,
+                   std::string_view known, bool honeypot);
   int PrefixPowBits(const std::string& ip, int64_t now_ms) const;
   int WavePowBits(int64_t now_ms) const;
   std::string LimitExceeded(const site::CommentForm& form, const std::string& ip, int64_t article,

@@ -10,10 +10,11 @@
 namespace tribune::web {
 namespace {
 
-// t1: version.article.issued.nonce.prefix.bits.mac
-// t2: version.article.issued.nonce.prefix.bits.known.mac (a spared known commenter)
-constexpr std::string_view kVersion = "t1";
-constexpr std::string_view kKnownVersion = "t2";
+// t1: version.article.issued.nonce.prefix.bits.mac (still accepted; no longer issued)
+// t2: version.article.issued.nonce.prefix.bits.flags.known.mac, where flags is "h" when
+//     the form renders the honeypot ("-" otherwise) and known a spared commenter ("-": none)
+constexpr std::string_view kOldVersion = "t1";
+constexpr std::string_view kVersion = "t2";
 
 std::vector<std::string_view> Split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
@@ -63,17 +64,15 @@ std::string FormGuard::CodeFor(std::string_view token) const {
 }
 
 IssuedForm FormGuard::Issue(int64_t article, std::string_view ip, int64_t now,
-                            int extra_bits, std::string_view known) const {
+                            const IssueOptions& o) const {
   unsigned char nonce[8];
   randombytes_buf(nonce, sizeof nonce);
   char hex[sizeof nonce * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, nonce, sizeof nonce);
-  int bits = std::clamp(options_.pow_bits + extra_bits, 0, 24);
+  int bits = std::clamp(options_.pow_bits + o.extra_bits, 0, 24);
   std::string payload =
-      known.empty()
-          ? fmt::format("{}.{}.{}.{}.{}.{}", kVersion, article, now, hex, PrefixHash(ip), bits)
-          : fmt::format("{}.{}.{}.{}.{}.{}.{}", kKnownVersion, article, now, hex,
-                        PrefixHash(ip), bits, known);
+      fmt::format("{}.{}.{}.{}.{}.{}.{}.{}", kVersion, article, now, hex, PrefixHash(ip), bits,
+                  o.honeypot ? "h" : "-", o.known.empty() ? std::string_view("-") : o.known);
   IssuedForm f;
   f.token = payload + "." + signer_.Sign(payload);
   f.code = CodeFor(f.token);
@@ -111,8 +110,9 @@ GuardVerdict FormGuard::Verify(int64_t article, std::string_view ip, int64_t now
   }
   auto parts = Split(proof.token, '.');
   int64_t token_article = 0, issued = 0, bits = 0;
-  bool well_formed = (parts.size() == 7 && parts[0] == kVersion) ||
-                     (parts.size() == 8 && parts[0] == kKnownVersion && !parts[6].empty());
+  bool current = parts.size() == 9 && parts[0] == kVersion && !parts[6].empty() &&
+                 !parts[7].empty();
+  bool well_formed = current || (parts.size() == 7 && parts[0] == kOldVersion);
   if (!well_formed || !ToInt(parts[1], token_article) || !ToInt(parts[2], issued) ||
       !ToInt(parts[5], bits)) {
     return fail(Kind::kBot, "TOKEN_FORGED", "the form token is malformed");
@@ -165,7 +165,10 @@ GuardVerdict FormGuard::Verify(int64_t article, std::string_view ip, int64_t now
   GuardVerdict ok;
   ok.symbol = pow_ok ? "POW_SOLVED" : "CODE_TYPED";
   ok.nonce = std::move(nonce);
-  if (parts.size() == 8) ok.known = std::string(parts[6]);
+  if (current) {
+    if (parts[7] != "-") ok.known = std::string(parts[7]);
+    ok.form_skipped = parts[6] == "h" && !proof.honeypot_sent;
+  }
   return ok;
 }
 

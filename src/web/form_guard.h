@@ -34,6 +34,16 @@ struct IssuedForm {
 // What a post presents.
 struct FormProof {
   std::string token, code, pow, honeypot;
+  bool honeypot_sent = true;  // the honeypot field was in the post at all (even empty)
+};
+
+// How a form is issued.
+struct IssueOptions {
+  int extra_bits = 0;          // more proof-of-work difficulty (risky traffic, spam waves)
+  std::string_view known;      // the commenter hash of a known good commenter spared a
+                               // wave's extra work: a post must come from them
+  bool honeypot = false;       // the form renders the honeypot field: a post without the
+                               // field did not come from the page (GuardVerdict::form_skipped)
 };
 
 struct GuardVerdict {
@@ -49,18 +59,16 @@ struct GuardVerdict {
   int64_t earlier_comment = 0;
   std::string nonce;    // of a valid token: pass to MarkUsed
   std::string known;    // the commenter hash the form was issued to, if it was spared work
+  bool form_skipped = false;  // the page's honeypot field was missing: not posted from the page
 };
 
 class FormGuard {
  public:
   FormGuard(const Signer& signer, FormGuardOptions options);
 
-  // A fresh form for `article` served to `ip`; `extra_bits` raises the
-  // proof-of-work difficulty (risky traffic, spam waves). `known` is the
-  // commenter hash of a known good commenter whose form was spared extra
-  // work: a post with it must come from that commenter (GuardVerdict::known).
-  IssuedForm Issue(int64_t article, std::string_view ip, int64_t now, int extra_bits = 0,
-                   std::string_view known = {}) const;
+  // A fresh form for `article` served to `ip`.
+  IssuedForm Issue(int64_t article, std::string_view ip, int64_t now,
+                   const IssueOptions& options = {}) const;
 
   // Checks a post; the token is not consumed until MarkUsed.
   GuardVerdict Verify(int64_t article, std::string_view ip, int64_t now,

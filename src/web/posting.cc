@@ -48,6 +48,7 @@ void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route
   }
   site::CommentForm form;
   FormProof proof;
+  proof.honeypot_sent = false;
   for (auto& [k, v] : http::ParseForm(req.body)) {
     if (!utf8::IsValid(v)) {
       return respond(ErrorPage(ctx, 400, fmt::format("The field '{}' is not valid UTF-8 text; "
@@ -60,7 +61,10 @@ void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route
     else if (k == "code") proof.code = std::move(v);
     else if (k == "t") proof.token = std::move(v);
     else if (k == "pow") proof.pow = std::move(v);
-    else if (k == ctx.comments.honeypot_name()) proof.honeypot = std::move(v);
+    else if (k == ctx.comments.honeypot_name()) {
+      proof.honeypot = std::move(v);
+      proof.honeypot_sent = true;
+    }
   }
   PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr),
                  NowMs(), std::move(proof)};

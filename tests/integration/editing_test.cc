@@ -327,7 +327,7 @@ TEST(KnownCommenters, ASpamWaveRaisesTheWorkForNewcomersOnly) {
   EXPECT_EQ(PowBits(regular.body) + 2, PowBits(newcomer.body));
 
   // The spared form works for the commenter it was made for, and no one else.
-  HeaderList fields = HiddenFormFields(regular.body);
+  HeaderList fields = BrowserFormFields(regular.body);
   fields.emplace_back("code", *ChallengeCode(regular.body));
   Response other = PostForm(server.port(), article, fields,
                             {"Nino", "someone@example.com", "Borrowed pass, new address."},

@@ -207,8 +207,16 @@ HeaderList FreshFormFields(int port, const ArticleRow& article, CookieJar* cooki
   if (cookies) cookies->Store(page);
   auto challenge = ChallengeCode(page.body);
   if (!challenge) throw std::runtime_error("no challenge on " + article.PagePath());
-  HeaderList fields = HiddenFormFields(page.body);
+  HeaderList fields = BrowserFormFields(page.body);
   fields.emplace_back("code", *challenge);
+  return fields;
+}
+
+HeaderList BrowserFormFields(const std::string& html) {
+  HeaderList fields = HiddenFormFields(html);
+  // The trap field is a text input a person never sees: a browser sends it empty.
+  auto trap = FirstMatch(html, R"re(<p class="hp"[^>]*><label>[^<]*<input name="([^"]+)")re");
+  if (trap) fields.emplace_back(*trap, "");
   return fields;
 }
 

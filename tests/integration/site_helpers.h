@@ -53,15 +53,18 @@ std::vector<int64_t> CommentIds(const std::string& html);
 std::vector<int64_t> CommentNumbers(const std::string& html);
 // The 4 digits of `<span class="challenge">Type the digits DDDD</span>`.
 std::optional<std::string> ChallengeCode(const std::string& html);
-// Hidden inputs of the comment form, as a browser would submit them.
+// Hidden inputs of the comment form.
 HeaderList HiddenFormFields(const std::string& html);
+// What a browser submits of the comment form besides the reader's input and
+// the code: the hidden inputs and the empty honeypot field.
+HeaderList BrowserFormFields(const std::string& html);
 // Undoes the escaping of an attribute value (&amp; &quot; &lt; &gt; &#39;).
 std::string UnescapeAttribute(std::string text);
 // Strips "http://host" from an absolute Location so it compares as a path.
 std::string LocationPath(const std::string& location);
 
 // What a browser sends besides the reader's input: the form's hidden fields
-// (token, proof-of-work slot) and the challenge answer, from a fresh GET of
+// (token, proof-of-work slot), the empty honeypot and the challenge answer, from a fresh GET of
 // the article page. Cookies the page set are added to `cookies` when given.
 HeaderList FreshFormFields(int port, const ArticleRow& article, CookieJar* cookies = nullptr);
 

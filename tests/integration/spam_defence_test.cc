@@ -127,6 +127,28 @@ TEST(SpamDefence, FilledHoneypotIsNeverPublished) {
   EXPECT_EQ(server.Stop(), 0);
 }
 
+TEST(SpamDefence, APostBuiltWithoutThePagesFormIsHeld) {
+  TempDir dir;
+  TribuneServer server(dir.path(), kContentOnly);
+  server.Start();
+  ArticleRow article = ListArticles(server.db(), dir.path()).front();
+  Response page = Get(server.port(), article.PagePath());
+  int64_t before = CommentsCount(page.body);
+  // A script that took the token and the code, but not the form's other fields.
+  HeaderList fields = HiddenFormFields(page.body);
+  fields.emplace_back("code", *ChallengeCode(page.body));
+  Response r = PostForm(server.port(), article, fields,
+                        {"Scripted", "", "A perfectly polite comment about the park."});
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(CommentsCount(Get(server.port(), article.PagePath()).body), before);
+  // The same text from the page as a browser sends it is published.
+  Response real = PostCommentForm(server.port(), article,
+                                  {"Reader", "", "A perfectly polite comment about the park!"});
+  EXPECT_EQ(real.status, 303);
+  EXPECT_EQ(CommentsCount(Get(server.port(), article.PagePath()).body), before + 1);
+  EXPECT_EQ(server.Stop(), 0);
+}
+
 nlohmann::json Explain(const TribuneServer& server, const std::filesystem::path& dir, int64_t id) {
   ProcessResult r = RunTribune(
       {"spam", "explain", std::to_string(id), "--json", "--db", server.db().string()}, dir);

@@ -74,7 +74,10 @@ TEST(FormGuardCases, EveryCaseGetsItsSymbol) {
   for (const auto& c : cases) {
     SCOPED_TRACE(c.value("name", "?"));
     FormGuard guard(signer, {3, 3600, kBits, kSolutions});
-    IssuedForm form = guard.Issue(kArticle, "203.0.113.7", kIssuedAt);
+    // "form": "page" is a form as the article page renders it, honeypot included.
+    IssueOptions issue;
+    issue.honeypot = c.value("form", "api") == "page";
+    IssuedForm form = guard.Issue(kArticle, "203.0.113.7", kIssuedAt, issue);
     int64_t now = kIssuedAt + c.at("post_after_s").get<int64_t>();
     if (c.value("replay", false)) {
       auto first = guard.Verify(kArticle, "203.0.113.7", now, {form.token, form.code, "", ""});
@@ -84,6 +87,7 @@ TEST(FormGuardCases, EveryCaseGetsItsSymbol) {
     FormProof proof;
     proof.token = Transform(c.value("token", "as_issued"), form.token, other);
     proof.honeypot = c.value("honeypot", "");
+    proof.honeypot_sent = c.value("honeypot_sent", true);
     std::string how = c.at("proof");
     if (how == "code") proof.code = form.code;
     if (how == "wrong_code") proof.code = form.code == "0000" ? "0001" : "0000";
@@ -99,6 +103,7 @@ TEST(FormGuardCases, EveryCaseGetsItsSymbol) {
     auto v = guard.Verify(c.value("article", kArticle), c.value("ip", std::string("203.0.113.7")),
                           now, proof);
     EXPECT_EQ(v.symbol, c.at("expect").get<std::string>()) << v.message;
+    EXPECT_EQ(v.form_skipped, c.value("expect_form_skipped", false));
   }
 }
 
