@@ -94,6 +94,7 @@ int main(int argc, char** argv) {
   tribune::cli::RegisterModerateCommands(app);
   tribune::spam::RegisterCommands(app);
   tribune::cli::RegisterExplainCommand(*app.get_subcommand("spam"));
+  tribune::cli::RegisterShadowCommands(*app.get_subcommand("spam"));
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

@@ -53,6 +53,8 @@ void RegisterModerateCommands(CLI::App& app) {
     struct Options {
       StoreOptions store;
       std::vector<int64_t> ids;
+      bool campaign = false;
+      int days = 7;
     };
     auto opts = std::make_shared<Options>();
     std::string what = name;
@@ -63,6 +65,13 @@ void RegisterModerateCommands(CLI::App& app) {
                                   : "Delete comments for other reasons (teaches nothing)");
     AddStoreOptions(*cmd, opts->store);
     cmd->add_option("comment-ids", opts->ids, "Comment ids")->required();
+    if (what == "spam") {
+      cmd->add_flag("--campaign", opts->campaign,
+                    "Also mark spam every published or held comment of the last --days that "
+                    "joins the campaign of each given comment");
+      cmd->add_option("--days", opts->days, "How far back --campaign looks (default 7)")
+          ->check(CLI::PositiveNumber);
+    }
     cmd->callback([opts, what] {
       Config config = app::WithShippedPaths(LoadConfigOrExit(opts->store));
       auto store = app::OpenStore(config);
@@ -76,8 +85,25 @@ void RegisterModerateCommands(CLI::App& app) {
         std::exit(1);
       }
       web::Decision decision = *web::ParseDecision(what);
+      int64_t now = std::time(nullptr);
+      if (opts->campaign) {
+        for (int64_t id : opts->ids) {
+          auto marked = web::ModerateCampaign(**store, **engine, id,
+                                              now - int64_t{opts->days} * 86400, now);
+          if (!marked.ok()) {
+            std::cerr << "tribune: comment " << id << ": " << marked.status().message() << "\n";
+            std::exit(1);
+          }
+          for (const site::Comment& c : *marked) {
+            std::cout << c.id << '\t' << site::StatusName(c.status) << '\t'
+                      << (c.id == id ? "decided" : "campaign of " + std::to_string(id)) << '\t'
+                      << (*engine)->model_version() << '\n';
+          }
+        }
+        return;
+      }
       for (int64_t id : opts->ids) {
-        auto c = web::Moderate(**store, **engine, id, decision, std::time(nullptr));
+        auto c = web::Moderate(**store, **engine, id, decision, now);
         if (!c.ok()) {
           std::cerr << "tribune: comment " << id << ": " << c.status().message() << "\n";
           std::exit(1);

@@ -90,12 +90,17 @@ class Store {
   };
   virtual Result<std::vector<Published>> ListPublishedByEmail(const std::string& email,
                                                               int64_t since, int64_t limit) = 0;
+  // Comments of every status created at or after `since`, newest first, at
+  // most `limit`: for moderators' reviews (campaigns, the shadow model).
+  virtual Result<std::vector<site::Comment>> ListRecentComments(int64_t since, int64_t limit) = 0;
   // Comments waiting for a moderator (held), oldest first.
   virtual Result<std::vector<site::Comment>> ListHeldComments(int64_t limit) = 0;
 
   // Spam models learned on this site, kept as versions. NotFound when none.
   virtual Status SaveModel(const std::string& version, const std::string& data, int64_t now) = 0;
   virtual Result<std::pair<std::string, std::string>> LatestModel() = 0;  // (version, data)
+  // Drops all but the newest `keep` model versions.
+  virtual Status PruneModels(int keep) = 0;
 };
 
 }  // namespace tribune::store

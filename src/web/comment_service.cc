@@ -208,11 +208,14 @@ site::Screening CommentService::Screen(const site::Article& article,
   }
   if (shadow) {
     spam::Verdict v = shadow->Check(in);
+    std::string action(spam::ActionName(ActionFor(v.score, config_.spam)));
     reasons.push_back({{"symbol", "SHADOW"},
                        {"score", 0.0},
-                       {"evidence", fmt::format("{} would {} ({:.2f})", v.model_version,
-                                                spam::ActionName(ActionFor(v.score, config_.spam)),
-                                                v.score)}});
+                       {"evidence", fmt::format("{} would {} ({:.2f})", v.model_version, action,
+                                                v.score)},
+                       {"action", action},
+                       {"model", v.model_version},
+                       {"verdict_score", v.score}});
   }
   if (challenge_enabled() && !guard.symbol.empty()) {
     double s = guard.kind == GuardVerdict::Kind::kBot      ? kBotScore

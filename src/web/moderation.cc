@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <sstream>
 
@@ -11,6 +13,7 @@ namespace tribune::web {
 namespace {
 
 constexpr const char* kVersionSetting = "spam_model_version";
+constexpr int kModelsKept = 20;  // older versions are dropped: each is about a megabyte
 
 spam::EngineOptions OptionsFor(const Config& config) {
   spam::EngineOptions opts;
@@ -56,6 +59,10 @@ Result<std::unique_ptr<spam::Engine>> LoadSiteEngine(const Config& config, store
   return spam::Engine::Load(tmp.path, OptionsFor(config));
 }
 
+Result<std::unique_ptr<spam::Engine>> LoadModelFile(const Config& config, const std::string& path) {
+  return spam::Engine::Load(path, OptionsFor(config));
+}
+
 Status SaveSiteEngine(const spam::Engine& engine, store::Store& store, int64_t now) {
   TempFile tmp;
   TRIBUNE_RETURN_IF_ERROR(engine.Save(tmp.path));
@@ -64,11 +71,21 @@ Status SaveSiteEngine(const spam::Engine& engine, store::Store& store, int64_t n
   bytes << in.rdbuf();
   std::string version = engine.model_version();
   TRIBUNE_RETURN_IF_ERROR(store.SaveModel(version, bytes.str(), now));
-  return store.PutSetting(kVersionSetting, version);
+  TRIBUNE_RETURN_IF_ERROR(store.PutSetting(kVersionSetting, version));
+  return store.PruneModels(kModelsKept);
 }
 
-Result<site::Comment> Moderate(store::Store& store, spam::Engine& engine, int64_t id,
-                               Decision decision, int64_t now) {
+namespace {
+
+spam::CommentInput InputOf(const site::Comment& c, const site::Article& article) {
+  return {c.author,      c.email,      c.body_text, c.body_source,
+          article.title, article.body, c.ip,        c.user_agent};
+}
+
+// Applies a decision and teaches the engine; the caller saves the engine
+// when `learned` is set.
+Result<site::Comment> Apply(store::Store& store, spam::Engine& engine, int64_t id,
+                            Decision decision, bool& learned) {
   auto c = store.GetComment(id);
   if (!c.ok()) return c.status();
   auto article = store.GetArticle(c->article_id);
@@ -82,17 +99,57 @@ Result<site::Comment> Moderate(store::Store& store, spam::Engine& engine, int64_
     status = site::CommentStatus::kDeleted;
     label = c->moderator_label;  // no opinion on spam
   }
-  spam::CommentInput in{c->author,      c->email,      c->body_text, c->body_source,
-                        article->title, article->body, c->ip,        c->user_agent};
+  spam::CommentInput in = InputOf(*c, *article);
   bool learn = label != c->moderator_label;
   if (learn && !c->moderator_label.empty()) {
     engine.Learn(in, c->moderator_label == "spam", -1.0);  // the earlier decision was reversed
   }
   if (learn) engine.Learn(in, label == "spam");
-  auto updated = store.ModerateComment(id, status, label);
-  if (!updated.ok()) return updated.status();
-  if (learn) TRIBUNE_RETURN_IF_ERROR(SaveSiteEngine(engine, store, now));
+  learned = learned || learn;
+  return store.ModerateComment(id, status, label);
+}
+
+}  // namespace
+
+Result<site::Comment> Moderate(store::Store& store, spam::Engine& engine, int64_t id,
+                               Decision decision, int64_t now) {
+  bool learned = false;
+  auto updated = Apply(store, engine, id, decision, learned);
+  if (learned) TRIBUNE_RETURN_IF_ERROR(SaveSiteEngine(engine, store, now));
   return updated;
+}
+
+Result<std::vector<site::Comment>> ModerateCampaign(store::Store& store, spam::Engine& engine,
+                                                    int64_t id, int64_t since, int64_t now) {
+  constexpr int64_t kMaxReviewed = 20000;
+  bool learned = false;
+  auto first = Apply(store, engine, id, Decision::kSpam, learned);
+  if (!first.ok()) return first.status();
+  std::vector<site::Comment> marked = {*first};
+  auto recent = store.ListRecentComments(since, kMaxReviewed);
+  if (!recent.ok()) return recent.status();
+  std::map<int64_t, site::Article> articles;
+  for (const site::Comment& c : *recent) {
+    bool live = c.status == site::CommentStatus::kPublished ||
+                c.status == site::CommentStatus::kHeld;
+    if (c.id == id || !live || !c.moderator_label.empty()) continue;
+    auto it = articles.find(c.article_id);
+    if (it == articles.end()) {
+      auto a = store.GetArticle(c.article_id);
+      if (!a.ok()) continue;
+      it = articles.emplace(c.article_id, std::move(a).value()).first;
+    }
+    spam::Verdict v = engine.Check(InputOf(c, it->second));
+    bool joins = std::any_of(v.reasons.begin(), v.reasons.end(),
+                             [](const spam::Reason& r) { return r.symbol == "CAMPAIGN_SPAM"; });
+    if (!joins) continue;
+    auto m = Apply(store, engine, c.id, Decision::kSpam, learned);
+    if (!m.ok()) return m.status();
+    marked.push_back(*m);
+  }
+  // One new model version for the whole campaign.
+  if (learned) TRIBUNE_RETURN_IF_ERROR(SaveSiteEngine(engine, store, now));
+  return marked;
 }
 
 }  // namespace tribune::web

@@ -26,12 +26,24 @@ Result<Decision> ParseDecision(const std::string& name);
 // store), else the shipped starter model.
 Result<std::unique_ptr<spam::Engine>> LoadSiteEngine(const Config& config, store::Store& store);
 
-// Saves `engine` as a new model version in the store.
+// A model file loaded with the site's thresholds and the word lists beside
+// the shipped model (as the server loads a site's model).
+Result<std::unique_ptr<spam::Engine>> LoadModelFile(const Config& config, const std::string& path);
+
+// Saves `engine` as a new model version in the store (the newest versions
+// are kept) and makes it the one a running server switches to.
 Status SaveSiteEngine(const spam::Engine& engine, store::Store& store, int64_t now);
 
 // Applies `decision` to comment `id`, teaches `engine` and saves it.
 // Returns the updated comment. NotFound for an unknown comment.
 Result<site::Comment> Moderate(store::Store& store, spam::Engine& engine, int64_t id,
                                Decision decision, int64_t now);
+
+// A whole campaign at once: marks comment `id` spam (teaching the engine its
+// campaign), then marks spam every comment created since `since` that is
+// published or held, has no moderator's decision yet, and now joins a spam
+// campaign (CAMPAIGN_SPAM). Returns every comment it marked, `id` first.
+Result<std::vector<site::Comment>> ModerateCampaign(store::Store& store, spam::Engine& engine,
+                                                    int64_t id, int64_t since, int64_t now);
 
 }  // namespace tribune::web

@@ -260,6 +260,41 @@ TEST_F(CommentEditing, AModeratorsDecisionReachesThePageAtOnce) {
   EXPECT_TRUE(gone) << "the cached page still shows a comment a moderator marked spam";
 }
 
+TEST_F(CommentEditing, AModeratorTakesDownAWholeCampaignAtOnce) {
+  const std::vector<std::string> spun = {
+      "What a wonderful article about the new riverside park, thank you for writing it. I will "
+      "share it with all my friends and neighbours today.",
+      "What a wonderful article about the new riverside park, thanks for writing it! I will share "
+      "it with all of my friends and neighbours today.",
+      "Such a wonderful article about the new riverside park, thank you for writing it. I shall "
+      "share it with all my friends and neighbours today."};
+  std::vector<int64_t> ids;
+  for (size_t i = 0; i < spun.size(); ++i) {
+    Posted p = PostAsAuthor(port(), article(), {"Fan " + std::to_string(i), "", spun[i]});
+    ASSERT_EQ(p.response.status, 303);
+    ids.push_back(p.id);
+  }
+  Posted other = PostAsAuthor(port(), article(),
+                              {"Neighbour", "", "Will the park have a playground for toddlers?"});
+  ASSERT_EQ(CountOf(Get(port(), article().PagePath()).body, "riverside park, than"), 3u)
+      << "the campaign was not published to begin with";
+  ProcessResult r = RunTribune({"moderate", "spam", std::to_string(ids[0]), "--campaign", "--db",
+                                server_->db().string()},
+                               dir_->path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (int64_t id : ids) {
+    EXPECT_EQ(Explain(*server_, dir_->path(), id).value("status", ""), "spam") << r.out;
+    EXPECT_NE(r.out.find(std::to_string(id) + "\tspam"), std::string::npos) << r.out;
+  }
+  EXPECT_EQ(Explain(*server_, dir_->path(), other.id).value("status", ""), "published");
+  bool gone = false;
+  for (int i = 0; i < 40 && !gone; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    gone = Get(port(), article().PagePath()).body.find("riverside park, than") == std::string::npos;
+  }
+  EXPECT_TRUE(gone) << "campaign comments still on the page";
+}
+
 TEST(CommentEditingWindow, ClosesAfterTheConfiguredTime) {
   TempDir dir;
   TribuneServer server(dir.path(), OpenConfig("edit_window_s = 1\n"));

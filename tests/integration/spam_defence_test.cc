@@ -227,6 +227,52 @@ TEST(SpamDefence, ShadowModelIsRecordedAndPublishedAuthorsEarnTrust) {
   EXPECT_TRUE(HasReason(first, "SHADOW")) << first.dump();
   EXPECT_FALSE(HasReason(first, "TRUSTED_AUTHOR")) << first.dump();
   EXPECT_TRUE(HasReason(third, "TRUSTED_AUTHOR")) << third.dump();
+
+  // Moderators' decisions, then the report that sets the shadow beside the live model.
+  Response spam = PostCommentForm(
+      server.port(), article,
+      {"Casino", "", "Best online casino bonus, free spins every day: https://casino.example/ "
+                     "https://casino.example/spins https://slots.example/"});
+  ASSERT_EQ(spam.status, 303);
+  auto decide = [&](const char* decision, int64_t id) {
+    ProcessResult r = RunTribune(
+        {"moderate", decision, std::to_string(id), "--db", server.db().string()}, dir.path());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+  };
+  decide("spam", PostedId(spam));
+  decide("spam", ids[1]);  // a moderator's call the models did not make
+  ProcessResult report = RunTribune(
+      {"spam", "shadow", "--json", "--db", server.db().string()}, dir.path());
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  nlohmann::json r = nlohmann::json::parse(report.out, nullptr, false);
+  ASSERT_TRUE(r.is_object()) << report.out;
+  EXPECT_EQ(r.value("compared", 0), 4);
+  EXPECT_EQ(r.value("agreed", 0), 4);  // the same model on both sides
+  EXPECT_EQ(r.value("spam_decided", 0), 2);
+  EXPECT_EQ(r.value("live_caught", 0), 1);
+  EXPECT_EQ(r.value("shadow_caught", 0), 1);
+  EXPECT_EQ(r.value("shadow_model", ""), first.value("model_version", ""));
+
+  // Promoting a model file makes it the live model, and the server switches to it.
+  ProcessResult promoted = RunTribune(
+      {"spam", "promote", "data/spam/starter.model", "--db", server.db().string()}, dir.path());
+  ASSERT_EQ(promoted.exit_code, 0) << promoted.err;
+  std::string version = first.value("model_version", "");
+  EXPECT_NE(promoted.out.find(version), std::string::npos) << promoted.out;
+  std::string screened_with;
+  for (int attempt = 0; attempt < 30 && screened_with != version; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    Response again = PostCommentForm(
+        server.port(), article,
+        {"Nika", "", "Attempt " + std::to_string(attempt) + ": the bus lane works well."});
+    ASSERT_EQ(again.status, 303);
+    screened_with = Explain(server, dir.path(), PostedId(again)).value("model_version", "");
+  }
+  EXPECT_EQ(screened_with, version);
+  ProcessResult missing = RunTribune(
+      {"spam", "promote", "/no/such.model", "--db", server.db().string()}, dir.path());
+  EXPECT_NE(missing.exit_code, 0);
+  EXPECT_NE(missing.err.find("/no/such.model"), std::string::npos) << missing.err;
   EXPECT_EQ(server.Stop(), 0);
 }
 

@@ -44,6 +44,9 @@ class RecordingStore : public Store {
                                                       int64_t) override {
     return std::vector<Published>{};
   }
+  Result<std::vector<site::Comment>> ListRecentComments(int64_t, int64_t) override {
+    return std::vector<site::Comment>{};
+  }
   Result<std::vector<site::Comment>> ListHeldComments(int64_t) override {
     return std::vector<site::Comment>{};
   }
@@ -51,6 +54,7 @@ class RecordingStore : public Store {
     return Status::Ok();
   }
   Result<std::pair<std::string, std::string>> LatestModel() override { return NotFound("x"); }
+  Status PruneModels(int) override { return Status::Ok(); }
 
   std::vector<Result<site::StoredComment>> InsertComments(
       std::span<const site::NewComment> comments) override {

@@ -253,6 +253,22 @@ TEST_P(StoreConformance, AnEditCanUnpublishButNeverPublish) {
   EXPECT_EQ(store_->ListRevisions(held)->size(), 2u);
 }
 
+TEST_P(StoreConformance, RecentCommentsOfEveryStatusNewestFirst) {
+  site::Article a = NewArticle(*store_, "A");
+  auto old = Comment(a.id, "o", "old");
+  old.created_at = kNow - 100;
+  auto r = store_->InsertComments(std::vector{
+      old, Comment(a.id, "x", "one"), Comment(a.id, "y", "held", site::CommentStatus::kHeld)});
+  auto recent = store_->ListRecentComments(kNow - 10, 10);
+  ASSERT_TRUE(recent.ok()) << recent.status().message();
+  ASSERT_EQ(recent->size(), 2u);
+  EXPECT_EQ((*recent)[0].id, r[2]->comment.id);
+  EXPECT_EQ((*recent)[0].status, site::CommentStatus::kHeld);
+  EXPECT_EQ((*recent)[1].id, r[1]->comment.id);
+  EXPECT_EQ(store_->ListRecentComments(0, 10)->size(), 3u);
+  EXPECT_EQ(store_->ListRecentComments(0, 1)->size(), 1u);
+}
+
 TEST_P(StoreConformance, PublishedCommentsByEmailCountForTrust) {
   site::Article a = NewArticle(*store_, "A");
   auto c1 = Comment(a.id, "n", "one");
@@ -286,6 +302,11 @@ TEST_P(StoreConformance, LearnedModelsAreKeptAsVersions) {
   ASSERT_TRUE(latest.ok());
   EXPECT_EQ(latest->first, "site.2");
   EXPECT_EQ(latest->second, bytes + "x");
+  ASSERT_TRUE(store_->SaveModel("site.3", bytes + "y", kNow + 2).ok());
+  ASSERT_TRUE(store_->PruneModels(1).ok());
+  EXPECT_EQ(store_->LatestModel()->first, "site.3");
+  ASSERT_TRUE(store_->PruneModels(0).ok());
+  EXPECT_EQ(store_->LatestModel().status().code(), Code::kNotFound);
 }
 
 }  // namespace

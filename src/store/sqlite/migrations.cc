@@ -81,6 +81,7 @@ CREATE TABLE comment_revisions (
   replaced_at   INTEGER NOT NULL
 );
 CREATE INDEX comment_revisions_by_comment ON comment_revisions (comment_id, id);
+CREATE INDEX comments_by_time ON comments (created_at);
 )sql",
 };
 

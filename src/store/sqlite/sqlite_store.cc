@@ -83,6 +83,9 @@ struct Sql {
       "SELECT {} FROM articles ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?",
       kArticleColumns);
   std::string get_comment = fmt::format("SELECT {} FROM comments WHERE id = ?", kCommentColumns);
+  std::string list_recent = fmt::format(
+      "SELECT {} FROM comments WHERE created_at >= ? ORDER BY created_at DESC, id DESC LIMIT ?",
+      kCommentColumns);
   std::string list_held = fmt::format(
       "SELECT {} FROM comments WHERE status = 'held' ORDER BY id LIMIT ?", kCommentColumns);
   std::string list_comments = fmt::format(
@@ -380,6 +383,17 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<std::vector<site::Comment>> ListRecentComments(int64_t since, int64_t limit) override {
+    using V = std::vector<site::Comment>;
+    return Read<V>([&](Connection& c) -> Result<V> {
+      Statement st = c.Prepare(Queries().list_recent.c_str());
+      st.Bind(1, since).Bind(2, limit);
+      V out;
+      while (st.Step()) out.push_back(ReadComment(st));
+      return out;
+    });
+  }
+
   Result<std::vector<site::Comment>> ListHeldComments(int64_t limit) override {
     using V = std::vector<site::Comment>;
     return Read<V>([&](Connection& c) -> Result<V> {
@@ -388,6 +402,16 @@ class SqliteStore final : public Store {
       V out;
       while (st.Step()) out.push_back(ReadComment(st));
       return out;
+    });
+  }
+
+  Status PruneModels(int keep) override {
+    return Write([&](Connection& c) {
+      c.Prepare("DELETE FROM spam_models WHERE id NOT IN "
+                "(SELECT id FROM spam_models ORDER BY id DESC LIMIT ?)")
+          .Bind(1, int64_t{keep})
+          .Step();
+      return Status::Ok();
     });
   }
 
