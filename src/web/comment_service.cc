@@ -15,6 +15,7 @@ namespace {
 // Scores of request-integrity evidence, added to the content verdict.
 constexpr double kBotScore = 20.0;     // forged token, honeypot: discard
 constexpr double kReplayScore = 8.0;   // a reused token with new content: spam
+constexpr double kCodeDuringWaveScore = 3.0;  // held: see Post
 constexpr double kFormSkippedScore = 3.0;  // the page's trap field missing: held even
                                            // when the text itself looks fine
 constexpr int kMaxExtraBits = 6;
@@ -302,7 +303,16 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
   nc.body_html = bbcode::RenderHtml(doc, RenderOptionsFor(false));
   nc.body_html_member = bbcode::RenderHtml(doc, RenderOptionsFor(true));
   nc.body_text = bbcode::RenderText(doc);
-  nc.screening = Screen(out.article, form, nc.body_text, ctx, guard, reputation);
+  std::vector<ExtraReason> extra;
+  if (guard.kind == GuardVerdict::Kind::kPass && guard.symbol == "CODE_TYPED" &&
+      WavePowBits(ctx.now_ms) > 0 && reputation.published == 0) {
+    // The typed code is the fallback for readers without JavaScript, and a
+    // script can read it off the page: during a wave, newcomers who use it
+    // wait for a moderator instead of being refused.
+    extra.push_back({"CODE_DURING_WAVE", kCodeDuringWaveScore,
+                     "typed the code instead of solving the proof of work during a spam wave"});
+  }
+  nc.screening = Screen(out.article, form, nc.body_text, ctx, guard, reputation, extra);
   nc.status = StatusFor(ActionFor(nc.screening.score, config_.spam));
   if (nc.status != site::CommentStatus::kPublished && nc.status != site::CommentStatus::kHeld) {
     spam_wave_.Add("site", ctx.now_ms);

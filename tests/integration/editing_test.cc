@@ -374,6 +374,14 @@ TEST(KnownCommenters, ASpamWaveRaisesTheWorkForNewcomersOnly) {
                           {"Nino", "NINO@example.ge", "And the reading room is quiet."},
                           known.jar);
   EXPECT_EQ(own.status, 303) << own.body.substr(0, 400);
+  // The code a script can read off the page: during the wave a newcomer who
+  // types it waits for a moderator; the known commenter does not.
+  Response typed = PostForm(server.port(), article, FreshFormFields(server.port(), article),
+                            {"Newcomer", "", "The reading room should open earlier."});
+  EXPECT_EQ(typed.status, 303);
+  std::string after = Get(server.port(), article.PagePath()).body;
+  EXPECT_NE(after.find("And the reading room is quiet."), std::string::npos);
+  EXPECT_EQ(after.find("The reading room should open earlier."), std::string::npos);
 
   // A forged pass spares nothing.
   CookieJar forged;
