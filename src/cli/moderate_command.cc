@@ -67,8 +67,8 @@ void RegisterModerateCommands(CLI::App& app) {
     cmd->add_option("comment-ids", opts->ids, "Comment ids")->required();
     if (what == "spam") {
       cmd->add_flag("--campaign", opts->campaign,
-                    "Also mark spam every published or held comment of the last --days that "
-                    "joins the campaign of each given comment");
+                    "Also mark spam every published or held comment of the last --days that, "
+                    "once the given comment is marked, joins a spam campaign");
       cmd->add_option("--days", opts->days, "How far back --campaign looks (default 7)")
           ->check(CLI::PositiveNumber);
     }

@@ -20,14 +20,20 @@ std::string RenderLeavingPage(const SiteInfo& site, const std::string& target) {
 }
 
 std::string RenderErrorPage(const SiteInfo& site, int status, const std::string& title,
-                            const std::string& message) {
+                            const std::string& message, const std::string& kept_text) {
   std::string out;
   OpenPage(out, site, {title, "", "", "", "", "", "", 0});
   out += "<section class=\"error-page\">\n<h1>";
   html::AppendEscaped(out, title);
   out += "</h1>\n<p>";
   html::AppendEscaped(out, message);
-  out += "</p>\n<p class=\"status\">HTTP ";
+  out += "</p>\n";
+  if (!kept_text.empty()) {
+    out += "<p><textarea readonly rows=\"8\" aria-label=\"Your text\">";
+    html::AppendEscaped(out, kept_text);
+    out += "</textarea></p>\n";
+  }
+  out += "<p class=\"status\">HTTP ";
   AppendInt(out, status);
   out += "</p>\n<p><a href=\"/\">Front page</a></p>\n</section>\n";
   ClosePage(out, site);

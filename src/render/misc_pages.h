@@ -10,7 +10,9 @@ namespace tribune::render {
 std::string RenderLeavingPage(const SiteInfo& site, const std::string& target);
 
 // A plain page for an error status, with a message for the reader.
+// `kept_text`, when given, is shown in a text box: a reader's text the
+// request could not store, so it is not lost.
 std::string RenderErrorPage(const SiteInfo& site, int status, const std::string& title,
-                            const std::string& message);
+                            const std::string& message, const std::string& kept_text = "");
 
 }  // namespace tribune::render

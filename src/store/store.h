@@ -74,9 +74,11 @@ class Store {
   virtual Result<site::Comment> ModerateComment(int64_t id, site::CommentStatus status,
                                                 const std::string& label) = 0;
   // The author's edit: replaces the comment's text, rendering and verdict,
-  // and keeps the text it replaces as a revision. Unpublishing uncounts
-  // (its number stays taken); an edit never publishes a comment that was
-  // not. Returns the updated comment. NotFound when there is no such comment.
+  // and keeps the text it replaces as a revision. The status becomes the more
+  // severe of the old one and `edit.status` (an edit never publishes a
+  // comment that was not); unpublishing uncounts (its number stays taken).
+  // A moderator's decision was about the old text: it is cleared. Returns
+  // the updated comment. NotFound when there is no such comment.
   virtual Result<site::Comment> EditComment(int64_t id, const site::CommentEdit& edit) = 0;
   // The texts a comment had before its edits, oldest first.
   virtual Result<std::vector<site::CommentRevision>> ListRevisions(int64_t comment_id) = 0;

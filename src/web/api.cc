@@ -184,7 +184,9 @@ void PostComment(Context& ctx, http::Request& req, int64_t id, http::Respond res
                   {"number", c.number},
                   {"status", std::string(site::StatusName(c.status))},
                   {"duplicate", out.stored.duplicate}};
-        if (ctx.comments.EditableUntil(c) > now) {
+        bool editable = c.status == site::CommentStatus::kPublished ||
+                        c.status == site::CommentStatus::kHeld;
+        if (out.sent_by_author && editable && ctx.comments.EditableUntil(c) > now) {
           // Only the poster gets the key: it lets them edit the comment, within the window.
           j["edit_key"] = ctx.comments.EditKey(c);
           j["editable_until"] = timefmt::Iso8601(ctx.comments.EditableUntil(c));

@@ -200,23 +200,12 @@ site::Screening CommentService::Screen(const site::Article& article,
     score += kFormSkippedScore;
     reasons.push_back({{"symbol", "HONEYPOT_ABSENT"},
                        {"score", kFormSkippedScore},
-                       {"evidence", "the page's hidden trap field was not sent: the post was not "
-                                    "made from the page"}});
+                       {"evidence", "the page's form was not used: its hidden trap field was "
+                                    "missing, or the form came from elsewhere"}});
   }
   for (const auto& r : extra) {
     score += r.score;
     reasons.push_back({{"symbol", r.symbol}, {"score", r.score}, {"evidence", r.evidence}});
-  }
-  if (shadow) {
-    spam::Verdict v = shadow->Check(in);
-    std::string action(spam::ActionName(ActionFor(v.score, config_.spam)));
-    reasons.push_back({{"symbol", "SHADOW"},
-                       {"score", 0.0},
-                       {"evidence", fmt::format("{} would {} ({:.2f})", v.model_version, action,
-                                                v.score)},
-                       {"action", action},
-                       {"model", v.model_version},
-                       {"verdict_score", v.score}});
   }
   if (challenge_enabled() && !guard.symbol.empty()) {
     double s = guard.kind == GuardVerdict::Kind::kBot      ? kBotScore
@@ -224,6 +213,20 @@ site::Screening CommentService::Screen(const site::Article& article,
                                                            : 0.0;
     score += s;
     reasons.push_back({{"symbol", guard.symbol}, {"score", s}, {"evidence", guard.message}});
+  }
+  if (shadow) {
+    // The shadow model in the live one's place: the same request evidence,
+    // trust and edit reasons on top of its own verdict, so the two compare.
+    spam::Verdict v = shadow->Check(in);
+    double shadow_score = v.score + (score - verdict.score);
+    std::string action(spam::ActionName(ActionFor(shadow_score, config_.spam)));
+    reasons.push_back({{"symbol", "SHADOW"},
+                       {"score", 0.0},
+                       {"evidence", fmt::format("{} would {} ({:.2f})", v.model_version, action,
+                                                shadow_score)},
+                       {"action", action},
+                       {"model", v.model_version},
+                       {"verdict_score", shadow_score}});
   }
   for (const auto& r : verdict.reasons) {
     reasons.push_back({{"symbol", r.symbol}, {"score", r.score}, {"evidence", r.evidence}});
@@ -281,6 +284,7 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
     if (earlier.ok()) {
       out.kind = PostOutcome::Kind::kStored;
       out.stored = {*earlier, true};
+      out.sent_by_author = true;  // the same single-use form: the same browser
       return done(std::move(out));
     }
   }
@@ -320,7 +324,11 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
   nc.ip = ctx.ip;
   nc.user_agent = ctx.user_agent.substr(0, 512);
   nc.created_at = ctx.now;
-  nc.dedupe_after = ctx.now - config_.comments.dedupe_window_s;
+  // Identical resubmissions are one comment, except from a bot: its copy of
+  // someone's text is kept apart (and discarded), not answered with theirs.
+  nc.dedupe_after = guard.kind == GuardVerdict::Kind::kBot
+                        ? 0
+                        : ctx.now - config_.comments.dedupe_window_s;
   out.form = std::move(form);
   std::string nonce = guard.kind == GuardVerdict::Kind::kPass ? guard.nonce : std::string();
   writer_.Submit(std::move(nc), [this, nonce, now = ctx.now, out = std::move(out),
@@ -328,6 +336,7 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
     if (r.ok()) {
       out.kind = PostOutcome::Kind::kStored;
       out.stored = std::move(r).value();
+      out.sent_by_author = !out.stored.duplicate;
       if (!nonce.empty()) guard_.MarkUsed(nonce, out.stored.comment.id, now);
     } else {
       if (!nonce.empty()) guard_.Forget(nonce);

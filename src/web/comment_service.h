@@ -29,7 +29,7 @@ struct PostContext {
   std::string ip, user_agent;
   int64_t now = 0;      // Unix seconds
   int64_t now_ms = 0;   // a monotonic-enough clock for rate limits
-  FormProof proof;
+  FormProof proof;      // proof.page_form: sent to the page's form, not the API
 };
 
 struct PostOutcome {
@@ -37,6 +37,10 @@ struct PostOutcome {
   Kind kind = Kind::kStored;
   site::Article article;                 // set unless kNotFound
   site::StoredComment stored;            // kStored
+  // kStored: whoever sent this post wrote the comment (a new comment, or the
+  // same form sent again); false for an identical text from another form,
+  // whose sender must not get the author's edit key or pass.
+  bool sent_by_author = false;
   site::CommentForm form;                // the trimmed input, for refilling the form
   std::vector<site::FieldError> errors;  // kInvalid
   std::string message;                   // kLimited, kNotFound, kClosed, kUnavailable

@@ -6,6 +6,7 @@
 
 #include "core/utf8.h"
 #include "render/edit_page.h"
+#include "render/misc_pages.h"
 #include "web/handlers.h"
 #include "web/responses.h"
 
@@ -24,10 +25,14 @@ http::Response EditPage(Context& ctx, const http::Request& req, int status,
   view.editable_until = ctx.comments.EditableUntil(out.comment);
   view.body_max = ctx.config.comments.max_length;
   view.font_step = FontStep(req);
-  if (out.kind != EditOutcome::Kind::kEdited && out.kind != EditOutcome::Kind::kInvalid) {
+  using Kind = EditOutcome::Kind;
+  std::vector<site::FieldError> errors = out.errors;
+  if (out.kind == Kind::kLimited || out.kind == Kind::kUnavailable) {
+    errors.push_back({"", out.message});  // worth sending again: the form stays
+  } else if (out.kind != Kind::kEdited && out.kind != Kind::kInvalid) {
     view.refusal = out.message;
   }
-  view.errors = &out.errors;
+  view.errors = &errors;
   http::Response r = HtmlResponse(status, render::RenderEditPage(ctx.site, view));
   r.headers.emplace_back("X-Robots-Tag", "noindex");
   r.headers.emplace_back("Cache-Control", "no-store");
@@ -38,20 +43,23 @@ http::Response EditPage(Context& ctx, const http::Request& req, int status,
 
 void AddAuthorCookies(Context& ctx, const site::Comment& c, http::Response& r) {
   int64_t now = std::time(nullptr);
+  // Over https, the author's keys never travel in the clear.
+  std::string_view secure = ctx.site.base_url.rfind("https://", 0) == 0 ? "; Secure" : "";
   int64_t left = ctx.comments.EditableUntil(c) - now;
   bool editable = c.status == site::CommentStatus::kPublished ||
                   c.status == site::CommentStatus::kHeld;
   if (editable && left > 0) {
     r.headers.emplace_back("Set-Cookie",
-                           fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax",
-                                       EditCookieName(c.id), ctx.comments.EditKey(c), left));
+                           fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{}",
+                                       EditCookieName(c.id), ctx.comments.EditKey(c), left,
+                                       secure));
   }
   std::string pass = ctx.comments.CommenterCookie(c, now);
   if (!pass.empty()) {
     r.headers.emplace_back("Set-Cookie",
-                           fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax",
+                           fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{}",
                                        CommenterPass::kCookie, pass,
-                                       int64_t{ctx.config.spam.trust_days} * 86400));
+                                       int64_t{ctx.config.spam.trust_days} * 86400, secure));
   }
 }
 
@@ -98,7 +106,8 @@ void PostCommentEdit(Context& ctx, http::Request& req, int64_t id, http::Respond
     if (k == "body") body = std::move(v);
     else if (k == "k") key = std::move(v);
   }
-  if (key.empty()) key = req.Cookie(EditCookieName(id));
+  // The key must come in the form (the edit page puts it there), never from
+  // the cookie alone: a form on another site could send the cookie too.
   PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr),
                  NowMs(), {}};
   EditOutcome out = ctx.comments.Edit(id, key, std::move(body), pc);
@@ -117,7 +126,14 @@ void PostCommentEdit(Context& ctx, http::Request& req, int64_t id, http::Respond
       return respond(std::move(r));
     }
     case Kind::kUnavailable:
-      if (out.article.id == 0) return respond(ErrorPage(ctx, 503, out.message));
+      if (out.article.id == 0) {
+        // Not even the comment could be read: the page can still hand back the text.
+        return respond(HtmlResponse(
+            503, render::RenderErrorPage(ctx.site, 503, "Not saved",
+                                         "Your edit could not be saved just now. Here is your "
+                                         "text, to send again in a moment:",
+                                         out.body)));
+      }
       out.message = "Your edit could not be saved just now; it is still in the form below, "
                     "please send it again.";
       return respond(EditPage(ctx, req, 503, out, key));

@@ -167,7 +167,8 @@ GuardVerdict FormGuard::Verify(int64_t article, std::string_view ip, int64_t now
   ok.nonce = std::move(nonce);
   if (current) {
     if (parts[7] != "-") ok.known = std::string(parts[7]);
-    ok.form_skipped = parts[6] == "h" && !proof.honeypot_sent;
+    bool page_token = parts[6] == "h";
+    ok.form_skipped = (page_token && !proof.honeypot_sent) || (proof.page_form && !page_token);
   }
   return ok;
 }

@@ -35,6 +35,7 @@ struct IssuedForm {
 struct FormProof {
   std::string token, code, pow, honeypot;
   bool honeypot_sent = true;  // the honeypot field was in the post at all (even empty)
+  bool page_form = false;     // sent to the page's form handler (not the API)
 };
 
 // How a form is issued.
@@ -59,7 +60,9 @@ struct GuardVerdict {
   int64_t earlier_comment = 0;
   std::string nonce;    // of a valid token: pass to MarkUsed
   std::string known;    // the commenter hash the form was issued to, if it was spared work
-  bool form_skipped = false;  // the page's honeypot field was missing: not posted from the page
+  // Not posted from the page: a page form's honeypot field was missing, or
+  // the page's form handler got a form issued without one (an API token).
+  bool form_skipped = false;
 };
 
 class FormGuard {

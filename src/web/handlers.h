@@ -32,8 +32,9 @@ void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route
 // /comments/{id}/edit: the author's edit page and its POST.
 void EditCommentPage(Context& ctx, http::Request& req, int64_t id, http::Respond respond);
 void PostCommentEdit(Context& ctx, http::Request& req, int64_t id, http::Respond respond);
-// Cookies for the author of a just-stored comment: its edit key (for the
-// edit window, on /comments/{id}/) and, once published, the known-commenter pass.
+// Cookies for the author of a just-stored comment: its edit key (cookie
+// ce{id}, for the edit window) and, once published, the known-commenter pass
+// (cookie tc). Only for the sender who wrote it (PostOutcome::sent_by_author).
 void AddAuthorCookies(Context& ctx, const site::Comment& c, http::Response& r);
 // The edit page's path when this request's browser may edit the comment, else "".
 std::string EditLinkFor(Context& ctx, const http::Request& req, int64_t comment_id);

@@ -128,7 +128,11 @@ Result<std::vector<site::Comment>> ModerateCampaign(store::Store& store, spam::E
   std::vector<site::Comment> marked = {*first};
   auto recent = store.ListRecentComments(since, kMaxReviewed);
   if (!recent.ok()) return recent.status();
+  // Members are found with the engine as the first decision left it, before
+  // any of them is learned, so the takedown cannot spread from one member's
+  // neighbours to theirs.
   std::map<int64_t, site::Article> articles;
+  std::vector<int64_t> members;
   for (const site::Comment& c : *recent) {
     bool live = c.status == site::CommentStatus::kPublished ||
                 c.status == site::CommentStatus::kHeld;
@@ -142,13 +146,21 @@ Result<std::vector<site::Comment>> ModerateCampaign(store::Store& store, spam::E
     spam::Verdict v = engine.Check(InputOf(c, it->second));
     bool joins = std::any_of(v.reasons.begin(), v.reasons.end(),
                              [](const spam::Reason& r) { return r.symbol == "CAMPAIGN_SPAM"; });
-    if (!joins) continue;
-    auto m = Apply(store, engine, c.id, Decision::kSpam, learned);
-    if (!m.ok()) return m.status();
+    if (joins) members.push_back(c.id);
+  }
+  Status failed = Status::Ok();
+  for (int64_t member : members) {
+    auto m = Apply(store, engine, member, Decision::kSpam, learned);
+    if (!m.ok()) {
+      failed = m.status();
+      break;
+    }
     marked.push_back(*m);
   }
-  // One new model version for the whole campaign.
+  // One new model version for the whole campaign, saved even when a step
+  // failed: the decisions already stored must not stay unlearned.
   if (learned) TRIBUNE_RETURN_IF_ERROR(SaveSiteEngine(engine, store, now));
+  if (!failed.ok()) return failed;
   return marked;
 }
 

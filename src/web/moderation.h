@@ -41,8 +41,10 @@ Result<site::Comment> Moderate(store::Store& store, spam::Engine& engine, int64_
 
 // A whole campaign at once: marks comment `id` spam (teaching the engine its
 // campaign), then marks spam every comment created since `since` that is
-// published or held, has no moderator's decision yet, and now joins a spam
-// campaign (CAMPAIGN_SPAM). Returns every comment it marked, `id` first.
+// published or held, has no moderator's decision yet, and, screened right
+// after that first decision, joins a campaign moderators marked spam
+// (CAMPAIGN_SPAM: this one, or one marked before). Returns every comment it
+// marked, `id` first.
 Result<std::vector<site::Comment>> ModerateCampaign(store::Store& store, spam::Engine& engine,
                                                     int64_t id, int64_t since, int64_t now);
 

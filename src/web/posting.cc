@@ -49,6 +49,7 @@ void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route
   site::CommentForm form;
   FormProof proof;
   proof.honeypot_sent = false;
+  proof.page_form = true;
   for (auto& [k, v] : http::ParseForm(req.body)) {
     if (!utf8::IsValid(v)) {
       return respond(ErrorPage(ctx, 400, fmt::format("The field '{}' is not valid UTF-8 text; "
@@ -81,7 +82,7 @@ void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route
         const site::Comment& c = out.stored.comment;
         http::Response r = Redirect(303, fmt::format("{}?posted={}#c{}",
                                                      site::ArticlePath(out.article), c.id, c.id));
-        AddAuthorCookies(ctx, c, r);
+        if (out.sent_by_author) AddAuthorCookies(ctx, c, r);
         return respond(std::move(r));
       }
       case Kind::kInvalid:

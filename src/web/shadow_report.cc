@@ -10,13 +10,16 @@ ShadowReport CompareShadow(const std::vector<site::Comment>& comments) {
     if (c.screening.action.empty()) continue;
     auto reasons = nlohmann::json::parse(c.screening.reasons_json, nullptr, false);
     if (!reasons.is_array()) continue;
-    std::string shadow_action;
+    std::string shadow_action, shadow_model;
     for (const auto& reason : reasons) {
       if (reason.value("symbol", "") != "SHADOW" || !reason.contains("action")) continue;
       shadow_action = reason.value("action", "");
-      if (r.shadow_model.empty()) r.shadow_model = reason.value("model", "");
+      shadow_model = reason.value("model", "");
     }
     if (shadow_action.empty()) continue;
+    // Comments come newest first: the report is about the newest shadow model.
+    if (r.shadow_model.empty()) r.shadow_model = shadow_model;
+    if (shadow_model != r.shadow_model) continue;
     ++r.compared;
     bool live = c.screening.action != "publish";
     bool shadow = shadow_action != "publish";

@@ -23,6 +23,8 @@ struct ShadowReport {
   int64_t live_wrong = 0, shadow_wrong = 0;     // of ham_decided, flagged
 };
 
+// `comments` newest first (as Store::ListRecentComments gives them); only
+// the newest shadow model's verdicts are compared.
 ShadowReport CompareShadow(const std::vector<site::Comment>& comments);
 
 }  // namespace tribune::web

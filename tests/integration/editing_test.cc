@@ -189,6 +189,49 @@ TEST_F(CommentEditing, NobodyButTheAuthorCanEdit) {
             std::string::npos);
 }
 
+TEST_F(CommentEditing, CopyingSomeonesTextDoesNotHandOverTheirKeys) {
+  const std::string text = "The ferry timetable changes on Monday, check before you travel.";
+  auto api_post = [&](const json& extra) {
+    json challenge = json::parse(
+        Get(port(), "/api/v1/challenge?article=" + std::to_string(article().id)).body);
+    json post = {{"author", "Ketevan"}, {"email", "keti@example.ge"}, {"body", text},
+                 {"token", challenge["token"]}, {"code", challenge["code"]}};
+    post.update(extra);
+    return Fetch(port(), {"POST", "/api/v1/articles/" + std::to_string(article().id) + "/comments",
+                          {{"Content-Type", "application/json"}}, post.dump()});
+  };
+  Response victim = api_post(json::object());
+  ASSERT_EQ(victim.status, 201) << victim.body;
+  ASSERT_TRUE(json::parse(victim.body).contains("edit_key"));
+  int64_t id = json::parse(victim.body)["id"];
+
+  // The same name and text, with a valid form: the earlier comment, but no key.
+  Response copy = api_post({{"email", "attacker@example.com"}});
+  json c = json::parse(copy.body);
+  EXPECT_EQ(c.value("id", int64_t{0}), id);
+  EXPECT_FALSE(c.contains("edit_key")) << copy.body;
+  // With a forged token: stored apart (and discarded), not answered with theirs.
+  Response forged = api_post({{"token", "t2.1.2.3.4.5.h.-.bad"}});
+  EXPECT_NE(json::parse(forged.body).value("id", int64_t{0}), id) << forged.body;
+  EXPECT_FALSE(json::parse(forged.body).contains("edit_key"));
+  // Through the page's form: no edit cookie and no known-commenter pass.
+  Posted form_copy = PostAsAuthor(port(), article(), {"Ketevan", "keti@example.ge", text});
+  ASSERT_EQ(form_copy.response.status, 303);
+  EXPECT_EQ(form_copy.id, id);
+  EXPECT_FALSE(form_copy.jar.Get("ce" + std::to_string(id)));
+  EXPECT_FALSE(form_copy.jar.Get("tc"));
+}
+
+TEST_F(CommentEditing, TheEditFormNeedsItsKeyNotJustTheCookie) {
+  // A form on another site could make the browser send the cookie, not the key.
+  Posted p = PostAsAuthor(port(), article(), {"Ia", "", "Please repaint the zebra crossing."});
+  ASSERT_EQ(p.response.status, 303);
+  Response r = SendEdit(port(), p.id, {{"body", kSpamText}}, p.jar);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_NE(Get(port(), article().PagePath()).body.find("Please repaint the zebra crossing."),
+            std::string::npos);
+}
+
 TEST_F(CommentEditing, AnInvalidEditComesBackWithTheText) {
   Posted p = PostAsAuthor(port(), article(), {"Tamar", "", "Short and sweet."});
   ASSERT_EQ(p.response.status, 303);

@@ -127,6 +127,21 @@ TEST(SpamDefence, FilledHoneypotIsNeverPublished) {
   EXPECT_EQ(server.Stop(), 0);
 }
 
+nlohmann::json Explain(const TribuneServer& server, const std::filesystem::path& dir, int64_t id) {
+  ProcessResult r = RunTribune(
+      {"spam", "explain", std::to_string(id), "--json", "--db", server.db().string()}, dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return nlohmann::json::parse(r.out, nullptr, false);
+}
+
+bool HasReason(const nlohmann::json& explained, const std::string& symbol) {
+  if (!explained.is_object()) return false;
+  for (const auto& reason : explained.value("reasons", nlohmann::json::array())) {
+    if (reason.value("symbol", "") == symbol) return true;
+  }
+  return false;
+}
+
 TEST(SpamDefence, APostBuiltWithoutThePagesFormIsHeld) {
   TempDir dir;
   TribuneServer server(dir.path(), kContentOnly);
@@ -141,27 +156,25 @@ TEST(SpamDefence, APostBuiltWithoutThePagesFormIsHeld) {
                         {"Scripted", "", "A perfectly polite comment about the park."});
   EXPECT_EQ(r.status, 303);
   EXPECT_EQ(CommentsCount(Get(server.port(), article.PagePath()).body), before);
+  nlohmann::json explained = Explain(server, dir.path(), PostedId(r));
+  EXPECT_EQ(explained.value("status", ""), "held") << explained.dump();
+  EXPECT_TRUE(HasReason(explained, "HONEYPOT_ABSENT")) << explained.dump();
+  // An API form (no honeypot at all) sent to the page's form handler: the same.
+  nlohmann::json challenge = nlohmann::json::parse(
+      Get(server.port(), "/api/v1/challenge?article=" + std::to_string(article.id)).body);
+  Response api_token = PostForm(server.port(), article,
+                                {{"t", challenge["token"]}, {"code", challenge["code"]}},
+                                {"Scripted", "", "Another perfectly polite comment on the park."});
+  EXPECT_EQ(api_token.status, 303);
+  explained = Explain(server, dir.path(), PostedId(api_token));
+  EXPECT_EQ(explained.value("status", ""), "held") << explained.dump();
+  EXPECT_TRUE(HasReason(explained, "HONEYPOT_ABSENT")) << explained.dump();
   // The same text from the page as a browser sends it is published.
   Response real = PostCommentForm(server.port(), article,
                                   {"Reader", "", "A perfectly polite comment about the park!"});
   EXPECT_EQ(real.status, 303);
   EXPECT_EQ(CommentsCount(Get(server.port(), article.PagePath()).body), before + 1);
   EXPECT_EQ(server.Stop(), 0);
-}
-
-nlohmann::json Explain(const TribuneServer& server, const std::filesystem::path& dir, int64_t id) {
-  ProcessResult r = RunTribune(
-      {"spam", "explain", std::to_string(id), "--json", "--db", server.db().string()}, dir);
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  return nlohmann::json::parse(r.out, nullptr, false);
-}
-
-bool HasReason(const nlohmann::json& explained, const std::string& symbol) {
-  if (!explained.is_object()) return false;
-  for (const auto& reason : explained.value("reasons", nlohmann::json::array())) {
-    if (reason.value("symbol", "") == symbol) return true;
-  }
-  return false;
 }
 
 TEST(SpamDefence, AModeratorsSpamDecisionCatchesTheRestOfTheCampaign) {

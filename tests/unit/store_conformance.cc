@@ -239,6 +239,7 @@ TEST_P(StoreConformance, AnEditCanUnpublishButNeverPublish) {
   auto r = store_->InsertComments(std::vector{
       Comment(a.id, "x", "one"), Comment(a.id, "y", "held", site::CommentStatus::kHeld)});
   int64_t published = r[0]->comment.id, held = r[1]->comment.id;
+  ASSERT_TRUE(store_->ModerateComment(held, site::CommentStatus::kHeld, "ham").ok());
   auto spam = store_->EditComment(published, Edit("casino", site::CommentStatus::kSpam, 9));
   EXPECT_EQ(spam->status, site::CommentStatus::kSpam);
   EXPECT_EQ(spam->number, 1);  // its number stays taken
@@ -246,6 +247,8 @@ TEST_P(StoreConformance, AnEditCanUnpublishButNeverPublish) {
   EXPECT_TRUE(store_->ListPublishedComments(a.id, 0, 10)->empty());
   auto still_held = store_->EditComment(held, Edit("fine", site::CommentStatus::kPublished, 0));
   EXPECT_EQ(still_held->status, site::CommentStatus::kHeld);
+  EXPECT_EQ(still_held->moderator_label, "");  // the decision was about the old text
+  EXPECT_EQ(store_->GetComment(held)->moderator_label, "");
   EXPECT_EQ(store_->GetArticle(a.id)->comment_count, 0);
   EXPECT_EQ(store_->ListRevisions(held)->size(), 1u);
   auto now_spam = store_->EditComment(held, Edit("casino", site::CommentStatus::kSpam, 9));

@@ -60,6 +60,8 @@ std::string Transform(const std::string& how, const std::string& token, const Si
   if (how == "swap_article") return WithField(token, 1, "43");
   if (how == "backdate") return WithField(token, 2, std::to_string(kIssuedAt - 60));
   if (how == "zero_bits") return WithField(token, 5, "0");
+  if (how == "no_honeypot_flag") return WithField(token, 6, "-");
+  if (how == "other_known") return WithField(token, 7, "0123456789abcdef");
   if (how == "other_site") {
     return FormGuard(other, {3, 3600, kBits, kSolutions}).Issue(kArticle, "203.0.113.7", kIssuedAt).token;
   }
@@ -74,9 +76,13 @@ TEST(FormGuardCases, EveryCaseGetsItsSymbol) {
   for (const auto& c : cases) {
     SCOPED_TRACE(c.value("name", "?"));
     FormGuard guard(signer, {3, 3600, kBits, kSolutions});
-    // "form": "page" is a form as the article page renders it, honeypot included.
+    // "form": "page" (the default) is a form as the article page renders it,
+    // honeypot included; "api" one from /api/v1/challenge. "known": a commenter
+    // hash the form was spared a wave's work for.
     IssueOptions issue;
-    issue.honeypot = c.value("form", "api") == "page";
+    issue.honeypot = c.value("form", "page") == "page";
+    std::string known = c.value("known", "");
+    issue.known = known;
     IssuedForm form = guard.Issue(kArticle, "203.0.113.7", kIssuedAt, issue);
     int64_t now = kIssuedAt + c.at("post_after_s").get<int64_t>();
     if (c.value("replay", false)) {
@@ -88,6 +94,7 @@ TEST(FormGuardCases, EveryCaseGetsItsSymbol) {
     proof.token = Transform(c.value("token", "as_issued"), form.token, other);
     proof.honeypot = c.value("honeypot", "");
     proof.honeypot_sent = c.value("honeypot_sent", true);
+    proof.page_form = c.value("sent_to", "page") == "page";
     std::string how = c.at("proof");
     if (how == "code") proof.code = form.code;
     if (how == "wrong_code") proof.code = form.code == "0000" ? "0001" : "0000";
@@ -104,6 +111,7 @@ TEST(FormGuardCases, EveryCaseGetsItsSymbol) {
                           now, proof);
     EXPECT_EQ(v.symbol, c.at("expect").get<std::string>()) << v.message;
     EXPECT_EQ(v.form_skipped, c.value("expect_form_skipped", false));
+    if (v.kind == GuardVerdict::Kind::kPass) EXPECT_EQ(v.known, known);
   }
 }
 

@@ -320,8 +320,8 @@ class SqliteStore final : public Store {
       writer_->Prepare(
                  "UPDATE comments SET status = ?, body_source = ?, body_html = ?, "
                  "body_html_member = ?, body_text = ?, body_hash = ?, screen_action = ?, "
-                 "screen_score = ?, screen_reasons = ?, screen_model = ?, edited_at = ? "
-                 "WHERE id = ?")
+                 "screen_score = ?, screen_reasons = ?, screen_model = ?, edited_at = ?, "
+                 "moderator_label = '' WHERE id = ?")
           .Bind(1, site::StatusName(status))
           .Bind(2, edit.body_source)
           .Bind(3, edit.body_html)
@@ -344,6 +344,7 @@ class SqliteStore final : public Store {
       c.body_text = edit.body_text;
       c.screening = edit.screening;
       c.edited_at = edit.edited_at;
+      c.moderator_label.clear();  // a moderator judged the old text, not this one
       return c;
     } catch (const std::exception& e) {
       return Unavailable(e.what());
