@@ -58,6 +58,7 @@ Result<std::unique_ptr<Lists>> Lists::LoadDir(const std::string& dir) {
   ReadSet(base + "/bad_domains.txt", &lists->bad_link_domains);
   ReadSet(base + "/shorteners.txt", &lists->shorteners);
   ReadSet(base + "/suspicious_tlds.txt", &lists->suspicious_tlds);
+  ReadSet(base + "/profile_hosts.txt", &lists->profile_hosts);
   TRIBUNE_RETURN_IF_ERROR(ReadPatterns(base + "/patterns.txt", &lists->patterns));
   return lists;
 }

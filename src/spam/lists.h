@@ -27,6 +27,7 @@ struct Lists {
   std::unordered_set<std::string> bad_link_domains;
   std::unordered_set<std::string> shorteners;
   std::unordered_set<std::string> suspicious_tlds;
+  std::unordered_set<std::string> profile_hosts;
   std::vector<Pattern> patterns;
 
   // Reads the files that exist in `dir`; a missing file is an empty list,

@@ -20,6 +20,13 @@ struct EngineOptions {
   double model_min = -1.0;
   double model_max = 10.0;
 
+  // The most that disguise evidence (styled, look-alike, invisible and
+  // spaced letters: the rules plus the model's weights on them) adds to a
+  // score. Dressed-up letters are common in ordinary comments too (fancy
+  // fonts, decorated names); only what the disguise hides (links, gambling
+  // words, brand names) should push a comment to spam. Default 2.0.
+  double disguise_cap = 2.0;
+
   // Near-duplicate matching: estimated Jaccard similarity of character
   // 4-gram shingles at or above which a comment joins a campaign. Spun
   // templates that swap a word in five land around 0.5; unrelated comments

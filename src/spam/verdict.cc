@@ -24,12 +24,39 @@ double VerdictBuilder::ScoreOf(std::string_view symbol) const {
   return 1.0;  // moderator patterns carry their score as strength
 }
 
+double VerdictBuilder::TakeDisguise(double score) {
+  if (disguise_left_ < 0) disguise_left_ = std::max(0.0, opts_.disguise_cap);
+  if (score <= 0) return score;
+  double taken = std::min(score, disguise_left_);
+  disguise_left_ -= taken;
+  return taken;
+}
+
 void VerdictBuilder::AddRule(const signals::Hit& hit) {
   double score = ScoreOf(hit.symbol) * hit.strength;
-  if (score != 0) v_.reasons.push_back({hit.symbol, score, hit.evidence});
+  std::string evidence = hit.evidence;
+  bool capped = false;
+  if (signals::IsDisguise(hit.symbol)) {
+    double full = score;
+    score = TakeDisguise(score);
+    capped = score < full;
+    if (capped) evidence += " (disguise capped)";
+  }
+  // A capped rule stays among the reasons, at what it was allowed to add.
+  if (score != 0 || capped) v_.reasons.push_back({hit.symbol, score, std::move(evidence)});
 }
 
 void VerdictBuilder::AddModel(double logit, const model::FeatureSet& f, const model::Ftrl& ftrl) {
+  // Disguise rules are not model features any more, but a model learned
+  // before may still weigh them; those weights share the rules' allowance.
+  double disguise = 0;
+  for (size_t i = 0; i < f.index.size() && i < f.name.size(); ++i) {
+    if (f.name[i].tag == "rule" && signals::IsDisguise(f.name[i].first)) {
+      disguise += ftrl.w(f.index[i]) * f.value[i];
+    }
+  }
+  double capped_by = disguise > 0 ? disguise - TakeDisguise(disguise) : 0;
+  logit -= capped_by;
   double clamped = std::clamp(logit, opts_.model_min, opts_.model_max);
   double score = ScoreOf("MODEL") * clamped;
   // The features that pushed hardest in the direction of the verdict; a
@@ -51,6 +78,7 @@ void VerdictBuilder::AddModel(double logit, const model::FeatureSet& f, const mo
             top.end());
   size_t k = std::min(kModelEvidence, top.size());
   std::string evidence = "p=" + std::to_string(1.0 / (1.0 + std::exp(-logit))).substr(0, 5);
+  if (capped_by > 0) evidence += " disguise-capped(-" + Format(capped_by).substr(1) + ")";
   for (size_t i = 0; i < k; ++i) {
     evidence += " " + top[i].second->ToString() + "(" +
                 Format(logit >= 0 ? top[i].first : -top[i].first) + ")";

@@ -27,8 +27,12 @@ class VerdictBuilder {
  private:
   double ScoreOf(std::string_view symbol) const;
 
+  // What is left of EngineOptions::disguise_cap; rules spend it first.
+  double TakeDisguise(double score);
+
   const EngineOptions& opts_;
   Verdict v_;
+  double disguise_left_ = -1;  // negative until first used
 };
 
 // The action for `score` under the thresholds in `opts`.

@@ -83,6 +83,35 @@ TEST(SpamEngine, ThresholdsAndScoresComeFromOptions) {
   EXPECT_EQ(empty.reasons.front().score, 20);
 }
 
+double DisguiseScore(const Verdict& v) {
+  double sum = 0;
+  for (const Reason& r : v.reasons) {
+    if (r.symbol == "STYLED_LETTERS" || r.symbol == "MIXED_SCRIPT_WORD" ||
+        r.symbol == "SPACED_LETTERS" || r.symbol == "INVISIBLE_IN_WORD") {
+      sum += r.score;
+    }
+  }
+  return sum;
+}
+
+TEST(SpamEngine, DisguiseEvidenceIsCapped) {
+  // Styled letters, look-alike letters, a spaced word and a zero-width
+  // space: each rule alone would add 1.5.
+  const CommentInput c = {
+      .body =
+          "\U0001D41B\U0001D41A\U0001D427\U0001D432\U0001D41A\U0001D424 p\u0430ypal "
+          "m\u043Enday k e l u a r g a pi\u200Bknik"};
+  auto capped = Engine::Create({.key = 1, .bits = 12}, {});
+  ASSERT_TRUE(capped.ok());
+  Verdict v = (*capped)->Check(c);
+  EXPECT_DOUBLE_EQ(DisguiseScore(v), EngineOptions{}.disguise_cap);
+  EngineOptions loose;
+  loose.disguise_cap = 100;
+  auto uncapped = Engine::Create({.key = 1, .bits = 12}, loose);
+  ASSERT_TRUE(uncapped.ok());
+  EXPECT_DOUBLE_EQ(DisguiseScore((*uncapped)->Check(c)), 2 * 1.5 + 1.5 + 1.5 + 1.5);
+}
+
 TEST(SpamEngine, SaveAndLoadKeepScores) {
   auto e = Trained();
   e->Learn({.body = "a moderator approved this budget comment"}, false);

@@ -44,6 +44,17 @@ TEST(SpamNormalize, FoldsLookalikeLettersInMixedScriptWords) {
   EXPECT_EQ(n.text, "log in to paypal now");
 }
 
+TEST(SpamNormalize, FoldsLookalikesFromRarerScripts) {
+  NormalizedText n = Normalize("a goo\u146F day");  // Canadian syllabic that imitates d
+  EXPECT_EQ(n.mixed_script_words, 1);
+  EXPECT_EQ(n.text, "a good day");
+}
+
+TEST(SpamNormalize, LatinGluedToHangulIsNotALookalike) {
+  NormalizedText n = Normalize("kpop\uB178\uB798 최고");
+  EXPECT_EQ(n.mixed_script_words, 0);
+}
+
 TEST(SpamNormalize, WholeCyrillicWordsAreNotMixed) {
   NormalizedText n = Normalize("Привет world");
   EXPECT_EQ(n.mixed_script_words, 0);

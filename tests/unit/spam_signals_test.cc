@@ -107,6 +107,38 @@ TEST_F(SpamSignals, ListsAndPatterns) {
   EXPECT_EQ(pills->strength, 3);
 }
 
+TEST_F(SpamSignals, SelfPromotion) {
+  Hits h = Run({.body = "Nice video! Check out my channel for more covers"});
+  const Hit* hit = Find(h, "SELF_PROMOTION");
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(hit->evidence, "check out my channel");
+  EXPECT_TRUE(Has(Run({.body = "help me reach 1,000 subscribers"}), "SELF_PROMOTION"));
+  EXPECT_TRUE(Has(Run({.body = "SUB TO ME"}), "SELF_PROMOTION"));
+  EXPECT_FALSE(
+      Has(Run({.body = "I kept my subscription and watch the channel daily"}), "SELF_PROMOTION"));
+  EXPECT_FALSE(Has(Run({.body = "The money was made from home sales"}), "SELF_PROMOTION"));
+}
+
+TEST_F(SpamSignals, LinkTargets) {
+  lists_.profile_hosts = {"facebook.com", "twitter.com", "youtube.com"};
+  EXPECT_TRUE(Has(Run({.body = "add me https://www.facebook.com/some.name"}), "LINK_PROFILE"));
+  EXPECT_TRUE(Has(Run({.body = "https://m.facebook.com/profile.php?id=12"}), "LINK_PROFILE"));
+  EXPECT_TRUE(Has(Run({.body = "https://www.youtube.com/@someone"}), "LINK_PROFILE"));
+  EXPECT_FALSE(Has(Run({.body = "https://twitter.com/someone/status/123"}), "LINK_PROFILE"));
+  EXPECT_FALSE(Has(Run({.body = "https://www.youtube.com/watch?v=abc"}), "LINK_PROFILE"));
+  EXPECT_FALSE(Has(Run({.body = "https://example.com/someone"}), "LINK_PROFILE"));
+  EXPECT_TRUE(Has(Run({.body = "http://shop.example.com/?ref=123"}), "LINK_REFERRAL"));
+  EXPECT_TRUE(Has(Run({.body = "www.example.com/refer/abc"}), "LINK_REFERRAL"));
+  EXPECT_FALSE(Has(Run({.body = "http://example.com/reference?page=2"}), "LINK_REFERRAL"));
+}
+
+TEST_F(SpamSignals, DisguiseSymbols) {
+  EXPECT_TRUE(IsDisguise("STYLED_LETTERS"));
+  EXPECT_TRUE(IsDisguise("MIXED_SCRIPT_WORD"));
+  EXPECT_FALSE(IsDisguise("LINK_PRESENT"));
+  EXPECT_FALSE(IsDisguise("MODEL"));
+}
+
 TEST_F(SpamSignals, PlainNewsCommentFiresNothing) {
   Hits h = Run({.body = "The two leaders will meet again on Tuesday. I doubt anything comes of it, "
                         "but a ceasefire would at least stop the shelling of cities."});

@@ -46,6 +46,8 @@ void RegisterCommands(CLI::App& app) {
   e->add_option("--train", eval->train, "train a fresh model on these files first")->delimiter(',');
   e->add_option("--article", eval->article, "text file (title line, then body) posted under");
   e->add_flag("--json", eval->json, "print JSON");
+  e->add_option("--hold-at", eval->hold_at,
+                "score threshold of hold instead of the shipped one (spam and discard unchanged)");
   e->add_option("--dump", eval->dump, "write each verdict with its reasons to this JSONL file");
   AddTrainingFlags(e, &eval->training);
   e->callback([eval] { cli::RunEval(*eval); });

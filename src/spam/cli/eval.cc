@@ -9,6 +9,7 @@
 
 #include "spam/cli/internal.h"
 #include "spam/cli/metrics.h"
+#include "spam/verdict.h"
 
 namespace tribune::spam::cli {
 namespace {
@@ -95,6 +96,11 @@ void RunEval(const EvalArgs& a) {
   std::vector<Verdict> verdicts;
   verdicts.reserve(ex.size());
   for (const Example& e : ex) verdicts.push_back(engine->Check(e.comment));
+  if (a.hold_at) {
+    EngineOptions opts;
+    opts.hold_at = *a.hold_at;
+    for (Verdict& v : verdicts) v.action = ActionFor(v.score, opts);
+  }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   double cpu = ThreadCpuSeconds() - cpu_start;
   double cpu_rate = cpu > 0 ? ex.size() / cpu : 0;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,7 @@ struct EvalArgs {
   std::string article;
   std::string dump;
   bool json = false;
+  std::optional<double> hold_at;  // replaces EngineOptions::hold_at when set
   TrainArgs training;
 };
 

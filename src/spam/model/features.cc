@@ -120,8 +120,13 @@ void AddMetaFeatures(const Analysis& a, const signals::Hits& hits, bool hosts, B
   // No author-name features: in the training corpora, whether a name
   // exists and how it looks depends on the corpus, not on spam.
   if (!a.email_domain.empty()) b.Add("email", a.email_domain, 1.f);
+  // Disguise rules stay out: in the training corpora nearly every styled
+  // letter is gambling spam, so the model would learn the font instead of
+  // the words it hides. The rules add their capped share themselves.
   for (const signals::Hit& h : hits) {
-    if (h.symbol.rfind("LINK", 0) != 0) b.Add("rule", h.symbol, 1.f);
+    if (h.symbol.rfind("LINK", 0) != 0 && !signals::IsDisguise(h.symbol)) {
+      b.Add("rule", h.symbol, 1.f);
+    }
   }
 }
 

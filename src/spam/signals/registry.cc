@@ -11,6 +11,9 @@ const std::vector<SymbolInfo>& BuiltinSymbols() {
       {"LINK_BAD_DOMAIN", 8.0, "a link to a domain moderators listed (bad_domains.txt)"},
       {"LINK_SUSPICIOUS_TLD", 2.0, "a link in a heavily abused TLD (suspicious_tlds.txt)"},
       {"LINK_OBFUSCATED", 2.0, "a disguised link: hxxp, [.], \"dot com\""},
+      {"LINK_REFERRAL", 1.5, "a link carrying a referral or affiliate code"},
+      {"LINK_PROFILE", 1.0,
+       "a link to a person's own page on a social platform (profile_hosts.txt)"},
       {"AUTHOR_HAS_LINK", 4.0, "a link or domain in the author name"},
       {"RAW_HTML_LINK", 2.5, "an HTML <a> or BBCode [url] link typed into the comment"},
       {"RAW_HTML", 1.0, "other HTML tags typed into the comment"},
@@ -23,6 +26,8 @@ const std::vector<SymbolInfo>& BuiltinSymbols() {
       {"STYLED_LETTERS", 1.5, "mathematical, enclosed or fullwidth letters"},
       {"INVISIBLE_IN_WORD", 1.5, "invisible characters inside words"},
       {"SPACED_LETTERS", 1.5, "words spelled out letter by letter"},
+      {"SELF_PROMOTION", 1.0,
+       "asks readers to visit or subscribe to the writer's own channel or page"},
       {"SCRIPT_MISMATCH", 1.5, "written in another script than the article"},
       {"OFF_TOPIC", 1.0, "a longer text sharing no terms with the article"},
       {"ON_TOPIC", -1.0, "shares several terms with the article"},
@@ -38,6 +43,7 @@ void RunAll(const Analysis& a, Hits* out) {
   CheckLinkCount(a, out);
   CheckLinkDomains(a, out);
   CheckObfuscatedLinks(a, out);
+  CheckLinkTargets(a, out);
   CheckAuthorLinks(a, out);
   CheckRawHtml(a, out);
   CheckKeywordAnchor(a, out);
@@ -46,9 +52,16 @@ void RunAll(const Analysis& a, Hits* out) {
   CheckMixedScripts(a, out);
   CheckDisguisedLetters(a, out);
   CheckScriptMismatch(a, out);
+  CheckSelfPromotion(a, out);
   CheckRelevance(a, out);
   CheckDisposableEmail(a, out);
   CheckModeratorPatterns(a, out);
+}
+
+bool IsDisguise(std::string_view symbol) {
+  return symbol == "STYLED_LETTERS" || symbol == "MIXED_SCRIPT_WORD" ||
+         symbol == "MIXED_SCRIPT_TEXT" || symbol == "INVISIBLE_IN_WORD" ||
+         symbol == "SPACED_LETTERS";
 }
 
 std::string Clip(std::string_view s, size_t max) {

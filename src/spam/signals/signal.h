@@ -36,6 +36,7 @@ void RunAll(const Analysis& a, Hits* out);
 void CheckLinkCount(const Analysis& a, Hits* out);
 void CheckLinkDomains(const Analysis& a, Hits* out);
 void CheckObfuscatedLinks(const Analysis& a, Hits* out);
+void CheckLinkTargets(const Analysis& a, Hits* out);
 void CheckAuthorLinks(const Analysis& a, Hits* out);
 void CheckRawHtml(const Analysis& a, Hits* out);
 void CheckKeywordAnchor(const Analysis& a, Hits* out);
@@ -44,9 +45,15 @@ void CheckEmptyBody(const Analysis& a, Hits* out);
 void CheckMixedScripts(const Analysis& a, Hits* out);
 void CheckDisguisedLetters(const Analysis& a, Hits* out);
 void CheckScriptMismatch(const Analysis& a, Hits* out);
+void CheckSelfPromotion(const Analysis& a, Hits* out);
 void CheckRelevance(const Analysis& a, Hits* out);
 void CheckDisposableEmail(const Analysis& a, Hits* out);
 void CheckModeratorPatterns(const Analysis& a, Hits* out);
+
+// Disguise symbols (styled, look-alike, invisible or spaced letters) show
+// that a text was dressed up, not what it says. Together, with the model's
+// weights on them, they add at most EngineOptions::disguise_cap.
+bool IsDisguise(std::string_view symbol);
 
 // Shortens evidence to at most `max` bytes at a UTF-8 boundary.
 std::string Clip(std::string_view s, size_t max = 60);

@@ -104,35 +104,50 @@ icu::UnicodeString StripInvisible(const icu::UnicodeString& in, NormalizedText* 
   return out;
 }
 
-// Folds look-alike letters of a mixed-script word to their Latin skeleton,
-// one letter at a time so that Latin letters stay readable.
+// The Latin letter a non-Latin letter imitates (Cyrillic "а" -> "a", Canadian
+// syllabic "ᑯ" -> "d"), or 0 when its confusable skeleton is not a single
+// ASCII letter.
+UChar32 LatinLookalike(UChar32 c) {
+  UErrorCode err = U_ZERO_ERROR;
+  icu::UnicodeString skel;
+  uspoof_getSkeletonUnicodeString(Spoof(), 0, icu::UnicodeString(c), skel, &err);
+  if (U_FAILURE(err) || skel.length() != 1 || skel[0] >= 0x80 || !u_isalpha(skel[0])) return 0;
+  return u_tolower(skel[0]);
+}
+
+// Folds look-alike letters of a mixed-script word to Latin, one letter at
+// a time so that Latin letters stay readable.
 icu::UnicodeString FoldLookalikes(const icu::UnicodeString& word) {
   icu::UnicodeString out;
   for (int32_t i = 0; i < word.length(); i = word.moveIndex32(i, 1)) {
     UChar32 c = word.char32At(i);
-    if (ScriptOf(c) == Script::kLatin || ScriptOf(c) == Script::kOther) {
-      out.append(c);
-      continue;
-    }
-    UErrorCode err = U_ZERO_ERROR;
-    icu::UnicodeString skel;
-    uspoof_getSkeletonUnicodeString(Spoof(), 0, icu::UnicodeString(c), skel, &err);
-    bool ascii = U_SUCCESS(err) && skel.length() > 0;
-    for (int32_t k = 0; ascii && k < skel.length(); ++k)
-      ascii = skel[k] < 0x80 && u_isalpha(skel[k]);
-    out.append(ascii ? skel.toLower() : icu::UnicodeString(c));
+    UChar32 latin = ScriptOf(c) == Script::kLatin || !u_isalpha(c) ? 0 : LatinLookalike(c);
+    out.append(latin ? latin : c);
   }
   return out;
 }
 
+// A word that mixes Latin letters with letters of another script made to
+// look Latin: Cyrillic or Greek, or rarer scripts whose letters imitate
+// Latin ones ("gooᑯ"). A Latin word glued to a Korean one is not a disguise
+// and stays as written. Letters that ICU's confusable data does not map
+// (Tai Le "ᥲ") cannot be told from a real script and stay as written too.
 bool IsMixedScript(const icu::UnicodeString& word) {
-  bool latin = false, other = false;
+  bool latin = false, other = false, rare = false;
   for (int32_t i = 0; i < word.length(); i = word.moveIndex32(i, 1)) {
-    Script s = ScriptOf(word.char32At(i));
+    UChar32 c = word.char32At(i);
+    Script s = ScriptOf(c);
     latin |= s == Script::kLatin;
     other |= s == Script::kCyrillic || s == Script::kGreek;
+    rare |= s == Script::kOther && u_isalpha(c);
   }
-  return latin && other;
+  if (!latin) return false;
+  if (other) return true;
+  for (int32_t i = 0; rare && i < word.length(); i = word.moveIndex32(i, 1)) {
+    UChar32 c = word.char32At(i);
+    if (ScriptOf(c) == Script::kOther && u_isalpha(c) && LatinLookalike(c) != 0) return true;
+  }
+  return false;
 }
 
 // "c4s1n0" -> "casino"; empty when the word is not leetspeak.

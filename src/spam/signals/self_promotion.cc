@@ -1,0 +1,37 @@
+// Self-promotion: a comment that asks readers to go to the writer's own
+// channel, page or music, or to subscribe to or follow the writer. It is
+// the commonest spam on video and news sites that carries no link at all
+// ("check out my channel", "sub to me", "please subscribe", "help me reach
+// 100 subscribers", "make money online"), and ordinary readers almost never
+// write it about themselves.
+#include <re2/re2.h>
+
+#include "spam/signals/signal.h"
+
+namespace tribune::spam::signals {
+
+void CheckSelfPromotion(const Analysis& a, Hits* out) {
+  static const RE2 kPromotion(
+      R"(\b()"
+      R"(check(?:\s*out|\s+me\s+out)?\s+(?:my|our)\s+(?:new\s+)?)"
+      R"((?:channel|videos?|music|songs?|page|profile|blog|site|website|covers?|tracks?|mixtape|account|stuff))"
+      R"(|(?:visit|watch|view|see|listen\s+to|go\s+to|hear)\s+(?:my|our)\s+(?:new\s+)?)"
+      R"((?:channel|videos?|music|songs?|page|profile|blog|website|covers?|tracks?|mixtape))"
+      R"(|(?:sub(?:scribe)?|follow)\s+(?:to\s+)?(?:me|my\s+channel|us)\b)"
+      R"(|sub\s*4\s*sub|subscribe\s+to\s+(?:my|our)|(?:my|our)\s+(?:youtube\s+)?channel)"
+      R"(|(?:please|pls|plz)\s+(?:like|subscribe|share|check|watch|visit|follow|vote|sub|support)\b)"
+      R"(|(?:add|message|text|contact|hit)\s+me\s+(?:up\s+)?(?:on|at)\b)"
+      R"(|free\s+(?:giftcards?|followers|views|subscribers|likes)\b)"
+      R"(|(?:reach|get\s+to|hit|gain)\s+\d[\d,.]*k?\s+(?:subs|subscribers|followers|views|likes)\b)"
+      R"(|(?:make|making|earn|earning)\s+(?:some\s+|extra\s+|real\s+)?(?:money|cash|\$\s?\d[\d,]*)\s+)"
+      R"((?:online|from\s+home|on\s+the\s+internet))"
+      R"(|get\s+paid\s+(?:up\s*to|\$|to\s+(?:mess|play|chat|watch)))"
+      R"(|give\s+(?:me|my\s+\w+)\s+a\s+(?:chance|try|listen))"
+      R"())");
+  re2::StringPiece match;
+  if (RE2::PartialMatch(a.folded_body, kPromotion, &match)) {
+    out->push_back({"SELF_PROMOTION", 1.0, Clip(std::string_view(match.data(), match.size()))});
+  }
+}
+
+}  // namespace tribune::spam::signals
