@@ -204,9 +204,7 @@ int Serve(const Config& given) {
   web::Signer signer(*secret);
   web::CommentService comments(config, *store, writer, signer, engine);
   if (config.spam.enabled && !config.spam.shadow_model.empty()) {
-    spam::EngineOptions shadow_opts;
-    shadow_opts.lists_dir = std::filesystem::path(config.spam.model).parent_path().string();
-    auto shadow = spam::Engine::Load(config.spam.shadow_model, shadow_opts);
+    auto shadow = web::LoadModelFile(config, config.spam.shadow_model);
     if (!shadow.ok()) {
       spdlog::critical("key 'spam.shadow_model': {}", shadow.status().message());
       return 1;

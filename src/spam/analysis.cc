@@ -1,5 +1,7 @@
 #include "spam/analysis.h"
 
+#include "spam/text/language.h"
+
 #include "spam/model/keyed_hash.h"
 
 namespace tribune::spam {
@@ -62,6 +64,7 @@ std::shared_ptr<const ArticleProfile> ProfileArticle(const std::string& title,
   text::NormalizedText n = text::Normalize(title + "\n" + Head(body, kArticleChars));
   auto p = std::make_shared<ArticleProfile>();
   p->scripts = n.scripts;
+  p->language = std::string(text::GuessLanguage(n.text).code);
   for (std::string& w : n.words) {
     if (IsTerm(w)) p->terms.insert(std::move(w));
   }

@@ -19,6 +19,7 @@ namespace tribune::spam {
 // of the body.
 struct ArticleProfile {
   text::ScriptCounts scripts;
+  std::string language;  // ISO 639-1 of a Latin-script article; empty when unsure
   std::unordered_set<std::string> terms;
 };
 
@@ -47,6 +48,7 @@ struct Analysis {
   text::LinkScan author_links;
   std::string email_domain;                       // lower-cased, empty when none
   std::shared_ptr<const ArticleProfile> article;  // null when no article was given
+  std::string_view site_language;                 // EngineOptions::site_language
 };
 
 // Thread-safe. `input` and `lists` must outlive the result. The article is

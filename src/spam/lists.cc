@@ -60,7 +60,17 @@ Result<std::unique_ptr<Lists>> Lists::LoadDir(const std::string& dir) {
   ReadSet(base + "/suspicious_tlds.txt", &lists->suspicious_tlds);
   ReadSet(base + "/profile_hosts.txt", &lists->profile_hosts);
   TRIBUNE_RETURN_IF_ERROR(ReadPatterns(base + "/patterns.txt", &lists->patterns));
+  TRIBUNE_RETURN_IF_ERROR(lists->CompilePatterns());
   return lists;
+}
+
+Status Lists::CompilePatterns() {
+  std::vector<std::string> regexes;
+  for (const Pattern& p : patterns) regexes.push_back(p.regex->pattern());
+  auto set = PatternSet::Build(regexes);
+  if (!set.ok()) return set.status();
+  pattern_set = std::move(set).value();
+  return Status::Ok();
 }
 
 }  // namespace tribune::spam

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "spam/pattern_set.h"
 
 namespace tribune::spam {
 
@@ -29,6 +30,11 @@ struct Lists {
   std::unordered_set<std::string> suspicious_tlds;
   std::unordered_set<std::string> profile_hosts;
   std::vector<Pattern> patterns;
+  // All of `patterns` in one vectorscan scan: pattern_set index i is patterns[i].
+  std::unique_ptr<PatternSet> pattern_set;
+
+  // (Re)builds pattern_set from patterns; LoadDir does it.
+  Status CompilePatterns();
 
   // Reads the files that exist in `dir`; a missing file is an empty list,
   // a malformed pattern line is InvalidArgument naming file and line.

@@ -27,6 +27,11 @@ struct EngineOptions {
   // words, brand names) should push a comment to spam. Default 2.0.
   double disguise_cap = 2.0;
 
+  // The site's language (ISO 639-1, e.g. "en"): LANGUAGE_MISMATCH compares a
+  // Latin-script comment with it when the article's own language is unsure.
+  // Empty: only the article's.
+  std::string site_language;
+
   // Near-duplicate matching: estimated Jaccard similarity of character
   // 4-gram shingles at or above which a comment joins a campaign. Spun
   // templates that swap a word in five land around 0.5; unrelated comments

@@ -20,6 +20,7 @@ spam::EngineOptions OptionsFor(const Config& config) {
   opts.hold_at = config.spam.hold_at;
   opts.spam_at = config.spam.spam_at;
   opts.discard_at = config.spam.discard_at;
+  opts.site_language = config.site.language;
   // Word lists always come from beside the shipped model.
   opts.lists_dir = std::filesystem::path(config.spam.model).parent_path().string();
   return opts;

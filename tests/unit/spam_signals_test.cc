@@ -91,6 +91,40 @@ TEST_F(SpamSignals, ScriptMismatchAndRelevanceNeedAnArticle) {
   EXPECT_TRUE(Has(Run(on), "ON_TOPIC"));
 }
 
+TEST_F(SpamSignals, LanguageMismatchAgainstTheArticleOrTheSite) {
+  const std::string title = "The council approves the new riverside park after a long debate";
+  const std::string body =
+      "The city council voted on Tuesday to build the park. It will have a playground and a "
+      "path along the river, and the work should be done by the end of next year.";
+  CommentInput id{.body = "saya rasa dewan harus bertanya kepada warga yang tinggal di sana dan "
+                          "ini tidak adil untuk kita",
+                  .article_title = title,
+                  .article_body = body};
+  const Hit* hit = Find(Run(id), "LANGUAGE_MISMATCH");
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(hit->evidence, "id under en");
+  CommentInput en{.body = "I think the council should have asked the people who live there first",
+                  .article_title = title,
+                  .article_body = body};
+  EXPECT_FALSE(Has(Run(en), "LANGUAGE_MISMATCH"));
+  // Without an article, and without a site language, there is nothing to compare with.
+  CommentInput bare{.body = id.body};
+  EXPECT_FALSE(Has(Run(bare), "LANGUAGE_MISMATCH"));
+  input_ = bare;
+  Analysis a = Analyze(input_, lists_);
+  a.site_language = "en";
+  Hits with_site;
+  RunAll(a, &with_site);
+  EXPECT_TRUE(Has(with_site, "LANGUAGE_MISMATCH"));
+  // Too short to tell, or another script (SCRIPT_MISMATCH's case): silent.
+  EXPECT_FALSE(Has(Run({.body = "mantap gan", .article_title = title, .article_body = body}),
+                   "LANGUAGE_MISMATCH"));
+  EXPECT_FALSE(Has(Run({.body = "정말 좋은 기사네요. 앞으로도 이런 기사 많이 써주세요",
+                        .article_title = title,
+                        .article_body = body}),
+                   "LANGUAGE_MISMATCH"));
+}
+
 TEST_F(SpamSignals, ListsAndPatterns) {
   lists_.disposable_email_domains.insert("mailinator.com");
   lists_.suspicious_tlds.insert("stream");
@@ -99,12 +133,24 @@ TEST_F(SpamSignals, ListsAndPatterns) {
   p.score = 3;
   p.regex = std::make_unique<RE2>("cheap\\s+pills");
   lists_.patterns.push_back(std::move(p));
+  ASSERT_TRUE(lists_.CompilePatterns().ok());
   Hits h = Run({.email = "bot@Mailinator.com", .body = "CHEAP  Pills at gpsites.stream"});
   EXPECT_TRUE(Has(h, "DISPOSABLE_EMAIL"));
   EXPECT_TRUE(Has(h, "LINK_SUSPICIOUS_TLD"));
   const Hit* pills = Find(h, "PILLS");
   ASSERT_NE(pills, nullptr);
   EXPECT_EQ(pills->strength, 3);
+  EXPECT_EQ(pills->evidence, "cheap  pills");
+  // Patterns also run on the author name and on link hosts.
+  Pattern host;
+  host.symbol = "BAD_HOST";
+  host.score = 2;
+  host.regex = std::make_unique<RE2>("^win\\d+\\.");
+  lists_.patterns.push_back(std::move(host));
+  ASSERT_TRUE(lists_.CompilePatterns().ok());
+  EXPECT_TRUE(Has(Run({.body = "see win88.example.com today"}), "BAD_HOST"));
+  EXPECT_FALSE(Has(Run({.body = "see www.win88.example.com today"}), "BAD_HOST"));
+  EXPECT_TRUE(Has(Run({.author = "cheap pills", .body = "hello there"}), "PILLS"));
 }
 
 TEST_F(SpamSignals, SelfPromotion) {

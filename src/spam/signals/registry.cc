@@ -29,6 +29,8 @@ const std::vector<SymbolInfo>& BuiltinSymbols() {
       {"SELF_PROMOTION", 1.0,
        "asks readers to visit or subscribe to the writer's own channel or page"},
       {"SCRIPT_MISMATCH", 1.5, "written in another script than the article"},
+      {"LANGUAGE_MISMATCH", 1.0,
+       "a Latin-script comment in another language than the article (or the site)"},
       {"OFF_TOPIC", 1.0, "a longer text sharing no terms with the article"},
       {"ON_TOPIC", -1.0, "shares several terms with the article"},
       {"DISPOSABLE_EMAIL", 2.0, "a throwaway e-mail domain (disposable_domains.txt)"},
@@ -52,6 +54,7 @@ void RunAll(const Analysis& a, Hits* out) {
   CheckMixedScripts(a, out);
   CheckDisguisedLetters(a, out);
   CheckScriptMismatch(a, out);
+  CheckLanguageMismatch(a, out);
   CheckSelfPromotion(a, out);
   CheckRelevance(a, out);
   CheckDisposableEmail(a, out);

@@ -45,6 +45,7 @@ void CheckEmptyBody(const Analysis& a, Hits* out);
 void CheckMixedScripts(const Analysis& a, Hits* out);
 void CheckDisguisedLetters(const Analysis& a, Hits* out);
 void CheckScriptMismatch(const Analysis& a, Hits* out);
+void CheckLanguageMismatch(const Analysis& a, Hits* out);
 void CheckSelfPromotion(const Analysis& a, Hits* out);
 void CheckRelevance(const Analysis& a, Hits* out);
 void CheckDisposableEmail(const Analysis& a, Hits* out);
