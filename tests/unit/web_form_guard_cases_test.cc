@@ -111,7 +111,9 @@ TEST(FormGuardCases, EveryCaseGetsItsSymbol) {
                           now, proof);
     EXPECT_EQ(v.symbol, c.at("expect").get<std::string>()) << v.message;
     EXPECT_EQ(v.form_skipped, c.value("expect_form_skipped", false));
-    if (v.kind == GuardVerdict::Kind::kPass) EXPECT_EQ(v.known, known);
+    if (v.kind == GuardVerdict::Kind::kPass) {
+      EXPECT_EQ(v.known, known);
+    }
   }
 }
 
