@@ -11,12 +11,7 @@ namespace tribune::cli {
 namespace {
 
 std::unique_ptr<store::Store> OpenOrExit(const StoreOptions& opts) {
-  auto store = app::OpenStore(LoadConfigOrExit(opts));
-  if (!store.ok()) {
-    std::cerr << "tribune: " << store.status().message() << "\n";
-    std::exit(1);
-  }
-  return std::move(store).value();
+  return OpenStoreOrExit(LoadConfigOrExit(opts));
 }
 
 std::string ReadFileOrExit(const std::string& path) {

@@ -20,12 +20,8 @@ void RegisterExplainCommand(CLI::App& spam) {
   explain->add_option("comment-id", opts->id, "The comment's id")->required();
   explain->add_flag("--json", opts->json, "Print JSON");
   explain->callback([opts] {
-    auto store = app::OpenStore(LoadConfigOrExit(opts->store));
-    if (!store.ok()) {
-      std::cerr << "tribune: " << store.status().message() << "\n";
-      std::exit(1);
-    }
-    auto c = (*store)->GetComment(opts->id);
+    auto store = OpenStoreOrExit(LoadConfigOrExit(opts->store));
+    auto c = store->GetComment(opts->id);
     if (!c.ok()) {
       std::cerr << "tribune: " << c.status().message() << "\n";
       std::exit(1);

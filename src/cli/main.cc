@@ -17,6 +17,15 @@ void AddStoreOptions(CLI::App& cmd, StoreOptions& opts) {
   cmd.add_option("--db", opts.db, "SQLite database file (overrides storage.db)");
 }
 
+std::unique_ptr<store::Store> OpenStoreOrExit(const Config& config) {
+  auto store = app::OpenStore(config);
+  if (!store.ok()) {
+    std::cerr << "tribune: " << store.status().message() << "\n";
+    std::exit(1);
+  }
+  return std::move(store).value();
+}
+
 Config LoadConfigOrExit(const StoreOptions& opts) {
   Config config;
   if (!opts.config_path.empty()) {
@@ -73,12 +82,8 @@ void RegisterMigrate(CLI::App& app) {
   AddStoreOptions(*migrate, *opts);
   migrate->callback([opts] {
     Config config = LoadConfigOrExit(*opts);
-    auto store = app::OpenStore(config);
-    if (!store.ok()) {
-      std::cerr << "tribune: " << store.status().message() << "\n";
-      std::exit(1);
-    }
-    std::cout << "schema version " << *(*store)->SchemaVersion() << "\n";
+    auto store = OpenStoreOrExit(config);
+    std::cout << "schema version " << *store->SchemaVersion() << "\n";
   });
 }
 

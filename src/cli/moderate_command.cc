@@ -35,12 +35,8 @@ void RegisterModerateCommands(CLI::App& app) {
   CLI::App* queue = moderate->add_subcommand("queue", "Comments held for a moderator");
   AddStoreOptions(*queue, *queue_opts);
   queue->callback([queue_opts] {
-    auto store = app::OpenStore(LoadConfigOrExit(*queue_opts));
-    if (!store.ok()) {
-      std::cerr << "tribune: " << store.status().message() << "\n";
-      std::exit(1);
-    }
-    auto held = (*store)->ListHeldComments(100);
+    auto store = OpenStoreOrExit(LoadConfigOrExit(*queue_opts));
+    auto held = store->ListHeldComments(100);
     for (auto c : held.ok() ? *held : std::vector<site::Comment>{}) {
       for (char& ch : c.body_text) ch = ch == '\n' || ch == '\t' ? ' ' : ch;
       std::cout << c.id << '\t' << c.screening.score << '\t' << c.author << '\t'
@@ -74,12 +70,8 @@ void RegisterModerateCommands(CLI::App& app) {
     }
     cmd->callback([opts, what] {
       Config config = app::WithShippedPaths(LoadConfigOrExit(opts->store));
-      auto store = app::OpenStore(config);
-      if (!store.ok()) {
-        std::cerr << "tribune: " << store.status().message() << "\n";
-        std::exit(1);
-      }
-      auto engine = web::LoadSiteEngine(config, **store);
+      auto store = OpenStoreOrExit(config);
+      auto engine = web::LoadSiteEngine(config, *store);
       if (!engine.ok()) {
         std::cerr << "tribune: key 'spam.model': " << engine.status().message() << "\n";
         std::exit(1);
@@ -88,7 +80,7 @@ void RegisterModerateCommands(CLI::App& app) {
       int64_t now = std::time(nullptr);
       if (opts->campaign) {
         for (int64_t id : opts->ids) {
-          auto marked = web::ModerateCampaign(**store, **engine, id,
+          auto marked = web::ModerateCampaign(*store, **engine, id,
                                               now - int64_t{opts->days} * 86400, now);
           if (!marked.ok()) {
             std::cerr << "tribune: comment " << id << ": " << marked.status().message() << "\n";
@@ -103,7 +95,7 @@ void RegisterModerateCommands(CLI::App& app) {
         return;
       }
       for (int64_t id : opts->ids) {
-        auto c = web::Moderate(**store, **engine, id, decision, now);
+        auto c = web::Moderate(*store, **engine, id, decision, now);
         if (!c.ok()) {
           std::cerr << "tribune: comment " << id << ": " << c.status().message() << "\n";
           std::exit(1);

@@ -4,7 +4,10 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
+#include <memory>
+
 #include "core/config.h"
+#include "store/store.h"
 
 namespace tribune::cli {
 
@@ -18,6 +21,9 @@ void AddStoreOptions(CLI::App& cmd, StoreOptions& opts);
 // The config file (or the defaults) with --db applied; exits with a message
 // naming the key when it is wrong.
 Config LoadConfigOrExit(const StoreOptions& opts);
+
+// The store `config` names, opened and migrated; exits with the reason when it cannot be.
+std::unique_ptr<store::Store> OpenStoreOrExit(const Config& config);
 
 void RegisterArticleCommands(CLI::App& app);
 // Adds `explain` to the `spam` command group.

@@ -53,13 +53,9 @@ void RegisterShadowCommands(CLI::App& spam) {
       ->check(CLI::PositiveNumber);
   shadow->add_flag("--json", so->json, "Print JSON");
   shadow->callback([so] {
-    auto store = app::OpenStore(LoadConfigOrExit(so->store));
-    if (!store.ok()) {
-      std::cerr << "tribune: " << store.status().message() << "\n";
-      std::exit(1);
-    }
+    auto store = OpenStoreOrExit(LoadConfigOrExit(so->store));
     int64_t since = std::time(nullptr) - int64_t{so->days} * 86400;
-    auto recent = (*store)->ListRecentComments(since, 1'000'000);
+    auto recent = store->ListRecentComments(since, 1'000'000);
     if (!recent.ok()) {
       std::cerr << "tribune: " << recent.status().message() << "\n";
       std::exit(1);
@@ -93,18 +89,14 @@ void RegisterShadowCommands(CLI::App& spam) {
   promote->add_option("model", po->model, "The model file, e.g. the shadow model")->required();
   promote->callback([po] {
     Config config = app::WithShippedPaths(LoadConfigOrExit(po->store));
-    auto store = app::OpenStore(config);
-    if (!store.ok()) {
-      std::cerr << "tribune: " << store.status().message() << "\n";
-      std::exit(1);
-    }
+    auto store = OpenStoreOrExit(config);
     // Loaded as the server would: the word lists stay those beside the shipped model.
     auto engine = web::LoadModelFile(config, po->model);
     if (!engine.ok()) {
       std::cerr << "tribune: " << po->model << ": " << engine.status().message() << "\n";
       std::exit(1);
     }
-    Status st = web::SaveSiteEngine(**engine, **store, std::time(nullptr));
+    Status st = web::SaveSiteEngine(**engine, *store, std::time(nullptr));
     if (!st.ok()) {
       std::cerr << "tribune: " << st.message() << "\n";
       std::exit(1);

@@ -60,17 +60,7 @@ void AppendForm(std::string& out, const SiteInfo& site, const ArticlePageView& v
     }
     out += "</div>\n";
   }
-  if (v.errors && !v.errors->empty()) {
-    out += "<div role=\"alert\"><ul class=\"form-errors\">";
-    for (const auto& e : *v.errors) {
-      out += "<li data-field=\"";
-      html::AppendEscaped(out, e.field);
-      out += "\">";
-      html::AppendEscaped(out, e.message);
-      out += "</li>";
-    }
-    out += "</ul></div>\n";
-  }
+  AppendFormErrors(out, v.errors);
   if (!a.comments_open) {
     out += "<p class=\"notice notice-closed\">Comments are closed for this article.</p>\n"
            "</section>\n";

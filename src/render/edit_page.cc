@@ -6,23 +6,6 @@
 #include "core/time_format.h"
 
 namespace tribune::render {
-namespace {
-
-void AppendErrors(std::string& out, const std::vector<site::FieldError>* errors) {
-  if (!errors || errors->empty()) return;
-  out += "<div role=\"alert\"><ul class=\"form-errors\">";
-  for (const auto& e : *errors) {
-    out += "<li data-field=\"";
-    html::AppendEscaped(out, e.field);
-    out += "\">";
-    html::AppendEscaped(out, e.message);
-    out += "</li>";
-  }
-  out += "</ul></div>\n";
-}
-
-}  // namespace
-
 std::string CommentEditPath(int64_t comment_id) {
   return fmt::format("/comments/{}/edit", comment_id);
 }
@@ -43,7 +26,7 @@ std::string RenderEditPage(const SiteInfo& site, const EditPageView& v) {
     html::AppendEscaped(out, v.refusal);
     out += "</p>\n";
   }
-  AppendErrors(out, v.errors);
+  AppendFormErrors(out, v.errors);
   if (v.refusal.empty() || !v.body.empty()) {
     // Refused or not, the text stays: a reader whose edit came too late can copy it.
     out += "<form id=\"comment-form\" class=\"comment-form\" method=\"post\" action=\"";

@@ -12,6 +12,19 @@ void AppendInt(std::string& out, int64_t v) {
   out.append(buf, end);
 }
 
+void AppendFormErrors(std::string& out, const std::vector<site::FieldError>* errors) {
+  if (!errors || errors->empty()) return;
+  out += "<div role=\"alert\"><ul class=\"form-errors\">";
+  for (const auto& e : *errors) {
+    out += "<li data-field=\"";
+    html::AppendEscaped(out, e.field);
+    out += "\">";
+    html::AppendEscaped(out, e.message);
+    out += "</li>";
+  }
+  out += "</ul></div>\n";
+}
+
 namespace {
 void LinkTag(std::string& out, std::string_view rel, const SiteInfo& site, std::string_view path) {
   if (path.empty()) return;

@@ -3,6 +3,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "site/comment_form.h"
 
 namespace tribune::render {
 
@@ -28,5 +31,8 @@ void ClosePage(std::string& out, const SiteInfo& site);
 
 // Appends a decimal integer.
 void AppendInt(std::string& out, int64_t v);
+
+// Appends a form's errors as an alert list (nothing when there are none).
+void AppendFormErrors(std::string& out, const std::vector<site::FieldError>* errors);
 
 }  // namespace tribune::render

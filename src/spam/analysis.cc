@@ -37,10 +37,12 @@ bool IsTerm(const std::string& w) {
 
 }  // namespace
 
-Analysis Analyze(const CommentInput& input, const Lists& lists, ArticleCache* cache) {
+Analysis Analyze(const CommentInput& input, const Lists& lists, ArticleCache* cache,
+                 std::string_view site_language) {
   Analysis a;
   a.input = &input;
   a.lists = &lists;
+  a.site_language = site_language;
   // Words of the text proper, without link addresses: links are judged by
   // the link rules, and address fragments ("http", "com") say nothing.
   a.links = text::FindLinks(text::CleanNfkc(input.body));

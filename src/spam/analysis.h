@@ -52,7 +52,9 @@ struct Analysis {
 };
 
 // Thread-safe. `input` and `lists` must outlive the result. The article is
-// profiled through `cache` when one is given.
-Analysis Analyze(const CommentInput& input, const Lists& lists, ArticleCache* cache = nullptr);
+// profiled through `cache` when one is given. `site_language` (must outlive
+// the result too) is EngineOptions::site_language.
+Analysis Analyze(const CommentInput& input, const Lists& lists, ArticleCache* cache = nullptr,
+                 std::string_view site_language = {});
 
 }  // namespace tribune::spam

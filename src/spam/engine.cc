@@ -71,8 +71,7 @@ double Engine::ScoreOf(const std::string& symbol, double builtin) const {
 }
 
 Verdict Engine::Check(const CommentInput& c) const {
-  Analysis a = Analyze(c, *lists_, articles_.get());
-  a.site_language = opts_.site_language;
+  Analysis a = Analyze(c, *lists_, articles_.get(), opts_.site_language);
   signals::Hits hits;
   signals::RunAll(a, &hits);
   model::FeatureSet f;
@@ -91,8 +90,7 @@ Verdict Engine::Check(const CommentInput& c) const {
 }
 
 double Engine::ModelProbability(const CommentInput& c) const {
-  Analysis a = Analyze(c, *lists_, articles_.get());
-  a.site_language = opts_.site_language;
+  Analysis a = Analyze(c, *lists_, articles_.get(), opts_.site_language);
   signals::Hits hits;
   signals::RunAll(a, &hits);
   model::FeatureSet f;
@@ -102,8 +100,7 @@ double Engine::ModelProbability(const CommentInput& c) const {
 }
 
 void Engine::Update(const CommentInput& c, bool is_spam, double weight, bool with_campaigns) {
-  Analysis a = Analyze(c, *lists_, articles_.get());
-  a.site_language = opts_.site_language;
+  Analysis a = Analyze(c, *lists_, articles_.get(), opts_.site_language);
   signals::Hits hits;
   signals::RunAll(a, &hits);
   model::FeatureSet f;

@@ -83,6 +83,14 @@ bbcode::RenderOptions CommentService::RenderOptionsFor(bool signed_in) const {
   return o;
 }
 
+void CommentService::RenderBody(const std::string& source, std::string& html,
+                                std::string& html_member, std::string& text) const {
+  bbcode::Document doc = bbcode::Parse(source);
+  html = bbcode::RenderHtml(doc, RenderOptionsFor(false));
+  html_member = bbcode::RenderHtml(doc, RenderOptionsFor(true));
+  text = bbcode::RenderText(doc);
+}
+
 int CommentService::PrefixPowBits(const std::string& ip, int64_t now_ms) const {
   // Risky traffic: a busy address prefix costs more work.
   double recent = prefix_rate_.Peek(FormGuard::AddressPrefix(ip), now_ms);
@@ -303,10 +311,7 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
   nc.author = form.name;
   nc.email = form.email;
   nc.body_source = form.body;
-  bbcode::Document doc = bbcode::Parse(form.body);
-  nc.body_html = bbcode::RenderHtml(doc, RenderOptionsFor(false));
-  nc.body_html_member = bbcode::RenderHtml(doc, RenderOptionsFor(true));
-  nc.body_text = bbcode::RenderText(doc);
+  RenderBody(form.body, nc.body_html, nc.body_html_member, nc.body_text);
   std::vector<ExtraReason> extra;
   if (guard.kind == GuardVerdict::Kind::kPass && guard.symbol == "CODE_TYPED" &&
       WavePowBits(ctx.now_ms) > 0 && reputation.published == 0) {
@@ -367,6 +372,30 @@ std::string CommentService::EditKey(const site::Comment& c) const {
   return signer_.Sign(fmt::format("edit:{}:{}", c.id, c.created_at));
 }
 
+bool CommentService::KeyFits(const site::Comment& c, std::string_view key) const {
+  return !key.empty() && signer_.Verify(fmt::format("edit:{}:{}", c.id, c.created_at), key);
+}
+
+EditOutcome::Kind CommentService::Editable(const site::Comment& c, const site::Article& a,
+                                           int64_t now, std::string* why) const {
+  using Kind = EditOutcome::Kind;
+  if (c.status != site::CommentStatus::kPublished && c.status != site::CommentStatus::kHeld) {
+    *why = "This comment was removed and can no longer be edited.";
+    return Kind::kForbidden;
+  }
+  if (config_.comments.edit_window_s == 0 || now > EditableUntil(c)) {
+    *why = fmt::format("Comments can be edited for {} minutes after they are sent; that time has "
+                       "passed.",
+                       config_.comments.edit_window_s / 60);
+    return Kind::kForbidden;
+  }
+  if (!a.comments_open) {
+    *why = "Comments are closed for this article.";
+    return Kind::kClosed;
+  }
+  return Kind::kEdited;
+}
+
 int64_t CommentService::EditableUntil(const site::Comment& c) const {
   return c.created_at + config_.comments.edit_window_s;
 }
@@ -383,12 +412,8 @@ EditOutcome CommentService::OpenEdit(int64_t id, std::string_view key, int64_t n
   }
   out.comment = std::move(comment).value();
   out.body = out.comment.body_source;
-  bool visible = out.comment.status == site::CommentStatus::kPublished ||
-                 out.comment.status == site::CommentStatus::kHeld;
   // Only the author holds the key; without it, the comment's state is not told.
-  if (key.empty() || !signer_.Verify(fmt::format("edit:{}:{}", out.comment.id,
-                                                 out.comment.created_at),
-                                     key)) {
+  if (!KeyFits(out.comment, key)) {
     out.kind = Kind::kForbidden;
     out.message = "Only the author can edit this comment, from the browser it was sent from.";
     return out;
@@ -400,18 +425,7 @@ EditOutcome CommentService::OpenEdit(int64_t id, std::string_view key, int64_t n
     return out;
   }
   out.article = std::move(article).value();
-  if (!visible) {
-    out.kind = Kind::kForbidden;
-    out.message = "This comment was removed and can no longer be edited.";
-  } else if (config_.comments.edit_window_s == 0 || now > EditableUntil(out.comment)) {
-    out.kind = Kind::kForbidden;
-    out.message = fmt::format("Comments can be edited for {} minutes after they are sent; that "
-                              "time has passed.",
-                              config_.comments.edit_window_s / 60);
-  } else if (!out.article.comments_open) {
-    out.kind = Kind::kClosed;
-    out.message = "Comments are closed for this article.";
-  }
+  out.kind = Editable(out.comment, out.article, now, &out.message);
   return out;
 }
 
@@ -448,10 +462,7 @@ EditOutcome CommentService::Edit(int64_t id, std::string_view key, std::string b
 
   site::CommentEdit edit;
   edit.body_source = out.body;
-  bbcode::Document doc = bbcode::Parse(out.body);
-  edit.body_html = bbcode::RenderHtml(doc, RenderOptionsFor(false));
-  edit.body_html_member = bbcode::RenderHtml(doc, RenderOptionsFor(true));
-  edit.body_text = bbcode::RenderText(doc);
+  RenderBody(out.body, edit.body_html, edit.body_html_member, edit.body_text);
   std::vector<ExtraReason> extra;
   extra.push_back({"EDITED", 0.0,
                    fmt::format("edited {} s after posting; was {} ({:.2f})",

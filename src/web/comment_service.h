@@ -87,6 +87,12 @@ class CommentService {
   // form, a field for the API); it is bound to the comment.
   std::string EditKey(const site::Comment& c) const;
   int64_t EditableUntil(const site::Comment& c) const;
+  // Whether `key` is the edit key of `c`.
+  bool KeyFits(const site::Comment& c, std::string_view key) const;
+  // Whether `c`, on `a`, can still be edited at `now` (kEdited), or why not
+  // (kForbidden, kClosed, with the reason in `why`). The key is not checked.
+  EditOutcome::Kind Editable(const site::Comment& c, const site::Article& a, int64_t now,
+                             std::string* why) const;
   // Whether `key` may edit comment `id` at `now`: kEdited (with the comment
   // and its article, nothing changed) when it may.
   EditOutcome OpenEdit(int64_t id, std::string_view key, int64_t now);
@@ -122,6 +128,9 @@ class CommentService {
  private:
   IssuedForm Issue(int64_t article_id, const std::string& ip, int64_t now, int64_t now_ms,
                    std::string_view known, bool honeypot);
+  // One parse of a comment's BBCode, rendered for guests, members and as text.
+  void RenderBody(const std::string& source, std::string& html, std::string& html_member,
+                  std::string& text) const;
   int PrefixPowBits(const std::string& ip, int64_t now_ms) const;
   int WavePowBits(int64_t now_ms) const;
   std::string LimitExceeded(const site::CommentForm& form, const std::string& ip, int64_t article,

@@ -63,12 +63,12 @@ void AddAuthorCookies(Context& ctx, const site::Comment& c, http::Response& r) {
   }
 }
 
-std::string EditLinkFor(Context& ctx, const http::Request& req, int64_t comment_id) {
-  std::string key = req.Cookie(EditCookieName(comment_id));
-  if (key.empty()) return {};
-  EditOutcome can = ctx.comments.OpenEdit(comment_id, key, std::time(nullptr));
-  return can.kind == EditOutcome::Kind::kEdited ? render::CommentEditPath(comment_id)
-                                                : std::string();
+std::string EditLinkFor(Context& ctx, const http::Request& req, const site::Comment& c,
+                        const site::Article& a) {
+  if (!ctx.comments.KeyFits(c, req.Cookie(EditCookieName(c.id)))) return {};
+  std::string why;
+  bool can = ctx.comments.Editable(c, a, std::time(nullptr), &why) == EditOutcome::Kind::kEdited;
+  return can ? render::CommentEditPath(c.id) : std::string();
 }
 
 void CommentChanged(Context& ctx, const site::Comment& c) {

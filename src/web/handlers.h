@@ -36,8 +36,10 @@ void PostCommentEdit(Context& ctx, http::Request& req, int64_t id, http::Respond
 // ce{id}, for the edit window) and, once published, the known-commenter pass
 // (cookie tc). Only for the sender who wrote it (PostOutcome::sent_by_author).
 void AddAuthorCookies(Context& ctx, const site::Comment& c, http::Response& r);
-// The edit page's path when this request's browser may edit the comment, else "".
-std::string EditLinkFor(Context& ctx, const http::Request& req, int64_t comment_id);
+// The edit page's path when this request's browser may edit comment `c` on
+// article `a`, else "".
+std::string EditLinkFor(Context& ctx, const http::Request& req, const site::Comment& c,
+                        const site::Article& a);
 // Drops the cached pages that show `c`.
 void CommentChanged(Context& ctx, const site::Comment& c);
 // /api/v1/...: `rest` is the path after "/api/v1".

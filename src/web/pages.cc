@@ -122,8 +122,9 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
   };
 
   // Builds the page; `notice` makes it the reader's own (not cached).
+  // `posted`: the reader's own comment, whose author may get a link to edit it.
   auto render = [&](std::string& html, http::Response& error, const std::string& notice,
-                    const std::string& edit_href) {
+                    const site::Comment* posted) {
     auto article = ctx.store.GetArticle(route.id);
     if (!article.ok()) {
       error = ErrorPage(ctx, article.status().code() == Code::kNotFound ? 404 : 503,
@@ -147,7 +148,13 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
     view.font_step = font;
     view.body_max = ctx.config.comments.max_length;
     view.notice = notice;
-    view.notice_edit_href = edit_href;
+    if (posted) {
+      view.notice_edit_href = EditLinkFor(ctx, req, *posted, *article);
+      if (!view.notice_edit_href.empty()) {
+        view.notice += fmt::format(" You can edit it for {} minutes.",
+                                   (ctx.comments.EditableUntil(*posted) - now + 59) / 60);
+      }
+    }
     if (challenge) {
       view.form_fields = notice.empty() ? std::string(render::kPerRequestMarker) : form_fields();
     }
@@ -158,27 +165,23 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
   if (!posted.empty()) {
     auto c = ctx.store.GetComment(ParsePositive(posted, 0));
     std::string notice = "Your comment was received.";
-    std::string edit_href;
+    const site::Comment* own = nullptr;
     if (c.ok() && c->article_id == route.id) {
       notice = c->status == site::CommentStatus::kPublished
                    ? fmt::format("Thank you: your comment #{} is published.", c->number)
                    : "Thank you: your comment is waiting for a moderator.";
-      edit_href = EditLinkFor(ctx, req, c->id);
-      if (!edit_href.empty()) {
-        notice += fmt::format(" You can edit it for {} minutes.",
-                              (ctx.comments.EditableUntil(*c) - now + 59) / 60);
-      }
+      own = &*c;
     }
     std::string html;
     http::Response error;
-    if (!render(html, error, notice, edit_href)) return respond(std::move(error));
+    if (!render(html, error, notice, own)) return respond(std::move(error));
     http::Response r = HtmlResponse(200, std::move(html));
     r.headers.emplace_back("X-Robots-Tag", "noindex");
     return respond(std::move(r));
   }
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
     std::string html;
-    if (!render(html, error, "", "")) return false;
+    if (!render(html, error, "", nullptr)) return false;
     out = render::MakeCachedPage(std::move(html), "text/html; charset=utf-8");
     return true;
   };

@@ -25,21 +25,6 @@ const std::string kSpamText =
     "I am really inspired together with your writing talents and also with the layout on your "
     "weblog. My web site :: https://best-casino-bonus.example/slots online casino";
 
-json Explain(const TribuneServer& server, const std::filesystem::path& dir, int64_t id) {
-  ProcessResult r = RunTribune(
-      {"spam", "explain", std::to_string(id), "--json", "--db", server.db().string()}, dir);
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  return json::parse(r.out, nullptr, false);
-}
-
-bool HasReason(const json& explained, const std::string& symbol) {
-  if (!explained.is_object()) return false;
-  for (const auto& reason : explained.value("reasons", json::array())) {
-    if (reason.value("symbol", "") == symbol) return true;
-  }
-  return false;
-}
-
 std::string EditPath(int64_t id) { return "/comments/" + std::to_string(id) + "/edit"; }
 
 // The comment as the author posted it, with the cookies the post set.

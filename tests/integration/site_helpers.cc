@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include <gtest/gtest.h>
+
 #include "tribune_process.h"
 
 namespace tribune::itest {
@@ -256,6 +258,21 @@ BusiestArticle FindBusiestArticle(int port, const std::vector<ArticleRow>& artic
     if (n > best.comments) best = {a, n};
   }
   return best;
+}
+
+nlohmann::json Explain(const TribuneServer& server, const fs::path& work_dir, int64_t id) {
+  ProcessResult r = RunTribune(
+      {"spam", "explain", std::to_string(id), "--json", "--db", server.db().string()}, work_dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return nlohmann::json::parse(r.out, nullptr, false);
+}
+
+bool HasReason(const nlohmann::json& explained, const std::string& symbol) {
+  if (!explained.is_object()) return false;
+  for (const auto& reason : explained.value("reasons", nlohmann::json::array())) {
+    if (reason.value("symbol", "") == symbol) return true;
+  }
+  return false;
 }
 
 std::string XmlProblems(const std::string& xml, const fs::path& work_dir) {

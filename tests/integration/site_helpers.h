@@ -10,9 +10,13 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "http_client.h"
 
 namespace tribune::itest {
+
+class TribuneServer;
 
 struct ArticleRow {
   int64_t id = 0;
@@ -94,6 +98,13 @@ struct BusiestArticle {
   int64_t comments = 0;
 };
 BusiestArticle FindBusiestArticle(int port, const std::vector<ArticleRow>& articles);
+
+// `tribune spam explain ID --json` on the server's database: status, verdict
+// and reasons (a failed command is a test failure and gives a discarded value).
+nlohmann::json Explain(const TribuneServer& server, const std::filesystem::path& work_dir,
+                       int64_t id);
+// Whether an Explain result lists a reason with this symbol.
+bool HasReason(const nlohmann::json& explained, const std::string& symbol);
 
 // Checks well-formedness of an XML document: with xmllint when installed,
 // else with a light tag-balance scan. Returns an error text, empty if fine.

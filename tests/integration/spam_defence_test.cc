@@ -127,21 +127,6 @@ TEST(SpamDefence, FilledHoneypotIsNeverPublished) {
   EXPECT_EQ(server.Stop(), 0);
 }
 
-nlohmann::json Explain(const TribuneServer& server, const std::filesystem::path& dir, int64_t id) {
-  ProcessResult r = RunTribune(
-      {"spam", "explain", std::to_string(id), "--json", "--db", server.db().string()}, dir);
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  return nlohmann::json::parse(r.out, nullptr, false);
-}
-
-bool HasReason(const nlohmann::json& explained, const std::string& symbol) {
-  if (!explained.is_object()) return false;
-  for (const auto& reason : explained.value("reasons", nlohmann::json::array())) {
-    if (reason.value("symbol", "") == symbol) return true;
-  }
-  return false;
-}
-
 TEST(SpamDefence, APostBuiltWithoutThePagesFormIsHeld) {
   TempDir dir;
   TribuneServer server(dir.path(), kContentOnly);

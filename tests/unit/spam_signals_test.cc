@@ -111,8 +111,7 @@ TEST_F(SpamSignals, LanguageMismatchAgainstTheArticleOrTheSite) {
   CommentInput bare{.body = id.body};
   EXPECT_FALSE(Has(Run(bare), "LANGUAGE_MISMATCH"));
   input_ = bare;
-  Analysis a = Analyze(input_, lists_);
-  a.site_language = "en";
+  Analysis a = Analyze(input_, lists_, nullptr, "en");
   Hits with_site;
   RunAll(a, &with_site);
   EXPECT_TRUE(Has(with_site, "LANGUAGE_MISMATCH"));

@@ -76,6 +76,12 @@ site::Comment ReadComment(const Statement& st) {
   return c;
 }
 
+std::vector<site::Comment> ReadComments(Statement& st) {
+  std::vector<site::Comment> out;
+  while (st.Step()) out.push_back(ReadComment(st));
+  return out;
+}
+
 // Statement texts, built once so the per-connection cache can key on them.
 struct Sql {
   std::string get_article = fmt::format("SELECT {} FROM articles WHERE id = ?", kArticleColumns);
@@ -233,9 +239,7 @@ class SqliteStore final : public Store {
     return Read<V>([&](Connection& c) -> Result<V> {
       Statement st = c.Prepare(Queries().list_comments.c_str());
       st.Bind(1, article_id).Bind(2, limit).Bind(3, offset);
-      V out;
-      while (st.Step()) out.push_back(ReadComment(st));
-      return out;
+      return ReadComments(st);
     });
   }
 
@@ -389,9 +393,7 @@ class SqliteStore final : public Store {
     return Read<V>([&](Connection& c) -> Result<V> {
       Statement st = c.Prepare(Queries().list_recent.c_str());
       st.Bind(1, since).Bind(2, limit);
-      V out;
-      while (st.Step()) out.push_back(ReadComment(st));
-      return out;
+      return ReadComments(st);
     });
   }
 
@@ -400,9 +402,7 @@ class SqliteStore final : public Store {
     return Read<V>([&](Connection& c) -> Result<V> {
       Statement st = c.Prepare(Queries().list_held.c_str());
       st.Bind(1, limit);
-      V out;
-      while (st.Step()) out.push_back(ReadComment(st));
-      return out;
+      return ReadComments(st);
     });
   }
 
