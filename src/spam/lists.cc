@@ -59,6 +59,7 @@ Result<std::unique_ptr<Lists>> Lists::LoadDir(const std::string& dir) {
   ReadSet(base + "/shorteners.txt", &lists->shorteners);
   ReadSet(base + "/suspicious_tlds.txt", &lists->suspicious_tlds);
   ReadSet(base + "/profile_hosts.txt", &lists->profile_hosts);
+  ReadSet(base + "/money_hosts.txt", &lists->money_hosts);
   TRIBUNE_RETURN_IF_ERROR(ReadPatterns(base + "/patterns.txt", &lists->patterns));
   TRIBUNE_RETURN_IF_ERROR(lists->CompilePatterns());
   return lists;

@@ -29,6 +29,7 @@ struct Lists {
   std::unordered_set<std::string> shorteners;
   std::unordered_set<std::string> suspicious_tlds;
   std::unordered_set<std::string> profile_hosts;
+  std::unordered_set<std::string> money_hosts;
   std::vector<Pattern> patterns;
   // All of `patterns` in one vectorscan scan: pattern_set index i is patterns[i].
   std::unique_ptr<PatternSet> pattern_set;

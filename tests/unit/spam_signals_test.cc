@@ -162,6 +162,36 @@ TEST_F(SpamSignals, SelfPromotion) {
   EXPECT_FALSE(
       Has(Run({.body = "I kept my subscription and watch the channel daily"}), "SELF_PROMOTION"));
   EXPECT_FALSE(Has(Run({.body = "The money was made from home sales"}), "SELF_PROMOTION"));
+  EXPECT_TRUE(Has(Run({.body = "If I get 300 subscribers I'll do a video"}), "SELF_PROMOTION"));
+  EXPECT_TRUE(Has(Run({.body = "Check me out! I rap"}), "SELF_PROMOTION"));
+  EXPECT_TRUE(Has(Run({.body = "Get free gift cards now"}), "SELF_PROMOTION"));
+  EXPECT_TRUE(Has(Run({.body = "How to make a lot of money fast"}), "SELF_PROMOTION"));
+  // A reader urging others to vote for a party promotes no one of their own.
+  EXPECT_FALSE(Has(Run({.body = "America, please vote for Trump."}), "SELF_PROMOTION"));
+  EXPECT_TRUE(Has(Run({.body = "please vote for me in the contest"}), "SELF_PROMOTION"));
+  EXPECT_FALSE(Has(Run({.body = "Vote for my party and I'll resign"}), "SELF_PROMOTION"));
+  EXPECT_FALSE(Has(Run({.body = "Firms make money fastidiously"}), "SELF_PROMOTION"));
+}
+
+TEST_F(SpamSignals, LikeBait) {
+  Hits h = Run({.body = "Like this comment if you are watching in 2015"});
+  const Hit* hit = Find(h, "LIKE_BAIT");
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(hit->evidence, "like this comment");
+  EXPECT_TRUE(Has(Run({.body = "Thumbs up if you agree"}), "LIKE_BAIT"));
+  EXPECT_TRUE(Has(Run({.body = "follow 4 follow, like4like"}), "LIKE_BAIT"));
+  EXPECT_FALSE(Has(Run({.body = "I like this article, and the thumbs up count is low"}), "LIKE_BAIT"));
+  EXPECT_FALSE(Has(Run({.body = "I would like if they asked us first"}), "LIKE_BAIT"));
+}
+
+TEST_F(SpamSignals, LinkMoneyHost) {
+  lists_.money_hosts = {"gofundme.com", "teespring.com"};
+  Hits h = Run({.body = "please help https://www.gofundme.com/f7ekgw"});
+  const Hit* hit = Find(h, "LINK_MONEY_HOST");
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(hit->evidence, "gofundme.com");
+  EXPECT_TRUE(Has(Run({.body = "shirts at teespring.com/treechristmas"}), "LINK_MONEY_HOST"));
+  EXPECT_FALSE(Has(Run({.body = "see https://www.bbc.com/news/world"}), "LINK_MONEY_HOST"));
 }
 
 TEST_F(SpamSignals, LinkTargets) {
@@ -173,8 +203,12 @@ TEST_F(SpamSignals, LinkTargets) {
   EXPECT_FALSE(Has(Run({.body = "https://www.youtube.com/watch?v=abc"}), "LINK_PROFILE"));
   EXPECT_FALSE(Has(Run({.body = "https://example.com/someone"}), "LINK_PROFILE"));
   EXPECT_TRUE(Has(Run({.body = "http://shop.example.com/?ref=123"}), "LINK_REFERRAL"));
-  EXPECT_TRUE(Has(Run({.body = "www.example.com/refer/abc"}), "LINK_REFERRAL"));
+  EXPECT_TRUE(Has(Run({.body = "www.example.com/refer/abc7"}), "LINK_REFERRAL"));
+  EXPECT_TRUE(Has(Run({.body = "http://x.example.com/?ref=2tGgp3pV6L here"}), "LINK_REFERRAL"));
   EXPECT_FALSE(Has(Run({.body = "http://example.com/reference?page=2"}), "LINK_REFERRAL"));
+  // A word marks where a site's own link was clicked; only a code pays someone.
+  EXPECT_FALSE(Has(Run({.body = "http://www.nytimes.com/2014/03/21/us/x.html?ref=politics"}),
+                   "LINK_REFERRAL"));
 }
 
 TEST_F(SpamSignals, DisguiseSymbols) {

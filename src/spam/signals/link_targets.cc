@@ -58,9 +58,13 @@ bool IsProfile(const text::Link& link, const Lists& lists) {
 }  // namespace
 
 void CheckLinkTargets(const Analysis& a, Hits* out) {
+  // The code is what pays: a value with a digit in it ("ref=4436607",
+  // "/refer/nonturtle02"). A word ("ref=politics", "ref=hl") marks where a
+  // site's own link was clicked, not who gets paid for it.
   static const RE2 kReferral(
       R"([?&](?:ref|refid|ref_id|referral|referrer|refer|aff|affid|aff_id|affiliate|)"
-      R"(rb|hlr|invite|invitecode|promo|promocode|rrid)=|/(?:refer|referral|invite|affiliate)/)");
+      R"(rb|hlr|invite|invitecode|promo|promocode|rrid)=[^&#]*\d|)"
+      R"(/(?:refer|referral|invite|affiliate)/[^/?#]*\d)");
   bool referral = false, profile = false;
   for (const text::Link& link : a.links.links) {
     if (!referral && RE2::PartialMatch(link.text, kReferral)) {

@@ -14,6 +14,9 @@ const std::vector<SymbolInfo>& BuiltinSymbols() {
       {"LINK_REFERRAL", 1.5, "a link carrying a referral or affiliate code"},
       {"LINK_PROFILE", 1.0,
        "a link to a person's own page on a social platform (profile_hosts.txt)"},
+      {"LINK_MONEY_HOST", 1.0,
+       "a link to crowdfunding, a print-on-demand shop, a paid-click or rewards site "
+       "(money_hosts.txt)"},
       {"AUTHOR_HAS_LINK", 4.0, "a link or domain in the author name"},
       {"RAW_HTML_LINK", 2.5, "an HTML <a> or BBCode [url] link typed into the comment"},
       {"RAW_HTML", 1.0, "other HTML tags typed into the comment"},
@@ -28,6 +31,7 @@ const std::vector<SymbolInfo>& BuiltinSymbols() {
       {"SPACED_LETTERS", 1.5, "words spelled out letter by letter"},
       {"SELF_PROMOTION", 1.0,
        "asks readers to visit or subscribe to the writer's own channel or page"},
+      {"LIKE_BAIT", 1.0, "asks for likes: \"like this comment if\", \"thumbs up if\""},
       {"SCRIPT_MISMATCH", 1.5, "written in another script than the article"},
       {"LANGUAGE_MISMATCH", 1.0,
        "a Latin-script comment in another language than the article (or the site)"},
@@ -46,6 +50,7 @@ void RunAll(const Analysis& a, Hits* out) {
   CheckLinkDomains(a, out);
   CheckObfuscatedLinks(a, out);
   CheckLinkTargets(a, out);
+  CheckLinkMoneyHost(a, out);
   CheckAuthorLinks(a, out);
   CheckRawHtml(a, out);
   CheckKeywordAnchor(a, out);
@@ -56,6 +61,7 @@ void RunAll(const Analysis& a, Hits* out) {
   CheckScriptMismatch(a, out);
   CheckLanguageMismatch(a, out);
   CheckSelfPromotion(a, out);
+  CheckLikeBait(a, out);
   CheckRelevance(a, out);
   CheckDisposableEmail(a, out);
   CheckModeratorPatterns(a, out);

@@ -47,6 +47,8 @@ void CheckDisguisedLetters(const Analysis& a, Hits* out);
 void CheckScriptMismatch(const Analysis& a, Hits* out);
 void CheckLanguageMismatch(const Analysis& a, Hits* out);
 void CheckSelfPromotion(const Analysis& a, Hits* out);
+void CheckLikeBait(const Analysis& a, Hits* out);
+void CheckLinkMoneyHost(const Analysis& a, Hits* out);
 void CheckRelevance(const Analysis& a, Hits* out);
 void CheckDisposableEmail(const Analysis& a, Hits* out);
 void CheckModeratorPatterns(const Analysis& a, Hits* out);
