@@ -215,9 +215,10 @@ int Serve(const Config& given) {
   web::StaticFiles static_files(config.server.static_dir);
   std::string base = config.site.base_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
+  web::NewsroomDesk newsroom(config, *store, signer, comments);
   web::Context ctx{config,
                    {config.site.name, base, config.site.language, config.site.policy_note},
-                   *store, cache, signer, comments, static_files};
+                   *store, cache, signer, comments, static_files, newsroom};
 
   http::ServerOptions options;
   if (!SplitListen(config.server.listen, options.address, options.port)) {

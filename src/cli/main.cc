@@ -97,6 +97,7 @@ int main(int argc, char** argv) {
   tribune::cli::RegisterMigrate(app);
   tribune::cli::RegisterArticleCommands(app);
   tribune::cli::RegisterModerateCommands(app);
+  tribune::cli::RegisterStaffCommands(app);
   tribune::spam::RegisterCommands(app);
   tribune::cli::RegisterExplainCommand(*app.get_subcommand("spam"));
   tribune::cli::RegisterShadowCommands(*app.get_subcommand("spam"));

@@ -1,5 +1,5 @@
 // tribune moderate: the moderation queue and moderators' decisions, which
-// teach the spam model (until the newsroom has its moderation pages).
+// teach the spam model; the same as the newsroom's pages (/newsroom) offer.
 #include <ctime>
 #include <iostream>
 #include <nlohmann/json.hpp>

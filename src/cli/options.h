@@ -29,6 +29,7 @@ void RegisterArticleCommands(CLI::App& app);
 // Adds `explain` to the `spam` command group.
 void RegisterExplainCommand(CLI::App& spam);
 void RegisterModerateCommands(CLI::App& app);
+void RegisterStaffCommands(CLI::App& app);
 // Adds `shadow` and `promote` to the `spam` command group.
 void RegisterShadowCommands(CLI::App& spam);
 

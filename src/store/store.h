@@ -14,6 +14,7 @@
 #include "core/status.h"
 #include "site/article.h"
 #include "site/comment.h"
+#include "site/staff.h"
 
 namespace tribune::store {
 
@@ -103,6 +104,14 @@ class Store {
   virtual Result<std::pair<std::string, std::string>> LatestModel() = 0;  // (version, data)
   // Drops all but the newest `keep` model versions.
   virtual Status PruneModels(int keep) = 0;
+
+  // Newsroom staff. CreateStaff returns the member with its id, or
+  // AlreadyExists when the name is taken; the getters NotFound.
+  virtual Result<site::Staff> CreateStaff(const site::Staff& staff) = 0;
+  virtual Result<site::Staff> GetStaff(int64_t id) = 0;
+  virtual Result<site::Staff> GetStaffByName(const std::string& name) = 0;
+  virtual Result<std::vector<site::Staff>> ListStaff() = 0;
+  virtual Status SetStaffPassword(int64_t id, const std::string& password_hash) = 0;
 };
 
 }  // namespace tribune::store

@@ -9,6 +9,7 @@
 #include "render/page_cache.h"
 #include "store/store.h"
 #include "web/comment_service.h"
+#include "web/newsroom_desk.h"
 #include "web/signer.h"
 #include "web/static_files.h"
 
@@ -22,6 +23,7 @@ struct Context {
   const Signer& signer;
   CommentService& comments;
   StaticFiles& static_files;
+  NewsroomDesk& newsroom;
 };
 
 }  // namespace tribune::web

@@ -42,6 +42,8 @@ std::string EditLinkFor(Context& ctx, const http::Request& req, const site::Comm
                         const site::Article& a);
 // Drops the cached pages that show `c`.
 void CommentChanged(Context& ctx, const site::Comment& c);
+// /newsroom...: staff sign-in and moderation; `rest` is the path after "/newsroom".
+void Newsroom(Context& ctx, http::Request& req, std::string_view rest, http::Respond respond);
 // /api/v1/...: `rest` is the path after "/api/v1".
 void Api(Context& ctx, http::Request& req, std::string_view rest, http::Respond respond);
 

@@ -32,6 +32,9 @@ void Route(Context& ctx, http::Request& req, http::Respond respond) {
     return respond(ctx.static_files.Serve(req, std::string_view(path).substr(8)));
   }
   if (StartsWith(path, "/api/v1/")) return Api(ctx, req, std::string_view(path).substr(7), respond);
+  if (path == "/newsroom" || StartsWith(path, "/newsroom/")) {
+    return Newsroom(ctx, req, std::string_view(path).substr(9), respond);
+  }
   if (path == "/" && get) return FrontPage(ctx, req, respond);
   if (path == "/rss.xml" && get) return SiteFeed(ctx, req, respond);
   if (path == "/prefs/font" && get) return FontPreference(ctx, req, respond);

@@ -36,7 +36,7 @@ describe('HTML5 validity', { skip }, () => {
   before(async () => { target = await startTarget(choice); });
   after(async () => { if (target) await target.stop(); });
 
-  it('front page, article page, comment page, form errors, notice, edit page, leaving page and 404 are valid', async () => {
+  it('front page, article page, comment page, form errors, notice, edit page, leaving page, 404 and newsroom pages are valid', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tribune-vnu-'));
     const pages = {};
     const get = async (p) => (await fetch(target.baseUrl + p)).text();
@@ -76,6 +76,26 @@ describe('HTML5 validity', { skip }, () => {
     pages.edit = await withCookie(edit[1]);
     pages.edit_refused = await get(edit[1]);
     pages.not_found = await get('/no/such/page');
+    // The newsroom: sign-in (and its refusal), then the queue with a comment's reasons.
+    const added = execFileSync(target.bin, ['staff', 'add', 'validator', '--db', target.db],
+                               { encoding: 'utf8' });
+    const password = /password: (\S+)/.exec(added)[1];
+    pages.sign_in = await get('/newsroom/sign-in');
+    const signIn = (pw) => fetch(target.baseUrl + '/newsroom/sign-in', {
+      method: 'POST', redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ name: 'validator', password: pw }),
+    });
+    const refused = await signIn('not-the-password');
+    assert.equal(refused.status, 401);
+    pages.sign_in_refused = await refused.text();
+    const signedIn = await signIn(password);
+    assert.equal(signedIn.status, 303);
+    const staffCookie = signedIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const asStaff = async (p) => (await fetch(target.baseUrl + p, { headers: { cookie: staffCookie } })).text();
+    pages.queue_held = await asStaff('/newsroom/queue');
+    pages.queue_published = await asStaff('/newsroom/queue?show=published');
+    assert.match(pages.queue_published, /<table class="reasons">/);
     const files = Object.entries(pages).map(([name, html]) => {
       const f = path.join(dir, `${name}.html`);
       fs.writeFileSync(f, html);

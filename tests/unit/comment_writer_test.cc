@@ -55,6 +55,11 @@ class RecordingStore : public Store {
   }
   Result<std::pair<std::string, std::string>> LatestModel() override { return NotFound("x"); }
   Status PruneModels(int) override { return Status::Ok(); }
+  Result<site::Staff> CreateStaff(const site::Staff&) override { return NotFound("x"); }
+  Result<site::Staff> GetStaff(int64_t) override { return NotFound("x"); }
+  Result<site::Staff> GetStaffByName(const std::string&) override { return NotFound("x"); }
+  Result<std::vector<site::Staff>> ListStaff() override { return NotFound("x"); }
+  Status SetStaffPassword(int64_t, const std::string&) override { return NotFound("x"); }
 
   std::vector<Result<site::StoredComment>> InsertComments(
       std::span<const site::NewComment> comments) override {

@@ -36,6 +36,38 @@ TEST_P(StoreConformance, MigrateIsIdempotent) {
   EXPECT_EQ(*store_->SchemaVersion(), *v);
 }
 
+TEST_P(StoreConformance, StaffRoundTripUniqueNamesAndPasswordChange) {
+  site::Staff s;
+  s.name = "maria";
+  s.role = site::StaffRole::kEditor;
+  s.password_hash = "$argon2id$first";
+  s.created_at = 1700000000;
+  auto created = store_->CreateStaff(s);
+  ASSERT_TRUE(created.ok()) << created.status().message();
+  EXPECT_GT(created->id, 0);
+  EXPECT_EQ(created->role, site::StaffRole::kEditor);
+  EXPECT_EQ(created->created_at, 1700000000);
+  // Names are unique; the second member with that name is refused.
+  s.role = site::StaffRole::kModerator;
+  EXPECT_EQ(store_->CreateStaff(s).status().code(), Code::kAlreadyExists);
+  s.name = "Maria";  // names are case-sensitive
+  ASSERT_TRUE(store_->CreateStaff(s).ok());
+  auto by_name = store_->GetStaffByName("maria");
+  ASSERT_TRUE(by_name.ok()) << by_name.status().message();
+  EXPECT_EQ(by_name->id, created->id);
+  EXPECT_EQ(by_name->password_hash, "$argon2id$first");
+  ASSERT_TRUE(store_->SetStaffPassword(created->id, "$argon2id$second").ok());
+  EXPECT_EQ(store_->GetStaff(created->id)->password_hash, "$argon2id$second");
+  EXPECT_EQ(store_->SetStaffPassword(created->id + 100, "x").code(), Code::kNotFound);
+  EXPECT_EQ(store_->GetStaffByName("nobody").status().code(), Code::kNotFound);
+  EXPECT_EQ(store_->GetStaff(created->id + 100).status().code(), Code::kNotFound);
+  auto all = store_->ListStaff();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].name, "Maria");
+  EXPECT_EQ((*all)[1].name, "maria");
+}
+
 TEST_P(StoreConformance, Settings) {
   EXPECT_EQ(store_->GetSetting("secret").status().code(), Code::kNotFound);
   ASSERT_TRUE(store_->PutSetting("secret", "a").ok());

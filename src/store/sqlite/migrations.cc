@@ -9,7 +9,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Append only: never
 // edit a migration that has shipped.
-constexpr std::array<const char*, 4> kMigrations = {
+constexpr std::array<const char*, 5> kMigrations = {
     R"sql(
 CREATE TABLE settings (
   key   TEXT PRIMARY KEY,
@@ -82,6 +82,16 @@ CREATE TABLE comment_revisions (
 );
 CREATE INDEX comment_revisions_by_comment ON comment_revisions (comment_id, id);
 CREATE INDEX comments_by_time ON comments (created_at);
+)sql",
+    // 5: newsroom staff, who sign in to moderate.
+    R"sql(
+CREATE TABLE staff (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL UNIQUE,
+  role          TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  created_at    INTEGER NOT NULL
+);
 )sql",
 };
 

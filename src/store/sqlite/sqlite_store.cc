@@ -416,6 +416,59 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<site::Staff> CreateStaff(const site::Staff& staff) override {
+    int64_t id = 0;
+    Status st = Write([&](Connection& c) -> Status {
+      Statement taken = c.Prepare("SELECT 1 FROM staff WHERE name = ?");
+      taken.Bind(1, staff.name);
+      if (taken.Step()) return AlreadyExists(fmt::format("staff name '{}' is taken", staff.name));
+      c.Prepare("INSERT INTO staff (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)")
+          .Bind(1, staff.name)
+          .Bind(2, std::string(site::StaffRoleName(staff.role)))
+          .Bind(3, staff.password_hash)
+          .Bind(4, staff.created_at)
+          .Step();
+      id = c.LastInsertId();
+      return Status::Ok();
+    });
+    if (!st.ok()) return st;
+    return GetStaff(id);
+  }
+
+  Result<site::Staff> GetStaff(int64_t id) override {
+    return ReadStaff("SELECT id, name, role, password_hash, created_at FROM staff WHERE id = ?",
+                     [&](Statement& st) { st.Bind(1, id); },
+                     fmt::format("no staff member {}", id));
+  }
+
+  Result<site::Staff> GetStaffByName(const std::string& name) override {
+    return ReadStaff("SELECT id, name, role, password_hash, created_at FROM staff WHERE name = ?",
+                     [&](Statement& st) { st.Bind(1, name); },
+                     fmt::format("no staff member named '{}'", name));
+  }
+
+  Result<std::vector<site::Staff>> ListStaff() override {
+    using V = std::vector<site::Staff>;
+    return Read<V>([&](Connection& c) -> Result<V> {
+      Statement st = c.Prepare(
+          "SELECT id, name, role, password_hash, created_at FROM staff ORDER BY name");
+      V out;
+      while (st.Step()) out.push_back(StaffRow(st));
+      return out;
+    });
+  }
+
+  Status SetStaffPassword(int64_t id, const std::string& password_hash) override {
+    return Write([&](Connection& c) {
+      c.Prepare("UPDATE staff SET password_hash = ? WHERE id = ?")
+          .Bind(1, password_hash)
+          .Bind(2, id)
+          .Step();
+      if (Changes(c) == 0) return NotFound(fmt::format("no staff member {}", id));
+      return Status::Ok();
+    });
+  }
+
   Status SaveModel(const std::string& version, const std::string& data, int64_t now) override {
     return Write([&](Connection& c) {
       c.Prepare("INSERT INTO spam_models (version, created_at, data) VALUES (?, ?, ?)")
@@ -506,6 +559,27 @@ class SqliteStore final : public Store {
     c.Prepare("INSERT INTO settings (key, value) VALUES ('articles_revision', '1') "
               "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
         .Step();
+  }
+
+  static site::Staff StaffRow(Statement& st) {
+    site::Staff s;
+    s.id = st.Int(0);
+    s.name = st.Text(1);
+    if (!site::ParseStaffRole(st.Text(2), &s.role)) s.role = site::StaffRole::kModerator;
+    s.password_hash = st.Text(3);
+    s.created_at = st.Int(4);
+    return s;
+  }
+
+  // `sql` must be a string literal: statements are cached by its address.
+  template <typename B>
+  Result<site::Staff> ReadStaff(const char* sql, B&& bind, std::string not_found) {
+    return Read<site::Staff>([&](Connection& c) -> Result<site::Staff> {
+      Statement st = c.Prepare(sql);
+      bind(st);
+      if (!st.Step()) return NotFound(not_found);
+      return StaffRow(st);
+    });
   }
 
   template <typename F>

@@ -114,7 +114,7 @@ async function startBinary(bin) {
     await stop();
     throw err;
   }
-  return { baseUrl, stop, log };
+  return { baseUrl, stop, log, bin, db: path.join(dir, 't.db') };
 }
 
 // Finds the first article page linked from the front page.

@@ -1,0 +1,156 @@
+#include "render/newsroom_pages.h"
+
+#include <fmt/format.h>
+
+#include "core/html.h"
+#include "core/time_format.h"
+
+namespace tribune::render {
+namespace {
+
+struct Tab {
+  const char* show;
+  const char* label;
+};
+constexpr Tab kTabs[] = {{"held", "Held for moderation"},
+                         {"spam", "Spam (last 7 days)"},
+                         {"published", "Published (last 7 days)"}};
+
+// The decisions a comment in `status` can take, as (value, label).
+std::vector<std::pair<const char*, const char*>> DecisionsFor(site::CommentStatus s) {
+  using S = site::CommentStatus;
+  switch (s) {
+    case S::kHeld:
+      return {{"approve", "Approve"}, {"spam", "Spam"}, {"campaign", "Spam with its campaign"},
+              {"delete", "Delete"}};
+    case S::kPublished:
+      return {{"spam", "Spam"}, {"campaign", "Spam with its campaign"}, {"delete", "Delete"}};
+    case S::kSpam: return {{"restore", "Not spam: publish"}, {"delete", "Delete"}};
+    case S::kDeleted: return {{"restore", "Restore and publish"}};
+  }
+  return {};
+}
+
+void AppendItem(std::string& out, const QueueItem& item, const QueueView& view) {
+  const site::Comment& c = item.comment;
+  std::string id = std::to_string(c.id);
+  out += "<article class=\"queue-item\" id=\"q" + id + "\">\n<header class=\"queue-meta\">";
+  out += "<b>Comment " + id + "</b> by <span class=\"author\">";
+  html::AppendEscaped(out, c.author);
+  out += "</span>";
+  if (!c.email.empty()) {
+    out += " &lt;";
+    html::AppendEscaped(out, c.email);
+    out += "&gt;";
+  }
+  out += " \u00b7 <time datetime=\"" + timefmt::Iso8601(c.created_at) + "\">" +
+         timefmt::CommentDate(c.created_at) + "</time>";
+  if (!c.ip.empty()) {
+    out += " \u00b7 ";
+    html::AppendEscaped(out, c.ip);
+  }
+  out += " \u00b7 on <a href=\"";
+  html::AppendEscaped(out, item.article_path);
+  out += "\">";
+  html::AppendEscaped(out, item.article_title);
+  out += "</a>";
+  if (c.edited_at != 0) out += " \u00b7 edited";
+  if (!c.moderator_label.empty()) {
+    out += " \u00b7 a moderator said ";
+    html::AppendEscaped(out, c.moderator_label);
+  }
+  out += "</header>\n";
+  const site::Screening& s = c.screening;
+  out += "<p class=\"verdict\">Filter: <strong class=\"verdict-";
+  html::AppendEscaped(out, s.action.empty() ? "none" : s.action);
+  out += "\">";
+  html::AppendEscaped(out, s.action.empty() ? "not screened" : s.action);
+  out += fmt::format("</strong>, score {:.2f}", s.score);
+  if (!s.model_version.empty()) {
+    out += " \u00b7 model ";
+    html::AppendEscaped(out, s.model_version);
+  }
+  out += "</p>\n";
+  if (!item.reasons.empty()) {
+    out += "<table class=\"reasons\">\n<thead><tr><th scope=\"col\">Reason</th>"
+           "<th scope=\"col\">Score</th><th scope=\"col\">Evidence</th></tr></thead>\n<tbody>\n";
+    for (const ReasonRow& r : item.reasons) {
+      out += "<tr><td><code>";
+      html::AppendEscaped(out, r.symbol);
+      out += fmt::format("</code></td><td class=\"score\">{:+.2f}</td><td>", r.score);
+      html::AppendEscaped(out, r.evidence);
+      out += "</td></tr>\n";
+    }
+    out += "</tbody>\n</table>\n";
+  }
+  // The text as written, BBCode and all: links are shown, never followed.
+  out += "<pre class=\"comment-source\">";
+  html::AppendEscaped(out, c.body_source);
+  out += "</pre>\n<form class=\"decide\" method=\"post\" action=\"/newsroom/comments/" + id +
+         "\">\n<input type=\"hidden\" name=\"t\" value=\"";
+  html::AppendEscaped(out, view.form_token);
+  out += "\">\n<input type=\"hidden\" name=\"show\" value=\"";
+  html::AppendEscaped(out, view.show);
+  out += "\">\n";
+  for (auto [value, label] : DecisionsFor(c.status)) {
+    out += fmt::format("<button type=\"submit\" name=\"decision\" value=\"{}\">{}</button>\n",
+                       value, label);
+  }
+  out += "</form>\n</article>\n";
+}
+
+}  // namespace
+
+std::string RenderSignInPage(const SiteInfo& site, const std::string& name,
+                             const std::string& error) {
+  std::string out;
+  OpenPage(out, site, {"Newsroom sign-in", "", "", "", "", "", "", 0});
+  out += "<section class=\"newsroom sign-in\">\n<h1>Newsroom sign-in</h1>\n";
+  if (!error.empty()) {
+    out += "<p class=\"form-error\" role=\"alert\">";
+    html::AppendEscaped(out, error);
+    out += "</p>\n";
+  }
+  out += "<form method=\"post\" action=\"/newsroom/sign-in\">\n"
+         "<p><label for=\"sn-name\">Name</label> <input id=\"sn-name\" name=\"name\" "
+         "autocomplete=\"username\" required value=\"";
+  html::AppendEscaped(out, name);
+  out += "\"></p>\n<p><label for=\"sn-password\">Password</label> <input id=\"sn-password\" "
+         "name=\"password\" type=\"password\" autocomplete=\"current-password\" required></p>\n"
+         "<p><button type=\"submit\">Sign in</button></p>\n</form>\n"
+         "<p class=\"hint\">Accounts are made by the site's operator: "
+         "<code>tribune staff add NAME</code>.</p>\n</section>\n";
+  ClosePage(out, site);
+  return out;
+}
+
+std::string RenderQueuePage(const SiteInfo& site, const QueueView& view) {
+  std::string out;
+  OpenPage(out, site, {"Moderation", "", "", "", "", "", "", 0});
+  out += "<section class=\"newsroom queue\">\n<h1>Moderation</h1>\n<div class=\"who\">Signed in as ";
+  html::AppendEscaped(out, view.staff_name);
+  out += ". <form class=\"sign-out\" method=\"post\" action=\"/newsroom/sign-out\">"
+         "<input type=\"hidden\" name=\"t\" value=\"";
+  html::AppendEscaped(out, view.form_token);
+  out += "\"><button type=\"submit\">Sign out</button></form></div>\n<nav class=\"queue-tabs\">";
+  for (const Tab& t : kTabs) {
+    bool current = view.show == t.show;
+    out += fmt::format(" <a href=\"/newsroom/queue?show={}\"{}>{}</a>", t.show,
+                       current ? " aria-current=\"page\"" : "", t.label);
+  }
+  out += "</nav>\n";
+  if (!view.notice.empty()) {
+    out += "<p class=\"notice-ok\" role=\"status\">";
+    html::AppendEscaped(out, view.notice);
+    out += "</p>\n";
+  }
+  if (view.items.empty()) {
+    out += "<p class=\"empty\">Nothing here.</p>\n";
+  }
+  for (const QueueItem& item : view.items) AppendItem(out, item, view);
+  out += "</section>\n";
+  ClosePage(out, site);
+  return out;
+}
+
+}  // namespace tribune::render

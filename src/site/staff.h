@@ -1,0 +1,24 @@
+// Newsroom staff: the people who sign in to moderate comments. A password is
+// kept only as a libsodium password hash (Argon2id).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace tribune::site {
+
+enum class StaffRole { kModerator, kEditor };
+
+struct Staff {
+  int64_t id = 0;
+  std::string name;           // sign-in name, unique, case-sensitive
+  StaffRole role = StaffRole::kModerator;
+  std::string password_hash;  // crypto_pwhash_str output
+  int64_t created_at = 0;
+};
+
+const char* StaffRoleName(StaffRole role);
+// "moderator" or "editor"; false for anything else.
+bool ParseStaffRole(const std::string& name, StaffRole* out);
+
+}  // namespace tribune::site

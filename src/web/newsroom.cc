@@ -1,0 +1,263 @@
+// /newsroom/...: staff sign-in and the moderation queue. Every page needs a
+// live session (cookie tn, SameSite=Strict) and every form the session's
+// token, so neither a stolen page nor another site can act for a moderator.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <ctime>
+#include <map>
+
+#include "core/utf8.h"
+#include "render/newsroom_pages.h"
+#include "site/article.h"
+#include "web/handlers.h"
+#include "web/newsroom_desk.h"
+#include "web/responses.h"
+
+namespace tribune::web {
+namespace {
+
+constexpr int64_t kQueueLimit = 100;
+constexpr int64_t kRecentDays = 7;
+
+// Newsroom pages are private: never cached, never indexed.
+http::Response Private(http::Response r) {
+  r.headers.emplace_back("Cache-Control", "no-store");
+  r.headers.emplace_back("X-Robots-Tag", "noindex, nofollow");
+  r.headers.emplace_back("Referrer-Policy", "same-origin");
+  return r;
+}
+
+std::string SessionCookie(const Context& ctx, const std::string& value, int64_t max_age) {
+  std::string_view secure = ctx.site.base_url.rfind("https://", 0) == 0 ? "; Secure" : "";
+  return fmt::format("{}={}; Path=/newsroom; Max-Age={}; HttpOnly; SameSite=Strict{}",
+                     StaffSessions::kCookie, value, max_age, secure);
+}
+
+bool IsForm(const http::Request& req) {
+  return req.Header("content-type").substr(0, 33) == "application/x-www-form-urlencoded";
+}
+
+std::map<std::string, std::string> FormFields(const http::Request& req) {
+  std::map<std::string, std::string> out;
+  for (auto& [k, v] : http::ParseForm(req.body)) {
+    if (utf8::IsValid(v)) out.emplace(std::move(k), std::move(v));
+  }
+  return out;
+}
+
+std::string ShowParam(std::string show) {
+  return show == "spam" || show == "published" ? show : "held";
+}
+
+std::vector<render::ReasonRow> ReasonsOf(const std::string& json) {
+  std::vector<render::ReasonRow> rows;
+  auto parsed = nlohmann::json::parse(json, nullptr, false);
+  if (!parsed.is_array()) return rows;
+  for (const auto& r : parsed) {
+    if (!r.is_object()) continue;
+    rows.push_back({r.value("symbol", std::string("?")), r.value("score", 0.0),
+                    r.value("evidence", std::string())});
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+    return std::abs(a.score) > std::abs(b.score);
+  });
+  return rows;
+}
+
+// What the last decision did, from the codes the redirect carries: a fixed
+// text, so a crafted link cannot make the page say something else.
+std::string NoticeFor(const http::Request& req) {
+  std::string done = req.QueryParam("done"), id = req.QueryParam("id"), n = req.QueryParam("n");
+  int64_t comment = 0, count = 0;
+  std::from_chars(id.data(), id.data() + id.size(), comment);
+  std::from_chars(n.data(), n.data() + n.size(), count);
+  if (comment <= 0) return {};
+  if (done == "approve") return fmt::format("Comment {} is published.", comment);
+  if (done == "spam") return fmt::format("Comment {} is marked spam; the filter learned it.", comment);
+  if (done == "campaign") {
+    return fmt::format("Comment {} is marked spam, with {} more of its campaign; the filter "
+                       "learned them.", comment, count > 0 ? count - 1 : 0);
+  }
+  if (done == "restore") return fmt::format("Comment {} is published again.", comment);
+  if (done == "delete") return fmt::format("Comment {} is deleted.", comment);
+  return {};
+}
+
+void SignInPage(Context& ctx, http::Request& req, http::Respond respond) {
+  int64_t now = std::time(nullptr);
+  if (ctx.newsroom.Member(req.Cookie(StaffSessions::kCookie), now)) {
+    return respond(Private(Redirect(303, "/newsroom/queue")));
+  }
+  respond(Private(HtmlResponse(200, render::RenderSignInPage(ctx.site, "", ""))));
+}
+
+void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
+  if (!IsForm(req)) {
+    return respond(ErrorPage(ctx, 415, "The form must be sent as "
+                                       "application/x-www-form-urlencoded."));
+  }
+  auto fields = FormFields(req);
+  const std::string& name = fields["name"];
+  SignInOutcome out = ctx.newsroom.SignIn(name, fields["password"], req.remote_addr,
+                                          std::time(nullptr), NowMs());
+  using Kind = SignInOutcome::Kind;
+  switch (out.kind) {
+    case Kind::kSignedIn: {
+      http::Response r = Redirect(303, "/newsroom/queue");
+      r.headers.emplace_back("Set-Cookie",
+                             SessionCookie(ctx, out.cookie, StaffSessions::kLifetime));
+      return respond(Private(std::move(r)));
+    }
+    case Kind::kWrong:
+      return respond(Private(HtmlResponse(
+          401, render::RenderSignInPage(ctx.site, name, "Wrong name or password."))));
+    case Kind::kLimited: {
+      http::Response r = HtmlResponse(
+          429, render::RenderSignInPage(ctx.site, name,
+                                        "Too many failed attempts; please wait a minute."));
+      r.headers.emplace_back("Retry-After", "60");
+      return respond(Private(std::move(r)));
+    }
+    case Kind::kUnavailable:
+      return respond(Private(HtmlResponse(
+          503, render::RenderSignInPage(ctx.site, name,
+                                        "Sign-in is unavailable just now; please try again."))));
+  }
+}
+
+// The signed-in member, or a response sent (redirect to sign-in, or 403 for
+// a form without the session's token).
+std::optional<site::Staff> RequireMember(Context& ctx, http::Request& req, bool form,
+                                         http::Respond& respond) {
+  std::string cookie = req.Cookie(StaffSessions::kCookie);
+  auto member = ctx.newsroom.Member(cookie, std::time(nullptr));
+  if (!member) {
+    if (form) {
+      respond(Private(ErrorPage(ctx, 403, "Your newsroom session has ended; please sign in "
+                                          "again.")));
+    } else {
+      respond(Private(Redirect(303, "/newsroom/sign-in")));
+    }
+    return std::nullopt;
+  }
+  if (form) {
+    auto fields = FormFields(req);
+    if (!IsForm(req) || !ctx.newsroom.sessions().FormTokenFits(cookie, fields["t"])) {
+      respond(Private(ErrorPage(ctx, 403, "This form did not come from your newsroom page; "
+                                          "please reload the page and try again.")));
+      return std::nullopt;
+    }
+  }
+  return member;
+}
+
+void SignOut(Context& ctx, http::Request& req, http::Respond respond) {
+  if (!RequireMember(ctx, req, true, respond)) return;
+  http::Response r = Redirect(303, "/newsroom/sign-in");
+  r.headers.emplace_back("Set-Cookie", SessionCookie(ctx, "", 0));
+  respond(Private(std::move(r)));
+}
+
+void QueuePage(Context& ctx, http::Request& req, http::Respond respond) {
+  auto member = RequireMember(ctx, req, false, respond);
+  if (!member) return;
+  int64_t now = std::time(nullptr);
+  render::QueueView view;
+  view.staff_name = member->name;
+  view.form_token = ctx.newsroom.sessions().FormToken(req.Cookie(StaffSessions::kCookie));
+  view.show = ShowParam(req.QueryParam("show"));
+  view.notice = NoticeFor(req);
+  Result<std::vector<site::Comment>> comments =
+      view.show == "held" ? ctx.store.ListHeldComments(kQueueLimit)
+                          : ctx.store.ListRecentComments(now - kRecentDays * 86400, 20 * kQueueLimit);
+  if (!comments.ok()) {
+    return respond(Private(ErrorPage(ctx, 503, "The queue cannot be read just now.")));
+  }
+  site::CommentStatus wanted =
+      view.show == "spam" ? site::CommentStatus::kSpam
+      : view.show == "published" ? site::CommentStatus::kPublished : site::CommentStatus::kHeld;
+  std::map<int64_t, site::Article> articles;
+  for (site::Comment& c : *comments) {
+    if (c.status != wanted) continue;
+    if (static_cast<int64_t>(view.items.size()) >= kQueueLimit) break;
+    auto it = articles.find(c.article_id);
+    if (it == articles.end()) {
+      auto a = ctx.store.GetArticle(c.article_id);
+      if (!a.ok()) continue;
+      it = articles.emplace(c.article_id, std::move(a).value()).first;
+    }
+    render::QueueItem item;
+    item.article_title = it->second.title;
+    item.article_path = site::ArticlePath(it->second);
+    item.reasons = ReasonsOf(c.screening.reasons_json);
+    item.comment = std::move(c);
+    view.items.push_back(std::move(item));
+  }
+  respond(Private(HtmlResponse(200, render::RenderQueuePage(ctx.site, view))));
+}
+
+void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
+  if (!RequireMember(ctx, req, true, respond)) return;
+  auto fields = FormFields(req);
+  std::string show = ShowParam(fields["show"]);
+  const std::string& decision = fields["decision"];
+  auto changed = ctx.newsroom.Decide(id, decision, std::time(nullptr));
+  if (!changed.ok()) {
+    Code code = changed.status().code();
+    int status = code == Code::kNotFound          ? 404
+                 : code == Code::kInvalidArgument ? 400
+                                                  : 503;
+    return respond(Private(ErrorPage(ctx, status, changed.status().message())));
+  }
+  for (const site::Comment& c : *changed) CommentChanged(ctx, c);
+  respond(Private(Redirect(303, fmt::format("/newsroom/queue?show={}&done={}&id={}&n={}", show,
+                                            decision, id, changed->size()))));
+}
+
+bool ParseId(std::string_view s, int64_t& out) {
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size() && out >= 1;
+}
+
+http::Response NotAllowed(Context& ctx, const char* allow) {
+  http::Response r = ErrorPage(ctx, 405, "This method is not allowed here.");
+  r.headers.emplace_back("Allow", allow);
+  return r;
+}
+
+}  // namespace
+
+void Newsroom(Context& ctx, http::Request& req, std::string_view rest, http::Respond respond) {
+  bool get = req.method == "GET" || req.method == "HEAD";
+  bool post = req.method == "POST";
+  if (rest.empty() || rest == "/") {
+    if (!get) return respond(NotAllowed(ctx, "GET, HEAD"));
+    return respond(Private(Redirect(303, "/newsroom/queue")));
+  }
+  if (rest == "/sign-in") {
+    if (get) return SignInPage(ctx, req, respond);
+    if (post) return SignIn(ctx, req, respond);
+    return respond(NotAllowed(ctx, "GET, HEAD, POST"));
+  }
+  if (rest == "/sign-out") {
+    if (post) return SignOut(ctx, req, respond);
+    return respond(NotAllowed(ctx, "POST"));
+  }
+  if (rest == "/queue") {
+    if (get) return QueuePage(ctx, req, respond);
+    return respond(NotAllowed(ctx, "GET, HEAD"));
+  }
+  constexpr std::string_view kComments = "/comments/";
+  int64_t id = 0;
+  if (rest.substr(0, kComments.size()) == kComments && ParseId(rest.substr(kComments.size()), id)) {
+    if (post) return DecideComment(ctx, req, id, respond);
+    return respond(NotAllowed(ctx, "POST"));
+  }
+  respond(ErrorPage(ctx, 404, "There is no newsroom page at this address."));
+}
+
+}  // namespace tribune::web

@@ -1,0 +1,248 @@
+// The newsroom: staff sign in (accounts from `tribune staff`), see each held
+// comment with the filter's reasons, and decide, one comment or a whole
+// campaign at once, teaching the filter as they go.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "site_helpers.h"
+#include "tribune_process.h"
+
+namespace tribune::itest {
+namespace {
+
+std::string OpenConfig() {
+  return "[comments]\nmin_seconds = 0\n"
+         "[limits]\nper_prefix_per_minute = 1e9\nper_email_per_minute = 1e9\n"
+         "per_name_per_minute = 1e9\nper_article_per_minute = 1e9\n";
+}
+
+const HeaderList kForm = {{"Content-Type", "application/x-www-form-urlencoded"}};
+
+class Newsroom : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    server_ = new TribuneServer(dir_->path(), OpenConfig());
+    server_->Start();
+    article_ = new ArticleRow(ListArticles(server_->db(), dir_->path()).front());
+    password_ = new std::string(AddStaff("maria"));
+  }
+  static void TearDownTestSuite() {
+    EXPECT_EQ(server_->Stop(), 0) << server_->Logs();
+    delete password_;
+    delete article_;
+    delete server_;
+    delete dir_;
+  }
+
+  // `tribune staff add NAME` on the server's database; returns the password
+  // it generated.
+  static std::string AddStaff(const std::string& name) {
+    ProcessResult r = RunTribune({"staff", "add", name, "--db", server_->db().string()},
+                                 dir_->path());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    auto pw = FirstMatch(r.out, R"(password: (\S+))");
+    EXPECT_TRUE(pw.has_value()) << r.out;
+    return pw.value_or("");
+  }
+
+  static Response SignIn(const std::string& name, const std::string& password) {
+    return Fetch(port(), {"POST", "/newsroom/sign-in", kForm,
+                          FormEncode({{"name", name}, {"password", password}})});
+  }
+
+  // A signed-in moderator's cookies.
+  static CookieJar SignedIn() {
+    CookieJar jar;
+    Response r = SignIn("maria", *password_);
+    EXPECT_EQ(r.status, 303) << r.body;
+    jar.Store(r);
+    return jar;
+  }
+
+  static Response GetAs(const CookieJar& jar, const std::string& path) {
+    return Get(port(), path, {{"Cookie", jar.HeaderValue()}});
+  }
+
+  // The form token on a newsroom page.
+  static std::string TokenOn(const std::string& html) {
+    auto t = FirstMatch(html, R"re(<input type="hidden" name="t" value="([^"]*)")re");
+    return t ? UnescapeAttribute(*t) : std::string();
+  }
+
+  static Response Decide(const CookieJar& jar, int64_t id, const std::string& decision,
+                         const std::string& token, const std::string& show = "held") {
+    HeaderList headers = kForm;
+    headers.emplace_back("Cookie", jar.HeaderValue());
+    return Fetch(port(), {"POST", "/newsroom/comments/" + std::to_string(id), headers,
+                          FormEncode({{"t", token}, {"decision", decision}, {"show", show}})});
+  }
+
+  static int64_t Post(const std::string& name, const std::string& body) {
+    Response r = PostCommentForm(port(), *article_, {name, "", body});
+    EXPECT_EQ(r.status, 303) << r.body;
+    return PostedId(r);
+  }
+
+  static std::string StatusOf(int64_t id) {
+    return Explain(*server_, dir_->path(), id).value("status", "");
+  }
+
+  static int port() { return server_->port(); }
+
+  static TempDir* dir_;
+  static TribuneServer* server_;
+  static ArticleRow* article_;
+  static std::string* password_;
+};
+
+TempDir* Newsroom::dir_ = nullptr;
+TribuneServer* Newsroom::server_ = nullptr;
+ArticleRow* Newsroom::article_ = nullptr;
+std::string* Newsroom::password_ = nullptr;
+
+TEST_F(Newsroom, PagesNeedASignedInMember) {
+  Response queue = Get(port(), "/newsroom/queue");
+  EXPECT_EQ(queue.status, 303);
+  EXPECT_EQ(LocationPath(queue.Header("location").value_or("")), "/newsroom/sign-in");
+  Response page = Get(port(), "/newsroom/sign-in");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("name=\"password\" type=\"password\""), std::string::npos);
+  EXPECT_EQ(page.Header("cache-control").value_or(""), "no-store");
+  EXPECT_NE(page.Header("x-robots-tag").value_or("").find("noindex"), std::string::npos);
+  // A forged session is no session.
+  Response forged = Get(port(), "/newsroom/queue", {{"Cookie", "tn=1.9999999999.00112233"}});
+  EXPECT_EQ(forged.status, 303);
+  EXPECT_EQ(Fetch(port(), {"DELETE", "/newsroom/queue", {}, ""}).status, 405);
+  EXPECT_EQ(Get(port(), "/newsroom/nothing-here").status, 404);
+}
+
+TEST_F(Newsroom, AWrongPasswordIsRefusedAndTheNameKept) {
+  Response wrong = SignIn("maria", "not-the-password");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_NE(wrong.body.find("Wrong name or password."), std::string::npos);
+  EXPECT_NE(wrong.body.find("value=\"maria\""), std::string::npos);
+  EXPECT_FALSE(wrong.Header("set-cookie").has_value());
+  // An unknown name gets the same answer.
+  EXPECT_EQ(SignIn("nobody", "whatever-it-is").status, 401);
+  Response ok = SignIn("maria", *password_);
+  ASSERT_EQ(ok.status, 303) << ok.body;
+  std::string cookie = ok.Header("set-cookie").value_or("");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_NE(cookie.find("Path=/newsroom"), std::string::npos);
+}
+
+TEST_F(Newsroom, AModeratorSeesWhyAHeldCommentWasHeldAndApprovesIt) {
+  int64_t id = Post("First Poster", "First! http://short-example.top/x");
+  ASSERT_EQ(StatusOf(id), "held") << "the fixture comment should be held";
+  CookieJar jar = SignedIn();
+  Response queue = GetAs(jar, "/newsroom/queue");
+  ASSERT_EQ(queue.status, 200) << queue.body;
+  EXPECT_EQ(queue.Header("cache-control").value_or(""), "no-store");
+  size_t item = queue.body.find("id=\"q" + std::to_string(id) + "\"");
+  ASSERT_NE(item, std::string::npos) << "the held comment is not in the queue";
+  std::string html = queue.body.substr(item);
+  html = html.substr(0, html.find("</article>"));
+  // The verdict, every reason with its evidence, and the text as written.
+  EXPECT_NE(html.find("<strong class=\"verdict-hold\">hold</strong>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<code>LINK_SUSPICIOUS_TLD</code>"), std::string::npos) << html;
+  EXPECT_NE(html.find("short-example.top"), std::string::npos) << html;
+  EXPECT_NE(html.find("<code>MODEL</code>"), std::string::npos) << html;
+  EXPECT_NE(html.find(article_->title.substr(0, 20)), std::string::npos) << html;
+  std::string token = TokenOn(queue.body);
+  ASSERT_FALSE(token.empty());
+
+  // Without the page's token (a form on another site), nothing happens.
+  Response forged = Decide(jar, id, "approve", "0123456789abcdef0123456789abcdef");
+  EXPECT_EQ(forged.status, 403);
+  EXPECT_EQ(StatusOf(id), "held");
+  // Nor without the session.
+  Response anonymous = Decide(CookieJar(), id, "approve", token);
+  EXPECT_EQ(anonymous.status, 403);
+  EXPECT_EQ(Decide(jar, id, "promote", token).status, 400);
+  EXPECT_EQ(Decide(jar, 999999, "approve", token).status, 404);
+
+  Response approved = Decide(jar, id, "approve", token);
+  ASSERT_EQ(approved.status, 303) << approved.body;
+  std::string back = LocationPath(approved.Header("location").value_or(""));
+  EXPECT_EQ(StatusOf(id), "published");
+  Response after = GetAs(jar, back);
+  EXPECT_NE(after.body.find("Comment " + std::to_string(id) + " is published."), std::string::npos)
+      << back;
+  EXPECT_EQ(after.body.find("id=\"q" + std::to_string(id) + "\""), std::string::npos);
+  // The reader sees it at once: the article's cached page was dropped.
+  EXPECT_NE(Get(port(), article_->PagePath()).body.find("short-example.top"), std::string::npos);
+}
+
+TEST_F(Newsroom, AModeratorTakesDownACampaignFromThePublishedList) {
+  const std::vector<std::string> spun = {
+      "What a lovely piece about the new library opening, thank you for writing it. I will "
+      "tell all my colleagues and relatives about it today.",
+      "What a lovely piece about the new library opening, thanks for writing it! I will tell "
+      "all of my colleagues and relatives about it today.",
+      "Such a lovely piece about the new library opening, thank you for writing it. I shall "
+      "tell all my colleagues and relatives about it today."};
+  std::vector<int64_t> ids;
+  for (size_t i = 0; i < spun.size(); ++i) ids.push_back(Post("Admirer " + std::to_string(i), spun[i]));
+  int64_t other = Post("Patron", "Will the library keep its Sunday opening hours in winter?");
+  for (int64_t id : ids) ASSERT_EQ(StatusOf(id), "published");
+
+  CookieJar jar = SignedIn();
+  Response list = GetAs(jar, "/newsroom/queue?show=published");
+  ASSERT_EQ(list.status, 200);
+  ASSERT_NE(list.body.find("id=\"q" + std::to_string(ids[0]) + "\""), std::string::npos);
+  EXPECT_NE(list.body.find("aria-current=\"page\">Published"), std::string::npos);
+  Response r = Decide(jar, ids[0], "campaign", TokenOn(list.body), "published");
+  ASSERT_EQ(r.status, 303) << r.body;
+  for (int64_t id : ids) EXPECT_EQ(StatusOf(id), "spam") << id;
+  EXPECT_EQ(StatusOf(other), "published");
+  Response after = GetAs(jar, LocationPath(r.Header("location").value_or("")));
+  EXPECT_NE(after.body.find("with 2 more of its campaign"), std::string::npos);
+  Response spam = GetAs(jar, "/newsroom/queue?show=spam");
+  for (int64_t id : ids) {
+    EXPECT_NE(spam.body.find("id=\"q" + std::to_string(id) + "\""), std::string::npos) << id;
+  }
+  EXPECT_NE(spam.body.find("value=\"restore\""), std::string::npos);
+  // The filter learned the campaign: the next copy is caught on arrival.
+  int64_t again = Post("Admirer 4",
+                       "What a lovely piece about the new library opening, thank you so much for "
+                       "writing it. I will tell all my colleagues and relatives about it today.");
+  EXPECT_NE(StatusOf(again), "published");
+  EXPECT_TRUE(HasReason(Explain(*server_, dir_->path(), again), "CAMPAIGN_SPAM"));
+}
+
+TEST_F(Newsroom, SigningOutAndANewPasswordEndSessions) {
+  CookieJar jar = SignedIn();
+  Response queue = GetAs(jar, "/newsroom/queue");
+  ASSERT_EQ(queue.status, 200);
+  HeaderList headers = kForm;
+  headers.emplace_back("Cookie", jar.HeaderValue());
+  Response out = Fetch(port(), {"POST", "/newsroom/sign-out", headers,
+                                FormEncode({{"t", TokenOn(queue.body)}})});
+  EXPECT_EQ(out.status, 303);
+  EXPECT_NE(out.Header("set-cookie").value_or("").find("Max-Age=0"), std::string::npos);
+
+  std::string pw = AddStaff("tamar");
+  CookieJar tamar;
+  Response in = SignIn("tamar", pw);
+  ASSERT_EQ(in.status, 303);
+  tamar.Store(in);
+  ASSERT_EQ(GetAs(tamar, "/newsroom/queue").status, 200);
+  ProcessResult reset = RunTribune({"staff", "password", "tamar", "--db", server_->db().string()},
+                                   dir_->path());
+  ASSERT_EQ(reset.exit_code, 0) << reset.err;
+  EXPECT_EQ(GetAs(tamar, "/newsroom/queue").status, 303) << "the old session still works";
+  EXPECT_EQ(SignIn("tamar", pw).status, 401);
+}
+
+TEST_F(Newsroom, RepeatedWrongPasswordsAreSlowedDown) {
+  AddStaff("guessed");
+  int last = 0;
+  for (int i = 0; i < 12 && last != 429; ++i) last = SignIn("guessed", "guess-" + std::to_string(i)).status;
+  EXPECT_EQ(last, 429);
+}
+
+}  // namespace
+}  // namespace tribune::itest
