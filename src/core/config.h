@@ -52,7 +52,7 @@ struct CommentsConfig {
 struct SpamConfig {
   bool enabled = true;
   std::string model = "data/spam/starter.model";  // the model file; word lists beside it
-  double hold_at = 1.5;              // verdict score at or above which a comment is held
+  double hold_at = 1.75;             // verdict score at or above which a comment is held
   double spam_at = 5.0;              // ... marked spam
   double discard_at = 12.0;          // ... discarded (kept, never shown)
   std::string shadow_model;          // a candidate model run beside the real one; its verdict

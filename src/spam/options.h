@@ -10,7 +10,7 @@ namespace tribune::spam {
 struct EngineOptions {
   // Score thresholds, compared with Verdict::score (log-odds units: the model
   // contributes its log-odds, rules add theirs). score < hold_at publishes.
-  double hold_at = 1.5;      // default 1.5
+  double hold_at = 1.75;     // default 1.75
   double spam_at = 5.0;      // default 5.0
   double discard_at = 12.0;  // default 12.0
 
@@ -26,6 +26,15 @@ struct EngineOptions {
   // fonts, decorated names); only what the disguise hides (links, gambling
   // words, brand names) should push a comment to spam. Default 2.0.
   double disguise_cap = 2.0;
+
+  // The most the model's learned weight on any one rule (SELF_PROMOTION,
+  // LIKE_BAIT, ...) adds to or takes from a score, on top of the rule's own
+  // score. The training corpora are video and SMS spam, where a phrase such
+  // as "please subscribe" is nearly always spam; on a news site the same
+  // phrase is rarer and less certain. The cap keeps one phrase from turning
+  // a reader's comment into spam unseen: with it, such a comment is held for
+  // a moderator. Default 2.0.
+  double rule_weight_cap = 3.0;
 
   // The site's language (ISO 639-1, e.g. "en"): LANGUAGE_MISMATCH compares a
   // Latin-script comment with it when the article's own language is unsure.

@@ -57,6 +57,19 @@ void VerdictBuilder::AddModel(double logit, const model::FeatureSet& f, const mo
   }
   double capped_by = disguise > 0 ? disguise - TakeDisguise(disguise) : 0;
   logit -= capped_by;
+  // What the model learned of any one rule is held to rule_weight_cap (see
+  // EngineOptions): the corpora teach how well a phrase rule fits their
+  // sites, not how well it fits this one.
+  double rule_capped = 0;
+  auto capped_rule = [&](size_t i, double c) {
+    if (f.name[i].tag != "rule" || signals::IsDisguise(f.name[i].first)) return c;
+    return std::clamp(c, -opts_.rule_weight_cap, opts_.rule_weight_cap);
+  };
+  for (size_t i = 0; i < f.index.size() && i < f.name.size(); ++i) {
+    double c = ftrl.w(f.index[i]) * f.value[i];
+    rule_capped += c - capped_rule(i, c);
+  }
+  logit -= rule_capped;
   double clamped = std::clamp(logit, opts_.model_min, opts_.model_max);
   double score = ScoreOf("MODEL") * clamped;
   // The features that pushed hardest in the direction of the verdict; a
@@ -64,7 +77,7 @@ void VerdictBuilder::AddModel(double logit, const model::FeatureSet& f, const mo
   std::vector<std::pair<double, const model::FeatureName*>> top;
   for (size_t i = 0; i < f.index.size() && i < f.name.size(); ++i) {
     if (f.name[i].empty()) continue;
-    double c = ftrl.w(f.index[i]) * f.value[i];
+    double c = capped_rule(i, ftrl.w(f.index[i]) * f.value[i]);
     if (c != 0 && (logit >= 0) == (c > 0) && f.name[i].tag != "bias")
       top.push_back({std::fabs(c), &f.name[i]});
   }
