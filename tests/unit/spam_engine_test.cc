@@ -112,6 +112,43 @@ TEST(SpamEngine, DisguiseEvidenceIsCapped) {
   EXPECT_DOUBLE_EQ(DisguiseScore((*uncapped)->Check(c)), 2 * 1.5 + 1.5 + 1.5 + 1.5);
 }
 
+// Trains on a corpus where SELF_PROMOTION fires on every spam comment and
+// on no ham, so the model gives the rule itself a large weight.
+std::unique_ptr<Engine> TrainedOnPromotion(const EngineOptions& opts) {
+  auto e = Engine::Create({.name = "promo", .key = 7, .bits = 16, .alpha = 0.5}, opts);
+  EXPECT_TRUE(e.ok()) << e.status().message();
+  const char* topics[] = {"budget", "park", "tram", "school", "bridge", "library", "river",
+                          "market"};
+  for (int epoch = 0; epoch < 30; ++epoch) {
+    for (const char* t : topics) {
+      (*e)->Train({.body = std::string("please subscribe to my channel about ") + t}, true);
+      (*e)->Train({.body = std::string("sub to me for ") + t + " videos"}, true);
+      (*e)->Train({.body = std::string("the council talked about the ") + t}, false);
+      (*e)->Train({.body = std::string("I read about the ") + t + " today"}, false);
+    }
+  }
+  return std::move(e).value();
+}
+
+TEST(SpamEngine, TheModelsWeightOnOneRuleIsCapped) {
+  const CommentInput c = {.body = "Check out my channel on gardening"};
+  EngineOptions loose;
+  loose.rule_weight_cap = 100;
+  Verdict uncapped = TrainedOnPromotion(loose)->Check(c);
+  Verdict capped = TrainedOnPromotion({})->Check(c);
+  // The trained weight is above the cap, or the test shows nothing.
+  const Reason* m = nullptr;
+  for (const Reason& r : uncapped.reasons) m = r.symbol == "MODEL" ? &r : m;
+  ASSERT_NE(m, nullptr);
+  ASSERT_NE(m->evidence.find("rule:SELF_PROMOTION(+"), std::string::npos) << m->evidence;
+  EXPECT_GT(ModelScore(uncapped) - ModelScore(capped), 0.1);
+  for (const Reason& r : capped.reasons) {
+    if (r.symbol == "MODEL") {
+      EXPECT_NE(r.evidence.find("rule:SELF_PROMOTION(+3.00)"), std::string::npos) << r.evidence;
+    }
+  }
+}
+
 TEST(SpamEngine, SaveAndLoadKeepScores) {
   auto e = Trained();
   e->Learn({.body = "a moderator approved this budget comment"}, false);
