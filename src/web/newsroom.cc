@@ -28,6 +28,9 @@ http::Response Private(http::Response r) {
   r.headers.emplace_back("Cache-Control", "no-store");
   r.headers.emplace_back("X-Robots-Tag", "noindex, nofollow");
   r.headers.emplace_back("Referrer-Policy", "same-origin");
+  // No other site may frame a page whose buttons decide (clickjacking).
+  r.headers.emplace_back("X-Frame-Options", "DENY");
+  r.headers.emplace_back("Content-Security-Policy", "frame-ancestors 'none'");
   return r;
 }
 

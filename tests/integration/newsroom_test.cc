@@ -111,6 +111,7 @@ TEST_F(Newsroom, PagesNeedASignedInMember) {
   EXPECT_NE(page.body.find("name=\"password\" type=\"password\""), std::string::npos);
   EXPECT_EQ(page.Header("cache-control").value_or(""), "no-store");
   EXPECT_NE(page.Header("x-robots-tag").value_or("").find("noindex"), std::string::npos);
+  EXPECT_EQ(page.Header("x-frame-options").value_or(""), "DENY");
   // A forged session is no session.
   Response forged = Get(port(), "/newsroom/queue", {{"Cookie", "tn=1.9999999999.00112233"}});
   EXPECT_EQ(forged.status, 303);
