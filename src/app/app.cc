@@ -253,15 +253,20 @@ int Serve(const Config& given) {
   }
   // Stopped before logging shuts down: a model reload in flight logs when it is done.
   std::optional<ChangeWatcher> watcher;
-  watcher.emplace(*store, cache, [&] {
-    if (!config.spam.enabled) return;
+  auto reload_engine = [&] {
     auto reloaded = web::LoadSiteEngine(config, *store);
     if (!reloaded.ok()) {
       spdlog::error("the new spam model could not be loaded: {}", reloaded.status().message());
       return;
     }
+    if (comments.engine_version() == (*reloaded)->model_version()) return;
     spdlog::info("spam engine: now model {}", (*reloaded)->model_version());
     comments.SetEngine(std::move(reloaded).value());
+  };
+  watcher.emplace(*store, cache, [&] {
+    if (!config.spam.enabled) return;
+    // In turn with the newsroom's decisions (see NewsroomDesk::Submit).
+    if (!newsroom.Submit(reload_engine)) reload_engine();
   });
   spdlog::info("Tribune is serving http://{}:{}/ with {} threads (database {})", options.address,
                server.port(), options.threads, config.storage.db);
@@ -274,6 +279,7 @@ int Serve(const Config& given) {
   });
   server.Run();
   watcher.reset();
+  newsroom.Stop();  // its last tasks may log
   writer.Stop();  // every acknowledged comment is already durable; this drains the rest
   if (signal_thread.joinable()) {
     // Run() can only return after Stop(), which the signal thread called.

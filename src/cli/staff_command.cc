@@ -1,4 +1,5 @@
 // tribune staff: newsroom accounts for the moderation pages (/newsroom).
+#include <algorithm>
 #include <ctime>
 #include <iostream>
 #include <string>
@@ -25,7 +26,7 @@ std::string PasswordOrExit(const StaffOptions& o, bool* generated) {
   std::string line;
   std::getline(std::cin, line);
   while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.pop_back();
-  if (line.size() < web::kMinPasswordLength || !utf8::IsValid(line)) {
+  if (!utf8::IsValid(line) || utf8::Length(line) < web::kMinPasswordLength) {
     std::cerr << "tribune: a password needs at least " << web::kMinPasswordLength
               << " characters of UTF-8 text\n";
     std::exit(2);
@@ -56,8 +57,11 @@ void RegisterStaffCommands(CLI::App& app) {
                 "Read the password (one line, at least 10 characters) from standard input");
   add->callback([add_opts] {
     const StaffOptions& o = *add_opts;
-    if (o.name.empty() || o.name.size() > 64 || !utf8::IsValid(o.name)) {
-      std::cerr << "tribune: a staff name is 1 to 64 bytes of UTF-8 text\n";
+    bool control = std::any_of(o.name.begin(), o.name.end(),
+                               [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+    if (o.name.empty() || o.name.size() > 64 || !utf8::IsValid(o.name) || control) {
+      std::cerr << "tribune: a staff name is 1 to 64 bytes of UTF-8 text, without control "
+                   "characters\n";
       std::exit(2);
     }
     bool generated = false;
@@ -93,6 +97,19 @@ void RegisterStaffCommands(CLI::App& app) {
     if (!st.ok()) Fail(st);
     std::cout << "new password for " << member->name << "\n";
     if (generated) std::cout << "password: " << password << "\n";
+  });
+
+  auto rm_opts = std::make_shared<StaffOptions>();
+  CLI::App* rm = staff->add_subcommand("remove", "Remove a staff member (ends their sessions)");
+  AddStoreOptions(*rm, rm_opts->store);
+  rm->add_option("name", rm_opts->name, "Sign-in name")->required();
+  rm->callback([rm_opts] {
+    auto store = OpenStoreOrExit(LoadConfigOrExit(rm_opts->store));
+    auto member = store->GetStaffByName(rm_opts->name);
+    if (!member.ok()) Fail(member.status());
+    Status st = store->DeleteStaff(member->id);
+    if (!st.ok()) Fail(st);
+    std::cout << "removed " << member->name << "\n";
   });
 
   auto list_opts = std::make_shared<StoreOptions>();

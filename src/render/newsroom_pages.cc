@@ -14,21 +14,16 @@ struct Tab {
 };
 constexpr Tab kTabs[] = {{"held", "Held for moderation"},
                          {"spam", "Spam (last 7 days)"},
-                         {"published", "Published (last 7 days)"}};
+                         {"published", "Published (last 7 days)"},
+                         {"deleted", "Deleted (last 7 days)"}};
 
-// The decisions a comment in `status` can take, as (value, label).
-std::vector<std::pair<const char*, const char*>> DecisionsFor(site::CommentStatus s) {
-  using S = site::CommentStatus;
-  switch (s) {
-    case S::kHeld:
-      return {{"approve", "Approve"}, {"spam", "Spam"}, {"campaign", "Spam with its campaign"},
-              {"delete", "Delete"}};
-    case S::kPublished:
-      return {{"spam", "Spam"}, {"campaign", "Spam with its campaign"}, {"delete", "Delete"}};
-    case S::kSpam: return {{"restore", "Not spam: publish"}, {"delete", "Delete"}};
-    case S::kDeleted: return {{"restore", "Restore and publish"}};
-  }
-  return {};
+std::string_view LabelOf(std::string_view decision) {
+  if (decision == "approve") return "Approve";
+  if (decision == "spam") return "Spam";
+  if (decision == "campaign") return "Spam, with its campaign";
+  if (decision == "restore") return "Not spam: publish";
+  if (decision == "delete") return "Delete";
+  return decision;
 }
 
 void AppendItem(std::string& out, const QueueItem& item, const QueueView& view) {
@@ -84,17 +79,23 @@ void AppendItem(std::string& out, const QueueItem& item, const QueueView& view) 
     out += "</tbody>\n</table>\n";
   }
   // The text as written, BBCode and all: links are shown, never followed.
-  out += "<pre class=\"comment-source\">";
+  // A newline right after <pre> is dropped by parsers: one of our own keeps
+  // the text's first line break.
+  out += "<pre class=\"comment-source\">\n";
   html::AppendEscaped(out, c.body_source);
   out += "</pre>\n<form class=\"decide\" method=\"post\" action=\"/newsroom/comments/" + id +
          "\">\n<input type=\"hidden\" name=\"t\" value=\"";
   html::AppendEscaped(out, view.form_token);
   out += "\">\n<input type=\"hidden\" name=\"show\" value=\"";
   html::AppendEscaped(out, view.show);
-  out += "\">\n";
-  for (auto [value, label] : DecisionsFor(c.status)) {
+  // What the page showed: the decision applies only while the comment is still so.
+  out += "\">\n<input type=\"hidden\" name=\"seen\" value=\"";
+  out += site::StatusName(c.status);
+  out += "\">\n<input type=\"hidden\" name=\"seen_edit\" value=\"" +
+         std::to_string(c.edited_at) + "\">\n";
+  for (std::string_view value : site::ModerationChoices(c.status)) {
     out += fmt::format("<button type=\"submit\" name=\"decision\" value=\"{}\">{}</button>\n",
-                       value, label);
+                       value, LabelOf(value));
   }
   out += "</form>\n</article>\n";
 }
@@ -113,7 +114,8 @@ std::string RenderSignInPage(const SiteInfo& site, const std::string& name,
   }
   out += "<form method=\"post\" action=\"/newsroom/sign-in\">\n"
          "<p><label for=\"sn-name\">Name</label> <input id=\"sn-name\" name=\"name\" "
-         "autocomplete=\"username\" required value=\"";
+         "autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\" required "
+         "value=\"";
   html::AppendEscaped(out, name);
   out += "\"></p>\n<p><label for=\"sn-password\">Password</label> <input id=\"sn-password\" "
          "name=\"password\" type=\"password\" autocomplete=\"current-password\" required></p>\n"

@@ -20,4 +20,14 @@ std::optional<CommentStatus> ParseStatus(std::string_view name) {
   return std::nullopt;
 }
 
+std::vector<std::string_view> ModerationChoices(CommentStatus s) {
+  switch (s) {
+    case CommentStatus::kHeld: return {"approve", "spam", "campaign", "delete"};
+    case CommentStatus::kPublished: return {"spam", "campaign", "delete"};
+    case CommentStatus::kSpam: return {"restore", "delete"};
+    case CommentStatus::kDeleted: return {"restore"};
+  }
+  return {};
+}
+
 }  // namespace tribune::site

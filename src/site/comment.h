@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tribune::site {
 
@@ -13,6 +14,10 @@ enum class CommentStatus { kPublished, kHeld, kSpam, kDeleted };
 
 std::string_view StatusName(CommentStatus s);
 std::optional<CommentStatus> ParseStatus(std::string_view name);
+
+// The decisions a moderator can take on a comment in status `s`: "approve",
+// "spam", "campaign" (spam with its campaign), "restore", "delete".
+std::vector<std::string_view> ModerationChoices(CommentStatus s);
 
 // Why a comment got its status: the spam engine's verdict, stored with it.
 struct Screening {

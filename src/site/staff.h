@@ -15,6 +15,7 @@ struct Staff {
   StaffRole role = StaffRole::kModerator;
   std::string password_hash;  // crypto_pwhash_str output
   int64_t created_at = 0;
+  int64_t session_epoch = 0;  // sessions signed under an older epoch have ended
 };
 
 const char* StaffRoleName(StaffRole role);

@@ -98,6 +98,10 @@ class Store {
   virtual Result<std::vector<site::Comment>> ListRecentComments(int64_t since, int64_t limit) = 0;
   // Comments waiting for a moderator (held), oldest first.
   virtual Result<std::vector<site::Comment>> ListHeldComments(int64_t limit) = 0;
+  // Comments in `status` created at or after `since`, newest first, at most `limit`.
+  virtual Result<std::vector<site::Comment>> ListCommentsWithStatus(site::CommentStatus status,
+                                                                    int64_t since,
+                                                                    int64_t limit) = 0;
 
   // Spam models learned on this site, kept as versions. NotFound when none.
   virtual Status SaveModel(const std::string& version, const std::string& data, int64_t now) = 0;
@@ -111,7 +115,11 @@ class Store {
   virtual Result<site::Staff> GetStaff(int64_t id) = 0;
   virtual Result<site::Staff> GetStaffByName(const std::string& name) = 0;
   virtual Result<std::vector<site::Staff>> ListStaff() = 0;
+  // A new password also ends the member's sessions (a new session epoch).
   virtual Status SetStaffPassword(int64_t id, const std::string& password_hash) = 0;
+  // Ends every session of the member (the session epoch moves on).
+  virtual Status EndStaffSessions(int64_t id) = 0;
+  virtual Status DeleteStaff(int64_t id) = 0;
 };
 
 }  // namespace tribune::store

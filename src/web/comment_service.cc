@@ -70,6 +70,11 @@ void CommentService::SetEngine(std::shared_ptr<const spam::Engine> engine) {
   engine_ = std::move(engine);
 }
 
+std::string CommentService::engine_version() const {
+  std::lock_guard lock(engine_mu_);
+  return engine_ ? engine_->model_version() : std::string();
+}
+
 void CommentService::SetShadowEngine(std::shared_ptr<const spam::Engine> engine) {
   std::lock_guard lock(engine_mu_);
   shadow_ = std::move(engine);

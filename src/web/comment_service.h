@@ -73,6 +73,8 @@ class CommentService {
   // Replaces the spam engine (a new model learned from moderators); posts
   // being screened finish with the one they started with.
   void SetEngine(std::shared_ptr<const spam::Engine> engine);
+  // The live engine's model version; "" when there is none.
+  std::string engine_version() const;
   // A candidate model that screens every comment beside the real one: its
   // verdict is stored with the reasons (SHADOW) and decides nothing.
   void SetShadowEngine(std::shared_ptr<const spam::Engine> engine);

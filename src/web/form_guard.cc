@@ -1,9 +1,11 @@
 #include "web/form_guard.h"
 
+#include <arpa/inet.h>
 #include <fmt/format.h>
 #include <sodium.h>
 
 #include <charconv>
+#include <cstring>
 #include <set>
 #include <vector>
 
@@ -40,18 +42,21 @@ FormGuard::FormGuard(const Signer& signer, FormGuardOptions options)
 }
 
 std::string FormGuard::AddressPrefix(std::string_view ip) {
-  if (ip.find(':') != std::string_view::npos) {
-    // IPv6: the first four groups (a /64), as written.
-    size_t pos = std::string_view::npos, from = 0;
-    for (int group = 0; group < 4; ++group) {
-      pos = ip.find(':', from);
-      if (pos == std::string_view::npos) break;
-      from = pos + 1;
+  std::string text(ip);
+  unsigned char a[16];
+  if (inet_pton(AF_INET6, text.c_str(), a) == 1) {
+    // An IPv4 address mapped into IPv6 (::ffff:a.b.c.d) is that IPv4 address.
+    static constexpr unsigned char kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    if (std::memcmp(a, kMapped, sizeof kMapped) == 0) {
+      return fmt::format("{}.{}.{}", a[12], a[13], a[14]);
     }
-    return std::string(ip.substr(0, pos));
+    // The /64, parsed rather than cut from the text: "2001:db8::1" and
+    // "2001:db8:0:0:5::" are the same network.
+    return fmt::format("{:x}:{:x}:{:x}:{:x}", a[0] << 8 | a[1], a[2] << 8 | a[3],
+                       a[4] << 8 | a[5], a[6] << 8 | a[7]);
   }
-  size_t last = ip.rfind('.');
-  return std::string(ip.substr(0, last));
+  if (inet_pton(AF_INET, text.c_str(), a) == 1) return fmt::format("{}.{}.{}", a[0], a[1], a[2]);
+  return text;  // not an address (a test harness, a unix socket): itself
 }
 
 std::string FormGuard::PrefixHash(std::string_view ip) const {

@@ -1,6 +1,8 @@
 // /newsroom/...: staff sign-in and the moderation queue. Every page needs a
 // live session (cookie tn, SameSite=Strict) and every form the session's
 // token, so neither a stolen page nor another site can act for a moderator.
+// Password checks and decisions are slow; they run on the desk's worker and
+// answer from there, so the IO threads keep serving the site meanwhile.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -23,15 +25,23 @@ namespace {
 constexpr int64_t kQueueLimit = 100;
 constexpr int64_t kRecentDays = 7;
 
-// Newsroom pages are private: never cached, never indexed.
+// Newsroom pages are private (HtmlResponse already says no-store): never
+// indexed, never framed by another site (clickjacking), no foreign code.
 http::Response Private(http::Response r) {
-  r.headers.emplace_back("Cache-Control", "no-store");
   r.headers.emplace_back("X-Robots-Tag", "noindex, nofollow");
   r.headers.emplace_back("Referrer-Policy", "same-origin");
-  // No other site may frame a page whose buttons decide (clickjacking).
   r.headers.emplace_back("X-Frame-Options", "DENY");
-  r.headers.emplace_back("Content-Security-Policy", "frame-ancestors 'none'");
+  r.headers.emplace_back("Content-Security-Policy",
+                         "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+                         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
   return r;
+}
+
+http::Response Busy(Context& ctx) {
+  http::Response r = ErrorPage(ctx, 503, "The newsroom is busy just now; please try again in "
+                                         "a few seconds.");
+  r.headers.emplace_back("Retry-After", "5");
+  return Private(std::move(r));
 }
 
 std::string SessionCookie(const Context& ctx, const std::string& value, int64_t max_age) {
@@ -41,7 +51,10 @@ std::string SessionCookie(const Context& ctx, const std::string& value, int64_t 
 }
 
 bool IsForm(const http::Request& req) {
-  return req.Header("content-type").substr(0, 33) == "application/x-www-form-urlencoded";
+  std::string type(req.Header("content-type").substr(0, 33));
+  std::transform(type.begin(), type.end(), type.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return type == "application/x-www-form-urlencoded";
 }
 
 std::map<std::string, std::string> FormFields(const http::Request& req) {
@@ -52,8 +65,9 @@ std::map<std::string, std::string> FormFields(const http::Request& req) {
   return out;
 }
 
-std::string ShowParam(std::string show) {
-  return show == "spam" || show == "published" ? show : "held";
+// The queue's tab: a status name, held when absent or unknown.
+site::CommentStatus Tab(const std::string& show) {
+  return site::ParseStatus(show).value_or(site::CommentStatus::kHeld);
 }
 
 std::vector<render::ReasonRow> ReasonsOf(const std::string& json) {
@@ -62,8 +76,13 @@ std::vector<render::ReasonRow> ReasonsOf(const std::string& json) {
   if (!parsed.is_array()) return rows;
   for (const auto& r : parsed) {
     if (!r.is_object()) continue;
-    rows.push_back({r.value("symbol", std::string("?")), r.value("score", 0.0),
-                    r.value("evidence", std::string())});
+    auto text = [&](const char* key) {
+      auto it = r.find(key);
+      return it != r.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    auto score = r.find("score");
+    rows.push_back({text("symbol"), score != r.end() && score->is_number() ? score->get<double>() : 0,
+                    text("evidence")});
   }
   std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
     return std::abs(a.score) > std::abs(b.score);
@@ -82,8 +101,8 @@ std::string NoticeFor(const http::Request& req) {
   if (done == "approve") return fmt::format("Comment {} is published.", comment);
   if (done == "spam") return fmt::format("Comment {} is marked spam; the filter learned it.", comment);
   if (done == "campaign") {
-    return fmt::format("Comment {} is marked spam, with {} more of its campaign; the filter "
-                       "learned them.", comment, count > 0 ? count - 1 : 0);
+    return fmt::format("Comment {} is marked spam, with {} more that join a spam campaign; the "
+                       "filter learned them.", comment, count > 0 ? count - 1 : 0);
   }
   if (done == "restore") return fmt::format("Comment {} is published again.", comment);
   if (done == "delete") return fmt::format("Comment {} is deleted.", comment);
@@ -91,8 +110,7 @@ std::string NoticeFor(const http::Request& req) {
 }
 
 void SignInPage(Context& ctx, http::Request& req, http::Respond respond) {
-  int64_t now = std::time(nullptr);
-  if (ctx.newsroom.Member(req.Cookie(StaffSessions::kCookie), now)) {
+  if (ctx.newsroom.Member(req.Cookie(StaffSessions::kCookie), std::time(nullptr))) {
     return respond(Private(Redirect(303, "/newsroom/queue")));
   }
   respond(Private(HtmlResponse(200, render::RenderSignInPage(ctx.site, "", ""))));
@@ -100,36 +118,43 @@ void SignInPage(Context& ctx, http::Request& req, http::Respond respond) {
 
 void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
   if (!IsForm(req)) {
-    return respond(ErrorPage(ctx, 415, "The form must be sent as "
-                                       "application/x-www-form-urlencoded."));
+    return respond(Private(ErrorPage(ctx, 415, "The form must be sent as "
+                                               "application/x-www-form-urlencoded.")));
   }
   auto fields = FormFields(req);
-  const std::string& name = fields["name"];
-  SignInOutcome out = ctx.newsroom.SignIn(name, fields["password"], req.remote_addr,
-                                          std::time(nullptr), NowMs());
-  using Kind = SignInOutcome::Kind;
-  switch (out.kind) {
-    case Kind::kSignedIn: {
-      http::Response r = Redirect(303, "/newsroom/queue");
-      r.headers.emplace_back("Set-Cookie",
-                             SessionCookie(ctx, out.cookie, StaffSessions::kLifetime));
-      return respond(Private(std::move(r)));
+  std::string ip = req.remote_addr;
+  int64_t now_ms = NowMs();
+  auto task = [&ctx, fields = std::move(fields), ip, now_ms, respond]() mutable {
+    const std::string& name = fields["name"];
+    SignInOutcome out =
+        ctx.newsroom.SignIn(name, fields["password"], ip, std::time(nullptr), now_ms);
+    // The page keeps what was typed as the name, shortened.
+    std::string kept = utf8::Truncate(name, NewsroomDesk::kMaxName);
+    using Kind = SignInOutcome::Kind;
+    switch (out.kind) {
+      case Kind::kSignedIn: {
+        http::Response r = Redirect(303, "/newsroom/queue");
+        r.headers.emplace_back("Set-Cookie",
+                               SessionCookie(ctx, out.cookie, StaffSessions::kLifetime));
+        return respond(Private(std::move(r)));
+      }
+      case Kind::kWrong:
+        return respond(Private(HtmlResponse(
+            401, render::RenderSignInPage(ctx.site, kept, "Wrong name or password."))));
+      case Kind::kLimited: {
+        http::Response r = HtmlResponse(
+            429, render::RenderSignInPage(ctx.site, kept,
+                                          "Too many failed attempts; please wait a minute."));
+        r.headers.emplace_back("Retry-After", "60");
+        return respond(Private(std::move(r)));
+      }
+      case Kind::kUnavailable:
+        return respond(Private(HtmlResponse(
+            503, render::RenderSignInPage(ctx.site, kept,
+                                          "Sign-in is unavailable just now; please try again."))));
     }
-    case Kind::kWrong:
-      return respond(Private(HtmlResponse(
-          401, render::RenderSignInPage(ctx.site, name, "Wrong name or password."))));
-    case Kind::kLimited: {
-      http::Response r = HtmlResponse(
-          429, render::RenderSignInPage(ctx.site, name,
-                                        "Too many failed attempts; please wait a minute."));
-      r.headers.emplace_back("Retry-After", "60");
-      return respond(Private(std::move(r)));
-    }
-    case Kind::kUnavailable:
-      return respond(Private(HtmlResponse(
-          503, render::RenderSignInPage(ctx.site, name,
-                                        "Sign-in is unavailable just now; please try again."))));
-  }
+  };
+  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
 }
 
 // The signed-in member, or a response sent (redirect to sign-in, or 403 for
@@ -159,9 +184,17 @@ std::optional<site::Staff> RequireMember(Context& ctx, http::Request& req, bool 
 }
 
 void SignOut(Context& ctx, http::Request& req, http::Respond respond) {
-  if (!RequireMember(ctx, req, true, respond)) return;
   http::Response r = Redirect(303, "/newsroom/sign-in");
   r.headers.emplace_back("Set-Cookie", SessionCookie(ctx, "", 0));
+  // A session that has already ended only needs its cookie dropped.
+  if (!ctx.newsroom.Member(req.Cookie(StaffSessions::kCookie), std::time(nullptr))) {
+    return respond(Private(std::move(r)));
+  }
+  auto member = RequireMember(ctx, req, true, respond);
+  if (!member) return;
+  Status st = ctx.newsroom.SignOut(*member);
+  if (!st.ok()) return respond(Private(ErrorPage(ctx, 503, "Signing out failed just now; "
+                                                           "please try again.")));
   respond(Private(std::move(r)));
 }
 
@@ -169,24 +202,21 @@ void QueuePage(Context& ctx, http::Request& req, http::Respond respond) {
   auto member = RequireMember(ctx, req, false, respond);
   if (!member) return;
   int64_t now = std::time(nullptr);
+  site::CommentStatus tab = Tab(req.QueryParam("show"));
   render::QueueView view;
   view.staff_name = member->name;
   view.form_token = ctx.newsroom.sessions().FormToken(req.Cookie(StaffSessions::kCookie));
-  view.show = ShowParam(req.QueryParam("show"));
+  view.show = std::string(site::StatusName(tab));
   view.notice = NoticeFor(req);
   Result<std::vector<site::Comment>> comments =
-      view.show == "held" ? ctx.store.ListHeldComments(kQueueLimit)
-                          : ctx.store.ListRecentComments(now - kRecentDays * 86400, 20 * kQueueLimit);
+      tab == site::CommentStatus::kHeld
+          ? ctx.store.ListHeldComments(kQueueLimit)
+          : ctx.store.ListCommentsWithStatus(tab, now - kRecentDays * 86400, kQueueLimit);
   if (!comments.ok()) {
     return respond(Private(ErrorPage(ctx, 503, "The queue cannot be read just now.")));
   }
-  site::CommentStatus wanted =
-      view.show == "spam" ? site::CommentStatus::kSpam
-      : view.show == "published" ? site::CommentStatus::kPublished : site::CommentStatus::kHeld;
   std::map<int64_t, site::Article> articles;
   for (site::Comment& c : *comments) {
-    if (c.status != wanted) continue;
-    if (static_cast<int64_t>(view.items.size()) >= kQueueLimit) break;
     auto it = articles.find(c.article_id);
     if (it == articles.end()) {
       auto a = ctx.store.GetArticle(c.article_id);
@@ -204,24 +234,33 @@ void QueuePage(Context& ctx, http::Request& req, http::Respond respond) {
 }
 
 void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
-  if (!RequireMember(ctx, req, true, respond)) return;
+  auto member = RequireMember(ctx, req, true, respond);
+  if (!member) return;
   auto fields = FormFields(req);
-  std::string show = ShowParam(fields["show"]);
-  const std::string& decision = fields["decision"];
-  auto changed = ctx.newsroom.Decide(id, decision, std::time(nullptr));
-  if (!changed.ok()) {
-    Code code = changed.status().code();
-    int status = code == Code::kNotFound          ? 404
-                 : code == Code::kInvalidArgument ? 400
-                                                  : 503;
-    return respond(Private(ErrorPage(ctx, status, changed.status().message())));
-  }
-  for (const site::Comment& c : *changed) CommentChanged(ctx, c);
-  respond(Private(Redirect(303, fmt::format("/newsroom/queue?show={}&done={}&id={}&n={}", show,
-                                            decision, id, changed->size()))));
+  std::string show(site::StatusName(Tab(fields["show"])));
+  SeenComment seen{fields["seen"], 0};
+  const std::string& edited = fields["seen_edit"];
+  std::from_chars(edited.data(), edited.data() + edited.size(), seen.edited_at);
+  auto task = [&ctx, by = *member, id, decision = fields["decision"], seen, show,
+               respond]() mutable {
+    auto changed = ctx.newsroom.Decide(by, id, decision, seen, std::time(nullptr));
+    if (!changed.ok()) {
+      Code code = changed.status().code();
+      int status = code == Code::kNotFound             ? 404
+                   : code == Code::kInvalidArgument    ? 400
+                   : code == Code::kFailedPrecondition ? 409
+                                                       : 503;
+      return respond(Private(ErrorPage(ctx, status, changed.status().message())));
+    }
+    for (const site::Comment& c : *changed) CommentChanged(ctx, c);
+    respond(Private(Redirect(303, fmt::format("/newsroom/queue?show={}&done={}&id={}&n={}", show,
+                                              decision, id, changed->size()))));
+  };
+  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
 }
 
 bool ParseId(std::string_view s, int64_t& out) {
+  if (s.empty() || s[0] == '0') return false;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc() && p == s.data() + s.size() && out >= 1;
 }
@@ -229,7 +268,7 @@ bool ParseId(std::string_view s, int64_t& out) {
 http::Response NotAllowed(Context& ctx, const char* allow) {
   http::Response r = ErrorPage(ctx, 405, "This method is not allowed here.");
   r.headers.emplace_back("Allow", allow);
-  return r;
+  return Private(std::move(r));
 }
 
 }  // namespace
@@ -260,7 +299,7 @@ void Newsroom(Context& ctx, http::Request& req, std::string_view rest, http::Res
     if (post) return DecideComment(ctx, req, id, respond);
     return respond(NotAllowed(ctx, "POST"));
   }
-  respond(ErrorPage(ctx, 404, "There is no newsroom page at this address."));
+  respond(Private(ErrorPage(ctx, 404, "There is no newsroom page at this address.")));
 }
 
 }  // namespace tribune::web

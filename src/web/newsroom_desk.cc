@@ -1,49 +1,80 @@
 #include "web/newsroom_desk.h"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
+#include "core/utf8.h"
 #include "web/form_guard.h"
 #include "web/moderation.h"
 
 namespace tribune::web {
+namespace {
+
+// A name as it may go into the log: printable, short.
+constexpr size_t kLoggedNameBytes = 64;
+
+std::string Loggable(std::string_view name) {
+  std::string out;
+  for (char c : name.substr(0, kLoggedNameBytes)) {
+    out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
+  }
+  return out;
+}
+
+}  // namespace
 
 NewsroomDesk::NewsroomDesk(const Config& config, store::Store& store, const Signer& signer,
                            CommentService& comments)
-    : config_(config), store_(store), comments_(comments), sessions_(signer) {}
+    : config_(config),
+      store_(store),
+      comments_(comments),
+      sessions_(signer),
+      worker_(kMaxQueued) {
+  // Ready before the first sign-in, so that an unknown name's first attempt
+  // takes no longer than the others.
+  worker_.Post([this] { dummy_hash_ = HashPassword(GeneratePassword()); });
+}
 
 SignInOutcome NewsroomDesk::SignIn(const std::string& name, std::string_view password,
                                    const std::string& ip, int64_t now, int64_t now_ms) {
   SignInOutcome out;
   std::string prefix = FormGuard::AddressPrefix(ip);
-  if (failures_by_prefix_.Peek(prefix, now_ms) >= kFailuresPerPrefix ||
-      failures_by_name_.Peek(name, now_ms) >= kFailuresPerName) {
+  bool plausible = !name.empty() && name.size() <= kMaxName && utf8::IsValid(name) &&
+                   std::none_of(name.begin(), name.end(),
+                                [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+  std::string pair = prefix + '\x1f' + (plausible ? name : std::string("?"));
+  // Counts decay continuously: "more than N - 1" is N failures in quick succession.
+  if (failures_by_prefix_.Peek(prefix, now_ms) > kFailuresPerPrefix - 1 ||
+      failures_by_name_and_prefix_.Peek(pair, now_ms) > kFailuresPerNameAndPrefix - 1) {
     out.kind = SignInOutcome::Kind::kLimited;
     return out;
   }
-  auto staff = store_.GetStaffByName(name);
+  auto staff = plausible ? store_.GetStaffByName(name) : Result<site::Staff>(NotFound(""));
   if (!staff.ok() && staff.status().code() != Code::kNotFound) {
     out.kind = SignInOutcome::Kind::kUnavailable;
     return out;
   }
-  bool fits = false;
-  if (staff.ok()) {
-    fits = CheckPassword(staff->password_hash, password);
-  } else {
-    // An unknown name costs the same as a wrong password.
-    std::call_once(dummy_once_, [this] { dummy_hash_ = HashPassword(GeneratePassword()); });
-    CheckPassword(dummy_hash_, password);
-  }
+  // An unknown name costs the same as a wrong password.
+  bool fits = CheckPassword(staff.ok() ? staff->password_hash : dummy_hash_, password) &&
+              staff.ok();
   if (!fits) {
     failures_by_prefix_.Add(prefix, now_ms);
-    failures_by_name_.Add(name, now_ms);
-    spdlog::info("newsroom: failed sign-in as '{}' from {}", name, prefix);
+    failures_by_name_and_prefix_.Add(pair, now_ms);
+    double on_name = plausible ? failures_by_name_.Add(name, now_ms) : 0;
+    spdlog::info("newsroom: failed sign-in as '{}' from {}", Loggable(name), prefix);
+    if (on_name >= kNameUnderAttack && on_name < kNameUnderAttack + 1) {
+      spdlog::warn("newsroom: the name '{}' is being guessed at from several networks",
+                   Loggable(name));
+    }
     out.kind = SignInOutcome::Kind::kWrong;
     return out;
   }
   out.kind = SignInOutcome::Kind::kSignedIn;
   out.staff = std::move(staff).value();
   out.cookie = sessions_.Issue(out.staff, now + StaffSessions::kLifetime);
-  spdlog::info("newsroom: {} signed in", out.staff.name);
+  spdlog::info("newsroom: {} signed in from {}", Loggable(out.staff.name), prefix);
   return out;
 }
 
@@ -55,29 +86,45 @@ std::optional<site::Staff> NewsroomDesk::Member(std::string_view cookie, int64_t
   return std::move(staff).value();
 }
 
-Result<std::vector<site::Comment>> NewsroomDesk::Decide(int64_t id, const std::string& decision,
-                                                        int64_t now) {
-  bool campaign = decision == "campaign";
-  Decision d = Decision::kSpam;
-  if (!campaign) {
-    auto parsed = ParseDecision(decision);
-    if (!parsed.ok()) return parsed.status();
-    d = *parsed;
-  }
+Status NewsroomDesk::SignOut(const site::Staff& member) {
+  spdlog::info("newsroom: {} signed out", Loggable(member.name));
+  return store_.EndStaffSessions(member.id);
+}
+
+Result<std::vector<site::Comment>> NewsroomDesk::Decide(const site::Staff& by, int64_t id,
+                                                        const std::string& decision,
+                                                        const SeenComment& seen, int64_t now) {
   std::lock_guard lock(decide_mu_);
+  auto current = store_.GetComment(id);
+  if (!current.ok()) return current.status();
+  if (site::StatusName(current->status) != seen.status || current->edited_at != seen.edited_at) {
+    return FailedPrecondition(fmt::format(
+        "Comment {} has changed since your page showed it (it is now {}{}); nothing was done. "
+        "Please look at it again.",
+        id, site::StatusName(current->status), current->edited_at != seen.edited_at
+                                                   ? ", and its author edited it"
+                                                   : ""));
+  }
+  auto choices = site::ModerationChoices(current->status);
+  if (std::find(choices.begin(), choices.end(), decision) == choices.end()) {
+    return InvalidArgument(fmt::format("'{}' is not a decision for a comment that is {}",
+                                       Loggable(decision), site::StatusName(current->status)));
+  }
   auto engine = LoadSiteEngine(config_, store_);
   if (!engine.ok()) return engine.status();
   std::vector<site::Comment> changed;
-  if (campaign) {
+  if (decision == "campaign") {
     constexpr int64_t kCampaignDays = 7;
     auto marked = ModerateCampaign(store_, **engine, id, now - kCampaignDays * 86400, now);
     if (!marked.ok()) return marked.status();
     changed = std::move(marked).value();
   } else {
-    auto one = Moderate(store_, **engine, id, d, now);
+    auto one = Moderate(store_, **engine, id, *ParseDecision(decision), now);
     if (!one.ok()) return one.status();
     changed.push_back(std::move(one).value());
   }
+  spdlog::info("newsroom: {} decided {} on comment {} ({} changed)", Loggable(by.name),
+               decision, id, changed.size());
   // Posts are screened with what was just learned; the change watcher would
   // load the saved model within a second anyway.
   if (config_.spam.enabled) comments_.SetEngine(std::move(engine).value());

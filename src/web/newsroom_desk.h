@@ -1,9 +1,13 @@
-// The newsroom's service: staff sign-in (with failed attempts slowed per
-// address prefix and per name) and moderators' decisions taken on the web,
-// which teach the spam model exactly as `tribune moderate` does.
+// The newsroom's service: staff sign-in (failed attempts slowed per address
+// prefix and per name and prefix) and moderators' decisions taken on the
+// web, which teach the spam model exactly as `tribune moderate` does. Both
+// are slow (a password check costs about 0.1 s and 64 MiB; a decision
+// reloads and saves the model), so they run on the desk's own worker, never
+// on the IO threads that serve pages.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -16,6 +20,7 @@
 #include "store/store.h"
 #include "web/comment_service.h"
 #include "web/rate_limiter.h"
+#include "web/serial_worker.h"
 #include "web/staff_auth.h"
 
 namespace tribune::web {
@@ -27,38 +32,66 @@ struct SignInOutcome {
   std::string cookie;   // the session cookie's value when signed in
 };
 
+// What the moderator's page showed of a comment: a decision applies only
+// while the comment is still so (another moderator, or its author's edit,
+// may have changed it since).
+struct SeenComment {
+  std::string status;     // site::StatusName
+  int64_t edited_at = 0;
+};
+
 class NewsroomDesk {
  public:
-  // Failed sign-ins tolerated per address prefix and per name within about
-  // a minute (decaying) before further attempts are refused.
+  // Failed sign-ins within about a minute (decaying) after which further
+  // attempts are refused: per address prefix, and per name from one prefix.
+  // A name guessed at from many prefixes is only logged, so that nobody can
+  // lock a moderator out by failing under their name.
   static constexpr double kFailuresPerPrefix = 10;
-  static constexpr double kFailuresPerName = 20;
+  static constexpr double kFailuresPerNameAndPrefix = 5;
+  static constexpr double kNameUnderAttack = 30;
+  static constexpr size_t kMaxName = 64;    // bytes, as `tribune staff add` allows
+  static constexpr size_t kMaxQueued = 16;  // tasks waiting for the worker
 
   NewsroomDesk(const Config& config, store::Store& store, const Signer& signer,
                CommentService& comments);
 
+  // Runs `task` on the desk's worker; false when too many already wait, or
+  // after Stop(). Whatever replaces the live spam engine goes through here
+  // too (the server's reload of a model saved elsewhere), so that a reload
+  // begun before a decision cannot put back the model the decision replaced.
+  bool Submit(std::function<void()> task) { return worker_.Post(std::move(task)); }
+  // Finishes the queued tasks; later Submit()s are refused.
+  void Stop() { worker_.Stop(); }
+
+  // Slow: call from a submitted task.
   SignInOutcome SignIn(const std::string& name, std::string_view password,
                        const std::string& ip, int64_t now, int64_t now_ms);
   // The member a session cookie belongs to, when it is live.
   std::optional<site::Staff> Member(std::string_view cookie, int64_t now);
+  // Ends every session of `member` (all devices).
+  Status SignOut(const site::Staff& member);
   const StaffSessions& sessions() const { return sessions_; }
 
-  // A moderator's decision on comment `id`: "approve", "spam", "restore",
-  // "delete", or "campaign" (spam, with every recent comment that joins its
-  // campaign; see ModerateCampaign). The live spam engine learns it and the
-  // new model version is saved. Returns the comments changed, `id` first.
-  // NotFound for an unknown comment, InvalidArgument for a bad decision.
-  Result<std::vector<site::Comment>> Decide(int64_t id, const std::string& decision, int64_t now);
+  // A moderator's decision on comment `id`: one of site::ModerationChoices
+  // of its current status ("campaign": spam, with every recent comment that
+  // joins its campaign; see ModerateCampaign). The live spam engine learns
+  // it and the new model version is saved. Returns the comments changed,
+  // `id` first. NotFound for an unknown comment, InvalidArgument for a
+  // decision its status does not offer, FailedPrecondition when the comment
+  // is no longer as `seen`. Slow: call from a submitted task.
+  Result<std::vector<site::Comment>> Decide(const site::Staff& by, int64_t id,
+                                            const std::string& decision, const SeenComment& seen,
+                                            int64_t now);
 
  private:
   const Config& config_;
   store::Store& store_;
   CommentService& comments_;
   StaffSessions sessions_;
-  RateCounter failures_by_prefix_, failures_by_name_;
+  RateCounter failures_by_prefix_, failures_by_name_and_prefix_, failures_by_name_;
   std::mutex decide_mu_;  // one lesson at a time: each builds on the last saved model
-  std::once_flag dummy_once_;
-  std::string dummy_hash_;  // checked against when the name is unknown, to take as long
+  std::string dummy_hash_;  // checked when the name is unknown, to take as long; worker only
+  SerialWorker worker_;     // last: stops (after its queue) before the rest goes
 };
 
 }  // namespace tribune::web

@@ -14,8 +14,11 @@ bool ParseInt(std::string_view s, int64_t& out) {
   return ec == std::errc() && p == s.data() + s.size() && !s.empty();
 }
 
-std::string SessionMessage(int64_t id, int64_t expires, const std::string& password_hash) {
-  return fmt::format("staff-session|{}|{}|{}", id, expires, password_hash);
+// Bound to the password hash and the session epoch: a new password, or
+// signing out (which moves the epoch on), ends every earlier session.
+std::string SessionMessage(int64_t expires, const site::Staff& staff) {
+  return fmt::format("staff-session|{}|{}|{}|{}", staff.id, expires, staff.session_epoch,
+                     staff.password_hash);
 }
 
 }  // namespace
@@ -37,15 +40,17 @@ bool CheckPassword(const std::string& hash, std::string_view password) {
 
 std::string GeneratePassword() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
-  static constexpr char kAlphabet[] = "abcdefghjkmnpqrstuvwxyz23456789AB";  // 32, no l/1/o/0/i
+  // 32 symbols, none easily mistaken for another (no i, l, o, 0, 1).
+  static constexpr std::string_view kAlphabet = "abcdefghjkmnpqrstuvwxyz23456789A";
+  static_assert(kAlphabet.size() == 32);
   std::string out;
-  for (int i = 0; i < 20; ++i) out += kAlphabet[randombytes_uniform(32)];
+  for (int i = 0; i < 20; ++i) out += kAlphabet[randombytes_uniform(kAlphabet.size())];
   return out;
 }
 
 std::string StaffSessions::Issue(const site::Staff& staff, int64_t expires) const {
   return fmt::format("{}.{}.{}", staff.id, expires,
-                     signer_.Sign(SessionMessage(staff.id, expires, staff.password_hash)));
+                     signer_.Sign(SessionMessage(expires, staff)));
 }
 
 std::optional<int64_t> StaffSessions::StaffId(std::string_view cookie) {
@@ -66,7 +71,7 @@ bool StaffSessions::Valid(std::string_view cookie, const site::Staff& staff, int
     return false;
   }
   if (id != staff.id || expires <= now || expires > now + kLifetime) return false;
-  return signer_.Verify(SessionMessage(id, expires, staff.password_hash), cookie.substr(b + 1));
+  return signer_.Verify(SessionMessage(expires, staff), cookie.substr(b + 1));
 }
 
 std::string StaffSessions::FormToken(std::string_view cookie) const {

@@ -29,7 +29,8 @@ class StaffSessions {
   explicit StaffSessions(const Signer& signer) : signer_(signer) {}
 
   // The cookie value for `staff`, valid until `expires`. It is bound to the
-  // member's password hash: a new password ends every session.
+  // member's password hash and session epoch: a new password, or signing
+  // out, ends every session.
   std::string Issue(const site::Staff& staff, int64_t expires) const;
   // The staff id a cookie names (unchecked), or nullopt when malformed.
   static std::optional<int64_t> StaffId(std::string_view cookie);

@@ -27,7 +27,7 @@ add_dependencies(integration_test tribune)
 # and per-test processes would start a server for every test.
 set(TRIBUNE_INTEGRATION_SUITES
   Pages PaginationGaps CommentForm DefaultGuards Api Feeds StaticFiles HttpProtocol Lifecycle
-  SpamDefence CommentEditing CommentEditingWindow KnownCommenters Newsroom)
+  SpamDefence CommentEditing CommentEditingWindow KnownCommenters Newsroom NewsroomLimits)
 foreach(suite IN LISTS TRIBUNE_INTEGRATION_SUITES)
   add_test(NAME integration.${suite}
     COMMAND integration_test --gtest_filter=${suite}.*:${suite}/*)

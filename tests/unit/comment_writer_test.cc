@@ -60,6 +60,12 @@ class RecordingStore : public Store {
   Result<site::Staff> GetStaffByName(const std::string&) override { return NotFound("x"); }
   Result<std::vector<site::Staff>> ListStaff() override { return NotFound("x"); }
   Status SetStaffPassword(int64_t, const std::string&) override { return NotFound("x"); }
+  Status EndStaffSessions(int64_t) override { return NotFound("x"); }
+  Status DeleteStaff(int64_t) override { return NotFound("x"); }
+  Result<std::vector<site::Comment>> ListCommentsWithStatus(site::CommentStatus, int64_t,
+                                                            int64_t) override {
+    return std::vector<site::Comment>{};
+  }
 
   std::vector<Result<site::StoredComment>> InsertComments(
       std::span<const site::NewComment> comments) override {

@@ -56,8 +56,14 @@ TEST_P(StoreConformance, StaffRoundTripUniqueNamesAndPasswordChange) {
   ASSERT_TRUE(by_name.ok()) << by_name.status().message();
   EXPECT_EQ(by_name->id, created->id);
   EXPECT_EQ(by_name->password_hash, "$argon2id$first");
+  EXPECT_EQ(by_name->session_epoch, 0);
+  // A new password, or signing out everywhere, starts a new session epoch.
   ASSERT_TRUE(store_->SetStaffPassword(created->id, "$argon2id$second").ok());
   EXPECT_EQ(store_->GetStaff(created->id)->password_hash, "$argon2id$second");
+  EXPECT_EQ(store_->GetStaff(created->id)->session_epoch, 1);
+  ASSERT_TRUE(store_->EndStaffSessions(created->id).ok());
+  EXPECT_EQ(store_->GetStaff(created->id)->session_epoch, 2);
+  EXPECT_EQ(store_->EndStaffSessions(created->id + 100).code(), Code::kNotFound);
   EXPECT_EQ(store_->SetStaffPassword(created->id + 100, "x").code(), Code::kNotFound);
   EXPECT_EQ(store_->GetStaffByName("nobody").status().code(), Code::kNotFound);
   EXPECT_EQ(store_->GetStaff(created->id + 100).status().code(), Code::kNotFound);
@@ -66,6 +72,10 @@ TEST_P(StoreConformance, StaffRoundTripUniqueNamesAndPasswordChange) {
   ASSERT_EQ(all->size(), 2u);
   EXPECT_EQ((*all)[0].name, "Maria");
   EXPECT_EQ((*all)[1].name, "maria");
+  ASSERT_TRUE(store_->DeleteStaff(created->id).ok());
+  EXPECT_EQ(store_->GetStaffByName("maria").status().code(), Code::kNotFound);
+  EXPECT_EQ(store_->DeleteStaff(created->id).code(), Code::kNotFound);
+  EXPECT_EQ(store_->ListStaff()->size(), 1u);
 }
 
 TEST_P(StoreConformance, Settings) {
@@ -286,6 +296,26 @@ TEST_P(StoreConformance, AnEditCanUnpublishButNeverPublish) {
   auto now_spam = store_->EditComment(held, Edit("casino", site::CommentStatus::kSpam, 9));
   EXPECT_EQ(now_spam->status, site::CommentStatus::kSpam);
   EXPECT_EQ(store_->ListRevisions(held)->size(), 2u);
+}
+
+TEST_P(StoreConformance, CommentsWithOneStatusNewestFirst) {
+  site::Article a = NewArticle(*store_, "A");
+  auto old = Comment(a.id, "o", "old spam", site::CommentStatus::kSpam);
+  old.created_at = kNow - 100;
+  auto r = store_->InsertComments(std::vector{
+      old, Comment(a.id, "x", "one"), Comment(a.id, "s", "spam one", site::CommentStatus::kSpam),
+      Comment(a.id, "t", "spam two", site::CommentStatus::kSpam)});
+  auto spam = store_->ListCommentsWithStatus(site::CommentStatus::kSpam, kNow - 10, 10);
+  ASSERT_TRUE(spam.ok()) << spam.status().message();
+  ASSERT_EQ(spam->size(), 2u);
+  EXPECT_EQ((*spam)[0].id, r[3]->comment.id);
+  EXPECT_EQ((*spam)[1].id, r[2]->comment.id);
+  EXPECT_EQ(store_->ListCommentsWithStatus(site::CommentStatus::kSpam, 0, 10)->size(), 3u);
+  EXPECT_EQ(store_->ListCommentsWithStatus(site::CommentStatus::kSpam, 0, 1)->size(), 1u);
+  auto published = store_->ListCommentsWithStatus(site::CommentStatus::kPublished, 0, 10);
+  ASSERT_EQ(published->size(), 1u);
+  EXPECT_EQ((*published)[0].id, r[1]->comment.id);
+  EXPECT_TRUE(store_->ListCommentsWithStatus(site::CommentStatus::kDeleted, 0, 10)->empty());
 }
 
 TEST_P(StoreConformance, RecentCommentsOfEveryStatusNewestFirst) {

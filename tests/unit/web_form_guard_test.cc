@@ -105,7 +105,12 @@ TEST_F(FormGuardTest, ATokenIsUsedOnce) {
 TEST(FormGuardStatic, AddressPrefixes) {
   EXPECT_EQ(FormGuard::AddressPrefix("203.0.113.7"), "203.0.113");
   EXPECT_EQ(FormGuard::AddressPrefix("2001:db8:85a3:8d3:1319:8a2e:370:7348"), "2001:db8:85a3:8d3");
-  EXPECT_EQ(FormGuard::AddressPrefix("2001:db8::1"), "2001:db8::1");
+  // Parsed, not cut from the text: every address of one /64 is one prefix.
+  EXPECT_EQ(FormGuard::AddressPrefix("2001:db8::1"), "2001:db8:0:0");
+  EXPECT_EQ(FormGuard::AddressPrefix("2001:db8::a:b:c:d"), "2001:db8:0:0");
+  EXPECT_EQ(FormGuard::AddressPrefix("2001:0db8:0000:0000:5::"), "2001:db8:0:0");
+  EXPECT_EQ(FormGuard::AddressPrefix("::ffff:203.0.113.7"), "203.0.113");
+  EXPECT_EQ(FormGuard::AddressPrefix("not an address"), "not an address");
 }
 
 TEST(RateCounter, CountsAndDecays) {

@@ -21,6 +21,10 @@ TEST(StaffPasswords, GeneratedPasswordsAreLongAndDiffer) {
   EXPECT_EQ(a.size(), 20u);
   EXPECT_NE(a, b);
   EXPECT_EQ(a.find_first_of("lo01iI"), std::string::npos) << a;
+  // Every symbol of the alphabet turns up: 32 of them, with 'A' the last.
+  std::string seen;
+  for (int i = 0; i < 200; ++i) seen += GeneratePassword();
+  EXPECT_NE(seen.find('A'), std::string::npos);
 }
 
 class StaffSessionsTest : public ::testing::Test {
@@ -66,6 +70,13 @@ TEST_F(StaffSessionsTest, ANewPasswordEndsEverySession) {
   std::string c = sessions_.Issue(staff_, now_ + 3600);
   staff_.password_hash = "$argon2id$v=19$second";
   EXPECT_FALSE(sessions_.Valid(c, staff_, now_));
+}
+
+TEST_F(StaffSessionsTest, ANewSessionEpochEndsEverySession) {
+  std::string c = sessions_.Issue(staff_, now_ + 3600);
+  staff_.session_epoch = 1;
+  EXPECT_FALSE(sessions_.Valid(c, staff_, now_));
+  EXPECT_TRUE(sessions_.Valid(sessions_.Issue(staff_, now_ + 3600), staff_, now_));
 }
 
 TEST_F(StaffSessionsTest, FormTokensBelongToOneSession) {

@@ -90,7 +90,8 @@ CREATE TABLE staff (
   name          TEXT NOT NULL UNIQUE,
   role          TEXT NOT NULL,
   password_hash TEXT NOT NULL,
-  created_at    INTEGER NOT NULL
+  created_at    INTEGER NOT NULL,
+  session_epoch INTEGER NOT NULL DEFAULT 0
 );
 )sql",
 };

@@ -92,6 +92,10 @@ struct Sql {
   std::string list_recent = fmt::format(
       "SELECT {} FROM comments WHERE created_at >= ? ORDER BY created_at DESC, id DESC LIMIT ?",
       kCommentColumns);
+  std::string list_with_status = fmt::format(
+      "SELECT {} FROM comments WHERE status = ? AND created_at >= ? "
+      "ORDER BY created_at DESC, id DESC LIMIT ?",
+      kCommentColumns);
   std::string list_held = fmt::format(
       "SELECT {} FROM comments WHERE status = 'held' ORDER BY id LIMIT ?", kCommentColumns);
   std::string list_comments = fmt::format(
@@ -397,6 +401,19 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<std::vector<site::Comment>> ListCommentsWithStatus(site::CommentStatus status,
+                                                            int64_t since,
+                                                            int64_t limit) override {
+    using V = std::vector<site::Comment>;
+    return Read<V>([&](Connection& c) -> Result<V> {
+      Statement st = c.Prepare(Queries().list_with_status.c_str());
+      st.Bind(1, site::StatusName(status));
+      st.Bind(2, since);
+      st.Bind(3, limit);
+      return ReadComments(st);
+    });
+  }
+
   Result<std::vector<site::Comment>> ListHeldComments(int64_t limit) override {
     using V = std::vector<site::Comment>;
     return Read<V>([&](Connection& c) -> Result<V> {
@@ -436,13 +453,13 @@ class SqliteStore final : public Store {
   }
 
   Result<site::Staff> GetStaff(int64_t id) override {
-    return ReadStaff("SELECT id, name, role, password_hash, created_at FROM staff WHERE id = ?",
+    return ReadStaff("SELECT id, name, role, password_hash, created_at, session_epoch FROM staff WHERE id = ?",
                      [&](Statement& st) { st.Bind(1, id); },
                      fmt::format("no staff member {}", id));
   }
 
   Result<site::Staff> GetStaffByName(const std::string& name) override {
-    return ReadStaff("SELECT id, name, role, password_hash, created_at FROM staff WHERE name = ?",
+    return ReadStaff("SELECT id, name, role, password_hash, created_at, session_epoch FROM staff WHERE name = ?",
                      [&](Statement& st) { st.Bind(1, name); },
                      fmt::format("no staff member named '{}'", name));
   }
@@ -451,7 +468,7 @@ class SqliteStore final : public Store {
     using V = std::vector<site::Staff>;
     return Read<V>([&](Connection& c) -> Result<V> {
       Statement st = c.Prepare(
-          "SELECT id, name, role, password_hash, created_at FROM staff ORDER BY name");
+          "SELECT id, name, role, password_hash, created_at, session_epoch FROM staff ORDER BY name");
       V out;
       while (st.Step()) out.push_back(StaffRow(st));
       return out;
@@ -460,10 +477,29 @@ class SqliteStore final : public Store {
 
   Status SetStaffPassword(int64_t id, const std::string& password_hash) override {
     return Write([&](Connection& c) {
-      c.Prepare("UPDATE staff SET password_hash = ? WHERE id = ?")
+      c.Prepare("UPDATE staff SET password_hash = ?, session_epoch = session_epoch + 1 "
+                "WHERE id = ?")
           .Bind(1, password_hash)
           .Bind(2, id)
           .Step();
+      if (Changes(c) == 0) return NotFound(fmt::format("no staff member {}", id));
+      return Status::Ok();
+    });
+  }
+
+  Status EndStaffSessions(int64_t id) override {
+    return Write([&](Connection& c) {
+      c.Prepare("UPDATE staff SET session_epoch = session_epoch + 1 WHERE id = ?")
+          .Bind(1, id)
+          .Step();
+      if (Changes(c) == 0) return NotFound(fmt::format("no staff member {}", id));
+      return Status::Ok();
+    });
+  }
+
+  Status DeleteStaff(int64_t id) override {
+    return Write([&](Connection& c) {
+      c.Prepare("DELETE FROM staff WHERE id = ?").Bind(1, id).Step();
       if (Changes(c) == 0) return NotFound(fmt::format("no staff member {}", id));
       return Status::Ok();
     });
@@ -568,6 +604,7 @@ class SqliteStore final : public Store {
     if (!site::ParseStaffRole(st.Text(2), &s.role)) s.role = site::StaffRole::kModerator;
     s.password_hash = st.Text(3);
     s.created_at = st.Int(4);
+    s.session_epoch = st.Int(5);
     return s;
   }
 
