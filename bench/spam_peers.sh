@@ -7,6 +7,7 @@
 #   FOLDS="0 1 2 3 4" bench/spam_peers.sh    # all folds (about 5x as long)
 #   PEERS=bogofilter,crm114 bench/spam_peers.sh
 #   JOBS=2 bench/spam_peers.sh               # SpamAssassin beside the others (two cores)
+#   TRIBUNE_ONLY=1 bench/spam_peers.sh       # Tribune again on the folds of the last run, peers kept
 #
 # Environment: FOLDS (default 0), PEERS (default bogofilter,crm114,spamassassin,rspamd),
 # HOLD_AT (Tribune's hold threshold, one value or one per fold in FOLDS order; default the shipped
@@ -227,6 +228,7 @@ run_peers() {  # run_peers LIST BASE DIR TAG
 main() {
   local start=$SECONDS k o
   build_tribune
+  if [[ ${TRIBUNE_ONLY:-0} == 1 ]]; then tribune_only; return; fi
   install_peers
   mkdir -p "$BASE"
   write_sa_site "$BASE"
@@ -259,6 +261,25 @@ main() {
     if [[ -n $sa_pid ]]; then wait "$sa_pid"; fi
     log "fold $k done ($((SECONDS - start)) s so far)"
   done
+  report
+}
+
+# TRIBUNE_ONLY=1: Tribune scored again on the folds a full run left in OUT (same splits), the
+# peers' predictions kept; for a change to Tribune alone, without retraining the peers.
+tribune_only() {
+  local -a holds=(${HOLD_AT:-})
+  local n=0 hold k o
+  for k in $FOLDS; do
+    hold=${holds[$n]:-${holds[0]:-}}; n=$((n + 1))
+    o=$OUT/f$k
+    [[ -f $o/test.jsonl && -d $o/pred ]] || { log "no peer predictions in $o: run without TRIBUNE_ONLY first"; exit 1; }
+    nice -n 10 "$TRIBUNE" spam eval --key "$KEY" --train "$o/train.jsonl" --data "$o/test.jsonl" \
+      ${hold:+--hold-at "$hold"} --dump "$o/tribune_dump.jsonl" > "$o/tribune.txt"
+  done
+  report
+}
+
+report() {
   # shellcheck disable=SC2086
   python3 - "$OUT" $FOLDS > "$OUT/report.md" <<'PY'
 import json, os, sys
