@@ -325,13 +325,19 @@ TEST_F(CommentEditing, AModeratorTakesDownAWholeCampaignAtOnce) {
 
 TEST(CommentEditingWindow, ClosesAfterTheConfiguredTime) {
   TempDir dir;
-  TribuneServer server(dir.path(), OpenConfig("edit_window_s = 1\n"));
+  // Two seconds: with one, a post whose reply is built in the next second
+  // would find its window already shut and set no edit cookie. A form opened
+  // in time may still be sent for as long again (the grace, at most a
+  // minute), so the edit is late after more than four whole seconds.
+  TribuneServer server(dir.path(), OpenConfig("edit_window_s = 2\n"));
   server.Start();
   ArticleRow article = ListArticles(server.db(), dir.path()).front();
   Posted p = PostAsAuthor(server.port(), article, {"Slow", "", "I will think about this one."});
   ASSERT_EQ(p.response.status, 303);
-  std::string key = *p.jar.Get("ce" + std::to_string(p.id));
-  std::this_thread::sleep_for(std::chrono::milliseconds(3200));
+  auto cookie = p.jar.Get("ce" + std::to_string(p.id));
+  ASSERT_TRUE(cookie.has_value()) << "no edit cookie for a fresh comment";
+  std::string key = *cookie;
+  std::this_thread::sleep_for(std::chrono::milliseconds(5500));
   Response page = GetWith(server.port(), EditPath(p.id), p.jar);
   EXPECT_EQ(page.status, 403);
   EXPECT_NE(page.body.find("time has passed"), std::string::npos);
