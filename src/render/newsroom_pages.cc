@@ -100,6 +100,37 @@ void AppendItem(std::string& out, const QueueItem& item, const QueueView& view) 
   out += "</form>\n</article>\n";
 }
 
+void AppendActivity(std::string& out, const FilterActivity& a) {
+  out += fmt::format("<section class=\"filter-activity\" aria-labelledby=\"fa-title\">\n"
+                     "<h2 id=\"fa-title\">The filter, last {} days</h2>\n", a.days);
+  if (a.screened == 0) {
+    out += "<p>No comments screened.</p>\n</section>\n";
+    return;
+  }
+  auto pct = [&](int64_t n) { return fmt::format("{:.1f}%", 100.0 * n / a.screened); };
+  out += fmt::format(
+      "<p>{}{} comments screened: {} published ({}), {} held ({}), {} spam ({}), {} discarded "
+      "({}).</p>\n",
+      a.partial ? "The newest " : "", a.screened, a.publish, pct(a.publish), a.hold, pct(a.hold),
+      a.spam, pct(a.spam), a.discard, pct(a.discard));
+  out += fmt::format(
+      "<p>Moderators disagreed {} times: {} held comments approved, {} spam restored, {} "
+      "published comments marked spam.</p>\n",
+      a.holds_approved + a.spam_restored + a.published_spam, a.holds_approved, a.spam_restored,
+      a.published_spam);
+  if (!a.top_reasons.empty()) {
+    out += "<p>Most frequent reasons for not publishing: ";
+    for (size_t i = 0; i < a.top_reasons.size(); ++i) {
+      if (i) out += ", ";
+      out += "<code>";
+      html::AppendEscaped(out, a.top_reasons[i].first);
+      out += "</code> " + std::to_string(a.top_reasons[i].second);
+    }
+    out += ".</p>\n";
+  }
+  out += "</section>\n";
+}
+
 }  // namespace
 
 std::string RenderSignInPage(const SiteInfo& site, const std::string& name,
@@ -141,6 +172,7 @@ std::string RenderQueuePage(const SiteInfo& site, const QueueView& view) {
                        current ? " aria-current=\"page\"" : "", t.label);
   }
   out += "</nav>\n";
+  AppendActivity(out, view.activity);
   if (!view.notice.empty()) {
     out += "<p class=\"notice-ok\" role=\"status\">";
     html::AppendEscaped(out, view.notice);

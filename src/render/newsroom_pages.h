@@ -22,11 +22,24 @@ struct QueueItem {
   std::vector<ReasonRow> reasons;
 };
 
+// What the filter did in a recent period, and where moderators disagreed.
+struct FilterActivity {
+  int64_t days = 7;
+  int64_t screened = 0;                   // comments with a verdict
+  int64_t publish = 0, hold = 0, spam = 0, discard = 0;  // the filter's actions
+  std::vector<std::pair<std::string, int64_t>> top_reasons;  // among comments not published
+  int64_t holds_approved = 0;   // held by the filter, published by a moderator
+  int64_t spam_restored = 0;    // spam or discard by the filter, restored by a moderator
+  int64_t published_spam = 0;   // published by the filter, marked spam by a moderator
+  bool partial = false;         // more comments than were read
+};
+
 struct QueueView {
   std::string staff_name;
   std::string form_token;   // carried by every form of the page
   std::string show;         // "held", "spam" or "published"
   std::string notice;       // what the last action did; may be empty
+  FilterActivity activity;
   std::vector<QueueItem> items;
 };
 

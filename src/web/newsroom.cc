@@ -109,6 +109,42 @@ std::string NoticeFor(const http::Request& req) {
   return {};
 }
 
+// What the filter did with the comments of the last `days` days (at most
+// kActivityLimit of them, newest first), and where moderators overruled it.
+render::FilterActivity ActivityOf(Context& ctx, int64_t now, int64_t days) {
+  constexpr int64_t kActivityLimit = 20000;
+  constexpr size_t kTopReasons = 8;
+  render::FilterActivity a;
+  a.days = days;
+  auto recent = ctx.store.ListRecentComments(now - days * 86400, kActivityLimit);
+  if (!recent.ok()) return a;
+  a.partial = static_cast<int64_t>(recent->size()) >= kActivityLimit;
+  std::map<std::string, int64_t> reasons;
+  for (const site::Comment& c : *recent) {
+    const std::string& act = c.screening.action;
+    if (act.empty()) continue;
+    ++a.screened;
+    if (act == "publish") ++a.publish;
+    else if (act == "hold") ++a.hold;
+    else if (act == "spam") ++a.spam;
+    else if (act == "discard") ++a.discard;
+    bool kept_back = act != "publish";
+    if (kept_back) {
+      for (const render::ReasonRow& r : ReasonsOf(c.screening.reasons_json)) {
+        if (r.score > 0 && r.symbol != "MODEL") ++reasons[r.symbol];
+      }
+    }
+    if (c.moderator_label == "ham" && act == "hold") ++a.holds_approved;
+    if (c.moderator_label == "ham" && (act == "spam" || act == "discard")) ++a.spam_restored;
+    if (c.moderator_label == "spam" && act == "publish") ++a.published_spam;
+  }
+  a.top_reasons.assign(reasons.begin(), reasons.end());
+  std::stable_sort(a.top_reasons.begin(), a.top_reasons.end(),
+                   [](const auto& x, const auto& y) { return x.second > y.second; });
+  if (a.top_reasons.size() > kTopReasons) a.top_reasons.resize(kTopReasons);
+  return a;
+}
+
 void SignInPage(Context& ctx, http::Request& req, http::Respond respond) {
   if (ctx.newsroom.Member(req.Cookie(StaffSessions::kCookie), std::time(nullptr))) {
     return respond(Private(Redirect(303, "/newsroom/queue")));
@@ -208,6 +244,7 @@ void QueuePage(Context& ctx, http::Request& req, http::Respond respond) {
   view.form_token = ctx.newsroom.sessions().FormToken(req.Cookie(StaffSessions::kCookie));
   view.show = std::string(site::StatusName(tab));
   view.notice = NoticeFor(req);
+  view.activity = ActivityOf(ctx, now, kRecentDays);
   Result<std::vector<site::Comment>> comments =
       tab == site::CommentStatus::kHeld
           ? ctx.store.ListHeldComments(kQueueLimit)

@@ -210,6 +210,13 @@ TEST_F(Newsroom, AModeratorSeesWhyAHeldCommentWasHeldAndApprovesIt) {
   EXPECT_NE(after.body.find("Comment " + std::to_string(id) + " is published."), std::string::npos)
       << back;
   EXPECT_TRUE(ItemOn(after.body, id).empty());
+  // What the filter did, and that a moderator overruled it here.
+  EXPECT_NE(after.body.find("The filter, last 7 days"), std::string::npos);
+  auto approved_holds = FirstMatch(after.body, R"((\d+) held comments approved)");
+  ASSERT_TRUE(approved_holds.has_value()) << after.body;
+  EXPECT_GE(std::stoi(*approved_holds), 1);
+  EXPECT_NE(after.body.find("<code>LINK_SUSPICIOUS_TLD</code>"), std::string::npos)
+      << "the reason that held it is among the frequent ones";
   // The reader sees it at once: the article's cached page was dropped.
   EXPECT_NE(Get(port(), article_->PagePath()).body.find("short-example.top"), std::string::npos);
 

@@ -45,6 +45,19 @@ TEST_F(SpamSignals, KeywordAnchorNeedsTextBeforeIt) {
       Has(Run({.body = "I visit my page every day.\nThanks for the article."}), "KEYWORD_ANCHOR"));
 }
 
+TEST_F(SpamSignals, KeywordAnchorClosingAOneLineText) {
+  Hits h = Run({.body = "I am really inspired with your writing talents. My web site :: "
+                        "https://casino.example/slots online casino"});
+  const Hit* hit = Find(h, "KEYWORD_ANCHOR");
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(hit->evidence, "https://casino.example/slots online casino");
+  EXPECT_TRUE(Has(Run({.body = "Great read! My blog: cheap flights to rome"}), "KEYWORD_ANCHOR"));
+  // On one line a sentence about one's page is not the software's closing line.
+  EXPECT_FALSE(Has(Run({.body = "I agree. My page - well, my Facebook page - is full of this."}),
+                   "KEYWORD_ANCHOR"));
+  EXPECT_FALSE(Has(Run({.body = "Thanks. My site was down all week."}), "KEYWORD_ANCHOR"));
+}
+
 TEST_F(SpamSignals, ReferencesBlockWithLink) {
   EXPECT_TRUE(Has(Run({.body = "References:\n\nMill casino\n\nReferences:\nmatkafasi.com"}),
                   "REFERENCES_BLOCK"));

@@ -16,6 +16,20 @@ std::string_view LastLine(std::string_view s) {
   return nl == std::string_view::npos ? s : s.substr(nl + 1);
 }
 
+// The last sentence of a one-line text ("… talents. My web site :: x"), or
+// "" when there is no earlier sentence.
+std::string_view LastSentence(std::string_view s) {
+  size_t end = s.find_last_not_of(" \t\r\n");
+  if (end == std::string_view::npos) return {};
+  s = s.substr(0, end + 1);
+  size_t best = std::string_view::npos;
+  for (std::string_view stop : {". ", "! ", "? "}) {
+    size_t at = s.rfind(stop);
+    if (at != std::string_view::npos && (best == std::string_view::npos || at > best)) best = at;
+  }
+  return best == std::string_view::npos ? std::string_view() : s.substr(best + 2);
+}
+
 }  // namespace
 
 void CheckKeywordAnchor(const Analysis& a, Hits* out) {
@@ -26,10 +40,24 @@ void CheckKeywordAnchor(const Analysis& a, Hits* out) {
       R"((?:web[\s-]*site|site|web[\s-]*page|page|blog(?:[\s-]*post)?|web[\s-]*blog|weblog|)"
       R"(homepage|home[\s-]*page|blog\s+article|article|link|channel|url|webpage|website))"
       R"(\s*(?:::|:|;|\.\.\.|…|-|–|—|\.\s|,)?\s*(\S.{0,80})$)");
+  // On one line, only the software's own separator ("My web site :: x",
+  // "My blog: x") closes the text: "My page - well, …" is a sentence.
+  static const RE2 kInline(
+      R"(^\s*(?:(?:also|and|please)\s+)?(?:(?:visit|check\s+out|look\s+at|feel\s+free\s+to\s+visit|)"
+      R"(here\s+is|see|check)\s+)?my\s+(?:own\s+|personal\s+|new\s+)?)"
+      R"((?:web[\s-]*site|site|web[\s-]*page|blog(?:[\s-]*post)?|web[\s-]*blog|weblog|homepage|)"
+      R"(home[\s-]*page|webpage|website))"
+      R"(\s*::?\s*(\S.{0,80})$)");
   std::string_view line = LastLine(a.folded_body);
-  if (line.size() > 160 || line == a.folded_body) return;  // must close a longer text
   std::string keyword;
-  if (RE2::FullMatch(line, kAnchor, &keyword)) {
+  if (line.size() <= 160 && line != a.folded_body) {  // must close a longer text
+    if (RE2::FullMatch(line, kAnchor, &keyword)) {
+      out->push_back({"KEYWORD_ANCHOR", 1.0, Clip(keyword)});
+    }
+    return;
+  }
+  std::string_view sentence = LastSentence(a.folded_body);
+  if (!sentence.empty() && sentence.size() <= 160 && RE2::FullMatch(sentence, kInline, &keyword)) {
     out->push_back({"KEYWORD_ANCHOR", 1.0, Clip(keyword)});
   }
 }
