@@ -105,7 +105,11 @@ http::Response Challenge(Context& ctx, const http::Request& req) {
   }
   int64_t now = std::time(nullptr);
   if (!ctx.comments.challenge_enabled()) return Json(200, {{"required", false}});
-  IssuedForm f = ctx.comments.IssueForm(id, req.remote_addr, now, NowMs());
+  // A known commenter's pass (from an earlier post's "commenter_pass") spares
+  // a spam wave's extra work, as the tc cookie does for the page's form.
+  std::string known =
+      ctx.comments.KnownCommenter(req.Header("x-commenter-pass"), now);
+  IssuedForm f = ctx.comments.IssueForm(id, req.remote_addr, now, NowMs(), known);
   return Json(200, {{"required", true},
                     {"article", id},
                     {"token", f.token},
@@ -190,6 +194,13 @@ void PostComment(Context& ctx, http::Request& req, int64_t id, http::Respond res
           // Only the poster gets the key: it lets them edit the comment, within the window.
           j["edit_key"] = ctx.comments.EditKey(c);
           j["editable_until"] = timefmt::Iso8601(ctx.comments.EditableUntil(c));
+        }
+        if (out.sent_by_author) {
+          // A published comment with an e-mail address earns its author a pass:
+          // sent back as X-Commenter-Pass to /api/v1/challenge, it spares them a
+          // spam wave's extra proof of work (for that e-mail address only).
+          std::string pass = ctx.comments.CommenterCookie(c, now);
+          if (!pass.empty()) j["commenter_pass"] = pass;
         }
         http::Response r = Json(out.stored.duplicate ? 200 : 201, j);
         r.headers.emplace_back("Location", fmt::format("/api/v1/comments/{}", c.id));

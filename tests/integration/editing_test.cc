@@ -378,6 +378,20 @@ TEST(KnownCommenters, ASpamWaveRaisesTheWorkForNewcomersOnly) {
   EXPECT_EQ(PowBits(Get(server.port(), article.PagePath()).body),
             PowBits(GetWith(server.port(), article.PagePath(), known.jar).body));
 
+  // API clients: a published post returns a pass, which the challenge honours.
+  json posted;
+  {
+    Response ch = Get(server.port(), "/api/v1/challenge?article=" + std::to_string(article.id));
+    json c = json::parse(ch.body);
+    json req = {{"author", "Lasha"}, {"email", "lasha@example.ge"},
+                {"body", "The bus timetable on the app is finally right."},
+                {"token", c["token"]}, {"code", c["code"]}};
+    Response r = Fetch(server.port(), {"POST", "/api/v1/articles/" + std::to_string(article.id) +
+                                                   "/comments",
+                                       {{"Content-Type", "application/json"}}, req.dump()});
+    ASSERT_EQ(r.status, 201) << r.body;
+    posted = json::parse(r.body);
+  }
   // A wave: a bot floods the form (its honeypot filled: discarded every time).
   Response page = Get(server.port(), article.PagePath());
   auto honeypot = FirstMatch(page.body, R"re(<p class="hp"[^>]*><label>[^<]*<input name="([^"]+)")re");
@@ -416,6 +430,18 @@ TEST(KnownCommenters, ASpamWaveRaisesTheWorkForNewcomersOnly) {
   std::string after = Get(server.port(), article.PagePath()).body;
   EXPECT_NE(after.find("And the reading room is quiet."), std::string::npos);
   EXPECT_EQ(after.find("The reading room should open earlier."), std::string::npos);
+
+  // The API client's pass, earned before the wave, spares it too.
+  ASSERT_TRUE(posted.contains("commenter_pass")) << posted.dump();
+  auto api_bits = [&](const std::string& pass) {
+    HeaderList headers;
+    if (!pass.empty()) headers.emplace_back("X-Commenter-Pass", pass);
+    Response ch = Get(server.port(), "/api/v1/challenge?article=" + std::to_string(article.id),
+                      headers);
+    return json::parse(ch.body)["pow"]["bits"].get<int>();
+  };
+  EXPECT_EQ(api_bits(posted["commenter_pass"].get<std::string>()) + 2, api_bits(""));
+  EXPECT_EQ(api_bits("0123456789abcdef-9999999999-" + std::string(32, '0')), api_bits(""));
 
   // A forged pass spares nothing.
   CookieJar forged;
