@@ -33,7 +33,7 @@ struct EngineOptions {
   // as "please subscribe" is nearly always spam; on a news site the same
   // phrase is rarer and less certain. The cap keeps one phrase from turning
   // a reader's comment into spam unseen: with it, such a comment is held for
-  // a moderator. Default 2.0.
+  // a moderator. Default 3.0.
   double rule_weight_cap = 3.0;
 
   // The site's language (ISO 639-1, e.g. "en"): LANGUAGE_MISMATCH compares a

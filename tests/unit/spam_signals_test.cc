@@ -178,12 +178,21 @@ TEST_F(SpamSignals, SelfPromotion) {
   EXPECT_TRUE(Has(Run({.body = "If I get 300 subscribers I'll do a video"}), "SELF_PROMOTION"));
   EXPECT_TRUE(Has(Run({.body = "Check me out! I rap"}), "SELF_PROMOTION"));
   EXPECT_TRUE(Has(Run({.body = "Get free gift cards now"}), "SELF_PROMOTION"));
-  EXPECT_TRUE(Has(Run({.body = "How to make a lot of money fast"}), "SELF_PROMOTION"));
+  EXPECT_TRUE(Has(Run({.body = "How to make a lot of money online"}), "SELF_PROMOTION"));
   // A reader urging others to vote for a party promotes no one of their own.
   EXPECT_FALSE(Has(Run({.body = "America, please vote for Trump."}), "SELF_PROMOTION"));
   EXPECT_TRUE(Has(Run({.body = "please vote for me in the contest"}), "SELF_PROMOTION"));
   EXPECT_FALSE(Has(Run({.body = "Vote for my party and I'll resign"}), "SELF_PROMOTION"));
   EXPECT_FALSE(Has(Run({.body = "Firms make money fastidiously"}), "SELF_PROMOTION"));
+  // Ordinary requests to a reader are not self-promotion.
+  EXPECT_FALSE(Has(Run({.body = "Please check my math, but the levy is two percent"}),
+                   "SELF_PROMOTION"));
+  EXPECT_FALSE(Has(Run({.body = "Please follow my reasoning here"}), "SELF_PROMOTION"));
+  EXPECT_FALSE(Has(Run({.body = "Please visit our town before judging it"}), "SELF_PROMOTION"));
+  EXPECT_FALSE(Has(Run({.body = "Banks are making money fast from these rates"}),
+                   "SELF_PROMOTION"));
+  EXPECT_TRUE(Has(Run({.body = "please follow my instagram for more"}), "SELF_PROMOTION"));
+  EXPECT_TRUE(Has(Run({.body = "pls check out my new channel"}), "SELF_PROMOTION"));
 }
 
 TEST_F(SpamSignals, LikeBait) {
@@ -195,6 +204,14 @@ TEST_F(SpamSignals, LikeBait) {
   EXPECT_TRUE(Has(Run({.body = "follow 4 follow, like4like"}), "LIKE_BAIT"));
   EXPECT_FALSE(Has(Run({.body = "I like this article, and the thumbs up count is low"}), "LIKE_BAIT"));
   EXPECT_FALSE(Has(Run({.body = "I would like if they asked us first"}), "LIKE_BAIT"));
+  // Liking something is not asking for likes.
+  EXPECT_FALSE(Has(Run({.body = "I like this comment, it says what I think"}), "LIKE_BAIT"));
+  EXPECT_FALSE(Has(Run({.body = "I really like this post"}), "LIKE_BAIT"));
+  EXPECT_FALSE(Has(Run({.body = "Thumbs up for the reporter who dug this out"}), "LIKE_BAIT"));
+  EXPECT_FALSE(Has(Run({.body = "It feels like if you earn more, you pay more"}), "LIKE_BAIT"));
+  EXPECT_FALSE(Has(Run({.body = "Like for like sales fell 3% in the quarter"}), "LIKE_BAIT"));
+  EXPECT_TRUE(Has(Run({.body = "Great song. Like this comment so everyone sees it"}), "LIKE_BAIT"));
+  EXPECT_TRUE(Has(Run({.body = "like if you are from Brazil"}), "LIKE_BAIT"));
 }
 
 TEST_F(SpamSignals, LinkMoneyHost) {

@@ -8,15 +8,22 @@
 namespace tribune::spam::signals {
 
 void CheckLikeBait(const Analysis& a, Hits* out) {
+  // Each form asks for the like; merely liking something ("I like this
+  // post", "thumbs up for the reporter") or "like-for-like sales" does not.
   static const RE2 kBait(
-      R"(\b((?:like|thumb)\s+(?:this|my)\s+(?:comment|post)\b)"
-      R"(|thumbs?\s+(?:this\s+)?up\s+(?:if|so|for|of)\b)"
-      R"(|like\s+if\s+(?:you|u|ur|your)\b)"
-      R"(|(?:like|follow|sub)\s*(?:4|for)\s*(?:like|follow|sub)\b)"
-      R"(|how\s+many\s+(?:likes|thumbs\s+up)\b))");
-  re2::StringPiece match;
-  if (RE2::PartialMatch(a.folded_body, kBait, &match)) {
-    out->push_back({"LIKE_BAIT", 1.0, Clip(std::string_view(match.data(), match.size()))});
+      R"((?:^|[.!?]\s*)((?:please\s+|pls\s+|plz\s+)?(?:like|thumb)\s+(?:this|my)\s+(?:comment|post))\b)"
+      R"(|((?:like|thumb)\s+(?:this|my)\s+(?:comment|post)\s+(?:if|so))\b)"
+      R"(|(thumbs?\s+(?:this\s+)?up\s+(?:if|so|of))\b)"
+      R"(|(?:^|[.!?]\s*)(like\s+if\s+(?:you|u|ur|your))\b)"
+      R"(|\b((?:like|follow|sub)\s*4\s*(?:like|follow|sub)|f4f|l4l|s4s)\b)");
+  re2::StringPiece m[5];
+  if (RE2::PartialMatch(a.folded_body, kBait, &m[0], &m[1], &m[2], &m[3], &m[4])) {
+    for (const re2::StringPiece& g : m) {
+      if (g.data() != nullptr) {
+        out->push_back({"LIKE_BAIT", 1.0, Clip(std::string_view(g.data(), g.size()))});
+        return;
+      }
+    }
   }
 }
 
