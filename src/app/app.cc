@@ -265,8 +265,8 @@ int Serve(const Config& given) {
   };
   watcher.emplace(*store, cache, [&] {
     if (!config.spam.enabled) return;
-    // In turn with the newsroom's decisions (see NewsroomDesk::Submit).
-    if (!newsroom.Submit(reload_engine)) reload_engine();
+    // In turn with the newsroom's decisions (see NewsroomDesk::WithModelLock).
+    newsroom.WithModelLock(reload_engine);
   });
   spdlog::info("Tribune is serving http://{}:{}/ with {} threads (database {})", options.address,
                server.port(), options.threads, config.storage.db);

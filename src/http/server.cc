@@ -257,9 +257,16 @@ void Session::Dispatch() {
   // does, this loop has work, so a graceful stop waits for it.
   auto work = std::make_shared<net::executor_work_guard<net::io_context::executor_type>>(
       worker_.ioc.get_executor());
-  worker_.handler(request_, [self, work](Response r) {
-    net::post(work->get_executor(), [self, work, r = std::move(r)]() mutable {
-      self->Write(std::move(r));
+  // The answer moves the session out of `box`, so the handler's copies of
+  // this callback (kept by another thread until it is done) no longer hold
+  // it: the last reference to the session is then dropped on this loop's
+  // thread, which alone may touch its session list.
+  auto box = std::make_shared<std::shared_ptr<Session>>(self);
+  worker_.handler(request_, [box, work](Response r) {
+    std::shared_ptr<Session> session = std::move(*box);
+    if (!session) return;  // answered already
+    net::post(work->get_executor(), [session, work, r = std::move(r)]() mutable {
+      session->Write(std::move(r));
       work->reset();
     });
   });

@@ -7,10 +7,12 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <ctime>
 #include <map>
+#include <mutex>
 
 #include "core/utf8.h"
 #include "render/newsroom_pages.h"
@@ -111,7 +113,34 @@ std::string NoticeFor(const http::Request& req) {
 
 // What the filter did with the comments of the last `days` days (at most
 // kActivityLimit of them, newest first), and where moderators overruled it.
+render::FilterActivity ComputeActivity(Context& ctx, int64_t now, int64_t days);
+
+// The same, worked out at most once a minute: the queue page is served on
+// an IO thread, and the summary reads thousands of comments.
+// A decision made here shows in the summary at once.
+std::atomic<int64_t> decisions_made{0};
+
 render::FilterActivity ActivityOf(Context& ctx, int64_t now, int64_t days) {
+  static std::mutex mu;
+  static int64_t computed_at = -1, computed_after = -1;
+  static render::FilterActivity cached;
+  constexpr int64_t kFreshFor = 60;
+  int64_t decisions = decisions_made.load();
+  {
+    std::lock_guard lock(mu);
+    if (computed_at >= 0 && now - computed_at < kFreshFor && computed_after == decisions) {
+      return cached;
+    }
+  }
+  render::FilterActivity fresh = ComputeActivity(ctx, now, days);
+  std::lock_guard lock(mu);
+  cached = fresh;
+  computed_at = now;
+  computed_after = decisions;
+  return fresh;
+}
+
+render::FilterActivity ComputeActivity(Context& ctx, int64_t now, int64_t days) {
   constexpr int64_t kActivityLimit = 20000;
   constexpr size_t kTopReasons = 8;
   render::FilterActivity a;
@@ -158,14 +187,16 @@ void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
                                                "application/x-www-form-urlencoded.")));
   }
   auto fields = FormFields(req);
-  std::string ip = req.remote_addr;
-  int64_t now_ms = NowMs();
-  auto task = [&ctx, fields = std::move(fields), ip, now_ms, respond]() mutable {
-    const std::string& name = fields["name"];
-    SignInOutcome out =
-        ctx.newsroom.SignIn(name, fields["password"], ip, std::time(nullptr), now_ms);
-    // The page keeps what was typed as the name, shortened.
-    std::string kept = utf8::Truncate(name, NewsroomDesk::kMaxName);
+  // The page keeps what was typed as the name, shortened.
+  std::string kept = utf8::Truncate(fields["name"], NewsroomDesk::kMaxName);
+  auto limited = [&ctx, kept] {
+    http::Response r = HtmlResponse(
+        429, render::RenderSignInPage(ctx.site, kept,
+                                      "Too many failed attempts; please wait a minute."));
+    r.headers.emplace_back("Retry-After", "60");
+    return Private(std::move(r));
+  };
+  auto done = [&ctx, kept, limited, respond](SignInOutcome out) {
     using Kind = SignInOutcome::Kind;
     switch (out.kind) {
       case Kind::kSignedIn: {
@@ -177,20 +208,26 @@ void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
       case Kind::kWrong:
         return respond(Private(HtmlResponse(
             401, render::RenderSignInPage(ctx.site, kept, "Wrong name or password."))));
-      case Kind::kLimited: {
-        http::Response r = HtmlResponse(
-            429, render::RenderSignInPage(ctx.site, kept,
-                                          "Too many failed attempts; please wait a minute."));
-        r.headers.emplace_back("Retry-After", "60");
-        return respond(Private(std::move(r)));
-      }
+      case Kind::kLimited: return respond(limited());
       case Kind::kUnavailable:
         return respond(Private(HtmlResponse(
             503, render::RenderSignInPage(ctx.site, kept,
                                           "Sign-in is unavailable just now; please try again."))));
     }
   };
-  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
+  auto guarded = [&ctx, done, respond](SignInOutcome out) {
+    try {
+      done(std::move(out));
+    } catch (const std::exception&) {
+      respond(Busy(ctx));
+    }
+  };
+  switch (ctx.newsroom.SubmitSignIn(fields["name"], fields["password"], req.remote_addr,
+                                    std::time(nullptr), NowMs(), guarded)) {
+    case NewsroomDesk::Admission::kQueued: return;
+    case NewsroomDesk::Admission::kLimited: return respond(limited());
+    case NewsroomDesk::Admission::kBusy: return respond(Busy(ctx));
+  }
 }
 
 // The signed-in member, or a response sent (redirect to sign-in, or 403 for
@@ -280,9 +317,20 @@ void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond r
   std::from_chars(edited.data(), edited.data() + edited.size(), seen.edited_at);
   auto task = [&ctx, by = *member, id, decision = fields["decision"], seen, show,
                respond]() mutable {
-    auto changed = ctx.newsroom.Decide(by, id, decision, seen, std::time(nullptr));
+    Result<std::vector<site::Comment>> changed = Unavailable("not decided");
+    try {
+      changed = ctx.newsroom.Decide(by, id, decision, seen, std::time(nullptr));
+    } catch (const std::exception& e) {
+      changed = Unavailable(std::string("The decision failed: ") + e.what());
+    }
     if (!changed.ok()) {
       Code code = changed.status().code();
+      // A failure after some statuses changed (the model could not be saved,
+      // a campaign stopped half-way) must not leave their pages stale.
+      if (code != Code::kNotFound && code != Code::kInvalidArgument &&
+          code != Code::kFailedPrecondition) {
+        ctx.cache.InvalidateAll();
+      }
       int status = code == Code::kNotFound             ? 404
                    : code == Code::kInvalidArgument    ? 400
                    : code == Code::kFailedPrecondition ? 409
@@ -290,6 +338,7 @@ void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond r
       return respond(Private(ErrorPage(ctx, status, changed.status().message())));
     }
     for (const site::Comment& c : *changed) CommentChanged(ctx, c);
+    ++decisions_made;
     respond(Private(Redirect(303, fmt::format("/newsroom/queue?show={}&done={}&id={}&n={}", show,
                                               decision, id, changed->size()))));
   };

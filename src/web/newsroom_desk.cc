@@ -34,23 +34,67 @@ NewsroomDesk::NewsroomDesk(const Config& config, store::Store& store, const Sign
       worker_(kMaxQueued) {
   // Ready before the first sign-in, so that an unknown name's first attempt
   // takes no longer than the others.
-  worker_.Post([this] { dummy_hash_ = HashPassword(GeneratePassword()); });
+  worker_.Post([this] {
+    try {
+      dummy_hash_ = HashPassword(GeneratePassword());
+    } catch (const std::exception& e) {
+      spdlog::warn("newsroom: {}; will try again at the first sign-in", e.what());
+    }
+  });
+}
+
+bool NewsroomDesk::Plausible(const std::string& name) {
+  return !name.empty() && name.size() <= kMaxName && utf8::IsValid(name) &&
+         std::none_of(name.begin(), name.end(),
+                      [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+}
+
+bool NewsroomDesk::Limited(const std::string& name, const std::string& ip,
+                           int64_t now_ms) const {
+  std::string prefix = FormGuard::AddressPrefix(ip);
+  std::string pair = prefix + '\x1f' + (Plausible(name) ? name : std::string("?"));
+  // Counts decay continuously: "more than N - 1" is N failures in quick succession.
+  return failures_by_prefix_.Peek(prefix, now_ms) > kFailuresPerPrefix - 1 ||
+         failures_by_name_and_prefix_.Peek(pair, now_ms) > kFailuresPerNameAndPrefix - 1;
+}
+
+NewsroomDesk::Admission NewsroomDesk::SubmitSignIn(std::string name, std::string password,
+                                                   std::string ip, int64_t now, int64_t now_ms,
+                                                   std::function<void(SignInOutcome)> done) {
+  if (Limited(name, ip, now_ms)) return Admission::kLimited;
+  if (sign_ins_waiting_.fetch_add(1) >= kMaxSignInsWaiting) {
+    --sign_ins_waiting_;
+    return Admission::kBusy;
+  }
+  bool queued = worker_.Post([this, name = std::move(name), password = std::move(password),
+                              ip = std::move(ip), now, now_ms, done = std::move(done)] {
+    --sign_ins_waiting_;
+    done(SignIn(name, password, ip, now, now_ms));
+  });
+  if (!queued) {
+    --sign_ins_waiting_;
+    return Admission::kBusy;
+  }
+  return Admission::kQueued;
+}
+
+void NewsroomDesk::WithModelLock(const std::function<void()>& reload) {
+  std::lock_guard lock(decide_mu_);
+  reload();
 }
 
 SignInOutcome NewsroomDesk::SignIn(const std::string& name, std::string_view password,
                                    const std::string& ip, int64_t now, int64_t now_ms) {
   SignInOutcome out;
   std::string prefix = FormGuard::AddressPrefix(ip);
-  bool plausible = !name.empty() && name.size() <= kMaxName && utf8::IsValid(name) &&
-                   std::none_of(name.begin(), name.end(),
-                                [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+  bool plausible = Plausible(name);
   std::string pair = prefix + '\x1f' + (plausible ? name : std::string("?"));
-  // Counts decay continuously: "more than N - 1" is N failures in quick succession.
-  if (failures_by_prefix_.Peek(prefix, now_ms) > kFailuresPerPrefix - 1 ||
-      failures_by_name_and_prefix_.Peek(pair, now_ms) > kFailuresPerNameAndPrefix - 1) {
+  if (Limited(name, ip, now_ms)) {
     out.kind = SignInOutcome::Kind::kLimited;
     return out;
   }
+  // Made at start-up; again here if that failed (out of memory then).
+  if (dummy_hash_.empty()) dummy_hash_ = HashPassword(GeneratePassword());
   auto staff = plausible ? store_.GetStaffByName(name) : Result<site::Staff>(NotFound(""));
   if (!staff.ok() && staff.status().code() != Code::kNotFound) {
     out.kind = SignInOutcome::Kind::kUnavailable;

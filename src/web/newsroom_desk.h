@@ -6,6 +6,7 @@
 // on the IO threads that serve pages.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <mutex>
@@ -56,16 +57,25 @@ class NewsroomDesk {
                CommentService& comments);
 
   // Runs `task` on the desk's worker; false when too many already wait, or
-  // after Stop(). Whatever replaces the live spam engine goes through here
-  // too (the server's reload of a model saved elsewhere), so that a reload
-  // begun before a decision cannot put back the model the decision replaced.
+  // after Stop().
   bool Submit(std::function<void()> task) { return worker_.Post(std::move(task)); }
   // Finishes the queued tasks; later Submit()s are refused.
   void Stop() { worker_.Stop(); }
 
-  // Slow: call from a submitted task.
+  // A sign-in attempt, checked against the limits at once (on the caller's
+  // thread) and, when within them, queued for the worker, which checks the
+  // password and calls `done`. Sign-ins may fill only part of the queue, so
+  // that a flood of them cannot keep moderators' decisions out.
+  enum class Admission { kQueued, kLimited, kBusy };
+  static constexpr int kMaxSignInsWaiting = 4;
+  Admission SubmitSignIn(std::string name, std::string password, std::string ip, int64_t now,
+                         int64_t now_ms, std::function<void(SignInOutcome)> done);
+  // Slow: call on the worker (SubmitSignIn does).
   SignInOutcome SignIn(const std::string& name, std::string_view password,
                        const std::string& ip, int64_t now, int64_t now_ms);
+  // Runs `reload` (a reload of the live model saved elsewhere) in turn with
+  // decisions, so that it cannot put back a model a decision just replaced.
+  void WithModelLock(const std::function<void()>& reload);
   // The member a session cookie belongs to, when it is live.
   std::optional<site::Staff> Member(std::string_view cookie, int64_t now);
   // Ends every session of `member` (all devices).
@@ -89,7 +99,12 @@ class NewsroomDesk {
   CommentService& comments_;
   StaffSessions sessions_;
   RateCounter failures_by_prefix_, failures_by_name_and_prefix_, failures_by_name_;
+  // The limit keys of an attempt: the network, and the name from it.
+  bool Limited(const std::string& name, const std::string& ip, int64_t now_ms) const;
+  static bool Plausible(const std::string& name);
+
   std::mutex decide_mu_;  // one lesson at a time: each builds on the last saved model
+  std::atomic<int> sign_ins_waiting_{0};
   std::string dummy_hash_;  // checked when the name is unknown, to take as long; worker only
   SerialWorker worker_;     // last: stops (after its queue) before the rest goes
 };

@@ -142,11 +142,11 @@ TEST(SpamEngine, TheModelsWeightOnOneRuleIsCapped) {
   ASSERT_NE(m, nullptr);
   ASSERT_NE(m->evidence.find("rule:SELF_PROMOTION(+"), std::string::npos) << m->evidence;
   EXPECT_GT(ModelScore(uncapped) - ModelScore(capped), 0.1);
-  for (const Reason& r : capped.reasons) {
-    if (r.symbol == "MODEL") {
-      EXPECT_NE(r.evidence.find("rule:SELF_PROMOTION(+3.00)"), std::string::npos) << r.evidence;
-    }
-  }
+  const Reason* capped_model = nullptr;
+  for (const Reason& r : capped.reasons) capped_model = r.symbol == "MODEL" ? &r : capped_model;
+  ASSERT_NE(capped_model, nullptr);
+  EXPECT_NE(capped_model->evidence.find("rule:SELF_PROMOTION(+3.00)"), std::string::npos)
+      << capped_model->evidence;
 }
 
 TEST(SpamEngine, SaveAndLoadKeepScores) {

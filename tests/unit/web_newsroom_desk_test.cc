@@ -85,6 +85,18 @@ TEST_F(NewsroomDeskTest, ANetworkThatFailsTenTimesIsRefusedForEveryName) {
   EXPECT_EQ(Try("maria", kPassword, "2001:db8:7:8::1"), Kind::kSignedIn);
 }
 
+TEST_F(NewsroomDeskTest, LimitsAreCheckedBeforeAnAttemptIsQueued) {
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(Try("maria", "guess", "198.51.100.7"), Kind::kWrong);
+  std::promise<SignInOutcome> answer;
+  EXPECT_EQ(desk_->SubmitSignIn("maria", kPassword, "198.51.100.7", kNow, now_ms_,
+                                [&](SignInOutcome o) { answer.set_value(o); }),
+            NewsroomDesk::Admission::kLimited);
+  EXPECT_EQ(desk_->SubmitSignIn("maria", kPassword, "203.0.113.1", kNow, now_ms_,
+                                [&](SignInOutcome o) { answer.set_value(o); }),
+            NewsroomDesk::Admission::kQueued);
+  EXPECT_EQ(answer.get_future().get().kind, Kind::kSignedIn);
+}
+
 TEST_F(NewsroomDeskTest, AbsurdNamesAreJustWrong) {
   EXPECT_EQ(Try(std::string(5000, 'n'), "x", "192.0.2.1"), Kind::kWrong);
   EXPECT_EQ(Try("ma\nria", kPassword, "192.0.2.1"), Kind::kWrong);
@@ -92,9 +104,13 @@ TEST_F(NewsroomDeskTest, AbsurdNamesAreJustWrong) {
 }
 
 TEST_F(NewsroomDeskTest, SigningOutEndsTheSessionEverywhere) {
+  // Two devices, signed in a minute apart: two different sessions.
   SignInOutcome a = desk_->SignIn("maria", kPassword, "192.0.2.1", kNow, 1);
-  SignInOutcome b = desk_->SignIn("maria", kPassword, "192.0.2.2", kNow, 2);
+  SignInOutcome b = desk_->SignIn("maria", kPassword, "192.0.2.2", kNow + 60, 2);
   ASSERT_EQ(a.kind, Kind::kSignedIn);
+  ASSERT_EQ(b.kind, Kind::kSignedIn);
+  ASSERT_NE(a.cookie, b.cookie);
+  ASSERT_TRUE(desk_->Member(b.cookie, kNow + 60).has_value());
   ASSERT_TRUE(desk_->Member(a.cookie, kNow + 60).has_value());
   EXPECT_EQ(desk_->Member(a.cookie, kNow + 60)->name, "maria");
   ASSERT_TRUE(desk_->SignOut(*desk_->Member(a.cookie, kNow + 60)).ok());
