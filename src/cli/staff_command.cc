@@ -1,5 +1,4 @@
 // tribune staff: newsroom accounts for the moderation pages (/newsroom).
-#include <algorithm>
 #include <ctime>
 #include <iostream>
 #include <string>
@@ -57,9 +56,7 @@ void RegisterStaffCommands(CLI::App& app) {
                 "Read the password (one line, at least 10 characters) from standard input");
   add->callback([add_opts] {
     const StaffOptions& o = *add_opts;
-    bool control = std::any_of(o.name.begin(), o.name.end(),
-                               [](char c) { return static_cast<unsigned char>(c) < 0x20; });
-    if (o.name.empty() || o.name.size() > 64 || !utf8::IsValid(o.name) || control) {
+    if (!site::ValidStaffName(o.name)) {
       std::cerr << "tribune: a staff name is 1 to 64 bytes of UTF-8 text, without control "
                    "characters\n";
       std::exit(2);

@@ -1,6 +1,16 @@
 #include "site/staff.h"
 
+#include <algorithm>
+
+#include "core/utf8.h"
+
 namespace tribune::site {
+
+bool ValidStaffName(std::string_view name) {
+  return !name.empty() && name.size() <= kMaxStaffName && utf8::IsValid(name) &&
+         std::none_of(name.begin(), name.end(),
+                      [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+}
 
 const char* StaffRoleName(StaffRole role) {
   return role == StaffRole::kEditor ? "editor" : "moderator";

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace tribune::site {
 
@@ -17,6 +18,12 @@ struct Staff {
   int64_t created_at = 0;
   int64_t session_epoch = 0;  // sessions signed under an older epoch have ended
 };
+
+// The longest sign-in name, in bytes.
+inline constexpr size_t kMaxStaffName = 64;
+// A sign-in name: 1 to kMaxStaffName bytes of UTF-8 text without control
+// characters.
+bool ValidStaffName(std::string_view name);
 
 const char* StaffRoleName(StaffRole role);
 // "moderator" or "editor"; false for anything else.

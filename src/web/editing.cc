@@ -43,8 +43,7 @@ http::Response EditPage(Context& ctx, const http::Request& req, int status,
 
 void AddAuthorCookies(Context& ctx, const site::Comment& c, http::Response& r) {
   int64_t now = std::time(nullptr);
-  // Over https, the author's keys never travel in the clear.
-  std::string_view secure = ctx.site.base_url.rfind("https://", 0) == 0 ? "; Secure" : "";
+  std::string_view secure = SecureCookieAttribute(ctx);
   int64_t left = ctx.comments.EditableUntil(c) - now;
   bool editable = c.status == site::CommentStatus::kPublished ||
                   c.status == site::CommentStatus::kHeld;
@@ -93,7 +92,7 @@ void EditCommentPage(Context& ctx, http::Request& req, int64_t id, http::Respond
 }
 
 void PostCommentEdit(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
-  if (req.Header("content-type").substr(0, 33) != "application/x-www-form-urlencoded") {
+  if (!IsFormEncoded(req)) {
     return respond(ErrorPage(ctx, 415, "The form must be sent as "
                                        "application/x-www-form-urlencoded."));
   }

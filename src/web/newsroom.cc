@@ -47,20 +47,14 @@ http::Response Busy(Context& ctx) {
 }
 
 std::string SessionCookie(const Context& ctx, const std::string& value, int64_t max_age) {
-  std::string_view secure = ctx.site.base_url.rfind("https://", 0) == 0 ? "; Secure" : "";
   return fmt::format("{}={}; Path=/newsroom; Max-Age={}; HttpOnly; SameSite=Strict{}",
-                     StaffSessions::kCookie, value, max_age, secure);
+                     StaffSessions::kCookie, value, max_age, SecureCookieAttribute(ctx));
 }
 
-bool IsForm(const http::Request& req) {
-  std::string type(req.Header("content-type").substr(0, 33));
-  std::transform(type.begin(), type.end(), type.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return type == "application/x-www-form-urlencoded";
-}
+using FormMap = std::map<std::string, std::string>;
 
-std::map<std::string, std::string> FormFields(const http::Request& req) {
-  std::map<std::string, std::string> out;
+FormMap FormFields(const http::Request& req) {
+  FormMap out;
   for (auto& [k, v] : http::ParseForm(req.body)) {
     if (utf8::IsValid(v)) out.emplace(std::move(k), std::move(v));
   }
@@ -182,7 +176,7 @@ void SignInPage(Context& ctx, http::Request& req, http::Respond respond) {
 }
 
 void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
-  if (!IsForm(req)) {
+  if (!IsFormEncoded(req)) {
     return respond(Private(ErrorPage(ctx, 415, "The form must be sent as "
                                                "application/x-www-form-urlencoded.")));
   }
@@ -230,41 +224,42 @@ void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
   }
 }
 
-// The signed-in member, or a response sent (redirect to sign-in, or 403 for
-// a form without the session's token).
-std::optional<site::Staff> RequireMember(Context& ctx, http::Request& req, bool form,
-                                         http::Respond& respond) {
+// Whether a form came from a page of this session (it carries the session's
+// token); when not, 403 is sent.
+bool FromOurPage(Context& ctx, const http::Request& req, const std::string& cookie,
+                 FormMap& form, http::Respond& respond) {
+  if (IsFormEncoded(req) && ctx.newsroom.sessions().FormTokenFits(cookie, form["t"])) return true;
+  respond(Private(ErrorPage(ctx, 403, "This form did not come from your newsroom page; "
+                                      "please reload the page and try again.")));
+  return false;
+}
+
+// The signed-in member, or a response sent: for a page (`form` null), a
+// redirect to sign-in; for a form, 403 when the session has ended or the
+// form did not come from its page.
+std::optional<site::Staff> RequireMember(Context& ctx, const http::Request& req,
+                                         FormMap* form, http::Respond& respond) {
   std::string cookie = req.Cookie(StaffSessions::kCookie);
   auto member = ctx.newsroom.Member(cookie, std::time(nullptr));
   if (!member) {
-    if (form) {
-      respond(Private(ErrorPage(ctx, 403, "Your newsroom session has ended; please sign in "
-                                          "again.")));
-    } else {
-      respond(Private(Redirect(303, "/newsroom/sign-in")));
-    }
+    respond(form ? Private(ErrorPage(ctx, 403, "Your newsroom session has ended; please sign "
+                                               "in again."))
+                 : Private(Redirect(303, "/newsroom/sign-in")));
     return std::nullopt;
   }
-  if (form) {
-    auto fields = FormFields(req);
-    if (!IsForm(req) || !ctx.newsroom.sessions().FormTokenFits(cookie, fields["t"])) {
-      respond(Private(ErrorPage(ctx, 403, "This form did not come from your newsroom page; "
-                                          "please reload the page and try again.")));
-      return std::nullopt;
-    }
-  }
+  if (form && !FromOurPage(ctx, req, cookie, *form, respond)) return std::nullopt;
   return member;
 }
 
 void SignOut(Context& ctx, http::Request& req, http::Respond respond) {
   http::Response r = Redirect(303, "/newsroom/sign-in");
   r.headers.emplace_back("Set-Cookie", SessionCookie(ctx, "", 0));
+  std::string cookie = req.Cookie(StaffSessions::kCookie);
+  auto member = ctx.newsroom.Member(cookie, std::time(nullptr));
   // A session that has already ended only needs its cookie dropped.
-  if (!ctx.newsroom.Member(req.Cookie(StaffSessions::kCookie), std::time(nullptr))) {
-    return respond(Private(std::move(r)));
-  }
-  auto member = RequireMember(ctx, req, true, respond);
-  if (!member) return;
+  if (!member) return respond(Private(std::move(r)));
+  FormMap form = FormFields(req);
+  if (!FromOurPage(ctx, req, cookie, form, respond)) return;
   Status st = ctx.newsroom.SignOut(*member);
   if (!st.ok()) return respond(Private(ErrorPage(ctx, 503, "Signing out failed just now; "
                                                            "please try again.")));
@@ -272,7 +267,7 @@ void SignOut(Context& ctx, http::Request& req, http::Respond respond) {
 }
 
 void QueuePage(Context& ctx, http::Request& req, http::Respond respond) {
-  auto member = RequireMember(ctx, req, false, respond);
+  auto member = RequireMember(ctx, req, nullptr, respond);
   if (!member) return;
   int64_t now = std::time(nullptr);
   site::CommentStatus tab = Tab(req.QueryParam("show"));
@@ -308,9 +303,9 @@ void QueuePage(Context& ctx, http::Request& req, http::Respond respond) {
 }
 
 void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
-  auto member = RequireMember(ctx, req, true, respond);
+  FormMap fields = FormFields(req);
+  auto member = RequireMember(ctx, req, &fields, respond);
   if (!member) return;
-  auto fields = FormFields(req);
   std::string show(site::StatusName(Tab(fields["show"])));
   SeenComment seen{fields["seen"], 0};
   const std::string& edited = fields["seen_edit"];

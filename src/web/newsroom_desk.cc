@@ -5,7 +5,6 @@
 
 #include <algorithm>
 
-#include "core/utf8.h"
 #include "web/form_guard.h"
 #include "web/moderation.h"
 
@@ -43,25 +42,23 @@ NewsroomDesk::NewsroomDesk(const Config& config, store::Store& store, const Sign
   });
 }
 
-bool NewsroomDesk::Plausible(const std::string& name) {
-  return !name.empty() && name.size() <= kMaxName && utf8::IsValid(name) &&
-         std::none_of(name.begin(), name.end(),
-                      [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+NewsroomDesk::LimitKeys NewsroomDesk::KeysOf(const std::string& name, const std::string& ip) {
+  std::string prefix = FormGuard::AddressPrefix(ip);
+  std::string pair = prefix + '\x1f' + (site::ValidStaffName(name) ? name : std::string("?"));
+  return {std::move(prefix), std::move(pair)};
 }
 
-bool NewsroomDesk::Limited(const std::string& name, const std::string& ip,
-                           int64_t now_ms) const {
-  std::string prefix = FormGuard::AddressPrefix(ip);
-  std::string pair = prefix + '\x1f' + (Plausible(name) ? name : std::string("?"));
+bool NewsroomDesk::Limited(const LimitKeys& keys, int64_t now_ms) const {
   // Counts decay continuously: "more than N - 1" is N failures in quick succession.
-  return failures_by_prefix_.Peek(prefix, now_ms) > kFailuresPerPrefix - 1 ||
-         failures_by_name_and_prefix_.Peek(pair, now_ms) > kFailuresPerNameAndPrefix - 1;
+  return failures_by_prefix_.Peek(keys.prefix, now_ms) > kFailuresPerPrefix - 1 ||
+         failures_by_name_and_prefix_.Peek(keys.name_and_prefix, now_ms) >
+             kFailuresPerNameAndPrefix - 1;
 }
 
 NewsroomDesk::Admission NewsroomDesk::SubmitSignIn(std::string name, std::string password,
                                                    std::string ip, int64_t now, int64_t now_ms,
                                                    std::function<void(SignInOutcome)> done) {
-  if (Limited(name, ip, now_ms)) return Admission::kLimited;
+  if (Limited(KeysOf(name, ip), now_ms)) return Admission::kLimited;
   if (sign_ins_waiting_.fetch_add(1) >= kMaxSignInsWaiting) {
     --sign_ins_waiting_;
     return Admission::kBusy;
@@ -86,10 +83,9 @@ void NewsroomDesk::WithModelLock(const std::function<void()>& reload) {
 SignInOutcome NewsroomDesk::SignIn(const std::string& name, std::string_view password,
                                    const std::string& ip, int64_t now, int64_t now_ms) {
   SignInOutcome out;
-  std::string prefix = FormGuard::AddressPrefix(ip);
-  bool plausible = Plausible(name);
-  std::string pair = prefix + '\x1f' + (plausible ? name : std::string("?"));
-  if (Limited(name, ip, now_ms)) {
+  LimitKeys keys = KeysOf(name, ip);
+  bool plausible = site::ValidStaffName(name);
+  if (Limited(keys, now_ms)) {
     out.kind = SignInOutcome::Kind::kLimited;
     return out;
   }
@@ -104,10 +100,10 @@ SignInOutcome NewsroomDesk::SignIn(const std::string& name, std::string_view pas
   bool fits = CheckPassword(staff.ok() ? staff->password_hash : dummy_hash_, password) &&
               staff.ok();
   if (!fits) {
-    failures_by_prefix_.Add(prefix, now_ms);
-    failures_by_name_and_prefix_.Add(pair, now_ms);
+    failures_by_prefix_.Add(keys.prefix, now_ms);
+    failures_by_name_and_prefix_.Add(keys.name_and_prefix, now_ms);
     double on_name = plausible ? failures_by_name_.Add(name, now_ms) : 0;
-    spdlog::info("newsroom: failed sign-in as '{}' from {}", Loggable(name), prefix);
+    spdlog::info("newsroom: failed sign-in as '{}' from {}", Loggable(name), keys.prefix);
     if (on_name >= kNameUnderAttack && on_name < kNameUnderAttack + 1) {
       spdlog::warn("newsroom: the name '{}' is being guessed at from several networks",
                    Loggable(name));
@@ -118,7 +114,7 @@ SignInOutcome NewsroomDesk::SignIn(const std::string& name, std::string_view pas
   out.kind = SignInOutcome::Kind::kSignedIn;
   out.staff = std::move(staff).value();
   out.cookie = sessions_.Issue(out.staff, now + StaffSessions::kLifetime);
-  spdlog::info("newsroom: {} signed in from {}", Loggable(out.staff.name), prefix);
+  spdlog::info("newsroom: {} signed in from {}", Loggable(out.staff.name), keys.prefix);
   return out;
 }
 

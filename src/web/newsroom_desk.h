@@ -50,7 +50,7 @@ class NewsroomDesk {
   static constexpr double kFailuresPerPrefix = 10;
   static constexpr double kFailuresPerNameAndPrefix = 5;
   static constexpr double kNameUnderAttack = 30;
-  static constexpr size_t kMaxName = 64;    // bytes, as `tribune staff add` allows
+  static constexpr size_t kMaxName = site::kMaxStaffName;
   static constexpr size_t kMaxQueued = 16;  // tasks waiting for the worker
 
   NewsroomDesk(const Config& config, store::Store& store, const Signer& signer,
@@ -99,9 +99,13 @@ class NewsroomDesk {
   CommentService& comments_;
   StaffSessions sessions_;
   RateCounter failures_by_prefix_, failures_by_name_and_prefix_, failures_by_name_;
-  // The limit keys of an attempt: the network, and the name from it.
-  bool Limited(const std::string& name, const std::string& ip, int64_t now_ms) const;
-  static bool Plausible(const std::string& name);
+  // The keys failed attempts are counted under: the network, and the name
+  // from that network (an impossible name counts as one name).
+  struct LimitKeys {
+    std::string prefix, name_and_prefix;
+  };
+  static LimitKeys KeysOf(const std::string& name, const std::string& ip);
+  bool Limited(const LimitKeys& keys, int64_t now_ms) const;
 
   std::mutex decide_mu_;  // one lesson at a time: each builds on the last saved model
   std::atomic<int> sign_ins_waiting_{0};

@@ -13,10 +13,6 @@
 namespace tribune::web {
 namespace {
 
-bool IsFormEncoded(std::string_view content_type) {
-  return content_type.substr(0, 33) == "application/x-www-form-urlencoded";
-}
-
 // The article page (comments page 1) with the form refilled and its errors.
 http::Response FormAgain(Context& ctx, const PostOutcome& out, int status, int font,
                          const std::string& ip, const std::string& known) {
@@ -42,7 +38,7 @@ http::Response FormAgain(Context& ctx, const PostOutcome& out, int status, int f
 
 void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route,
                      http::Respond respond) {
-  if (!IsFormEncoded(req.Header("content-type"))) {
+  if (!IsFormEncoded(req)) {
     return respond(ErrorPage(ctx, 415, "The form must be sent as "
                                        "application/x-www-form-urlencoded."));
   }

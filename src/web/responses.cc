@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 #include "render/gzip.h"
 #include "render/misc_pages.h"
 
@@ -62,6 +65,19 @@ http::Response Redirect(int status, const std::string& location) {
 http::Response ErrorPage(const Context& ctx, int status, const std::string& message) {
   std::string title(http::StatusText(status));
   return HtmlResponse(status, render::RenderErrorPage(ctx.site, status, title, message));
+}
+
+bool IsFormEncoded(const http::Request& req) {
+  constexpr std::string_view kType = "application/x-www-form-urlencoded";
+  std::string_view type = req.Header("content-type").substr(0, kType.size());
+  return type.size() == kType.size() &&
+         std::equal(type.begin(), type.end(), kType.begin(), [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) == b;
+         });
+}
+
+std::string_view SecureCookieAttribute(const Context& ctx) {
+  return ctx.site.base_url.rfind("https://", 0) == 0 ? "; Secure" : "";
 }
 
 http::Response Problem(int status, const std::string& detail) {

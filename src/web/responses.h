@@ -23,4 +23,11 @@ http::Response ErrorPage(const Context& ctx, int status, const std::string& mess
 // application/problem+json with title, status and detail.
 http::Response Problem(int status, const std::string& detail);
 
+// Whether the request's body is an HTML form (application/x-www-form-urlencoded;
+// the media type compared case-insensitively, parameters allowed).
+bool IsFormEncoded(const http::Request& req);
+// "; Secure" when the site is served over https (its cookies never travel
+// in the clear), else "".
+std::string_view SecureCookieAttribute(const Context& ctx);
+
 }  // namespace tribune::web

@@ -14,13 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-// No minimum typing time and no rate limits; `comments` adds [comments] keys.
-std::string OpenConfig(const std::string& comments = "") {
-  return "[comments]\nmin_seconds = 0\n" + comments +
-         "[limits]\nper_prefix_per_minute = 1e9\nper_email_per_minute = 1e9\n"
-         "per_name_per_minute = 1e9\nper_article_per_minute = 1e9\n";
-}
-
 const std::string kSpamText =
     "I am really inspired together with your writing talents and also with the layout on your "
     "weblog. My web site :: https://best-casino-bonus.example/slots online casino";

@@ -11,12 +11,6 @@
 namespace tribune::itest {
 namespace {
 
-std::string OpenConfig() {
-  return "[comments]\nmin_seconds = 0\n"
-         "[limits]\nper_prefix_per_minute = 1e9\nper_email_per_minute = 1e9\n"
-         "per_name_per_minute = 1e9\nper_article_per_minute = 1e9\n";
-}
-
 const HeaderList kForm = {{"Content-Type", "application/x-www-form-urlencoded"}};
 
 class Newsroom : public ::testing::Test {
@@ -36,15 +30,9 @@ class Newsroom : public ::testing::Test {
     delete dir_;
   }
 
-  // `tribune staff add NAME` on the server's database; returns the password
-  // it generated.
+  // `tribune staff add NAME` on the server's database.
   static std::string AddStaff(const std::string& name) {
-    ProcessResult r = RunTribune({"staff", "add", name, "--db", server_->db().string()},
-                                 dir_->path());
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    auto pw = FirstMatch(r.out, R"(password: (\S+))");
-    EXPECT_TRUE(pw.has_value()) << r.out;
-    return pw.value_or("");
+    return itest::AddStaff(server_->db(), dir_->path(), name);
   }
 
   static Response SignIn(const std::string& name, const std::string& password) {
@@ -334,20 +322,12 @@ TEST(NewsroomLimits, WrongPasswordsAreSlowedPerNameAndNetworkWithoutLockingTheNa
   TempDir dir;
   TribuneServer server(dir.path(), OpenConfig());
   server.Start();
-  auto add = [&](const std::string& name) {
-    ProcessResult r = RunTribune({"staff", "add", name, "--db", server.db().string()}, dir.path());
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return FirstMatch(r.out, R"(password: (\S+))").value_or("");
-  };
-  std::string pw = add("guessed");
-  add("other");
-  auto sign_in = [&](const std::string& name, const std::string& password,
-                     const std::string& from = "") {
-    HeaderList headers = kForm;
-    // The test server trusts no forwarding header, so every request comes
-    // from 127.0.0.1: one network.
-    (void)from;
-    return Fetch(server.port(), {"POST", "/newsroom/sign-in", headers,
+  std::string pw = AddStaff(server.db(), dir.path(), "guessed");
+  AddStaff(server.db(), dir.path(), "other");
+  // The test server trusts no forwarding header, so every request comes from
+  // 127.0.0.1: one network.
+  auto sign_in = [&](const std::string& name, const std::string& password) {
+    return Fetch(server.port(), {"POST", "/newsroom/sign-in", kForm,
                                  FormEncode({{"name", name}, {"password", password}})})
         .status;
   };

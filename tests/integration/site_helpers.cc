@@ -85,6 +85,21 @@ std::string ScanXml(const std::string& xml) {
 
 }  // namespace
 
+std::string OpenConfig(const std::string& comments) {
+  return "[comments]\nmin_seconds = 0\n" + comments +
+         "[limits]\nper_prefix_per_minute = 1e9\nper_email_per_minute = 1e9\n"
+         "per_name_per_minute = 1e9\nper_article_per_minute = 1e9\n";
+}
+
+std::string AddStaff(const std::filesystem::path& db, const std::filesystem::path& work_dir,
+                     const std::string& name) {
+  ProcessResult r = RunTribune({"staff", "add", name, "--db", db.string()}, work_dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto pw = FirstMatch(r.out, R"(password: (\S+))");
+  EXPECT_TRUE(pw.has_value()) << r.out;
+  return pw.value_or("");
+}
+
 std::vector<ArticleRow> ListArticles(const fs::path& db, const fs::path& work_dir) {
   ProcessResult r = RunTribune({"article", "list", "--db", db.string()}, work_dir);
   if (r.exit_code != 0) throw std::runtime_error("tribune article list failed: " + Describe(r));

@@ -32,6 +32,15 @@ struct ArticleRow {
   std::string PostPath() const { return Base() + "/comments"; }
 };
 
+// A server config with no minimum typing time and no rate limits (the
+// default challenge and screening stay); `comments` adds [comments] keys.
+std::string OpenConfig(const std::string& comments = "");
+
+// `tribune staff add NAME --db DB`; returns the password it generated ("" and
+// a test failure when the command fails).
+std::string AddStaff(const std::filesystem::path& db, const std::filesystem::path& work_dir,
+                     const std::string& name);
+
 // `tribune article list --db`; throws if the command fails.
 std::vector<ArticleRow> ListArticles(const std::filesystem::path& db,
                                      const std::filesystem::path& work_dir);

@@ -12,12 +12,8 @@
 namespace tribune::itest {
 namespace {
 
-// Default screening and the default challenge, but no minimum typing time
-// and no rate limits: the content layers alone decide.
-constexpr const char* kContentOnly =
-    "[comments]\nmin_seconds = 0\n"
-    "[limits]\nper_prefix_per_minute = 1e9\nper_email_per_minute = 1e9\n"
-    "per_name_per_minute = 1e9\nper_article_per_minute = 1e9\n";
+// Servers here run OpenConfig(): default screening and challenge, but no
+// minimum typing time and no rate limits, so the content layers alone decide.
 
 std::string SeedArticleBody() {
   std::ifstream in(std::string(TRIBUNE_SOURCE_DIR) + "/../shared/seed/000_e300b483217944fc.txt");
@@ -46,7 +42,7 @@ TEST(SpamDefence, NoneOfTheReferencePagesCommentsIsPublished) {
   std::string body = SeedArticleBody();
   if (rows.size() != 20 || body.size() < 1000) GTEST_SKIP() << "../shared/ is not beside the repo";
   TempDir dir;
-  TribuneServer server(dir.path(), kContentOnly);
+  TribuneServer server(dir.path(), OpenConfig());
   server.Start();
   ArticleRow article = AddArticle(server.db(), dir.path(),
                                   "US urges Xi to press Putin over 'war crimes' in Ukraine", body);
@@ -75,7 +71,7 @@ TEST(SpamDefence, ARealCommentOnTheSameArticleIsPublished) {
   std::string body = SeedArticleBody();
   if (body.size() < 1000) GTEST_SKIP() << "../shared/ is not beside the repo";
   TempDir dir;
-  TribuneServer server(dir.path(), kContentOnly);
+  TribuneServer server(dir.path(), OpenConfig());
   server.Start();
   ArticleRow article = AddArticle(server.db(), dir.path(), "US urges Xi to press Putin", body);
   ASSERT_TRUE(WaitForStatus(server.port(), article.PagePath(), 200));
@@ -109,7 +105,7 @@ TEST(SpamDefence, RateLimitKeepsTheTextAndAsksToWait) {
 
 TEST(SpamDefence, FilledHoneypotIsNeverPublished) {
   TempDir dir;
-  TribuneServer server(dir.path(), kContentOnly);
+  TribuneServer server(dir.path(), OpenConfig());
   server.Start();
   ArticleRow article = ListArticles(server.db(), dir.path()).front();
   Response page = Get(server.port(), article.PagePath());
@@ -129,7 +125,7 @@ TEST(SpamDefence, FilledHoneypotIsNeverPublished) {
 
 TEST(SpamDefence, APostBuiltWithoutThePagesFormIsHeld) {
   TempDir dir;
-  TribuneServer server(dir.path(), kContentOnly);
+  TribuneServer server(dir.path(), OpenConfig());
   server.Start();
   ArticleRow article = ListArticles(server.db(), dir.path()).front();
   Response page = Get(server.port(), article.PagePath());
@@ -164,7 +160,7 @@ TEST(SpamDefence, APostBuiltWithoutThePagesFormIsHeld) {
 
 TEST(SpamDefence, AModeratorsSpamDecisionCatchesTheRestOfTheCampaign) {
   TempDir dir;
-  TribuneServer server(dir.path(), kContentOnly);
+  TribuneServer server(dir.path(), OpenConfig());
   server.Start();
   ArticleRow article = ListArticles(server.db(), dir.path()).front();
   const std::string first =
@@ -208,7 +204,7 @@ TEST(SpamDefence, AModeratorsSpamDecisionCatchesTheRestOfTheCampaign) {
 
 TEST(SpamDefence, ShadowModelIsRecordedAndPublishedAuthorsEarnTrust) {
   TempDir dir;
-  TribuneServer server(dir.path(), std::string(kContentOnly) +
+  TribuneServer server(dir.path(), OpenConfig() +
                                        "[spam]\nshadow_model = \"data/spam/starter.model\"\n");
   server.Start();
   ArticleRow article = ListArticles(server.db(), dir.path()).front();

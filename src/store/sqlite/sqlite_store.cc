@@ -21,6 +21,8 @@ using sqlite::Transaction;
 
 constexpr const char* kArticleColumns =
     "id, slug, title, lead, body, source, published_at, updated_at, comments_open, comment_count";
+constexpr const char* kStaffColumns = "id, name, role, password_hash, created_at, session_epoch";
+
 constexpr const char* kCommentColumns =
     "id, article_id, number, status, author, email, body_source, body_html, body_html_member, "
     "body_text, ip, user_agent, created_at, screen_action, screen_score, screen_reasons, "
@@ -102,6 +104,9 @@ struct Sql {
       "SELECT {} FROM comments WHERE article_id = ? AND status = 'published' "
       "ORDER BY number DESC LIMIT ? OFFSET ?",
       kCommentColumns);
+  std::string staff_by_id = fmt::format("SELECT {} FROM staff WHERE id = ?", kStaffColumns);
+  std::string staff_by_name = fmt::format("SELECT {} FROM staff WHERE name = ?", kStaffColumns);
+  std::string staff_all = fmt::format("SELECT {} FROM staff ORDER BY name", kStaffColumns);
 };
 const Sql& Queries() {
   static const Sql sql;
@@ -453,22 +458,19 @@ class SqliteStore final : public Store {
   }
 
   Result<site::Staff> GetStaff(int64_t id) override {
-    return ReadStaff("SELECT id, name, role, password_hash, created_at, session_epoch FROM staff WHERE id = ?",
-                     [&](Statement& st) { st.Bind(1, id); },
+    return ReadStaff(Queries().staff_by_id, [&](Statement& st) { st.Bind(1, id); },
                      fmt::format("no staff member {}", id));
   }
 
   Result<site::Staff> GetStaffByName(const std::string& name) override {
-    return ReadStaff("SELECT id, name, role, password_hash, created_at, session_epoch FROM staff WHERE name = ?",
-                     [&](Statement& st) { st.Bind(1, name); },
+    return ReadStaff(Queries().staff_by_name, [&](Statement& st) { st.Bind(1, name); },
                      fmt::format("no staff member named '{}'", name));
   }
 
   Result<std::vector<site::Staff>> ListStaff() override {
     using V = std::vector<site::Staff>;
     return Read<V>([&](Connection& c) -> Result<V> {
-      Statement st = c.Prepare(
-          "SELECT id, name, role, password_hash, created_at, session_epoch FROM staff ORDER BY name");
+      Statement st = c.Prepare(Queries().staff_all.c_str());
       V out;
       while (st.Step()) out.push_back(StaffRow(st));
       return out;
@@ -482,8 +484,7 @@ class SqliteStore final : public Store {
           .Bind(1, password_hash)
           .Bind(2, id)
           .Step();
-      if (Changes(c) == 0) return NotFound(fmt::format("no staff member {}", id));
-      return Status::Ok();
+      return StaffChanged(c, id);
     });
   }
 
@@ -492,16 +493,14 @@ class SqliteStore final : public Store {
       c.Prepare("UPDATE staff SET session_epoch = session_epoch + 1 WHERE id = ?")
           .Bind(1, id)
           .Step();
-      if (Changes(c) == 0) return NotFound(fmt::format("no staff member {}", id));
-      return Status::Ok();
+      return StaffChanged(c, id);
     });
   }
 
   Status DeleteStaff(int64_t id) override {
     return Write([&](Connection& c) {
       c.Prepare("DELETE FROM staff WHERE id = ?").Bind(1, id).Step();
-      if (Changes(c) == 0) return NotFound(fmt::format("no staff member {}", id));
-      return Status::Ok();
+      return StaffChanged(c, id);
     });
   }
 
@@ -597,6 +596,12 @@ class SqliteStore final : public Store {
         .Step();
   }
 
+  // After a write to one staff row: NotFound when there was none.
+  static Status StaffChanged(Connection& c, int64_t id) {
+    if (Changes(c) == 0) return NotFound(fmt::format("no staff member {}", id));
+    return Status::Ok();
+  }
+
   static site::Staff StaffRow(Statement& st) {
     site::Staff s;
     s.id = st.Int(0);
@@ -608,11 +613,11 @@ class SqliteStore final : public Store {
     return s;
   }
 
-  // `sql` must be a string literal: statements are cached by its address.
+  // `sql` is one of Queries(): statements are cached by its address.
   template <typename B>
-  Result<site::Staff> ReadStaff(const char* sql, B&& bind, std::string not_found) {
+  Result<site::Staff> ReadStaff(const std::string& sql, B&& bind, std::string not_found) {
     return Read<site::Staff>([&](Connection& c) -> Result<site::Staff> {
-      Statement st = c.Prepare(sql);
+      Statement st = c.Prepare(sql.c_str());
       bind(st);
       if (!st.Step()) return NotFound(not_found);
       return StaffRow(st);
