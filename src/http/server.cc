@@ -201,8 +201,12 @@ void Session::WaitForRequest() {
   stream_.expires_after(std::chrono::milliseconds(worker_.options.idle_timeout_ms));
   stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](
                                                      beast::error_code ec, size_t n) {
-    if (ec) return self->Close();
     self->buffer_.commit(n);
+    // A stop cancels this wait; bytes of a request that reached the socket
+    // before the wait saw them still make it a request in flight.
+    bool arriving = ec == net::error::operation_aborted && self->shutting_down_ &&
+                    self->RequestArriving();
+    if (ec && !arriving) return self->Close();
     self->ReadRequest();
   });
 }
