@@ -1,6 +1,7 @@
 #include "http/request.h"
 
 #include "core/html.h"
+#include "core/numbers.h"
 
 namespace tribune::http {
 namespace {
@@ -51,6 +52,12 @@ std::string Request::QueryParam(std::string_view name) const {
     if (k == name) return v;
   }
   return {};
+}
+
+std::optional<int64_t> Request::PositiveParam(std::string_view name, int64_t absent) const {
+  std::string text = QueryParam(name);
+  if (text.empty()) return absent;
+  return ParsePositive(text);
 }
 
 std::string Request::Cookie(std::string_view name) const {
@@ -112,6 +119,7 @@ std::string_view StatusText(int status) {
     case 429: return "Too Many Requests";
     case 431: return "Request Header Fields Too Large";
     case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
     case 503: return "Service Unavailable";
     default: return "Unknown";
   }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,6 +26,10 @@ struct Request {
   std::string_view Header(std::string_view name) const;
   // The value of query parameter `name`, form-decoded; "" when absent.
   std::string QueryParam(std::string_view name) const;
+  // Query parameter `name` as a positive whole number (tribune::ParsePositive):
+  // `absent` when the parameter is missing or empty; nullopt when it is
+  // present but not such a number, too large ones included (answer 400).
+  std::optional<int64_t> PositiveParam(std::string_view name, int64_t absent) const;
   // The value of cookie `name`, or "" when absent.
   std::string Cookie(std::string_view name) const;
   // True when the client accepts gzip.

@@ -7,6 +7,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/optional.hpp>
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include <atomic>
 #include <chrono>
@@ -15,6 +16,8 @@
 #include <unordered_set>
 
 #include "core/time_format.h"
+#include "http/framing.h"
+#include "http/header_safety.h"
 
 namespace tribune::http {
 namespace net = boost::asio;
@@ -93,9 +96,12 @@ class Session : public std::enable_shared_from_this<Session> {
   bool RequestArriving();
   void WaitForRequest();
   void ReadRequest();
+  void OnHeader(beast::error_code ec);
   void OnRead(beast::error_code ec);
   void Dispatch();
   void Write(Response response);
+  // `response_` when its head is safe to send; else a 500, logged.
+  void RefuseUnsafeHead();
   void OnWritten(beast::error_code ec);
   void Close();
 
@@ -218,6 +224,23 @@ void Session::ReadRequest() {
   parser_->header_limit(static_cast<std::uint32_t>(worker_.options.header_limit));
   parser_->body_limit(worker_.options.body_limit);
   stream_.expires_after(std::chrono::milliseconds(worker_.options.read_timeout_ms));
+  bhttp::async_read_header(stream_, buffer_, *parser_, [self = shared_from_this()](
+                                                           beast::error_code ec, size_t) {
+    self->OnHeader(ec);
+  });
+}
+
+void Session::OnHeader(beast::error_code ec) {
+  if (ec) return OnRead(ec);
+  // Beast reads a Content-Length beside a Transfer-Encoding that does not
+  // end in chunked; RFC 9112 says such a request must not be read at all.
+  const auto& msg = parser_->get();
+  std::vector<std::string_view> codings;
+  auto [first, last] = msg.equal_range(bhttp::field::transfer_encoding);
+  for (auto it = first; it != last; ++it) codings.push_back(it->value());
+  bool has_length = msg.find(bhttp::field::content_length) != msg.end();
+  FramingProblem problem = CheckFraming(codings, has_length, msg.version());
+  if (problem.status != 0) return Write(ErrorResponse(problem.status, problem.reason));
   bhttp::async_read(stream_, buffer_, *parser_,
                     [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
 }
@@ -276,8 +299,18 @@ void Session::Dispatch() {
   });
 }
 
+void Session::RefuseUnsafeHead() {
+  std::string bad = UnsafeHeader(response_);
+  if (bad.empty()) return;
+  spdlog::error("refused to send header '{}' (a control character or an invalid name) in the "
+                "answer to {} {}; sent 500 instead",
+                bad, Printable(request_.method, 16), Printable(request_.path));
+  response_ = ErrorResponse(500, "the response could not be sent");
+}
+
 void Session::Write(Response response) {
   response_ = std::move(response);
+  RefuseUnsafeHead();
   if (response_.close || shutting_down_) keep_alive_ = false;
   bool head_only = request_.method == "HEAD";
   head_ = BuildHead(response_, response_.BodySize(), keep_alive_);

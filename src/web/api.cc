@@ -1,11 +1,11 @@
 // JSON API v1. Errors are RFC 9457 problem documents.
 #include <fmt/format.h>
 
-#include <charconv>
 #include <optional>
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "core/numbers.h"
 #include "core/time_format.h"
 #include "core/utf8.h"
 #include "site/pagination.h"
@@ -51,15 +51,18 @@ json CommentJson(const site::Comment& c) {
 }
 
 bool ParseId(std::string_view s, int64_t& out) {
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && p == s.data() + s.size() && out > 0;
+  std::optional<int64_t> id = ParsePositive(s);
+  if (id) out = *id;
+  return id.has_value();
 }
 
-int64_t PageParam(const http::Request& req) {
-  int64_t page = 1;
-  std::string v = req.QueryParam("page");
-  if (!v.empty() && !ParseId(v, page)) return -1;
-  return page;
+// The 'page' parameter: 1 when absent, -1 when it is not a page number.
+int64_t PageParam(const http::Request& req) { return req.PositiveParam("page", 1).value_or(-1); }
+
+// An id segment of digits too many for any id: a malformed request.
+bool IdTooLarge(std::string_view segment) {
+  std::string_view digits = segment.substr(0, segment.find('/'));
+  return IsDigits(digits) && !ParseWhole(digits);
 }
 
 http::Response ListArticles(Context& ctx, const http::Request& req) {
@@ -273,6 +276,11 @@ void Api(Context& ctx, http::Request& req, std::string_view rest, http::Respond 
   if (rest == "/challenge" && get) return respond(Challenge(ctx, req));
   constexpr std::string_view kArticles = "/articles/";
   constexpr std::string_view kComments = "/comments/";
+  for (std::string_view prefix : {kArticles, kComments}) {
+    if (rest.substr(0, prefix.size()) == prefix && IdTooLarge(rest.substr(prefix.size()))) {
+      return respond(Problem(400, "The id in this address is too large to be an id."));
+    }
+  }
   int64_t id = 0;
   if (rest.substr(0, kComments.size()) == kComments && ParseId(rest.substr(kComments.size()), id)) {
     if (get) return respond(GetCommentById(ctx, id));

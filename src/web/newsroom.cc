@@ -8,12 +8,13 @@
 
 #include <algorithm>
 #include <atomic>
-#include <charconv>
 #include <cmath>
 #include <ctime>
 #include <map>
 #include <mutex>
+#include <optional>
 
+#include "core/numbers.h"
 #include "core/utf8.h"
 #include "render/newsroom_pages.h"
 #include "site/article.h"
@@ -89,10 +90,9 @@ std::vector<render::ReasonRow> ReasonsOf(const std::string& json) {
 // What the last decision did, from the codes the redirect carries: a fixed
 // text, so a crafted link cannot make the page say something else.
 std::string NoticeFor(const http::Request& req) {
-  std::string done = req.QueryParam("done"), id = req.QueryParam("id"), n = req.QueryParam("n");
-  int64_t comment = 0, count = 0;
-  std::from_chars(id.data(), id.data() + id.size(), comment);
-  std::from_chars(n.data(), n.data() + n.size(), count);
+  std::string done = req.QueryParam("done");
+  int64_t comment = ParsePositive(req.QueryParam("id")).value_or(0);
+  int64_t count = ParseWhole(req.QueryParam("n")).value_or(0);
   if (comment <= 0) return {};
   if (done == "approve") return fmt::format("Comment {} is published.", comment);
   if (done == "spam") return fmt::format("Comment {} is marked spam; the filter learned it.", comment);
@@ -307,9 +307,12 @@ void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond r
   auto member = RequireMember(ctx, req, &fields, respond);
   if (!member) return;
   std::string show(site::StatusName(Tab(fields["show"])));
-  SeenComment seen{fields["seen"], 0};
-  const std::string& edited = fields["seen_edit"];
-  std::from_chars(edited.data(), edited.data() + edited.size(), seen.edited_at);
+  std::optional<int64_t> edited = ParseWhole(fields["seen_edit"]);
+  if (!edited) {
+    return respond(Private(ErrorPage(ctx, 400, "The form did not say which version of the "
+                                               "comment your page showed; please reload it.")));
+  }
+  SeenComment seen{fields["seen"], *edited};
   auto task = [&ctx, by = *member, id, decision = fields["decision"], seen, show,
                respond]() mutable {
     Result<std::vector<site::Comment>> changed = Unavailable("not decided");
@@ -342,8 +345,9 @@ void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond r
 
 bool ParseId(std::string_view s, int64_t& out) {
   if (s.empty() || s[0] == '0') return false;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && p == s.data() + s.size() && out >= 1;
+  std::optional<int64_t> id = ParsePositive(s);
+  if (id) out = *id;
+  return id.has_value();
 }
 
 http::Response NotAllowed(Context& ctx, const char* allow) {
@@ -376,6 +380,12 @@ void Newsroom(Context& ctx, http::Request& req, std::string_view rest, http::Res
   }
   constexpr std::string_view kComments = "/comments/";
   int64_t id = 0;
+  if (rest.substr(0, kComments.size()) == kComments) {
+    std::string_view digits = rest.substr(kComments.size());
+    if (IsDigits(digits) && !ParseWhole(digits)) {
+      return respond(Private(ErrorPage(ctx, 400, "This comment id is too large.")));
+    }
+  }
   if (rest.substr(0, kComments.size()) == kComments && ParseId(rest.substr(kComments.size()), id)) {
     if (post) return DecideComment(ctx, req, id, respond);
     return respond(NotAllowed(ctx, "POST"));

@@ -6,8 +6,11 @@
 #include <chrono>
 #include <ctime>
 #include <functional>
+#include <optional>
 
 #include "core/html.h"
+#include "core/numbers.h"
+#include "http/local_path.h"
 #include "render/article_page.h"
 #include "render/feeds.h"
 #include "render/front_page.h"
@@ -26,19 +29,12 @@ constexpr int kMaxFontStep = 3;
 
 int64_t Now() { return static_cast<int64_t>(std::time(nullptr)); }
 
-// `path` when it is a path on this site, else "/": "//host" or "http:"
-// would make an open redirect.
+// `path` when it is a path on this site, else "/": "//host", "/\thost" or
+// "http:" would make an open redirect, a CR or LF a header of its own.
 std::string LocalPath(const std::string& path) {
-  bool local = !path.empty() && path[0] == '/' &&
-               (path.size() == 1 || (path[1] != '/' && path[1] != '\\'));
-  return local ? path : std::string("/");
+  return http::IsLocalPath(path) ? path : std::string("/");
 }
 
-int64_t ParsePositive(const std::string& s, int64_t fallback) {
-  int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  return ec == std::errc() && p == s.data() + s.size() && v >= 1 ? v : fallback;
-}
 
 // Serves the cached page under (scope, key), building it with `build` when
 // this request was chosen to. `build` makes the page or an error response.
@@ -60,6 +56,10 @@ void ServeCached(Context& ctx, http::Request& req, int64_t scope, const std::str
   respond(CachedResponse(req, std::move(page), per_request ? per_request() : ""));
 }
 
+http::Response BadPageParameter(Context& ctx) {
+  return ErrorPage(ctx, 400, "The 'page' parameter must be a whole number from 1.");
+}
+
 }  // namespace
 
 int64_t NowMs() {
@@ -72,9 +72,11 @@ bool ParseArticleRoute(std::string_view path, ArticleRoute& out) {
   constexpr std::string_view kPrefix = "/news/";
   if (path.substr(0, kPrefix.size()) != kPrefix) return false;
   path.remove_prefix(kPrefix.size());
-  auto [p, ec] = std::from_chars(path.data(), path.data() + path.size(), out.id);
-  if (ec != std::errc() || out.id <= 0 || p == path.data() + path.size() || *p != '-') return false;
-  path.remove_prefix(p - path.data() + 1);
+  size_t dash = path.find('-');
+  std::optional<int64_t> id = ParsePositive(path.substr(0, dash));
+  if (dash == std::string_view::npos || !id) return false;
+  out.id = *id;
+  path.remove_prefix(dash + 1);
   size_t end = path.find_first_of("./");
   if (end == std::string_view::npos) return false;
   out.slug = std::string(path.substr(0, end));
@@ -91,7 +93,9 @@ int FontStep(const http::Request& req) {
 }
 
 void FrontPage(Context& ctx, http::Request& req, http::Respond respond) {
-  int64_t page = ParsePositive(req.QueryParam("page"), 1);
+  std::optional<int64_t> page_param = req.PositiveParam("page", 1);
+  if (!page_param) return respond(BadPageParameter(ctx));
+  int64_t page = *page_param;
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
     auto count = ctx.store.CountArticles();
     if (!count.ok()) return error = ErrorPage(ctx, 503, count.status().message()), false;
@@ -111,7 +115,8 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
                  http::Respond respond) {
   int64_t now = Now();
   int font = FontStep(req);
-  std::string posted = req.QueryParam("posted");
+  std::optional<int64_t> posted = req.PositiveParam("posted", 0);
+  if (!posted) return respond(ErrorPage(ctx, 400, "The 'posted' parameter must be a comment id."));
   int64_t per_page = ctx.config.comments.per_page;
   bool challenge = ctx.comments.challenge_enabled();
   auto form_fields = [&] {
@@ -133,7 +138,8 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
     }
     if (article->slug != route.slug) {
       std::string canonical = site::CommentsPagePath(*article, page);
-      if (!req.query.empty()) canonical += "?" + req.query;
+      // The query goes along only when it keeps the target a plain local path.
+      if (!req.query.empty() && http::IsLocalPath("/?" + req.query)) canonical += "?" + req.query;
       return error = Redirect(301, canonical), false;
     }
     int64_t pages = site::PageCount(article->comment_count, per_page);
@@ -162,8 +168,8 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
     return true;
   };
 
-  if (!posted.empty()) {
-    auto c = ctx.store.GetComment(ParsePositive(posted, 0));
+  if (*posted > 0) {
+    auto c = ctx.store.GetComment(*posted);
     std::string notice = "Your comment was received.";
     const site::Comment* own = nullptr;
     if (c.ok() && c->article_id == route.id) {

@@ -1,10 +1,13 @@
 #include "web/responses.h"
 
 #include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <cctype>
 
+#include "http/header_safety.h"
+#include "http/local_path.h"
 #include "render/gzip.h"
 #include "render/misc_pages.h"
 
@@ -54,11 +57,17 @@ http::Response HtmlResponse(int status, std::string body) {
 }
 
 http::Response Redirect(int status, const std::string& location) {
+  std::string target = location;
+  if (!http::IsLocalPath(target)) {
+    spdlog::error("refused to redirect to '{}', which is not a path on this site; sent '/'",
+                  http::Printable(target));
+    target = "/";
+  }
   http::Response r;
   r.status = status;
   r.content_type = "text/plain; charset=utf-8";
-  r.headers.emplace_back("Location", location);
-  r.body = "See " + location + "\n";
+  r.headers.emplace_back("Location", target);
+  r.body = "See " + target + "\n";
   return r;
 }
 

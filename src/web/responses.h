@@ -17,6 +17,9 @@ http::Response CachedResponse(const http::Request& req,
                               std::shared_ptr<const render::CachedPage> page,
                               std::string_view per_request = {});
 http::Response HtmlResponse(int status, std::string body);
+// A redirect to `location`, which must be a path on this site
+// (http::IsLocalPath): any other target is a bug, logged, and "/" is sent
+// instead, so that no handler can send a reader to another site.
 http::Response Redirect(int status, const std::string& location);
 // An HTML error page with the reason for the reader.
 http::Response ErrorPage(const Context& ctx, int status, const std::string& message);

@@ -1,7 +1,10 @@
 #include "web/router.h"
 
-#include <charconv>
 #include <spdlog/spdlog.h>
+
+#include <optional>
+
+#include "core/numbers.h"
 
 #include "web/handlers.h"
 #include "web/responses.h"
@@ -14,8 +17,24 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 }
 
 bool ParsePageNumber(std::string_view s, int64_t& out) {
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && p == s.data() + s.size() && out >= 1;
+  std::optional<int64_t> n = ParsePositive(s);
+  if (n) out = *n;
+  return n.has_value();
+}
+
+// Digits where a path holds a number, but too many for one: the request is
+// malformed (400), not a page that happens to be missing (404).
+bool NumberTooLarge(std::string_view digits) { return IsDigits(digits) && !ParseWhole(digits); }
+
+// The run of digits `path` starts with.
+std::string_view LeadingDigits(std::string_view path) {
+  size_t n = 0;
+  while (n < path.size() && path[n] >= '0' && path[n] <= '9') ++n;
+  return path.substr(0, n);
+}
+
+http::Response NumberTooLargePage(Context& ctx) {
+  return ErrorPage(ctx, 400, "A number in this address is too large to be a page or an id.");
 }
 
 void Route(Context& ctx, http::Request& req, http::Respond respond) {
@@ -46,6 +65,7 @@ void Route(Context& ctx, http::Request& req, http::Respond respond) {
     int64_t id = 0;
     std::string_view digits = std::string_view(path).substr(
         kComments.size(), path.size() - kComments.size() - kEdit.size());
+    if (NumberTooLarge(digits)) return respond(NumberTooLargePage(ctx));
     if (ParsePageNumber(digits, id)) {
       if (get) return EditCommentPage(ctx, req, id, respond);
       if (req.method == "POST") return PostCommentEdit(ctx, req, id, respond);
@@ -55,6 +75,11 @@ void Route(Context& ctx, http::Request& req, http::Respond respond) {
     }
   }
 
+  constexpr std::string_view kNews = "/news/";
+  if (StartsWith(path, kNews) &&
+      NumberTooLarge(LeadingDigits(std::string_view(path).substr(kNews.size())))) {
+    return respond(NumberTooLargePage(ctx));
+  }
   ArticleRoute route;
   if (ParseArticleRoute(path, route)) {
     if (route.rest == ".html" && get) return ArticlePage(ctx, req, route, 1, respond);
@@ -64,6 +89,10 @@ void Route(Context& ctx, http::Request& req, http::Respond respond) {
     if (route.rest == "/comments.rss" && get) return CommentsFeed(ctx, req, route, respond);
     constexpr std::string_view kPage = "/comments/page/";
     int64_t page = 0;
+    if (StartsWith(route.rest, kPage) &&
+        NumberTooLarge(std::string_view(route.rest).substr(kPage.size()))) {
+      return respond(NumberTooLargePage(ctx));
+    }
     if (StartsWith(route.rest, kPage) && get &&
         ParsePageNumber(std::string_view(route.rest).substr(kPage.size()), page)) {
       return ArticlePage(ctx, req, route, page, respond);

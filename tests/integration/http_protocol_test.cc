@@ -130,6 +130,39 @@ TEST_F(HttpProtocol, InvalidContentLengthIs400) {
   }
 }
 
+// RFC 9112 §6.1 and §6.3: a request whose body length two parsers could
+// read differently is refused, and its connection closed, so nothing after
+// it on the connection is read as a request of its own.
+TEST_F(HttpProtocol, DoubtfulTransferEncodingIsRefusedAndTheConnectionClosed) {
+  const std::string post = "POST /api/v1/articles/1/comments HTTP/1.1\r\nHost: x\r\n"
+                           "Content-Type: application/json\r\n";
+  const std::string smuggled = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  const std::pair<std::string, int> cases[] = {
+      {post + "Transfer-Encoding: gzip\r\nContent-Length: 5\r\n\r\nhello", 400},
+      {post + "Content-Length: 5\r\nTransfer-Encoding: gzip\r\n\r\nhello", 400},
+      {post + "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n", 400},
+      {post + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400},
+      {post + "Transfer-Encoding: chunked, gzip\r\n\r\n", 400},
+      {post + "Transfer-Encoding: gzip\r\n\r\n", 400},
+      {post + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+       400},
+      {post + "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 501},
+      {"POST /api/v1/articles/1/comments HTTP/1.0\r\nHost: x\r\n"
+       "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+       400},
+  };
+  for (const auto& [bytes, status] : cases) {
+    SCOPED_TRACE(bytes);
+    HttpConnection conn(port());
+    conn.SendRaw(bytes + smuggled);
+    auto r = conn.ReadResponse();
+    ASSERT_TRUE(r) << "closed without a response";
+    EXPECT_EQ(r->status, status) << r->body;
+    EXPECT_EQ(r->Header("Connection").value_or(""), "close");
+    EXPECT_TRUE(conn.WaitForClose(milliseconds(2000)));
+  }
+}
+
 // HTTP/1.1 servers must accept chunked request bodies.
 TEST_F(HttpProtocol, ChunkedRequestBodyIsAccepted) {
   ArticleRow article = articles().front();

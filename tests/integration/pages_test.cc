@@ -213,6 +213,69 @@ TEST_F(Pages, FontSizeDoesNotRedirectOffSite) {
   }
 }
 
+// The font control writes its "back" parameter into Location. Whatever it
+// decodes to, the answer is one 303 to a path on this site with one cookie,
+// and the connection's next answer is the next request's.
+TEST_F(Pages, FontControlNeverSplitsTheResponseNorLeavesTheSite) {
+  const std::string decoded[] = {
+      "/x\r\nSet-Cookie: tn=evil; Path=/newsroom/queue",
+      "/x\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello",
+      "/x\nLocation: https://evil.example/", std::string("/x\0y", 4),
+      "/\t/evil.example/", "/\n/evil.example/", "//evil.example/", "/\\evil.example/",
+      "\\\\evil.example/", "https://evil.example/", "javascript:alert(1)", "evil.example"};
+  std::vector<std::string> targets;
+  for (const std::string& back : decoded) {
+    targets.push_back("/prefs/font?step=up&back=" + PercentEncode(back));
+  }
+  // As a browser would send them, unencoded where it may.
+  targets.push_back("/prefs/font?step=up&back=/%09/evil.example/");
+  targets.push_back("/prefs/font?step=up&back=/%0d%0aSet-Cookie:%20tn=evil");
+  targets.push_back("/prefs/font?step=up&back=%2F%5Cevil.example%2F");
+  for (const std::string& target : targets) {
+    SCOPED_TRACE(target);
+    HttpConnection conn(port());
+    Response r = conn.Get(target);
+    ASSERT_EQ(r.status, 303);
+    EXPECT_EQ(r.Header("Location").value_or(""), "/");
+    std::vector<std::string> cookies = r.AllHeaders("Set-Cookie");
+    ASSERT_EQ(cookies.size(), 1u);
+    EXPECT_EQ(cookies[0].rfind("fs=1;", 0), 0u) << cookies[0];
+    for (const auto& [name, value] : r.headers) {
+      EXPECT_EQ(value.find("evil"), std::string::npos) << name << ": " << value;
+    }
+    Response next = conn.Get("/healthz");
+    EXPECT_EQ(next.status, 200);
+    EXPECT_EQ(next.body, "ok\n");
+  }
+}
+
+TEST_F(Pages, FontControlReturnsToThePageItCameFrom) {
+  std::string back = busiest_.article.CommentsPath(2) + "?x=1#c5";
+  Response r = Get(port(), "/prefs/font?step=down&back=" + PercentEncode(back));
+  ASSERT_EQ(r.status, 303);
+  EXPECT_EQ(r.Header("Location").value_or(""), back);
+}
+
+// Every number in a path or a query is parsed alike: one too large for any
+// page or id is a malformed request, never page 1 or a missing page.
+TEST_F(Pages, NumbersThatAreNotNumbersOrTooLargeAre400) {
+  const ArticleRow& a = busiest_.article;
+  const std::string big = "99999999999999999999";
+  for (const std::string& target :
+       {"/?page=" + big, std::string("/?page=abc"), std::string("/?page=0"),
+        std::string("/?page=-1"), std::string("/?page=1.5"), a.PagePath() + "?posted=" + big,
+        a.PagePath() + "?posted=x", "/news/" + big + "-x.html", "/news/" + big + "-x/comments.rss",
+        a.Base() + "/comments/page/" + big, "/comments/" + big + "/edit",
+        "/api/v1/articles?page=" + big, "/api/v1/articles/" + big,
+        "/api/v1/articles/" + big + "/comments", "/api/v1/comments/" + big,
+        "/api/v1/articles/" + std::to_string(a.id) + "/comments?page=" + big,
+        "/api/v1/challenge?article=" + big}) {
+    EXPECT_EQ(Get(port(), target).status, 400) << target;
+  }
+  EXPECT_EQ(Get(port(), "/?page=").status, 200);
+  EXPECT_EQ(Get(port(), "/?page=1").status, 200);
+}
+
 // The e-mail addresses of the demo commenters never reach a page.
 TEST_F(Pages, NoEmailAddressesOnCommentPages) {
   for (int page = 1; page <= 2; ++page) {
