@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "app/demo_content.h"
+#include "core/numbers.h"
 #include "http/server.h"
 #include "render/page_cache.h"
 #include "store/comment_writer.h"
@@ -61,13 +62,9 @@ bool SplitListen(const std::string& listen, std::string& host, uint16_t& port) {
   if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
     host = host.substr(1, host.size() - 2);
   }
-  try {
-    int p = std::stoi(listen.substr(colon + 1));
-    if (p < 0 || p > 65535) return false;
-    port = static_cast<uint16_t>(p);
-  } catch (...) {
-    return false;
-  }
+  std::optional<int64_t> p = ParseWhole(std::string_view(listen).substr(colon + 1));
+  if (!p || *p > 65535) return false;
+  port = static_cast<uint16_t>(*p);
   return true;
 }
 

@@ -3,11 +3,27 @@
 #include <fmt/format.h>
 
 #include <functional>
+#include <limits>
 #include <map>
 #include <toml++/toml.h>
 
+#include "core/config_ranges.h"
+#include "core/numbers.h"
+
 namespace tribune {
 namespace {
+
+// Checked before an integer is narrowed to its field: against the key's
+// range, or at least against what an int holds.
+Status FitsIntKey(const std::string& key, int64_t v) {
+  if (const NumericRange* range = RangeOf(key)) {
+    return CheckRange(*range, static_cast<double>(v), std::to_string(v));
+  }
+  using Limits = std::numeric_limits<int>;
+  if (v >= Limits::min() && v <= Limits::max()) return Status::Ok();
+  return InvalidArgument(fmt::format("key '{}' must be between {} and {}, not {}", key,
+                                     Limits::min(), Limits::max(), v));
+}
 
 // A binder knows how to read one key into its field.
 using Binder = std::function<Status(const toml::node&, const std::string& key)>;
@@ -23,12 +39,16 @@ Binder Bind(T* field) {
       return InvalidArgument(fmt::format("key '{}' must be true or false", key));
     } else if constexpr (std::is_same_v<T, double>) {
       if (auto v = node.value<double>()) {
+        if (const NumericRange* range = RangeOf(key)) {
+          TRIBUNE_RETURN_IF_ERROR(CheckRange(*range, *v, fmt::format("{}", *v)));
+        }
         *field = *v;
         return Status::Ok();
       }
       return InvalidArgument(fmt::format("key '{}' must be a number", key));
     } else if constexpr (std::is_same_v<T, int>) {
       if (auto v = node.value_exact<int64_t>()) {
+        TRIBUNE_RETURN_IF_ERROR(FitsIntKey(key, *v));
         *field = static_cast<int>(*v);
         return Status::Ok();
       }
@@ -103,9 +123,31 @@ Status Walk(const toml::table& table, const std::string& prefix,
   return Status::Ok();
 }
 
-Status Positive(int value, const char* key) {
-  if (value > 0) return Status::Ok();
-  return InvalidArgument(fmt::format("key '{}' must be positive, not {}", key, value));
+Status CheckNumericRanges(const Config& c) {
+  for (const NumericRange& range : NumericRanges()) {
+    double v = range.read(c);
+    TRIBUNE_RETURN_IF_ERROR(CheckRange(range, v, fmt::format("{}", v)));
+  }
+  return Status::Ok();
+}
+
+Status CheckListen(const std::string& listen) {
+  size_t colon = listen.rfind(':');
+  std::optional<int64_t> port =
+      colon == std::string::npos ? std::nullopt : ParseWhole(listen.substr(colon + 1));
+  if (colon == 0 || !port || *port > 65535) {
+    return InvalidArgument(fmt::format(
+        "key 'server.listen' must be ADDRESS:PORT with a port from 0 to 65535, not '{}'", listen));
+  }
+  return Status::Ok();
+}
+
+Status CheckSecret(const std::string& secret) {
+  if (secret.empty() || secret.size() >= kMinSecretBytes) return Status::Ok();
+  return InvalidArgument(fmt::format(
+      "key 'site.secret' must be at least {} bytes (it signs sessions and form tokens; 64 hex "
+      "digits are best), not {}; leave it out to have one generated",
+      kMinSecretBytes, secret.size()));
 }
 
 }  // namespace
@@ -127,41 +169,22 @@ Result<Config> LoadConfig(const std::string& path) {
 }
 
 Status ValidateConfig(const Config& c) {
-  if (c.server.threads < 0) return InvalidArgument("key 'server.threads' must be 0 or more");
-  TRIBUNE_RETURN_IF_ERROR(Positive(c.server.read_timeout_ms, "server.read_timeout_ms"));
-  TRIBUNE_RETURN_IF_ERROR(Positive(c.server.idle_timeout_ms, "server.idle_timeout_ms"));
-  TRIBUNE_RETURN_IF_ERROR(Positive(c.server.header_limit, "server.header_limit"));
-  TRIBUNE_RETURN_IF_ERROR(Positive(c.server.body_limit, "server.body_limit"));
-  TRIBUNE_RETURN_IF_ERROR(Positive(c.storage.read_connections, "storage.read_connections"));
+  TRIBUNE_RETURN_IF_ERROR(CheckNumericRanges(c));
+  TRIBUNE_RETURN_IF_ERROR(CheckSecret(c.site.secret));
   if (c.server.access_log.empty()) {
     return InvalidArgument("key 'server.access_log' must be \"-\", \"off\" or a file path");
   }
-  TRIBUNE_RETURN_IF_ERROR(Positive(c.comments.per_page, "comments.per_page"));
-  TRIBUNE_RETURN_IF_ERROR(Positive(c.comments.max_length, "comments.max_length"));
-  if (c.comments.min_seconds < 0) return InvalidArgument("key 'comments.min_seconds' must be 0 or more");
-  TRIBUNE_RETURN_IF_ERROR(Positive(c.comments.token_max_age_s, "comments.token_max_age_s"));
-  if (c.comments.pow_bits < 0 || c.comments.pow_bits > 24) {
-    return InvalidArgument("key 'comments.pow_bits' must be between 0 and 24");
+  if (c.comments.token_max_age_s <= c.comments.min_seconds) {
+    return InvalidArgument("key 'comments.token_max_age_s' must be more than "
+                           "'comments.min_seconds', or no form could ever be sent");
   }
-  TRIBUNE_RETURN_IF_ERROR(Positive(c.comments.pow_solutions, "comments.pow_solutions"));
   if (!(c.spam.trust_half_life_days >= 0)) {
     return InvalidArgument("key 'spam.trust_half_life_days' must be 0 or more");
-  }
-  if (c.comments.edit_window_s < 0) {
-    return InvalidArgument("key 'comments.edit_window_s' must be 0 or more");
   }
   if (!(c.spam.hold_at <= c.spam.spam_at && c.spam.spam_at <= c.spam.discard_at)) {
     return InvalidArgument("keys 'spam.hold_at' <= 'spam.spam_at' <= 'spam.discard_at' must hold");
   }
-  for (auto [v, key] : {std::pair{c.limits.per_prefix_per_minute, "limits.per_prefix_per_minute"},
-                        {c.limits.per_email_per_minute, "limits.per_email_per_minute"},
-                        {c.limits.per_name_per_minute, "limits.per_name_per_minute"},
-                        {c.limits.per_article_per_minute, "limits.per_article_per_minute"}}) {
-    if (!(v > 0)) return InvalidArgument(fmt::format("key '{}' must be positive", key));
-  }
-  if (c.server.listen.rfind(':') == std::string::npos) {
-    return InvalidArgument("key 'server.listen' must be ADDRESS:PORT");
-  }
+  TRIBUNE_RETURN_IF_ERROR(CheckListen(c.server.listen));
   if (c.storage.db.empty()) return InvalidArgument("key 'storage.db' must not be empty");
   return Status::Ok();
 }

@@ -1,5 +1,6 @@
-// The configuration: one TOML file, validated at start-up. An unknown key or a
-// value of the wrong type stops start-up with a message naming the key.
+// The configuration: one TOML file, validated at start-up. An unknown key, a
+// value of the wrong type or outside its range (core/config_ranges.h) stops
+// start-up with a message naming the key.
 #pragma once
 
 #include <cstdint>
@@ -16,7 +17,8 @@ struct SiteConfig {
   std::string policy_note =
       "Dear reader, we welcome your comments. Please express your views on the topic and "
       "be respectful of others.";
-  std::string secret;  // HMAC key (hex or text); empty: generated once and kept in the store
+  std::string secret;  // HMAC key (hex or text, at least 16 bytes); empty: generated once and
+                       // kept in the store
 };
 
 struct ServerConfig {
@@ -25,7 +27,7 @@ struct ServerConfig {
   int read_timeout_ms = 10000;       // a request must arrive whole within this time
   int idle_timeout_ms = 60000;       // keep-alive connections idle longer are closed
   int header_limit = 16 * 1024;      // bytes; larger headers get 431
-  int body_limit = 64 * 1024;        // bytes; larger bodies get 413
+  int body_limit = 64 * 1024;        // bytes (at most 4 MiB); larger bodies get 413
   std::string access_log = "-";      // "-": standard output, "off": none, else a file path
   std::string static_dir = "web/static";
 };

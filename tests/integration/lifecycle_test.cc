@@ -204,7 +204,12 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"EmptyAccessLog", "[server]\naccess_log = \"\"\n", "access_log"},
         BadConfig{"UnwritableAccessLog", "[server]\naccess_log = \"/dev/null/a.log\"\n",
                   "access_log"},
-        BadConfig{"NegativeEditWindow", "[comments]\nedit_window_s = -1\n", "edit_window_s"}),
+        BadConfig{"NegativeEditWindow", "[comments]\nedit_window_s = -1\n", "edit_window_s"},
+        BadConfig{"TooManyThreads", "[server]\nthreads = 100000\n", "'server.threads'"},
+        BadConfig{"MaxLengthBeyondAnyInteger", "[comments]\nmax_length = 9223372036854775807\n",
+                  "'comments.max_length' must be between 1 and 100000"},
+        BadConfig{"HugeBodyLimit", "[server]\nbody_limit = 2147483647\n", "'server.body_limit'"},
+        BadConfig{"OneCharacterSecret", "[site]\nsecret = \"x\"\n", "'site.secret'"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace
