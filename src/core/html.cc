@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdint>
 
+#include "core/utf8.h"
+
 namespace tribune::html {
 namespace {
 
@@ -17,6 +19,12 @@ constexpr std::array<std::string_view, 256> MakeTable() {
   return t;
 }
 constexpr auto kTable = MakeTable();
+
+// XML 1.0's Char production (§2.2).
+bool IsXmlChar(char32_t cp) {
+  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+         (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+}
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -49,12 +57,29 @@ std::string Escape(std::string_view text) {
 void AppendXmlEscaped(std::string& out, std::string_view text) {
   std::string clean;
   clean.reserve(text.size());
-  for (char c : text) {
-    auto u = static_cast<uint8_t>(c);
-    if (u < 0x20 && u != '\t' && u != '\n' && u != '\r') continue;
-    clean.push_back(c);
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    size_t n = utf8::DecodeAt(text, i, cp);
+    if (n == 0) {  // not UTF-8: the byte goes
+      ++i;
+      continue;
+    }
+    if (IsXmlChar(cp)) clean.append(text.substr(i, n));
+    i += n;
   }
   AppendEscaped(out, clean);
+}
+
+std::string TextAsHtml(std::string_view text) {
+  std::string out;
+  size_t start = 0;
+  for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', start)) {
+    AppendEscaped(out, text.substr(start, nl - start));
+    out += "<br>";
+    start = nl + 1;
+  }
+  AppendEscaped(out, text.substr(start));
+  return out;
 }
 
 std::string UrlEncode(std::string_view text) {

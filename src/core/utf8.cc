@@ -41,6 +41,8 @@ bool IsSpace(char32_t cp) {
 
 }  // namespace
 
+size_t DecodeAt(std::string_view text, size_t i, char32_t& cp) { return Decode(text, i, cp); }
+
 bool IsValid(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {

@@ -11,6 +11,11 @@ namespace tribune::utf8 {
 // code points above U+10FFFF).
 bool IsValid(std::string_view text);
 
+// Decodes the code point starting at byte `i` of `text` into `cp`; returns
+// its length in bytes, or 0 when the bytes there are not well-formed UTF-8
+// (as IsValid judges: no overlong forms, surrogates or values above U+10FFFF).
+size_t DecodeAt(std::string_view text, size_t i, char32_t& cp);
+
 // Number of code points in valid UTF-8 `text`.
 size_t Length(std::string_view text);
 

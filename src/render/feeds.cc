@@ -24,7 +24,7 @@ void OpenChannel(std::string& out, const SiteInfo& site, std::string_view title,
          "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n";
   Element(out, "title", title);
   Element(out, "link", link);
-  Element(out, "description", description);
+  Element(out, "description", html::TextAsHtml(description));
   Element(out, "language", site.language);
   out += "<atom:link href=\"";
   html::AppendXmlEscaped(out, self);
@@ -46,7 +46,7 @@ std::string RenderSiteFeed(const SiteInfo& site, const std::vector<site::Article
     Element(out, "link", link);
     Element(out, "guid", link);
     Element(out, "pubDate", timefmt::HttpDate(a.published_at));
-    Element(out, "description", a.lead);
+    Element(out, "description", html::TextAsHtml(a.lead));
     out += "</item>\n";
   }
   out += kClose;
@@ -66,7 +66,7 @@ std::string RenderCommentsFeed(const SiteInfo& site, const site::Article& a,
     Element(out, "link", item_link);
     Element(out, "guid", item_link);
     Element(out, "pubDate", timefmt::HttpDate(c.created_at));
-    Element(out, "description", c.body_text);
+    Element(out, "description", html::TextAsHtml(c.body_text));
     out += "</item>\n";
   }
   out += kClose;

@@ -1,5 +1,7 @@
 // RSS feeds: the site's latest articles and one article's latest comments.
+#include <cstdlib>
 #include <ctime>
+#include <filesystem>
 
 #include "server_fixture.h"
 
@@ -65,6 +67,46 @@ TEST_F(Feeds, HostileCommentKeepsFeedWellFormed) {
   EXPECT_EQ(XmlProblems(r.body, work_dir()), "");
   Response site = Get(port(), "/rss.xml");
   EXPECT_EQ(XmlProblems(site.body, work_dir()), "");
+}
+
+// What xmllint reads as the text of `xpath` in `xml` (entities decoded): what
+// a feed reader gets before it renders a description as HTML.
+std::string XPathText(const std::string& xml, const std::string& xpath,
+                      const std::filesystem::path& dir) {
+  WriteFile(dir / "xpath.xml", xml);
+  std::string cmd = "/usr/bin/xmllint --xpath '" + xpath + "' '" + (dir / "xpath.xml").string() +
+                    "' > '" + (dir / "xpath.out").string() + "' 2>&1";
+  if (std::system(cmd.c_str()) != 0) return "xmllint failed: " + ReadFile(dir / "xpath.out");
+  return ReadFile(dir / "xpath.out");
+}
+
+// Feed readers treat <description> as HTML: a comment that is markup must
+// reach them as text. And a comment holding U+FFFE, U+FFFF or a control
+// character must not make the feed ill-formed for every subscriber.
+TEST_F(Feeds, ACommentsMarkupIsTextInAFeedReaderAndForbiddenCharactersAreDropped) {
+  if (!std::filesystem::exists("/usr/bin/xmllint")) GTEST_SKIP() << "xmllint is not installed";
+  const ArticleRow& a = busiest_.article;
+  std::string stamp = std::to_string(::time(nullptr));
+  std::string payload = "\"><svg onload=alert(document.domain)> <script>alert(1)</script> "
+                        "\xef\xbf\xbe\xef\xbf\xbf mark" + stamp;
+  Response posted = PostCommentForm(port(), a, {"<img src=x onerror=alert(1)>", "m@example.org",
+                                                payload});
+  ASSERT_EQ(posted.status, 303) << posted.body.substr(0, 1000);
+  Response r = Get(port(), a.Base() + "/comments.rss");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(XmlProblems(r.body, work_dir()), "");
+  for (const char* forbidden : {"\xef\xbf\xbe", "\xef\xbf\xbf"}) {
+    EXPECT_EQ(r.body.find(forbidden), std::string::npos);
+  }
+  std::string description =
+      XPathText(r.body, "string(//item[contains(description, \"mark" + stamp + "\")]/description)",
+                work_dir());
+  ASSERT_NE(description.find("mark" + stamp), std::string::npos) << description;
+  // As HTML, the description holds no tag at all: only escaped text.
+  EXPECT_EQ(description.find('<'), std::string::npos) << description;
+  EXPECT_NE(description.find("&lt;svg onload=alert(document.domain)&gt;"), std::string::npos)
+      << description;
+  EXPECT_EQ(XmlProblems(Get(port(), "/rss.xml").body, work_dir()), "");
 }
 
 }  // namespace

@@ -32,6 +32,19 @@ TEST(Html, XmlEscapeDropsForbiddenControls) {
   EXPECT_EQ(out, "ab&lt;");
 }
 
+TEST(Html, XmlEscapeDropsEveryCharacterXmlForbids) {
+  std::string out;
+  html::AppendXmlEscaped(out, "ok\t\n\r\x7f \xef\xbf\xbe\xef\xbf\xbf\xed\xb0\x80\xc0\xaf\xf4\x90\x80\x80"
+                              "\xef\xbf\xbd\xf0\x9f\x98\x80\xe2\x80\xa8 \xc2\x85");
+  EXPECT_EQ(out, "ok\t\n\r\x7f \xef\xbf\xbd\xf0\x9f\x98\x80\xe2\x80\xa8 \xc2\x85");
+}
+
+TEST(Html, TextAsHtmlEscapesAndKeepsLineBreaks) {
+  EXPECT_EQ(html::TextAsHtml("a <b>\n\"c\" & 'd'"),
+            "a &lt;b&gt;<br>&quot;c&quot; &amp; &#39;d&#39;");
+  EXPECT_EQ(html::TextAsHtml(""), "");
+}
+
 TEST(Utf8, RejectsMalformedSequences) {
   EXPECT_TRUE(utf8::IsValid("ascii, Ελληνικά, ქართული, 𝐌𝐎𝐍𝐀"));
   EXPECT_FALSE(utf8::IsValid("\xff"));

@@ -110,8 +110,67 @@ TEST(Feeds, CommentsFeedIsEscapedXml) {
   c.body_text = "x < y \x01";
   std::string xml = RenderCommentsFeed(Site(), a, {c});
   EXPECT_NE(xml.find("<title>#1 A &amp; B</title>"), std::string::npos);
-  EXPECT_NE(xml.find("<description>x &lt; y </description>"), std::string::npos);
+  // Escaped as HTML, then as XML: a reader treating it as HTML sees "x < y".
+  EXPECT_NE(xml.find("<description>x &amp;lt; y </description>"), std::string::npos);
   EXPECT_NE(xml.find("https://news.example/news/7-a-title.html#c5"), std::string::npos);
+}
+
+// Feed readers render <description> as HTML: a comment's markup must arrive
+// there as text, whatever it tries.
+TEST(Feeds, NoMarkupFromACommentIsLiveInAFeedReader) {
+  site::Article a = Article(1);
+  a.lead = "Lead with <b>tags</b>";
+  std::vector<site::Comment> comments;
+  for (std::string payload : {"\"><svg onload=alert(1)>", "<script>alert(1)</script>",
+                              "<img src=x onerror=alert(1)>", "&lt;svg onload=alert(1)&gt;",
+                              "]]><svg/onload=alert(1)>", "line one\n<b>line two</b>"}) {
+    site::Comment c;
+    c.id = static_cast<int64_t>(comments.size()) + 1;
+    c.number = c.id;
+    c.author = "Mallory";
+    c.body_text = payload;
+    comments.push_back(c);
+  }
+  std::string xml = RenderCommentsFeed(Site(), a, comments) + RenderSiteFeed(Site(), {a});
+  // What a feed reader gets after XML-decoding each description: HTML with
+  // no tag but <br> (the text's own line breaks).
+  size_t at = 0;
+  int seen = 0;
+  while ((at = xml.find("<description>", at)) != std::string::npos) {
+    size_t end = xml.find("</description>", at);
+    std::string inner = xml.substr(at + 13, end - at - 13);
+    ASSERT_EQ(inner.find('<'), std::string::npos) << inner;  // well-formed XML text
+    std::string decoded = inner;
+    for (auto [from, to] : {std::pair<std::string, std::string>{"&lt;", "<"}, {"&gt;", ">"},
+                            {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}}) {
+      for (size_t p = 0; (p = decoded.find(from, p)) != std::string::npos; p += to.size()) {
+        decoded.replace(p, from.size(), to);
+      }
+    }
+    for (size_t p = 0; (p = decoded.find('<', p)) != std::string::npos; ++p) {
+      EXPECT_EQ(decoded.substr(p, 4), "<br>") << decoded;
+    }
+    EXPECT_EQ(decoded.find("<svg"), std::string::npos);
+    at = end;
+    ++seen;
+  }
+  EXPECT_EQ(seen, 2 + 6 + 1);  // two channels, six comments, one article
+  EXPECT_NE(xml.find("&amp;lt;svg onload=alert(1)&amp;gt;"), std::string::npos);
+}
+
+TEST(Feeds, CharactersXmlForbidsNeverReachAFeed) {
+  site::Article a = Article(1);
+  a.title = "Title\xef\xbf\xbe";  // U+FFFE
+  site::Comment c;
+  c.id = c.number = 1;
+  c.author = "Eve\x01\x1b";
+  c.body_text = "a\xef\xbf\xbf b\xed\xa0\x80 c\xff d\x0b e\tf\ng \xf0\x9f\x98\x80";
+  std::string xml = RenderCommentsFeed(Site(), a, {c});
+  for (const char* forbidden : {"\xef\xbf\xbe", "\xef\xbf\xbf", "\xed\xa0\x80", "\xff", "\x01",
+                                "\x1b", "\x0b"}) {
+    EXPECT_EQ(xml.find(forbidden), std::string::npos) << "found byte " << int(forbidden[0]);
+  }
+  EXPECT_NE(xml.find("a b c d e\tf&lt;br&gt;g \xf0\x9f\x98\x80"), std::string::npos) << xml;
 }
 
 TEST(PageCache, GzipRoundTripsAndEtagFollowsContent) {
