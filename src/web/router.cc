@@ -8,6 +8,7 @@
 
 #include "web/handlers.h"
 #include "web/responses.h"
+#include "web/security_headers.h"
 
 namespace tribune::web {
 namespace {
@@ -109,7 +110,11 @@ void Route(Context& ctx, http::Request& req, http::Respond respond) {
 }  // namespace
 
 http::Handler MakeRouter(Context& ctx) {
-  return [&ctx](http::Request& req, http::Respond respond) {
+  return [&ctx](http::Request& req, http::Respond answer) {
+    http::Respond respond = [answer = std::move(answer)](http::Response r) {
+      AddSecurityHeaders(r);
+      answer(std::move(r));
+    };
     try {
       Route(ctx, req, respond);
     } catch (const std::exception& e) {

@@ -5,7 +5,8 @@
 
 namespace tribune::web {
 
-// The one place that maps URLs to handlers.
+// The one place that maps URLs to handlers. Every answer leaves through it
+// with the security headers (AddSecurityHeaders).
 http::Handler MakeRouter(Context& ctx);
 
 }  // namespace tribune::web

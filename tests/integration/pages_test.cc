@@ -276,6 +276,41 @@ TEST_F(Pages, NumbersThatAreNotNumbersOrTooLargeAre400) {
   EXPECT_EQ(Get(port(), "/?page=1").status, 200);
 }
 
+// One place adds the security headers: every HTML page has a policy that
+// allows no inline or foreign script, no sniffing, a referrer policy; other
+// responses are not sniffed either; the newsroom keeps its stricter policy.
+TEST_F(Pages, EveryHtmlPageCarriesTheSecurityHeadersOnce) {
+  const ArticleRow& a = busiest_.article;
+  for (const std::string& path : {std::string("/"), a.PagePath(), a.CommentsPath(2),
+                                  std::string("/no/such/page"), std::string("/?page=x"),
+                                  std::string("/comments/1/edit"), a.PagePath() + "?posted=1"}) {
+    SCOPED_TRACE(path);
+    Response r = Get(port(), path);
+    ASSERT_EQ(r.Header("Content-Type").value_or("").rfind("text/html", 0), 0u);
+    std::vector<std::string> csp = r.AllHeaders("Content-Security-Policy");
+    ASSERT_EQ(csp.size(), 1u);
+    EXPECT_NE(csp[0].find("script-src 'self'"), std::string::npos) << csp[0];
+    EXPECT_EQ(csp[0].find("unsafe-eval"), std::string::npos) << csp[0];
+    EXPECT_NE(csp[0].find("object-src 'none'"), std::string::npos) << csp[0];
+    EXPECT_NE(csp[0].find("frame-ancestors 'self'"), std::string::npos) << csp[0];
+    EXPECT_EQ(r.AllHeaders("X-Content-Type-Options"), std::vector<std::string>{"nosniff"});
+    EXPECT_EQ(r.AllHeaders("Referrer-Policy"),
+              std::vector<std::string>{"strict-origin-when-cross-origin"});
+  }
+  for (const std::string& path : {std::string("/rss.xml"), std::string("/static/css/site.css"),
+                                  std::string("/static/js/comment-form.js"),
+                                  std::string("/api/v1/articles"), std::string("/healthz")}) {
+    Response r = Get(port(), path);
+    EXPECT_EQ(r.AllHeaders("X-Content-Type-Options"), std::vector<std::string>{"nosniff"}) << path;
+  }
+  Response newsroom = Get(port(), "/newsroom/sign-in");
+  std::vector<std::string> csp = newsroom.AllHeaders("Content-Security-Policy");
+  ASSERT_EQ(csp.size(), 1u);
+  EXPECT_NE(csp[0].find("frame-ancestors 'none'"), std::string::npos) << csp[0];
+  EXPECT_EQ(newsroom.AllHeaders("Referrer-Policy"), std::vector<std::string>{"same-origin"});
+  EXPECT_EQ(newsroom.AllHeaders("X-Frame-Options"), std::vector<std::string>{"DENY"});
+}
+
 // The e-mail addresses of the demo commenters never reach a page.
 TEST_F(Pages, NoEmailAddressesOnCommentPages) {
   for (int page = 1; page <= 2; ++page) {
