@@ -119,13 +119,15 @@ class ChangeWatcher {
 
 }  // namespace
 
-Result<std::unique_ptr<store::Store>> OpenStore(const Config& config) {
+Result<std::unique_ptr<store::Store>> OpenStore(const Config& config,
+                                                IncidentLog::Line failure_log) {
   std::filesystem::path db(config.storage.db);
   if (db.has_parent_path()) {
     std::error_code ec;
     std::filesystem::create_directories(db.parent_path(), ec);
   }
-  auto s = store::OpenSqliteStore({config.storage.db, config.storage.read_connections});
+  auto s = store::OpenSqliteStore(
+      {config.storage.db, config.storage.read_connections, std::move(failure_log)});
   if (!s.ok()) return s.status();
   TRIBUNE_RETURN_IF_ERROR((*s)->Migrate());
   return s;
@@ -160,12 +162,23 @@ int Serve(const Config& given) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
 
-  auto opened = OpenStore(config);
+  auto opened = OpenStore(config, [](bool error, const std::string& text) {
+    if (error) {
+      spdlog::error("{}", text);
+    } else {
+      spdlog::info("{}", text);
+    }
+  });
   if (!opened.ok()) {
     spdlog::critical("{}", opened.status().message());
     return 1;
   }
   std::unique_ptr<store::Store> store = std::move(opened).value();
+  for (const std::string& file : store::ExposedDatabaseFiles(config.storage.db)) {
+    spdlog::warn("the database file {} can be read by other users of this machine; it holds the "
+                 "site's secret, password hashes and readers' addresses: chmod 600 it",
+                 file);
+  }
   auto secret = SiteSecret(config, *store);
   if (!secret.ok()) {
     spdlog::critical("cannot read or keep the site secret: {}", secret.status().message());

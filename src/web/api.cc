@@ -79,9 +79,15 @@ http::Response ListArticles(Context& ctx, const http::Request& req) {
                     {"total", *count}});
 }
 
+// A problem for a failed store read: 404 for a missing row, else 503.
+http::Response ReadProblem(const Status& st, const std::string& not_found) {
+  if (st.code() == Code::kNotFound) return Problem(404, not_found);
+  return Problem(503, "The store is not available; try again.");
+}
+
 http::Response GetArticle(Context& ctx, int64_t id) {
   auto a = ctx.store.GetArticle(id);
-  if (!a.ok()) return Problem(404, fmt::format("There is no article {}.", id));
+  if (!a.ok()) return ReadProblem(a.status(), fmt::format("There is no article {}.", id));
   return Json(200, ArticleJson(ctx, *a, true));
 }
 
@@ -89,7 +95,7 @@ http::Response ListComments(Context& ctx, const http::Request& req, int64_t id) 
   int64_t page = PageParam(req);
   if (page < 1) return Problem(400, "The 'page' parameter must be a positive integer.");
   auto a = ctx.store.GetArticle(id);
-  if (!a.ok()) return Problem(404, fmt::format("There is no article {}.", id));
+  if (!a.ok()) return ReadProblem(a.status(), fmt::format("There is no article {}.", id));
   int64_t per_page = ctx.config.comments.per_page;
   int64_t pages = site::PageCount(a->comment_count, per_page);
   if (page > pages) return Problem(404, fmt::format("There are only {} comment pages.", pages));

@@ -82,7 +82,7 @@ void EditCommentPage(Context& ctx, http::Request& req, int64_t id, http::Respond
   switch (out.kind) {
     case Kind::kEdited: return respond(EditPage(ctx, req, 200, out, key));
     case Kind::kNotFound: return respond(ErrorPage(ctx, 404, out.message));
-    case Kind::kUnavailable: return respond(ErrorPage(ctx, 503, out.message));
+    case Kind::kUnavailable: return respond(StorageUnavailable(ctx));
     case Kind::kForbidden:
       if (out.article.id == 0) return respond(ErrorPage(ctx, 403, out.message));
       out.body.clear();  // not the author's browser: the text is not theirs to copy

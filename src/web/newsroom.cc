@@ -333,7 +333,8 @@ void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond r
                    : code == Code::kInvalidArgument    ? 400
                    : code == Code::kFailedPrecondition ? 409
                                                        : 503;
-      return respond(Private(ErrorPage(ctx, status, changed.status().message())));
+      return respond(Private(status == 503 ? StorageUnavailable(ctx)
+                                           : ErrorPage(ctx, status, changed.status().message())));
     }
     for (const site::Comment& c : *changed) CommentChanged(ctx, c);
     ++decisions_made;

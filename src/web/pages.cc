@@ -98,11 +98,11 @@ void FrontPage(Context& ctx, http::Request& req, http::Respond respond) {
   int64_t page = *page_param;
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
     auto count = ctx.store.CountArticles();
-    if (!count.ok()) return error = ErrorPage(ctx, 503, count.status().message()), false;
+    if (!count.ok()) return error = StorageUnavailable(ctx), false;
     int64_t pages = site::PageCount(*count, kFrontPageSize);
     if (page > pages) return error = ErrorPage(ctx, 404, "There is no such page."), false;
     auto articles = ctx.store.ListArticles((page - 1) * kFrontPageSize, kFrontPageSize);
-    if (!articles.ok()) return error = ErrorPage(ctx, 503, articles.status().message()), false;
+    if (!articles.ok()) return error = StorageUnavailable(ctx), false;
     out = render::MakeCachedPage(render::RenderFrontPage(ctx.site, *articles, page, pages),
                                  "text/html; charset=utf-8");
     return true;
@@ -132,8 +132,9 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
                     const site::Comment* posted) {
     auto article = ctx.store.GetArticle(route.id);
     if (!article.ok()) {
-      error = ErrorPage(ctx, article.status().code() == Code::kNotFound ? 404 : 503,
-                        "There is no such article.");
+      error = article.status().code() == Code::kNotFound
+                  ? ErrorPage(ctx, 404, "There is no such article.")
+                  : StorageUnavailable(ctx);
       return false;
     }
     if (article->slug != route.slug) {
@@ -145,7 +146,7 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
     int64_t pages = site::PageCount(article->comment_count, per_page);
     if (page > pages) return error = ErrorPage(ctx, 404, "There is no such comment page."), false;
     auto comments = ctx.store.ListPublishedComments(route.id, (page - 1) * per_page, per_page);
-    if (!comments.ok()) return error = ErrorPage(ctx, 503, comments.status().message()), false;
+    if (!comments.ok()) return error = StorageUnavailable(ctx), false;
     render::ArticlePageView view;
     view.article = &*article;
     view.comments = &*comments;
@@ -199,7 +200,7 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
 void SiteFeed(Context& ctx, http::Request& req, http::Respond respond) {
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
     auto articles = ctx.store.ListArticles(0, kFeedSize);
-    if (!articles.ok()) return error = ErrorPage(ctx, 503, articles.status().message()), false;
+    if (!articles.ok()) return error = StorageUnavailable(ctx), false;
     out = render::MakeCachedPage(render::RenderSiteFeed(ctx.site, *articles),
                                  "application/rss+xml; charset=utf-8");
     return true;
@@ -211,11 +212,14 @@ void CommentsFeed(Context& ctx, http::Request& req, const ArticleRoute& route,
                   http::Respond respond) {
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
     auto article = ctx.store.GetArticle(route.id);
+    if (!article.ok() && article.status().code() != Code::kNotFound) {
+      return error = StorageUnavailable(ctx), false;
+    }
     if (!article.ok() || article->slug != route.slug) {
       return error = ErrorPage(ctx, 404, "There is no such article."), false;
     }
     auto comments = ctx.store.ListPublishedComments(route.id, 0, kFeedSize);
-    if (!comments.ok()) return error = ErrorPage(ctx, 503, comments.status().message()), false;
+    if (!comments.ok()) return error = StorageUnavailable(ctx), false;
     out = render::MakeCachedPage(render::RenderCommentsFeed(ctx.site, *article, *comments),
                                  "application/rss+xml; charset=utf-8");
     return true;

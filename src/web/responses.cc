@@ -76,6 +76,14 @@ http::Response ErrorPage(const Context& ctx, int status, const std::string& mess
   return HtmlResponse(status, render::RenderErrorPage(ctx.site, status, title, message));
 }
 
+http::Response StorageUnavailable(const Context& ctx) {
+  http::Response r = ErrorPage(ctx, 503, "This page cannot be shown just now because of a "
+                                         "problem on our side. Please try again in a few "
+                                         "minutes.");
+  r.headers.emplace_back("Retry-After", "60");
+  return r;
+}
+
 bool IsFormEncoded(const http::Request& req) {
   constexpr std::string_view kType = "application/x-www-form-urlencoded";
   std::string_view type = req.Header("content-type").substr(0, kType.size());

@@ -23,6 +23,9 @@ http::Response HtmlResponse(int status, std::string body);
 http::Response Redirect(int status, const std::string& location);
 // An HTML error page with the reason for the reader.
 http::Response ErrorPage(const Context& ctx, int status, const std::string& message);
+// The 503 page readers get when the store fails (a read-only, full or corrupt
+// database): a plain message, never SQLite's (the store logs that).
+http::Response StorageUnavailable(const Context& ctx);
 // application/problem+json with title, status and detail.
 http::Response Problem(int status, const std::string& detail);
 

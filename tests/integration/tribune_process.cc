@@ -5,6 +5,7 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <grp.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,8 +27,10 @@ using Clock = std::chrono::steady_clock;
 constexpr auto kPollInterval = std::chrono::milliseconds(20);
 constexpr int kStartAttempts = 3;
 
-// fork + exec `argv` with stdout/stderr appended to the given files.
-pid_t Spawn(const std::vector<std::string>& argv, const fs::path& out, const fs::path& err) {
+// fork + exec `argv` with stdout/stderr appended to the given files; as
+// "nobody" when `unprivileged` and running as root.
+pid_t Spawn(const std::vector<std::string>& argv, const fs::path& out, const fs::path& err,
+            bool unprivileged = false) {
   std::vector<char*> cargv;
   for (const auto& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
   cargv.push_back(nullptr);
@@ -43,6 +46,10 @@ pid_t Spawn(const std::vector<std::string>& argv, const fs::path& out, const fs:
     ::dup2(in, 0);
     ::dup2(o, 1);
     ::dup2(e, 2);
+    if (unprivileged && ::getuid() == 0 &&
+        (::setgroups(0, nullptr) != 0 || ::setgid(kNobody) != 0 || ::setuid(kNobody) != 0)) {
+      _exit(125);
+    }
     ::execv(cargv[0], cargv.data());
     _exit(127);
   }
@@ -180,7 +187,7 @@ void TribuneServer::StartOnce(std::chrono::milliseconds timeout) {
       "=== start " + std::to_string(starts_) + " port " + std::to_string(port_) + " ===\n";
   std::ofstream(dir_ / "server.out", std::ios::app) << marker;
   std::ofstream(dir_ / "server.err", std::ios::app) << marker;
-  pid_ = Spawn(argv, dir_ / "server.out", dir_ / "server.err");
+  pid_ = Spawn(argv, dir_ / "server.out", dir_ / "server.err", unprivileged_);
 
   auto deadline = Clock::now() + timeout;
   while (Clock::now() < deadline) {

@@ -71,6 +71,10 @@ class TribuneServer {
   // SIGKILL and reap: a crash, as far as the server can tell.
   void Kill();
 
+  // Later starts run the server as user "nobody" when the tests run as root
+  // (root ignores file modes, so only then does a read-only file stay so).
+  void RunUnprivileged() { unprivileged_ = true; }
+
   bool running() const { return pid_ > 0; }
   pid_t pid() const { return pid_; }
   int port() const { return port_; }
@@ -90,6 +94,10 @@ class TribuneServer {
   pid_t pid_ = -1;
   int port_ = 0;
   int starts_ = 0;
+  bool unprivileged_ = false;
 };
+
+// The uid and gid the unprivileged server runs as ("nobody").
+inline constexpr unsigned kNobody = 65534;
 
 }  // namespace tribune::itest

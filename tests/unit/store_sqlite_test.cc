@@ -1,5 +1,6 @@
 // The conformance suite on real SQLite files, plus SQLite-specific checks.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -45,6 +46,41 @@ TEST(SqliteStore, UnopenablePathIsUnavailable) {
   auto s = OpenSqliteStore({"/nonexistent-dir/x/y.db", 1});
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.status().code(), Code::kUnavailable);
+}
+
+mode_t ModeOf(const std::string& path) {
+  struct stat st{};
+  return ::stat(path.c_str(), &st) == 0 ? st.st_mode & 07777 : 0;
+}
+
+// The database holds the site's secret, password hashes and readers'
+// addresses: it is made for its owner alone, whatever the umask, and its
+// -wal and -shm files follow it.
+TEST(SqliteStore, ANewDatabaseAndItsWalAndShmAreReadableByTheOwnerAlone) {
+  std::string path = FreshPath();
+  mode_t old = ::umask(022);
+  auto s = OpenSqliteStore({path, 1});
+  ::umask(old);
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE((*s)->Migrate().ok());
+  ASSERT_TRUE((*s)->PutSetting("k", "v").ok());
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    ASSERT_TRUE(std::filesystem::exists(path + suffix)) << suffix;
+    EXPECT_EQ(ModeOf(path + suffix), 0600u) << path + suffix;
+  }
+  EXPECT_TRUE(ExposedDatabaseFiles(path).empty());
+}
+
+TEST(SqliteStore, AnExistingDatabaseOthersCanReadIsReported) {
+  std::string path = FreshPath();
+  { ASSERT_TRUE(OpenSqliteStore({path, 1}).ok()); }
+  ::chmod(path.c_str(), 0644);
+  std::vector<std::string> exposed = ExposedDatabaseFiles(path);
+  ASSERT_EQ(exposed.size(), 1u);
+  EXPECT_EQ(exposed[0], path + " (mode 0644)");
+  auto s = OpenSqliteStore({path, 1});  // opened as it is: the owner decides
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(ModeOf(path), 0644u);
 }
 
 }  // namespace

@@ -1,7 +1,10 @@
 #include "store/sqlite/connection.h"
 
 #include <fmt/format.h>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <stdexcept>
 
@@ -10,6 +13,17 @@ namespace {
 
 [[noreturn]] void Fail(sqlite3* db, const char* what) {
   throw std::runtime_error(fmt::format("sqlite {}: {}", what, sqlite3_errmsg(db)));
+}
+
+// Creates `path` for the owner alone (0600) unless it exists: SQLite would
+// create it with the umask's leave (often 0644), and it gives the -wal and
+// -shm files the database's own mode. The file holds the site's secret,
+// password hashes and readers' addresses.
+void CreatePrivately(const std::string& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return;  // it exists (or cannot be made: SQLite will say why)
+  ::fchmod(fd, 0600);  // whatever the umask took away
+  ::close(fd);
 }
 
 }  // namespace
@@ -62,6 +76,7 @@ std::string Statement::Text(int col) const {
 }
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path) {
+  if (!path.empty() && path != ":memory:") CreatePrivately(path);
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &db,
                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,

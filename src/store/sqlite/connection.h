@@ -39,7 +39,8 @@ class Statement {
 
 class Connection {
  public:
-  // Opens (creating if needed) `path` in WAL mode with synchronous=FULL.
+  // Opens (creating if needed, readable by the owner alone) `path` in WAL
+  // mode with synchronous=FULL; SQLite gives -wal and -shm the file's mode.
   static Result<std::unique_ptr<Connection>> Open(const std::string& path);
   ~Connection();
 

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <stdexcept>
@@ -113,10 +116,23 @@ const Sql& Queries() {
   return sql;
 }
 
+// A failure goes on being told about this often while it lasts.
+constexpr int64_t kRemindEveryMs = 10 * 60 * 1000;
+
+int64_t SteadyMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
 class SqliteStore final : public Store {
  public:
-  SqliteStore(std::unique_ptr<Connection> writer, std::vector<std::unique_ptr<Connection>> readers)
-      : writer_(std::move(writer)), readers_(std::move(readers)) {
+  SqliteStore(std::unique_ptr<Connection> writer, std::vector<std::unique_ptr<Connection>> readers,
+              const IncidentLog::Line& failure_log)
+      : writer_(std::move(writer)),
+        readers_(std::move(readers)),
+        read_failures_("database reads", kRemindEveryMs, failure_log),
+        write_failures_("database writes", kRemindEveryMs, failure_log) {
     for (auto& r : readers_) idle_.push_back(r.get());
   }
 
@@ -236,7 +252,9 @@ class SqliteStore final : public Store {
       Transaction tx(*writer_);
       for (const auto& nc : comments) out.push_back(InsertOne(*writer_, nc));
       tx.Commit();
+      write_failures_.Succeeded(SteadyMs());
     } catch (const std::exception& e) {
+      write_failures_.Failed(e.what(), SteadyMs());
       out.assign(comments.size(), Unavailable(fmt::format("comment not stored: {}", e.what())));
     }
     return out;
@@ -296,9 +314,10 @@ class SqliteStore final : public Store {
       // Pages cached by any process show the published comments: they must go.
       if (was != now) BumpRevision(*writer_);
       tx.Commit();
+      write_failures_.Succeeded(SteadyMs());
       return c;
     } catch (const std::exception& e) {
-      return Unavailable(e.what());
+      return WriteFailed(e);
     }
   }
 
@@ -350,6 +369,7 @@ class SqliteStore final : public Store {
           .Step();
       if (was) BumpRevision(*writer_);
       tx.Commit();
+      write_failures_.Succeeded(SteadyMs());
       c.status = status;
       c.body_source = edit.body_source;
       c.body_html = edit.body_html;
@@ -360,7 +380,7 @@ class SqliteStore final : public Store {
       c.moderator_label.clear();  // a moderator judged the old text, not this one
       return c;
     } catch (const std::exception& e) {
-      return Unavailable(e.what());
+      return WriteFailed(e);
     }
   }
 
@@ -624,12 +644,21 @@ class SqliteStore final : public Store {
     });
   }
 
+  // A write that threw: SQLite itself failed (read-only, full, corrupt).
+  Status WriteFailed(const std::exception& e) {
+    write_failures_.Failed(e.what(), SteadyMs());
+    return Unavailable(e.what());
+  }
+
+  // Runs `f` under the write lock; a throw is a failed write.
   template <typename F>
-  static Status Guard(F&& f) {
+  Status Guard(F&& f) {
     try {
-      return f();
+      Status st = f();
+      write_failures_.Succeeded(SteadyMs());
+      return st;
     } catch (const std::exception& e) {
-      return Unavailable(e.what());
+      return WriteFailed(e);
     }
   }
 
@@ -650,7 +679,9 @@ class SqliteStore final : public Store {
     Result<T> out = Unavailable("not run");
     try {
       out = f(*c);
+      read_failures_.Succeeded(SteadyMs());
     } catch (const std::exception& e) {
+      read_failures_.Failed(e.what(), SteadyMs());
       out = Unavailable(e.what());
     }
     Return(c);
@@ -679,9 +710,21 @@ class SqliteStore final : public Store {
   std::condition_variable pool_cv_;
   std::vector<std::unique_ptr<Connection>> readers_;
   std::vector<Connection*> idle_;
+  IncidentLog read_failures_, write_failures_;
 };
 
 }  // namespace
+
+std::vector<std::string> ExposedDatabaseFiles(const std::string& path) {
+  std::vector<std::string> out;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    std::string file = path + suffix;
+    struct stat st{};
+    if (::stat(file.c_str(), &st) != 0 || (st.st_mode & 077) == 0) continue;
+    out.push_back(fmt::format("{} (mode {:04o})", file, st.st_mode & 07777));
+  }
+  return out;
+}
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {
   auto writer = Connection::Open(options.path);
@@ -692,8 +735,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {
     if (!r.ok()) return r.status();
     readers.push_back(std::move(r).value());
   }
-  return std::unique_ptr<Store>(
-      std::make_unique<SqliteStore>(std::move(writer).value(), std::move(readers)));
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(
+      std::move(writer).value(), std::move(readers), options.failure_log));
 }
 
 }  // namespace tribune::store
