@@ -55,6 +55,10 @@ struct NewComment {
   int64_t created_at = 0;
   int64_t dedupe_after = 0;   // an identical comment created after this time is returned instead
   Screening screening;
+  // The nonce of the form token this comment was posted with ("" for none),
+  // recorded as spent with it until the token would have expired anyway.
+  std::string form_nonce;
+  int64_t form_nonce_expires = 0;
 };
 
 // An author's edit of a comment, already validated, rendered and screened.

@@ -25,7 +25,17 @@ struct ArticleDraft {
   bool comments_open = true;
 };
 
-class Store {
+// Form tokens spent on stored comments, remembered across restarts until
+// they would have expired anyway: what a form guard needs of the store.
+class SpentTokenLog {
+ public:
+  virtual ~SpentTokenLog() = default;
+  // The id of the comment a form token's nonce was spent on. NotFound when it
+  // was never spent, or has expired and been forgotten.
+  virtual Result<int64_t> FindSpentToken(const std::string& nonce) = 0;
+};
+
+class Store : public SpentTokenLog {
  public:
   virtual ~Store() = default;
 
@@ -56,7 +66,10 @@ class Store {
   // comment identical (article, author, body) to one created after
   // `dedupe_after` is not stored again; the earlier one comes back with
   // duplicate = true. Per-comment failures (e.g. unknown article: NotFound)
-  // do not affect the others.
+  // do not affect the others. A comment with a form_nonce records it as spent
+  // (FindSpentToken) on the comment stored, or on the earlier one a duplicate
+  // returns, in the same transaction; spent nonces that expired before the
+  // batch's newest created_at are forgotten.
   virtual std::vector<Result<site::StoredComment>> InsertComments(
       std::span<const site::NewComment> comments) = 0;
 

@@ -61,8 +61,10 @@ CommentService::CommentService(const Config& config, store::Store& store,
       writer_(writer),
       signer_(signer),
       engine_(std::move(engine)),
-      guard_(signer, {config.comments.min_seconds, config.comments.token_max_age_s,
-                      config.comments.pow_bits, config.comments.pow_solutions}),
+      guard_(signer,
+             {config.comments.min_seconds, config.comments.token_max_age_s,
+              config.comments.pow_bits, config.comments.pow_solutions},
+             &store),
       pass_(signer) {}
 
 void CommentService::SetEngine(std::shared_ptr<const spam::Engine> engine) {
@@ -301,7 +303,6 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
       return done(std::move(out));
     }
   }
-  if (guard.kind == GuardVerdict::Kind::kPass) guard_.MarkUsed(guard.nonce, 0, ctx.now);
   std::string limited = LimitExceeded(form, ctx.ip, article_id, ctx.now_ms);
   if (!limited.empty()) {
     out.kind = PostOutcome::Kind::kLimited;
@@ -309,6 +310,11 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
                               "send yours again.", limited);
     out.form = std::move(form);
     return done(std::move(out));
+  }
+  // Spent only now that nothing can refuse the post: a form refused above
+  // (429) can be sent again. Lost to a post that claimed it meanwhile: a replay.
+  if (guard.kind == GuardVerdict::Kind::kPass && !guard_.Claim(guard.nonce, ctx.now)) {
+    guard = guard_.Verify(article_id, ctx.ip, ctx.now, ctx.proof);
   }
 
   site::NewComment nc;
@@ -341,6 +347,8 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
                         : ctx.now - config_.comments.dedupe_window_s;
   out.form = std::move(form);
   std::string nonce = guard.kind == GuardVerdict::Kind::kPass ? guard.nonce : std::string();
+  nc.form_nonce = nonce;
+  nc.form_nonce_expires = ctx.now + config_.comments.token_max_age_s;
   writer_.Submit(std::move(nc), [this, nonce, now = ctx.now, out = std::move(out),
                                  done = std::move(done)](Result<site::StoredComment> r) mutable {
     if (r.ok()) {

@@ -122,6 +122,7 @@ class CommentService {
   IssuedForm IssueForm(int64_t article_id, const std::string& ip, int64_t now, int64_t now_ms,
                        std::string_view known = {});
   bool challenge_enabled() const { return config_.comments.challenge; }
+  const FormGuard& guard() const { return guard_; }
   const std::string& honeypot_name() const { return guard_.honeypot_name(); }
 
   // BBCode rendering options, with protected links signed.

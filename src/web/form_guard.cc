@@ -36,8 +36,9 @@ bool ToInt(std::string_view s, int64_t& out) {
 
 }  // namespace
 
-FormGuard::FormGuard(const Signer& signer, FormGuardOptions options)
-    : signer_(signer), options_(options) {
+FormGuard::FormGuard(const Signer& signer, FormGuardOptions options,
+                     store::SpentTokenLog* spent)
+    : signer_(signer), options_(options), spent_(spent) {
   honeypot_name_ = "f_" + signer_.Sign("honeypot-name").substr(0, 10);
 }
 
@@ -144,14 +145,10 @@ GuardVerdict FormGuard::Verify(int64_t article, std::string_view ip, int64_t now
                 "That was faster than anyone can type; please wait a moment and send it again.");
   }
   std::string nonce(parts[3]);
-  {
-    std::lock_guard lock(mu_);
-    auto it = used_.find(nonce);
-    if (it != used_.end()) {
-      GuardVerdict v = fail(Kind::kReplay, "TOKEN_REPLAYED", "the form token was used before");
-      v.earlier_comment = it->second.first;
-      return v;
-    }
+  if (std::optional<int64_t> earlier = SpentOn(nonce)) {
+    GuardVerdict v = fail(Kind::kReplay, "TOKEN_REPLAYED", "the form token was used before");
+    v.earlier_comment = *earlier;
+    return v;
   }
   bool pow_ok = false;
   if (!proof.pow.empty()) {
@@ -178,8 +175,43 @@ GuardVerdict FormGuard::Verify(int64_t article, std::string_view ip, int64_t now
   return ok;
 }
 
+std::optional<int64_t> FormGuard::SpentOn(const std::string& nonce) const {
+  {
+    std::lock_guard lock(mu_);
+    auto it = used_.find(nonce);
+    if (it != used_.end()) return it->second.first;
+  }
+  if (!spent_) return std::nullopt;
+  auto stored = spent_->FindSpentToken(nonce);
+  if (stored.ok()) return *stored;
+  return std::nullopt;
+}
+
+bool FormGuard::Claim(const std::string& nonce, int64_t now) {
+  {
+    std::lock_guard lock(mu_);
+    if (!used_.emplace(nonce, std::pair<int64_t, int64_t>{0, now}).second) return false;
+  }
+  // Claimed first, then looked up: a post that stored this nonce and dropped
+  // its claim meanwhile is found in the log.
+  if (spent_ && spent_->FindSpentToken(nonce).ok()) {
+    Forget(nonce);
+    return false;
+  }
+  return true;
+}
+
+size_t FormGuard::remembered() const {
+  std::lock_guard lock(mu_);
+  return used_.size();
+}
+
 void FormGuard::MarkUsed(const std::string& nonce, int64_t comment_id, int64_t now) {
   std::lock_guard lock(mu_);
+  if (spent_) {
+    used_.erase(nonce);  // the log has it now, with the comment
+    return;
+  }
   used_[nonce] = {comment_id, now};
   // Expired tokens are refused anyway, so their nonces can go.
   if (now - last_prune_ > 60) {

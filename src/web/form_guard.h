@@ -3,16 +3,23 @@
 // prefix), a honeypot field, a proof-of-work puzzle solved by the browser,
 // and a typed code as the fallback for readers without JavaScript.
 //
+// Single use across restarts: a token is claimed in memory while its post is
+// in flight, and its nonce is stored with the comment (store::SpentTokenLog)
+// in the comment's own transaction. With such a log, memory holds only the
+// posts in flight, however many tokens are spent or refused.
+//
 // Thread-safe.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
+#include "store/store.h"
 #include "web/signer.h"
 
 namespace tribune::web {
@@ -67,7 +74,10 @@ struct GuardVerdict {
 
 class FormGuard {
  public:
-  FormGuard(const Signer& signer, FormGuardOptions options);
+  // `spent` (may be null: memory only, for tests) knows the tokens spent on
+  // stored comments; it must outlive the guard.
+  FormGuard(const Signer& signer, FormGuardOptions options,
+            store::SpentTokenLog* spent = nullptr);
 
   // A fresh form for `article` served to `ip`.
   IssuedForm Issue(int64_t article, std::string_view ip, int64_t now,
@@ -77,11 +87,20 @@ class FormGuard {
   GuardVerdict Verify(int64_t article, std::string_view ip, int64_t now,
                       const FormProof& proof) const;
 
-  // Consumes the token's nonce; `comment_id` (0 while unknown) is what a
-  // replay of it is answered with.
+  // Spends a verified token's nonce for a post about to be stored; false
+  // when it is spent already (another post got there first). Call it only
+  // once nothing else can refuse the post (rate limits come first), so that
+  // a refused post may be sent again with the same form.
+  bool Claim(const std::string& nonce, int64_t now);
+  // The post's comment `comment_id` is stored, and with it the nonce (when
+  // there is a SpentTokenLog: the claim in memory goes). Without a log the
+  // nonce stays in memory until its token expires; also how a test marks a
+  // nonce spent on a comment.
   void MarkUsed(const std::string& nonce, int64_t comment_id, int64_t now);
-  // Makes a nonce usable again (its comment could not be stored).
+  // Makes a claimed nonce usable again (its comment could not be stored).
   void Forget(const std::string& nonce);
+  // How many nonces memory holds (claims in flight; without a log, spent ones too).
+  size_t remembered() const;
 
   // The honeypot's field name: random-looking, fixed per site.
   const std::string& honeypot_name() const { return honeypot_name_; }
@@ -94,9 +113,12 @@ class FormGuard {
  private:
   std::string CodeFor(std::string_view token) const;
   std::string PrefixHash(std::string_view ip) const;
+  // The comment a nonce was spent on (0 while in flight), from memory or the log.
+  std::optional<int64_t> SpentOn(const std::string& nonce) const;
 
   const Signer& signer_;
   FormGuardOptions options_;
+  store::SpentTokenLog* spent_;
   std::string honeypot_name_;
   mutable std::mutex mu_;
   std::unordered_map<std::string, std::pair<int64_t, int64_t>> used_;  // nonce -> (comment, time)

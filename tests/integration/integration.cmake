@@ -16,6 +16,7 @@ add_executable(integration_test
   ${CMAKE_CURRENT_LIST_DIR}/editing_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/newsroom_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/storage_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/form_tokens_test.cc
 )
 target_link_libraries(integration_test PRIVATE
   GTest::gtest_main ZLIB::ZLIB nlohmann_json::nlohmann_json Threads::Threads)
@@ -29,7 +30,7 @@ add_dependencies(integration_test tribune)
 set(TRIBUNE_INTEGRATION_SUITES
   Pages PaginationGaps CommentForm DefaultGuards Api Feeds StaticFiles HttpProtocol Lifecycle
   SpamDefence CommentEditing CommentEditingWindow KnownCommenters Newsroom NewsroomLimits
-  DatabaseFiles StorageFailures)
+  DatabaseFiles StorageFailures FormTokens)
 foreach(suite IN LISTS TRIBUNE_INTEGRATION_SUITES)
   add_test(NAME integration.${suite}
     COMMAND integration_test --gtest_filter=${suite}.*:${suite}/*)

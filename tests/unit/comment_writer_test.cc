@@ -31,6 +31,7 @@ class RecordingStore : public Store {
     return std::vector<site::Comment>{};
   }
   Result<site::Comment> GetComment(int64_t) override { return NotFound("x"); }
+  Result<int64_t> FindSpentToken(const std::string&) override { return NotFound("x"); }
   Result<site::Comment> ModerateComment(int64_t, site::CommentStatus, const std::string&) override {
     return NotFound("x");
   }

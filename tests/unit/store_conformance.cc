@@ -374,5 +374,36 @@ TEST_P(StoreConformance, LearnedModelsAreKeptAsVersions) {
   EXPECT_EQ(store_->LatestModel().status().code(), Code::kNotFound);
 }
 
+TEST_P(StoreConformance, SpentFormTokensAreKeptWithTheirCommentUntilTheyExpire) {
+  site::Article a = NewArticle(*store_, "A");
+  EXPECT_EQ(store_->FindSpentToken("n1").status().code(), Code::kNotFound);
+  site::NewComment first = Comment(a.id, "Nino", "Spent once");
+  first.form_nonce = "n1";
+  first.form_nonce_expires = kNow + 3600;
+  first.dedupe_after = kNow - 600;
+  auto stored = store_->InsertComments(std::vector{first});
+  ASSERT_TRUE(stored[0].ok());
+  EXPECT_EQ(store_->FindSpentToken("n1").value(), stored[0]->comment.id);
+  // A duplicate's nonce points at the comment it returned.
+  site::NewComment again = first;
+  again.form_nonce = "n2";
+  auto dup = store_->InsertComments(std::vector{again});
+  ASSERT_TRUE(dup[0].ok() && dup[0]->duplicate);
+  EXPECT_EQ(store_->FindSpentToken("n2").value(), stored[0]->comment.id);
+  // A comment that could not be stored spends nothing; nor does one without a token.
+  site::NewComment lost = Comment(987654, "X", "No such article");
+  lost.form_nonce = "n3";
+  lost.form_nonce_expires = kNow + 3600;
+  store_->InsertComments(std::vector{lost, Comment(a.id, "Y", "No token")});
+  EXPECT_EQ(store_->FindSpentToken("n3").status().code(), Code::kNotFound);
+  EXPECT_EQ(store_->FindSpentToken("").status().code(), Code::kNotFound);
+  // Once a later batch is past their expiry, spent nonces are forgotten.
+  site::NewComment later = Comment(a.id, "Z", "Much later");
+  later.created_at = kNow + 3601;
+  store_->InsertComments(std::vector{later});
+  EXPECT_EQ(store_->FindSpentToken("n1").status().code(), Code::kNotFound);
+  EXPECT_EQ(store_->FindSpentToken("n2").status().code(), Code::kNotFound);
+}
+
 }  // namespace
 }  // namespace tribune::store

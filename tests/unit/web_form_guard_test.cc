@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <vector>
+
 #include "web/rate_limiter.h"
 
 namespace tribune::web {
@@ -100,6 +103,78 @@ TEST_F(FormGuardTest, ATokenIsUsedOnce) {
   guard_.Forget(first.nonce);
   EXPECT_EQ(guard_.Verify(kArticle, "203.0.113.7", kNow + 7, {f.token, f.code, "", ""}).kind,
             GuardVerdict::Kind::kPass);
+}
+
+// The tokens spent on stored comments, as the store keeps them.
+class FakeSpentLog : public store::SpentTokenLog {
+ public:
+  Result<int64_t> FindSpentToken(const std::string& nonce) override {
+    auto it = spent.find(nonce);
+    if (it == spent.end()) return NotFound("unspent");
+    return it->second;
+  }
+  std::map<std::string, int64_t> spent;
+};
+
+class DurableFormGuardTest : public testing::Test {
+ protected:
+  Signer signer_{"test-secret"};
+  FakeSpentLog log_;
+  FormGuard guard_{signer_, {3, 3600, 8, 3}, &log_};
+};
+
+TEST_F(DurableFormGuardTest, AClaimedTokenCannotBeClaimedAgainAndAStoredOneIsAReplay) {
+  IssuedForm f = guard_.Issue(kArticle, "203.0.113.7", kNow);
+  auto v = guard_.Verify(kArticle, "203.0.113.7", kNow + 5, {f.token, f.code, "", ""});
+  ASSERT_EQ(v.kind, GuardVerdict::Kind::kPass);
+  ASSERT_TRUE(guard_.Claim(v.nonce, kNow + 5));
+  EXPECT_FALSE(guard_.Claim(v.nonce, kNow + 5));  // a second post with the same form
+  EXPECT_EQ(guard_.Verify(kArticle, "203.0.113.7", kNow + 6, {f.token, f.code, "", ""}).kind,
+            GuardVerdict::Kind::kReplay);
+  // Stored with its comment: memory lets it go, the log answers for it.
+  log_.spent[v.nonce] = 31;
+  guard_.MarkUsed(v.nonce, 31, kNow + 6);
+  EXPECT_EQ(guard_.remembered(), 0u);
+  auto again = guard_.Verify(kArticle, "203.0.113.7", kNow + 7, {f.token, f.code, "", ""});
+  EXPECT_EQ(again.kind, GuardVerdict::Kind::kReplay);
+  EXPECT_EQ(again.earlier_comment, 31);
+  EXPECT_FALSE(guard_.Claim(v.nonce, kNow + 7));
+  EXPECT_EQ(guard_.remembered(), 0u);
+}
+
+TEST_F(DurableFormGuardTest, ATokenSpentBeforeARestartIsStillAReplay) {
+  IssuedForm f = guard_.Issue(kArticle, "203.0.113.7", kNow);
+  auto v = guard_.Verify(kArticle, "203.0.113.7", kNow + 5, {f.token, f.code, "", ""});
+  log_.spent[v.nonce] = 12;  // what the store kept of the last run
+  FormGuard restarted(signer_, {3, 3600, 8, 3}, &log_);
+  auto after = restarted.Verify(kArticle, "203.0.113.7", kNow + 9, {f.token, f.code, "", ""});
+  EXPECT_EQ(after.kind, GuardVerdict::Kind::kReplay);
+  EXPECT_EQ(after.earlier_comment, 12);
+}
+
+// 800 posts a second for four hours, each refused (Forget) or stored
+// (MarkUsed): memory holds the posts in flight, nothing more.
+TEST_F(DurableFormGuardTest, MemoryHoldsOnlyThePostsInFlight) {
+  constexpr int64_t kPerSecond = 800, kSeconds = 4 * 3600;
+  size_t most = 0;
+  for (int64_t second = 0; second < kSeconds; second += 60) {  // a minute's worth per step
+    std::vector<std::string> in_flight;
+    for (int64_t i = 0; i < kPerSecond; ++i) {
+      std::string nonce = std::to_string(second) + "-" + std::to_string(i);
+      ASSERT_TRUE(guard_.Claim(nonce, kNow + second));
+      in_flight.push_back(nonce);
+    }
+    most = std::max(most, guard_.remembered());
+    for (size_t i = 0; i < in_flight.size(); ++i) {
+      if (i % 2) {
+        guard_.Forget(in_flight[i]);
+      } else {
+        guard_.MarkUsed(in_flight[i], 1, kNow + second);
+      }
+    }
+  }
+  EXPECT_EQ(most, static_cast<size_t>(kPerSecond));
+  EXPECT_EQ(guard_.remembered(), 0u);
 }
 
 TEST(FormGuardStatic, AddressPrefixes) {

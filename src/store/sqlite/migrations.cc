@@ -9,7 +9,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Append only: never
 // edit a migration that has shipped.
-constexpr std::array<const char*, 5> kMigrations = {
+constexpr std::array<const char*, 6> kMigrations = {
     R"sql(
 CREATE TABLE settings (
   key   TEXT PRIMARY KEY,
@@ -93,6 +93,15 @@ CREATE TABLE staff (
   created_at    INTEGER NOT NULL,
   session_epoch INTEGER NOT NULL DEFAULT 0
 );
+)sql",
+    // 6: form tokens spent on comments, so that none posts twice across a restart.
+    R"sql(
+CREATE TABLE spent_tokens (
+  nonce      TEXT PRIMARY KEY,
+  comment_id INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX spent_tokens_by_expiry ON spent_tokens (expires_at);
 )sql",
 };
 

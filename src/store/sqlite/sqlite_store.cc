@@ -250,7 +250,13 @@ class SqliteStore final : public Store {
     std::lock_guard lock(write_mu_);
     try {
       Transaction tx(*writer_);
-      for (const auto& nc : comments) out.push_back(InsertOne(*writer_, nc));
+      int64_t newest = 0;
+      for (const auto& nc : comments) {
+        out.push_back(InsertOne(*writer_, nc));
+        if (out.back().ok()) RecordSpentToken(*writer_, nc, out.back()->comment.id);
+        newest = std::max(newest, nc.created_at);
+      }
+      ForgetExpiredTokens(*writer_, newest);
       tx.Commit();
       write_failures_.Succeeded(SteadyMs());
     } catch (const std::exception& e) {
@@ -258,6 +264,15 @@ class SqliteStore final : public Store {
       out.assign(comments.size(), Unavailable(fmt::format("comment not stored: {}", e.what())));
     }
     return out;
+  }
+
+  Result<int64_t> FindSpentToken(const std::string& nonce) override {
+    return Read<int64_t>([&](Connection& c) -> Result<int64_t> {
+      Statement st = c.Prepare("SELECT comment_id FROM spent_tokens WHERE nonce = ?");
+      st.Bind(1, nonce);
+      if (!st.Step()) return NotFound("no such spent token");
+      return st.Int(0);
+    });
   }
 
   Result<std::vector<site::Comment>> ListPublishedComments(int64_t article_id, int64_t offset,
@@ -602,6 +617,20 @@ class SqliteStore final : public Store {
     out.created_at = nc.created_at;
     out.screening = nc.screening;
     return site::StoredComment{std::move(out), false};
+  }
+
+  static void RecordSpentToken(Connection& c, const site::NewComment& nc, int64_t comment_id) {
+    if (nc.form_nonce.empty()) return;
+    c.Prepare("INSERT INTO spent_tokens (nonce, comment_id, expires_at) VALUES (?, ?, ?) "
+              "ON CONFLICT (nonce) DO NOTHING")
+        .Bind(1, nc.form_nonce)
+        .Bind(2, comment_id)
+        .Bind(3, nc.form_nonce_expires)
+        .Step();
+  }
+
+  static void ForgetExpiredTokens(Connection& c, int64_t now) {
+    c.Prepare("DELETE FROM spent_tokens WHERE expires_at < ?").Bind(1, now).Step();
   }
 
   static int64_t Changes(Connection& c) {
