@@ -52,6 +52,14 @@ std::string SessionCookie(const Context& ctx, const std::string& value, int64_t 
                      StaffSessions::kCookie, value, max_age, SecureCookieAttribute(ctx));
 }
 
+// Marks the browser a known device for sign-in (KnownDevices); it outlives
+// sessions and signing out.
+std::string DeviceCookie(const Context& ctx, const std::string& value) {
+  return fmt::format("{}={}; Path=/newsroom; Max-Age={}; HttpOnly; SameSite=Strict{}",
+                     KnownDevices::kCookie, value, KnownDevices::kLifetime,
+                     SecureCookieAttribute(ctx));
+}
+
 using FormMap = std::map<std::string, std::string>;
 
 FormMap FormFields(const http::Request& req) {
@@ -197,6 +205,7 @@ void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
         http::Response r = Redirect(303, "/newsroom/queue");
         r.headers.emplace_back("Set-Cookie",
                                SessionCookie(ctx, out.cookie, StaffSessions::kLifetime));
+        r.headers.emplace_back("Set-Cookie", DeviceCookie(ctx, out.device_cookie));
         return respond(Private(std::move(r)));
       }
       case Kind::kWrong:
@@ -216,8 +225,10 @@ void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
       respond(Busy(ctx));
     }
   };
-  switch (ctx.newsroom.SubmitSignIn(fields["name"], fields["password"], req.remote_addr,
-                                    std::time(nullptr), NowMs(), guarded)) {
+  int64_t now = std::time(nullptr);
+  std::string device = ctx.newsroom.devices().Verify(req.Cookie(KnownDevices::kCookie), now);
+  switch (ctx.newsroom.SubmitSignIn(fields["name"], fields["password"], req.remote_addr, now,
+                                    NowMs(), guarded, device)) {
     case NewsroomDesk::Admission::kQueued: return;
     case NewsroomDesk::Admission::kLimited: return respond(limited());
     case NewsroomDesk::Admission::kBusy: return respond(Busy(ctx));

@@ -30,6 +30,7 @@ NewsroomDesk::NewsroomDesk(const Config& config, store::Store& store, const Sign
       store_(store),
       comments_(comments),
       sessions_(signer),
+      devices_(signer),
       worker_(kMaxQueued) {
   // Ready before the first sign-in, so that an unknown name's first attempt
   // takes no longer than the others.
@@ -42,34 +43,59 @@ NewsroomDesk::NewsroomDesk(const Config& config, store::Store& store, const Sign
   });
 }
 
-NewsroomDesk::LimitKeys NewsroomDesk::KeysOf(const std::string& name, const std::string& ip) {
+NewsroomDesk::LimitKeys NewsroomDesk::KeysOf(const std::string& name, const std::string& ip,
+                                             const std::string& device) {
   std::string prefix = FormGuard::AddressPrefix(ip);
   std::string pair = prefix + '\x1f' + (site::ValidStaffName(name) ? name : std::string("?"));
-  return {std::move(prefix), std::move(pair)};
+  return {std::move(prefix), std::move(pair), device};
 }
 
 bool NewsroomDesk::Limited(const LimitKeys& keys, int64_t now_ms) const {
   // Counts decay continuously: "more than N - 1" is N failures in quick succession.
+  if (!keys.device.empty()) {
+    return failures_by_device_.Peek(keys.device, now_ms) > kFailuresPerDevice - 1;
+  }
   return failures_by_prefix_.Peek(keys.prefix, now_ms) > kFailuresPerPrefix - 1 ||
          failures_by_name_and_prefix_.Peek(keys.name_and_prefix, now_ms) >
              kFailuresPerNameAndPrefix - 1;
 }
 
+void NewsroomDesk::CountFailure(const LimitKeys& keys, const std::string& name, int64_t now_ms) {
+  if (!keys.device.empty()) {
+    failures_by_device_.Add(keys.device, now_ms);
+  } else {
+    failures_by_prefix_.Add(keys.prefix, now_ms);
+    failures_by_name_and_prefix_.Add(keys.name_and_prefix, now_ms);
+  }
+  double on_name = site::ValidStaffName(name) ? failures_by_name_.Add(name, now_ms) : 0;
+  spdlog::info("newsroom: failed sign-in as '{}' from {}{}", Loggable(name), keys.prefix,
+               keys.device.empty() ? "" : " (a known device)");
+  if (on_name >= kNameUnderAttack && on_name < kNameUnderAttack + 1) {
+    spdlog::warn("newsroom: the name '{}' is being guessed at from several networks",
+                 Loggable(name));
+  }
+}
+
 NewsroomDesk::Admission NewsroomDesk::SubmitSignIn(std::string name, std::string password,
                                                    std::string ip, int64_t now, int64_t now_ms,
-                                                   std::function<void(SignInOutcome)> done) {
-  if (Limited(KeysOf(name, ip), now_ms)) return Admission::kLimited;
-  if (sign_ins_waiting_.fetch_add(1) >= kMaxSignInsWaiting) {
-    --sign_ins_waiting_;
+                                                   std::function<void(SignInOutcome)> done,
+                                                   std::string device) {
+  if (Limited(KeysOf(name, ip, device), now_ms)) return Admission::kLimited;
+  bool known = !device.empty();
+  std::atomic<int>& waiting = known ? device_sign_ins_waiting_ : sign_ins_waiting_;
+  if (waiting.fetch_add(1) >= (known ? kMaxDeviceSignInsWaiting : kMaxSignInsWaiting)) {
+    --waiting;
     return Admission::kBusy;
   }
-  bool queued = worker_.Post([this, name = std::move(name), password = std::move(password),
-                              ip = std::move(ip), now, now_ms, done = std::move(done)] {
-    --sign_ins_waiting_;
-    done(SignIn(name, password, ip, now, now_ms));
-  });
+  auto task = [this, &waiting, name = std::move(name), password = std::move(password),
+               ip = std::move(ip), now, now_ms, done = std::move(done),
+               device = std::move(device)] {
+    --waiting;
+    done(SignIn(name, password, ip, now, now_ms, device));
+  };
+  bool queued = known ? worker_.PostUrgent(std::move(task)) : worker_.Post(std::move(task));
   if (!queued) {
-    --sign_ins_waiting_;
+    --waiting;
     return Admission::kBusy;
   }
   return Admission::kQueued;
@@ -81,9 +107,10 @@ void NewsroomDesk::WithModelLock(const std::function<void()>& reload) {
 }
 
 SignInOutcome NewsroomDesk::SignIn(const std::string& name, std::string_view password,
-                                   const std::string& ip, int64_t now, int64_t now_ms) {
+                                   const std::string& ip, int64_t now, int64_t now_ms,
+                                   const std::string& device) {
   SignInOutcome out;
-  LimitKeys keys = KeysOf(name, ip);
+  LimitKeys keys = KeysOf(name, ip, device);
   bool plausible = site::ValidStaffName(name);
   if (Limited(keys, now_ms)) {
     out.kind = SignInOutcome::Kind::kLimited;
@@ -100,20 +127,14 @@ SignInOutcome NewsroomDesk::SignIn(const std::string& name, std::string_view pas
   bool fits = CheckPassword(staff.ok() ? staff->password_hash : dummy_hash_, password) &&
               staff.ok();
   if (!fits) {
-    failures_by_prefix_.Add(keys.prefix, now_ms);
-    failures_by_name_and_prefix_.Add(keys.name_and_prefix, now_ms);
-    double on_name = plausible ? failures_by_name_.Add(name, now_ms) : 0;
-    spdlog::info("newsroom: failed sign-in as '{}' from {}", Loggable(name), keys.prefix);
-    if (on_name >= kNameUnderAttack && on_name < kNameUnderAttack + 1) {
-      spdlog::warn("newsroom: the name '{}' is being guessed at from several networks",
-                   Loggable(name));
-    }
+    CountFailure(keys, name, now_ms);
     out.kind = SignInOutcome::Kind::kWrong;
     return out;
   }
   out.kind = SignInOutcome::Kind::kSignedIn;
   out.staff = std::move(staff).value();
   out.cookie = sessions_.Issue(out.staff, now + StaffSessions::kLifetime);
+  out.device_cookie = devices_.Issue(out.staff.id, now + KnownDevices::kLifetime);
   spdlog::info("newsroom: {} signed in from {}", Loggable(out.staff.name), keys.prefix);
   return out;
 }

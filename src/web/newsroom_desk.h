@@ -20,6 +20,7 @@
 #include "site/staff.h"
 #include "store/store.h"
 #include "web/comment_service.h"
+#include "web/known_devices.h"
 #include "web/rate_limiter.h"
 #include "web/serial_worker.h"
 #include "web/staff_auth.h"
@@ -30,7 +31,8 @@ struct SignInOutcome {
   enum class Kind { kSignedIn, kWrong, kLimited, kUnavailable };
   Kind kind = Kind::kWrong;
   site::Staff staff;
-  std::string cookie;   // the session cookie's value when signed in
+  std::string cookie;          // the session cookie's value when signed in
+  std::string device_cookie;   // and a fresh known-device cookie (KnownDevices)
 };
 
 // What the moderator's page showed of a comment: a decision applies only
@@ -52,6 +54,8 @@ class NewsroomDesk {
   static constexpr double kNameUnderAttack = 30;
   static constexpr size_t kMaxName = site::kMaxStaffName;
   static constexpr size_t kMaxQueued = 16;  // tasks waiting for the worker
+  // A known device (KnownDevices) is limited on its own, not with its network.
+  static constexpr double kFailuresPerDevice = 5;
 
   NewsroomDesk(const Config& config, store::Store& store, const Signer& signer,
                CommentService& comments);
@@ -66,13 +70,22 @@ class NewsroomDesk {
   // thread) and, when within them, queued for the worker, which checks the
   // password and calls `done`. Sign-ins may fill only part of the queue, so
   // that a flood of them cannot keep moderators' decisions out.
+  //
+  // `device`: the id of the known device the attempt comes from
+  // (KnownDevices::Verify), or "". Such an attempt is limited per device
+  // instead of per network, and waits in a lane of its own that the worker
+  // serves first: a flood of attempts from anywhere else, however many
+  // networks it comes from, cannot keep a moderator's own device out.
   enum class Admission { kQueued, kLimited, kBusy };
   static constexpr int kMaxSignInsWaiting = 4;
+  static constexpr int kMaxDeviceSignInsWaiting = 4;
   Admission SubmitSignIn(std::string name, std::string password, std::string ip, int64_t now,
-                         int64_t now_ms, std::function<void(SignInOutcome)> done);
+                         int64_t now_ms, std::function<void(SignInOutcome)> done,
+                         std::string device = {});
   // Slow: call on the worker (SubmitSignIn does).
   SignInOutcome SignIn(const std::string& name, std::string_view password,
-                       const std::string& ip, int64_t now, int64_t now_ms);
+                       const std::string& ip, int64_t now, int64_t now_ms,
+                       const std::string& device = {});
   // Runs `reload` (a reload of the live model saved elsewhere) in turn with
   // decisions, so that it cannot put back a model a decision just replaced.
   void WithModelLock(const std::function<void()>& reload);
@@ -81,6 +94,7 @@ class NewsroomDesk {
   // Ends every session of `member` (all devices).
   Status SignOut(const site::Staff& member);
   const StaffSessions& sessions() const { return sessions_; }
+  const KnownDevices& devices() const { return devices_; }
 
   // A moderator's decision on comment `id`: one of site::ModerationChoices
   // of its current status ("campaign": spam, with every recent comment that
@@ -98,17 +112,22 @@ class NewsroomDesk {
   store::Store& store_;
   CommentService& comments_;
   StaffSessions sessions_;
+  KnownDevices devices_;
   RateCounter failures_by_prefix_, failures_by_name_and_prefix_, failures_by_name_;
+  RateCounter failures_by_device_;
   // The keys failed attempts are counted under: the network, and the name
-  // from that network (an impossible name counts as one name).
+  // from that network (an impossible name counts as one name); or, from a
+  // known device, the device alone.
   struct LimitKeys {
-    std::string prefix, name_and_prefix;
+    std::string prefix, name_and_prefix, device;
   };
-  static LimitKeys KeysOf(const std::string& name, const std::string& ip);
+  static LimitKeys KeysOf(const std::string& name, const std::string& ip,
+                          const std::string& device);
   bool Limited(const LimitKeys& keys, int64_t now_ms) const;
+  void CountFailure(const LimitKeys& keys, const std::string& name, int64_t now_ms);
 
   std::mutex decide_mu_;  // one lesson at a time: each builds on the last saved model
-  std::atomic<int> sign_ins_waiting_{0};
+  std::atomic<int> sign_ins_waiting_{0}, device_sign_ins_waiting_{0};
   std::string dummy_hash_;  // checked when the name is unknown, to take as long; worker only
   SerialWorker worker_;     // last: stops (after its queue) before the rest goes
 };

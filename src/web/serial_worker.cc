@@ -30,15 +30,26 @@ bool SerialWorker::Post(std::function<void()> task) {
   return true;
 }
 
+bool SerialWorker::PostUrgent(std::function<void()> task) {
+  {
+    std::lock_guard lock(mu_);
+    if (stopping_ || urgent_.size() >= max_queued_) return false;
+    urgent_.push_back(std::move(task));
+  }
+  cv_.notify_one();
+  return true;
+}
+
 void SerialWorker::Run() {
   for (;;) {
     std::function<void()> task;
     {
       std::unique_lock lock(mu_);
-      cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // stopping, and nothing left
-      task = std::move(queue_.front());
-      queue_.pop_front();
+      cv_.wait(lock, [this] { return stopping_ || !queue_.empty() || !urgent_.empty(); });
+      std::deque<std::function<void()>>& next = urgent_.empty() ? queue_ : urgent_;
+      if (next.empty()) return;  // stopping, and nothing left
+      task = std::move(next.front());
+      next.pop_front();
     }
     try {
       task();

@@ -23,6 +23,9 @@ class SerialWorker {
   // Queues `task`; false (and `task` dropped) when max_queued tasks wait,
   // or after Stop().
   bool Post(std::function<void()> task);
+  // Queues `task` ahead of every task Post()ed (after the urgent ones already
+  // waiting), in a lane of its own that also holds up to max_queued tasks.
+  bool PostUrgent(std::function<void()> task);
   // Runs what is still queued, then ends the thread. Idempotent.
   void Stop();
 
@@ -32,7 +35,7 @@ class SerialWorker {
   const size_t max_queued_;
   std::mutex mu_;
   std::condition_variable cv_;
-  std::deque<std::function<void()>> queue_;
+  std::deque<std::function<void()>> queue_, urgent_;
   bool stopping_ = false;
   std::thread thread_;  // last: starts after the rest is built
 };

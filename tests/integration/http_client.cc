@@ -79,10 +79,22 @@ std::string BuildRequest(const Request& request, int port) {
   return out;
 }
 
-HttpConnection::HttpConnection(int port, std::chrono::milliseconds io_timeout)
+HttpConnection::HttpConnection(int port, std::chrono::milliseconds io_timeout,
+                               const std::string& from)
     : port_(port), io_timeout_(io_timeout) {
   fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd_ < 0) Fail(std::string("socket: ") + std::strerror(errno));
+  if (!from.empty()) {
+    sockaddr_in local{};
+    local.sin_family = AF_INET;
+    if (::inet_pton(AF_INET, from.c_str(), &local.sin_addr) != 1 ||
+        ::bind(fd_, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0) {
+      int err = errno;
+      ::close(fd_);
+      fd_ = -1;
+      Fail("bind to " + from + ": " + std::strerror(err));
+    }
+  }
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(static_cast<uint16_t>(port));

@@ -48,8 +48,11 @@ class HttpConnection {
   static constexpr std::chrono::milliseconds kDefaultTimeout{10000};
 
   // Connects to 127.0.0.1:`port`; throws if that fails. Every later read
-  // waits at most `io_timeout` for the next bytes.
-  explicit HttpConnection(int port, std::chrono::milliseconds io_timeout = kDefaultTimeout);
+  // waits at most `io_timeout` for the next bytes. `from`, when given, is the
+  // loopback address to connect from (any of 127.0.0.0/8: one network per
+  // /24 as the server counts them).
+  explicit HttpConnection(int port, std::chrono::milliseconds io_timeout = kDefaultTimeout,
+                          const std::string& from = "");
   ~HttpConnection();
   HttpConnection(const HttpConnection&) = delete;
   HttpConnection& operator=(const HttpConnection&) = delete;

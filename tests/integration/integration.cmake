@@ -30,7 +30,7 @@ add_dependencies(integration_test tribune)
 set(TRIBUNE_INTEGRATION_SUITES
   Pages PaginationGaps CommentForm DefaultGuards Api Feeds StaticFiles HttpProtocol Lifecycle
   SpamDefence CommentEditing CommentEditingWindow KnownCommenters Newsroom NewsroomLimits
-  DatabaseFiles StorageFailures FormTokens)
+  DatabaseFiles StorageFailures FormTokens NewsroomFlood)
 foreach(suite IN LISTS TRIBUNE_INTEGRATION_SUITES)
   add_test(NAME integration.${suite}
     COMMAND integration_test --gtest_filter=${suite}.*:${suite}/*)

@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <future>
+#include <mutex>
+#include <vector>
 
 #include "core/config.h"
 #include "store/comment_writer.h"
@@ -95,6 +97,86 @@ TEST_F(NewsroomDeskTest, LimitsAreCheckedBeforeAnAttemptIsQueued) {
                                 [&](SignInOutcome o) { answer.set_value(o); }),
             NewsroomDesk::Admission::kQueued);
   EXPECT_EQ(answer.get_future().get().kind, Kind::kSignedIn);
+}
+
+std::string KnownDevice(const NewsroomDesk& desk, int64_t staff_id, int64_t now) {
+  return desk.devices().Verify(desk.devices().Issue(staff_id, now + 3600), now);
+}
+
+// A flood of attempts from strangers fills their part of the queue; a
+// moderator's known device has a lane of its own, which the worker serves
+// first.
+TEST_F(NewsroomDeskTest, AKnownDeviceIsServedAheadOfAFullQueue) {
+  std::promise<void> release;
+  std::shared_future<void> gate = release.get_future().share();
+  ASSERT_TRUE(desk_->Submit([gate] { gate.wait(); }));  // the worker is busy
+  std::mutex mu;
+  std::vector<std::string> order;
+  auto note = [&](const char* who) {
+    std::lock_guard lock(mu);
+    order.push_back(who);
+  };
+  for (int i = 0; i < NewsroomDesk::kMaxSignInsWaiting; ++i) {
+    EXPECT_EQ(desk_->SubmitSignIn("user" + std::to_string(i), "guess",
+                                  "198.51." + std::to_string(i) + ".7", kNow, now_ms_,
+                                  [&](SignInOutcome) { note("stranger"); }),
+              NewsroomDesk::Admission::kQueued);
+  }
+  EXPECT_EQ(desk_->SubmitSignIn("maria", kPassword, "192.0.2.1", kNow, now_ms_,
+                                [&](SignInOutcome) { note("maria, new browser"); }),
+            NewsroomDesk::Admission::kBusy);
+  std::promise<SignInOutcome> mine;
+  EXPECT_EQ(desk_->SubmitSignIn("maria", kPassword, "192.0.2.1", kNow, now_ms_,
+                                [&](SignInOutcome o) {
+                                  note("maria, known device");
+                                  mine.set_value(o);
+                                },
+                                KnownDevice(*desk_, maria_.id, kNow)),
+            NewsroomDesk::Admission::kQueued);
+  release.set_value();
+  SignInOutcome out = mine.get_future().get();
+  EXPECT_EQ(out.kind, Kind::kSignedIn);
+  EXPECT_FALSE(desk_->devices().Verify(out.device_cookie, kNow).empty());
+  std::promise<void> drained;
+  ASSERT_TRUE(desk_->Submit([&] { drained.set_value(); }));
+  drained.get_future().wait();
+  std::lock_guard lock(mu);
+  ASSERT_EQ(order.size(), 5u);
+  EXPECT_EQ(order.front(), "maria, known device");
+}
+
+TEST_F(NewsroomDeskTest, AKnownDeviceIsLimitedOnItsOwnNotWithItsNetwork) {
+  for (int i = 0; i < 10; ++i) {
+    EXPECT_EQ(Try("user" + std::to_string(i), "guess", "198.51.100." + std::to_string(i + 1)),
+              Kind::kWrong);
+  }
+  EXPECT_EQ(Try("maria", kPassword, "198.51.100.50"), Kind::kLimited);  // her network waits
+  std::string device = KnownDevice(*desk_, maria_.id, kNow);
+  auto on_device = [&](const std::string& password) {
+    return desk_->SignIn("maria", password, "198.51.100.50", kNow, now_ms_ += 10, device).kind;
+  };
+  EXPECT_EQ(on_device(kPassword), Kind::kSignedIn);
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(on_device("guess"), Kind::kWrong);
+  EXPECT_EQ(on_device(kPassword), Kind::kLimited);  // five wrong guesses on it: it waits too
+}
+
+TEST(KnownDevices, OnlyAnUnexpiredCookieSignedHereIsAKnownDevice) {
+  Signer signer("known-devices-secret"), other("another-site-secret");
+  KnownDevices devices(signer);
+  constexpr int64_t kAt = 1'800'000'000;
+  std::string cookie = devices.Issue(7, kAt + 3600);
+  std::string id = devices.Verify(cookie, kAt);
+  EXPECT_EQ(id.size(), 24u);
+  EXPECT_NE(devices.Verify(devices.Issue(7, kAt + 3600), kAt), id);  // each sign-in: a new id
+  EXPECT_EQ(devices.Verify(cookie, kAt + 3600), "");                 // expired
+  EXPECT_EQ(KnownDevices(other).Verify(cookie, kAt), "");            // another site's key
+  std::string tampered = cookie;
+  tampered[3] = tampered[3] == '7' ? '8' : '7';  // the staff id
+  EXPECT_EQ(devices.Verify(tampered, kAt), "");
+  EXPECT_EQ(devices.Verify(devices.Issue(7, kAt + KnownDevices::kLifetime + 10), kAt), "");
+  for (const char* junk : {"", "d1", "d1.7.1.ab.cd", "x.y.z.w.v", "d1.7..abc.def"}) {
+    EXPECT_EQ(devices.Verify(junk, kAt), "") << junk;
+  }
 }
 
 TEST_F(NewsroomDeskTest, AbsurdNamesAreJustWrong) {
