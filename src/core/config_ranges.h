@@ -12,10 +12,10 @@
 namespace tribune {
 
 struct NumericRange {
-  std::string_view key;              // "server.threads"
-  double min = 0, max = 0;           // inclusive
-  bool integer = true;               // an integer key (else any number)
-  double (*read)(const Config&);     // the key's value in a config
+  std::string_view key;           // "server.threads"
+  double min = 0, max = 0;        // inclusive
+  bool integer = true;            // an integer key (else any number)
+  double (*read)(const Config&);  // the key's value in a config
 };
 
 // Every numeric key with its range.

@@ -13,7 +13,7 @@ namespace {
 namespace fs = std::filesystem;
 
 mode_t ModeOf(const fs::path& path) {
-  struct stat st{};
+  struct stat st {};
   return ::stat(path.c_str(), &st) == 0 ? st.st_mode & 07777 : 0;
 }
 
@@ -56,7 +56,8 @@ TEST(DatabaseFiles, AnExistingDatabaseOthersCanReadIsWarnedAboutAtStartUp) {
   fs::permissions(server.db(), fs::perms(0644));
   server.Start();
   std::string logs = server.Logs();
-  EXPECT_NE(logs.find("the database file " + server.db().string() + " (mode 0644) can be read by "
+  EXPECT_NE(logs.find("the database file " + server.db().string() +
+                      " (mode 0644) can be read by "
                       "other users"),
             std::string::npos)
       << logs;

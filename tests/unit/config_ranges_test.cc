@@ -1,28 +1,31 @@
 // Every numeric configuration key against its range, read from a real TOML
 // file: its bounds load, a value just outside them (and one far outside) stops
 // start-up with a message naming the key and the range.
+#include "core/config_ranges.h"
+
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <fstream>
 #include <string>
 
-#include <fmt/format.h>
-
 #include "core/config.h"
-#include "core/config_ranges.h"
 
 namespace tribune {
 namespace {
 
 std::string Toml(std::string_view key, const std::string& value) {
   size_t dot = key.find('.');
-  return "[" + std::string(key.substr(0, dot)) + "]\n" + std::string(key.substr(dot + 1)) +
-         " = " + value + "\n";
+  return "[" + std::string(key.substr(0, dot)) + "]\n" + std::string(key.substr(dot + 1)) + " = " +
+         value + "\n";
 }
 
+// Each test runs in a process of its own, several at once: a file per process.
 Result<Config> Load(const std::string& toml) {
-  std::string path = std::string(TRIBUNE_TEST_TMP) + "/range.toml";
+  std::string path =
+      std::string(TRIBUNE_TEST_TMP) + "/range-" + std::to_string(::getpid()) + ".toml";
   std::ofstream(path, std::ios::trunc) << toml;
   return LoadConfig(path);
 }

@@ -16,21 +16,35 @@ namespace tribune::http {
 namespace {
 
 TEST(LocalPath, PathsOnThisSiteAreKept) {
-  for (const char* target : {"/", "/news/1-a.html", "/news/1-a.html?posted=2#c2",
-                             "/news/1-a/comments/page/3", "/%09/evil.example/", "/a%0d%0ab",
-                             "/newsroom/queue?show=spam&done=approve&id=3&n=1"}) {
+  for (const char* target :
+       {"/", "/news/1-a.html", "/news/1-a.html?posted=2#c2", "/news/1-a/comments/page/3",
+        "/%09/evil.example/", "/a%0d%0ab", "/newsroom/queue?show=spam&done=approve&id=3&n=1"}) {
     EXPECT_TRUE(IsLocalPath(target)) << target;
   }
 }
 
 TEST(LocalPath, AnythingABrowserCouldTakeToAnotherOriginIsRefused) {
   const std::string targets[] = {
-           "", "//evil.example/", "/\\evil.example/", "\\\\evil.example",
-           "/\t/evil.example/",      // the URL parser drops the tab: //evil.example/
-           "/\n/evil.example/", "/\r\n/evil.example/", "/x\r\nSet-Cookie: a=b",
-           std::string("/x\0y", 4), "/x\x7f", "/a b", "/a\\b", "http://evil.example/",
-           "https:evil.example", "javascript:alert(1)", "evil.example", "./x", "?x=1",
-           "/caf\xc3\xa9", std::string("/") + std::string(kMaxLocalPath, 'a')};
+      "",
+      "//evil.example/",
+      "/\\evil.example/",
+      "\\\\evil.example",
+      "/\t/evil.example/",  // the URL parser drops the tab: //evil.example/
+      "/\n/evil.example/",
+      "/\r\n/evil.example/",
+      "/x\r\nSet-Cookie: a=b",
+      std::string("/x\0y", 4),
+      "/x\x7f",
+      "/a b",
+      "/a\\b",
+      "http://evil.example/",
+      "https:evil.example",
+      "javascript:alert(1)",
+      "evil.example",
+      "./x",
+      "?x=1",
+      "/caf\xc3\xa9",
+      std::string("/") + std::string(kMaxLocalPath, 'a')};
   for (const std::string& target : targets) {
     EXPECT_FALSE(IsLocalPath(target)) << Printable(target);
   }

@@ -1,11 +1,10 @@
 // The server itself, in this process, on a loopback port: whatever a handler
 // puts in a header, no control character reaches the socket.
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <string>
 #include <thread>
@@ -81,20 +80,20 @@ TEST_F(ServerHeaderTest, EveryControlCharacterAndBadNameIsRefused) {
     } else if (which == "type") {
       r.content_type = "text/html\nX-Injected: 1";
     } else {
-      r.headers.emplace_back("X-Value", "a" + std::string(1, static_cast<char>(std::stoi(which))) +
-                                            "b");
+      r.headers.emplace_back("X-Value",
+                             "a" + std::string(1, static_cast<char>(std::stoi(which))) + "b");
     }
     respond(std::move(r));
   });
   std::vector<std::string> cases = {"name", "type", "0", "9", "10", "13", "27", "127"};
   for (const std::string& c : cases) {
-    std::string sent = Exchange(server_->port(), "GET /?c=" + c +
-                                                     " HTTP/1.1\r\nHost: x\r\n\r\n");
+    std::string sent = Exchange(server_->port(), "GET /?c=" + c + " HTTP/1.1\r\nHost: x\r\n\r\n");
     EXPECT_EQ(sent.rfind("HTTP/1.1 500 ", 0), 0u) << c << ": " << sent;
     EXPECT_EQ(sent.find("X-"), std::string::npos) << c << ": " << sent;
   }
-  std::string fine = Exchange(server_->port(), "GET /?c=65 HTTP/1.1\r\nHost: x\r\nConnection: "
-                                               "close\r\n\r\n");
+  std::string fine = Exchange(server_->port(),
+                              "GET /?c=65 HTTP/1.1\r\nHost: x\r\nConnection: "
+                              "close\r\n\r\n");
   EXPECT_EQ(fine.rfind("HTTP/1.1 200 ", 0), 0u) << fine;
   EXPECT_NE(fine.find("X-Value: aAb\r\n"), std::string::npos) << fine;
 }

@@ -1,11 +1,11 @@
 // Storage failures in the log: one error line per incident, not one per
 // failing request; a reminder while it lasts; a line when it is over.
+#include "core/incident_log.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
-
-#include "core/incident_log.h"
 
 namespace tribune {
 namespace {
