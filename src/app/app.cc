@@ -25,6 +25,7 @@
 #include "web/context.h"
 #include "web/moderation.h"
 #include "web/router.h"
+#include "web/security_headers.h"
 #include "web/signer.h"
 #include "web/static_files.h"
 
@@ -242,6 +243,7 @@ int Serve(const Config& given) {
   options.idle_timeout_ms = config.server.idle_timeout_ms;
   options.header_limit = static_cast<size_t>(config.server.header_limit);
   options.body_limit = static_cast<size_t>(config.server.body_limit);
+  options.finish = web::AddSecurityHeaders;
   std::shared_ptr<spdlog::logger> access_log;
   try {
     access_log = AccessLogger(config.server.access_log);

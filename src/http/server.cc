@@ -241,6 +241,7 @@ void Session::OnHeader(beast::error_code ec) {
   bool has_length = msg.find(bhttp::field::content_length) != msg.end();
   FramingProblem problem = CheckFraming(codings, has_length, msg.version());
   if (problem.status != 0) return Write(ErrorResponse(problem.status, problem.reason));
+  if (parser_->is_done()) return OnRead({});  // no body: no second read
   bhttp::async_read(stream_, buffer_, *parser_,
                     [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
 }
@@ -310,6 +311,7 @@ void Session::RefuseUnsafeHead() {
 
 void Session::Write(Response response) {
   response_ = std::move(response);
+  if (worker_.options.finish) worker_.options.finish(response_);
   RefuseUnsafeHead();
   if (response_.close || shutting_down_) keep_alive_ = false;
   bool head_only = request_.method == "HEAD";

@@ -29,6 +29,9 @@ struct ServerOptions {
   size_t header_limit = 16 * 1024;
   size_t body_limit = 64 * 1024;
   std::function<void(const AccessRecord&)> access_log;  // may be empty
+  // Runs on every response, the server's own errors included, before its head
+  // is checked and sent: headers every response must carry. May be empty.
+  std::function<void(Response&)> finish;
 };
 
 class Server {

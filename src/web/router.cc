@@ -8,7 +8,6 @@
 
 #include "web/handlers.h"
 #include "web/responses.h"
-#include "web/security_headers.h"
 
 namespace tribune::web {
 namespace {
@@ -110,11 +109,7 @@ void Route(Context& ctx, http::Request& req, http::Respond respond) {
 }  // namespace
 
 http::Handler MakeRouter(Context& ctx) {
-  return [&ctx](http::Request& req, http::Respond answer) {
-    http::Respond respond = [answer = std::move(answer)](http::Response r) {
-      AddSecurityHeaders(r);
-      answer(std::move(r));
-    };
+  return [&ctx](http::Request& req, http::Respond respond) {
     try {
       Route(ctx, req, respond);
     } catch (const std::exception& e) {

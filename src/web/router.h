@@ -5,8 +5,7 @@
 
 namespace tribune::web {
 
-// The one place that maps URLs to handlers. Every answer leaves through it
-// with the security headers (AddSecurityHeaders).
+// The one place that maps URLs to handlers.
 http::Handler MakeRouter(Context& ctx);
 
 }  // namespace tribune::web

@@ -1,6 +1,7 @@
-// Headers every response carries, added in one place (the router's answer
-// path) so that no handler can forget them. Every response: nosniff. Every
-// HTML page: a Content-Security-Policy (script, style, images, forms and
+// Headers every response carries, added in one place so that no handler can
+// forget them: the server calls AddSecurityHeaders on every response it sends
+// (http::ServerOptions::finish, wired by the app). Every response: nosniff.
+// Every HTML page: a Content-Security-Policy (script, style, images, forms and
 // workers from this site only; no inline script; inline style attributes
 // only, for BBCode colours), a Referrer-Policy, and framing by this site
 // only. A header the handler set itself is kept: the newsroom's stricter
