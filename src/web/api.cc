@@ -76,7 +76,7 @@ http::Response ListArticles(Context& ctx, const http::Request& req) {
   if (!count.ok()) return Problem(503, "The store is not available; try again.");
   int64_t pages = site::PageCount(*count, kArticlesPerPage);
   if (page > pages) return PastTheEnd(pages, "article");
-  auto list = ctx.store.ListArticles((page - 1) * kArticlesPerPage, kArticlesPerPage);
+  auto list = ctx.store.ListArticles(site::PageOffset(page, kArticlesPerPage), kArticlesPerPage);
   if (!list.ok()) return Problem(503, "The store is not available; try again.");
   json arr = json::array();
   std::string base = LinkBase(ctx, req);
@@ -104,7 +104,7 @@ http::Response ListComments(Context& ctx, const http::Request& req, int64_t id) 
   int64_t per_page = ctx.config.comments.per_page;
   int64_t pages = site::PageCount(a->comment_count, per_page);
   if (page > pages) return PastTheEnd(pages, "comment");
-  auto list = ctx.store.ListPublishedComments(id, (page - 1) * per_page, per_page);
+  auto list = ctx.store.ListPublishedComments(id, site::PageOffset(page, per_page), per_page);
   if (!list.ok()) return Problem(503, "The store is not available; try again.");
   json arr = json::array();
   for (const auto& c : *list) arr.push_back(CommentJson(c));

@@ -87,7 +87,7 @@ void FrontPage(Context& ctx, http::Request& req, http::Respond respond) {
     if (!count.ok()) return error = StorageUnavailable(ctx), false;
     int64_t pages = site::PageCount(*count, kFrontPageSize);
     if (page > pages) return error = ErrorPage(ctx, 404, "There is no such page."), false;
-    auto articles = ctx.store.ListArticles((page - 1) * kFrontPageSize, kFrontPageSize);
+    auto articles = ctx.store.ListArticles(site::PageOffset(page, kFrontPageSize), kFrontPageSize);
     if (!articles.ok()) return error = StorageUnavailable(ctx), false;
     out = render::MakeCachedPage(render::RenderFrontPage(SiteFor(ctx, req), *articles, page, pages),
                                  "text/html; charset=utf-8", 0, Now());
@@ -131,7 +131,7 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
     }
     int64_t pages = site::PageCount(article->comment_count, per_page);
     if (page > pages) return error = ErrorPage(ctx, 404, "There is no such comment page."), false;
-    auto comments = ctx.store.ListPublishedComments(route.id, (page - 1) * per_page, per_page);
+    auto comments = ctx.store.ListPublishedComments(route.id, site::PageOffset(page, per_page), per_page);
     if (!comments.ok()) return error = StorageUnavailable(ctx), false;
     render::ArticlePageView view;
     view.article = &*article;
@@ -207,7 +207,8 @@ void CommentsFeed(Context& ctx, http::Request& req, const ArticleRoute& route,
     }
     auto comments = ctx.store.ListPublishedComments(route.id, 0, kFeedSize);
     if (!comments.ok()) return error = StorageUnavailable(ctx), false;
-    out = render::MakeCachedPage(render::RenderCommentsFeed(SiteFor(ctx, req), *article, *comments),
+    out = render::MakeCachedPage(render::RenderCommentsFeed(SiteFor(ctx, req), *article, *comments,
+                                                            ctx.config.comments.per_page),
                                  "application/rss+xml; charset=utf-8", 0,
                                  Now());
     return true;
