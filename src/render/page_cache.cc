@@ -4,6 +4,7 @@
 
 #include <mutex>
 
+#include "core/time_format.h"
 #include "render/gzip.h"
 
 namespace tribune::render {
@@ -33,6 +34,7 @@ std::shared_ptr<const CachedPage> MakeCachedPage(std::string body, std::string c
   page->etag = EntityTag(body);
   page->gzip_etag = GzipEntityTag(page->etag);
   page->last_modified = last_modified;
+  if (last_modified > 0) page->last_modified_text = timefmt::HttpDate(last_modified);
   size_t marker = body.find(kPerRequestMarker);
   if (marker != std::string::npos) {
     page->spliced = true;

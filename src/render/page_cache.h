@@ -31,6 +31,7 @@ struct CachedPage {
   std::string etag;          // quoted strong validator of the cached parts, sent as they are
   std::string gzip_etag;     // ... and gzipped: another representation, another validator
   int64_t last_modified = 0; // Unix seconds the bytes first appeared; 0: not known
+  std::string last_modified_text;  // ... as an HTTP date
   std::string content_type;
   int64_t tag = 0;           // what else the page depends on (e.g. the challenge's hour)
 };

@@ -43,7 +43,7 @@ template <typename Build>
 void ServeCached(Context& ctx, http::Request& req, int64_t scope, std::string plain_key,
                  int64_t tag, Build&& build, http::Respond& respond,
                  const std::function<std::string()>& per_request = nullptr) {
-  std::string key = LinkCacheKey(ctx, req, plain_key);
+  std::string key = LinkCacheKey(ctx, req, std::move(plain_key));
   auto found = ctx.cache.Find(scope, key, tag);
   if (!found.rebuild) {
     return respond(CachedResponse(req, found.page, per_request ? per_request() : ""));

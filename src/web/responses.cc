@@ -6,11 +6,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <ctime>
 
 #include "http/header_safety.h"
 #include "http/local_path.h"
 #include "render/gzip.h"
-#include "core/time_format.h"
 #include "render/misc_pages.h"
 #include "web/conditional.h"
 
@@ -30,10 +30,12 @@ http::Response CachedResponse(const http::Request& req,
   if (!page->spliced) {
     const std::string& etag = gz ? page->gzip_etag : page->etag;
     r.headers.emplace_back("ETag", etag);
-    if (page->last_modified > 0) {
-      r.headers.emplace_back("Last-Modified", timefmt::HttpDate(page->last_modified));
-    }
-    if (NotModified(req, etag, page->last_modified)) {
+    // A date of this very second is not a validator yet: another version may
+    // still appear within it (RFC 9110 §8.8.2.2). Once the second is over,
+    // every later version has a later date.
+    int64_t modified = page->last_modified < std::time(nullptr) ? page->last_modified : 0;
+    if (modified > 0) r.headers.emplace_back("Last-Modified", page->last_modified_text);
+    if (NotModified(req, etag, modified)) {
       r.status = 304;
       return r;
     }

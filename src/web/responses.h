@@ -12,8 +12,8 @@
 namespace tribune::web {
 
 // `page` for `req`: gzip when accepted, the ETag of the representation sent
-// and Last-Modified (none for a spliced page), 304 when the request's
-// validators match (web/conditional.h). `per_request` goes where a spliced
+// and Last-Modified once its second is over (neither for a spliced page),
+// 304 when the request's validators match (web/conditional.h). `per_request` goes where a spliced
 // page has its per-request marker. `cache_control`: the Cache-Control value;
 // empty: "no-cache" ("private, no-cache" for a spliced page).
 http::Response CachedResponse(const http::Request& req,

@@ -36,11 +36,21 @@ async function busiestArticle() {
   return articles.reduce((a, b) => (b.comment_count > a.comment_count ? b : a));
 }
 
-test('the site feed parses, and its items name their source', async (t) => {
+// A feed's Last-Modified, sent once the second it was built in is over.
+async function lastModified(path) {
+  for (let i = 0; i < 30; ++i) {
+    const res = await fetch(server.baseUrl + path);
+    await res.arrayBuffer();
+    if (res.headers.get('last-modified')) return res;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${path} never sent Last-Modified`);
+}
+
+test('the site feed parses, and its items link their articles', async (t) => {
   if (binary.skip) return t.skip(binary.skip);
-  const { res, feed } = await fetchFeed('/rss.xml');
+  const { feed } = await fetchFeed('/rss.xml');
   assert.ok(feed.lastBuildDate, 'lastBuildDate');
-  assert.ok(res.headers.get('last-modified'), 'Last-Modified');
   assert.ok(feed.items.length > 0);
   for (const item of feed.items) {
     assert.ok(item.link.startsWith(server.baseUrl + '/news/'), item.link);
@@ -73,8 +83,7 @@ test('every comment links to the comment page that shows it and names its author
 
 test('a reader polling with If-Modified-Since or If-None-Match gets 304', async (t) => {
   if (binary.skip) return t.skip(binary.skip);
-  const first = await fetch(server.baseUrl + '/rss.xml');
-  await first.text();
+  const first = await lastModified('/rss.xml');
   const since = await fetch(server.baseUrl + '/rss.xml',
                             { headers: { 'if-modified-since': first.headers.get('last-modified') } });
   assert.equal(since.status, 304);
