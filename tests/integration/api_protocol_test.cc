@@ -2,9 +2,8 @@
 // problem documents for the server's own errors on API paths, listings past
 // their end, validators and gzip on reads (a distinct ETag per coding), and
 // CORS for reads only when configured.
-#include <nlohmann/json.hpp>
-
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "server_fixture.h"
