@@ -131,7 +131,8 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
     }
     int64_t pages = site::PageCount(article->comment_count, per_page);
     if (page > pages) return error = ErrorPage(ctx, 404, "There is no such comment page."), false;
-    auto comments = ctx.store.ListPublishedComments(route.id, site::PageOffset(page, per_page), per_page);
+    auto comments =
+        ctx.store.ListPublishedComments(route.id, site::PageOffset(page, per_page), per_page);
     if (!comments.ok()) return error = StorageUnavailable(ctx), false;
     render::ArticlePageView view;
     view.article = &*article;

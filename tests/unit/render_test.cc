@@ -134,7 +134,8 @@ TEST(Feeds, CommentsLinkTheirPageAndNameTheirAuthor) {
   }
   comments[3].edited_at = 9000;
   std::string xml = RenderCommentsFeed(Site(), a, comments, 2);
-  EXPECT_NE(xml.find("<link>https://news.example/news/7-a-title.html#c99</link>"), std::string::npos);
+  EXPECT_NE(xml.find("<link>https://news.example/news/7-a-title.html#c99</link>"),
+            std::string::npos);
   EXPECT_NE(xml.find("<link>https://news.example/news/7-a-title/comments/page/2#c98</link>"),
             std::string::npos);
   EXPECT_NE(xml.find("<link>https://news.example/news/7-a-title/comments/page/3#c96</link>"),
