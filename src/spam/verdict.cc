@@ -16,12 +16,29 @@ std::string Format(double v) {
 }  // namespace
 
 double VerdictBuilder::ScoreOf(std::string_view symbol) const {
-  auto it = opts_.scores.find(std::string(symbol));
-  if (it != opts_.scores.end()) return it->second;
-  for (const signals::SymbolInfo& s : signals::BuiltinSymbols()) {
-    if (s.symbol == symbol) return s.score;
+  return symbols_.Score(symbol, /*fallback=*/1.0);  // moderator patterns carry their score as strength
+}
+
+bool VerdictBuilder::IsDisguise(std::string_view symbol) const {
+  return symbols_.Group(symbol) == "disguise";
+}
+
+void VerdictBuilder::AddComposites() {
+  for (const Symbol* c : symbols_.composites()) {
+    std::string evidence;
+    bool all = true;
+    for (const std::string& group : c->when_groups) {
+      auto fired = std::find_if(v_.reasons.begin(), v_.reasons.end(), [&](const Reason& r) {
+        return r.score > 0 && symbols_.Group(r.symbol) == group;
+      });
+      if (fired == v_.reasons.end()) {
+        all = false;
+        break;
+      }
+      evidence += (evidence.empty() ? "" : " + ") + fired->symbol;
+    }
+    if (all && c->score != 0) v_.reasons.push_back({c->name, c->score, evidence});
   }
-  return 1.0;  // moderator patterns carry their score as strength
 }
 
 double VerdictBuilder::TakeDisguise(double score) {
@@ -36,7 +53,7 @@ void VerdictBuilder::AddRule(const signals::Hit& hit) {
   double score = ScoreOf(hit.symbol) * hit.strength;
   std::string evidence = hit.evidence;
   bool capped = false;
-  if (signals::IsDisguise(hit.symbol)) {
+  if (IsDisguise(hit.symbol)) {
     double full = score;
     score = TakeDisguise(score);
     capped = score < full;
@@ -51,7 +68,7 @@ void VerdictBuilder::AddModel(double logit, const model::FeatureSet& f, const mo
   // before may still weigh them; those weights share the rules' allowance.
   double disguise = 0;
   for (size_t i = 0; i < f.index.size() && i < f.name.size(); ++i) {
-    if (f.name[i].tag == "rule" && signals::IsDisguise(f.name[i].first)) {
+    if (f.name[i].tag == "rule" && IsDisguise(f.name[i].first)) {
       disguise += ftrl.w(f.index[i]) * f.value[i];
     }
   }
@@ -62,7 +79,7 @@ void VerdictBuilder::AddModel(double logit, const model::FeatureSet& f, const mo
   // sites, not how well it fits this one.
   double rule_capped = 0;
   auto capped_rule = [&](size_t i, double c) {
-    if (f.name[i].tag != "rule" || signals::IsDisguise(f.name[i].first)) return c;
+    if (f.name[i].tag != "rule" || IsDisguise(f.name[i].first)) return c;
     return std::clamp(c, -opts_.rule_weight_cap, opts_.rule_weight_cap);
   };
   for (size_t i = 0; i < f.index.size() && i < f.name.size(); ++i) {
@@ -101,12 +118,15 @@ void VerdictBuilder::AddModel(double logit, const model::FeatureSet& f, const mo
 
 void VerdictBuilder::AddCampaign(const campaigns::Match& m) {
   if (m.campaign == nullptr || m.campaign->spam <= m.campaign->ham) return;
-  v_.reasons.push_back({"CAMPAIGN_SPAM", ScoreOf("CAMPAIGN_SPAM"),
-                        "campaign " + std::to_string(m.id) + ", similarity " +
-                            std::to_string(m.similarity).substr(0, 4)});
+  std::string evidence = "campaign " + std::to_string(m.id) + " (" +
+                         std::to_string(m.campaign->members.size()) + " texts): ";
+  evidence += m.artifact.empty() ? "similarity " + std::to_string(m.similarity).substr(0, 4)
+                                 : "shares " + m.artifact;
+  v_.reasons.push_back({"CAMPAIGN_SPAM", ScoreOf("CAMPAIGN_SPAM"), evidence});
 }
 
 Verdict VerdictBuilder::Finish(std::string model_version) {
+  AddComposites();
   v_.score = 0;
   for (const Reason& r : v_.reasons) v_.score += r.score;
   std::stable_sort(v_.reasons.begin(), v_.reasons.end(), [](const Reason& a, const Reason& b) {

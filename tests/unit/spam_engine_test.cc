@@ -73,7 +73,7 @@ TEST(SpamEngine, VerdictScoreIsTheSumOfReasons) {
 TEST(SpamEngine, ThresholdsAndScoresComeFromOptions) {
   EngineOptions strict;
   strict.hold_at = -100;
-  strict.scores["EMPTY_BODY"] = 20;
+  strict.symbols["EMPTY_BODY"] = {.score = 20.0};
   auto e = Engine::Create({.key = 1, .bits = 12}, strict);
   ASSERT_TRUE(e.ok());
   EXPECT_EQ((*e)->Check({.body = "hello"}).action, Action::kHold);

@@ -24,6 +24,7 @@ struct TrainArgs {
   uint32_t bits = 20;
   int epochs = 10;
   bool balance = true;
+  double spam_share = 0;  // 0: as the sources give it
   NewModelParams model;
   uint64_t shuffle_seed = 1;
 };

@@ -33,7 +33,7 @@ void CheckSelfPromotion(const Analysis& a, Hits* out) {
       R"((?:money|cash|income|\$\s?\d[\d,]*)\s+(?:online|from\s+home|on\s+the\s+internet|by\s+internet))"
       R"(|get\s+paid\s+(?:up\s*to|\$|to\s+(?:mess|play|chat|watch)))"
       R"(|give\s+(?:me|my\s+\w+)\s+a\s+(?:chance|try|listen))"
-      R"())");
+      R"())", RuleOptions());
   re2::StringPiece match;
   if (RE2::PartialMatch(a.folded_body, kPromotion, &match)) {
     out->push_back({"SELF_PROMOTION", 1.0, Clip(std::string_view(match.data(), match.size()))});
