@@ -82,7 +82,7 @@ Verdict Engine::Check(const CommentInput& c) const {
   VerdictBuilder vb(opts_, symbols_);
   for (const signals::Hit& h : hits) vb.AddRule(h);
   // Without words the model has nothing to judge; the rules speak alone.
-  if (!a.body.words.empty()) vb.AddModel(data_->ftrl->Logit(f), f, *data_->ftrl);
+  if (!a.body.words.empty()) vb.AddModel(data_->ftrl->Logit(f), f, *data_->ftrl, a.body.words);
   if (campaigns_->size() > 0) {
     auto print = campaigns::FingerprintOf(a, data_->space.key, opts_.campaign_min_chars);
     if (auto m = campaigns_->Find(print, opts_.campaign_similarity)) vb.AddCampaign(*m);

@@ -20,7 +20,7 @@ struct EngineOptions {
   // is small so that a text the model finds innocent cannot cancel strong
   // rules (a keyword anchor, a link in the name). Defaults -1 and 10.
   double model_min = -1.0;
-  double model_max = 10.0;
+  double model_max = 4.0;
 
   // The most that disguise evidence (styled, look-alike, invisible and
   // spaced letters: the rules plus the model's weights on them) adds to a

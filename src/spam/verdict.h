@@ -20,9 +20,13 @@ class VerdictBuilder {
       : opts_(opts), symbols_(symbols) {}
 
   void AddRule(const signals::Hit& hit);
-  // `logit` is the model's log-odds; the evidence names the features that
-  // pushed hardest in its direction (f must carry names).
-  void AddModel(double logit, const model::FeatureSet& f, const model::Ftrl& ftrl);
+  // `logit` is the model's log-odds. The evidence says it in words: the
+  // phrases of the text (from `words`, the Analysis' body words) that pushed
+  // towards spam and towards ham, and the link hosts, e-mail domain and other
+  // named features that did (f must carry names). Function words and
+  // unreadable features are never named on their own.
+  void AddModel(double logit, const model::FeatureSet& f, const model::Ftrl& ftrl,
+                const std::vector<std::string>& words);
   void AddCampaign(const campaigns::Match& m);
   // Adds the composites whose groups all fired, sums the score and maps it
   // to an action.

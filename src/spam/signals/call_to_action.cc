@@ -16,8 +16,16 @@ void CheckCallToAction(const Analysis& a, Hits* out) {
       R"((?:here\s*(?:[!:]|$|\.\s|\.$)|(?:through|via|at|on|using|with|to|in)\s+(?:this|the|my|our)\s+link|)"
       R"(the\s+link\s+(?:below|above|in\s+(?:my|the|our)\s+bio)|link\s+in\s+(?:my\s+|our\s+)?bio))",
       RuleOptions());
+  // "check out igblast.com and get followers": an imperative aimed at a link.
+  static const RE2 kAtLink(
+      R"((?:^|[.!?]\s*|\b(?:please|pls|just|go)\s+)(?:check\s+out|visit|go\s+to|try|download|get|)"
+      R"(sign\s+up\s+(?:at|on)|register\s+(?:at|on)|join)\s+(?:[a-z0-9-]+\s+){0,2}?)"
+      R"(((?:https?://|www\.)?[a-z0-9-]+\.(?:com|net|org|io|co|me|info|biz|xyz|top|site|online|shop|app|ly|gg|tv)\b))",
+      RuleOptions());
   std::string_view m;
-  if (Find(a.folded_body, Checked(kAction), &m)) out->push_back({"CALL_TO_ACTION", 1.0, Clip(m)});
+  if (Find(a.folded_body, Checked(kAction), &m) || Find(a.folded_body, Checked(kAtLink), &m)) {
+    out->push_back({"CALL_TO_ACTION", 1.0, Clip(m)});
+  }
 }
 
 }  // namespace tribune::spam::signals
