@@ -102,12 +102,18 @@ std::vector<Phrase> Phrases(const std::vector<double>& weight, const std::vector
   }
   std::sort(out.begin(), out.end(),
             [&](const Phrase& x, const Phrase& y) { return x.weight * sign > y.weight * sign; });
-  if (out.size() > limit) out.resize(limit);
-  return out;
+  // A phrase said twice is named once, with its stronger weight.
+  std::vector<Phrase> unique;
+  for (Phrase& p : out) {
+    bool seen = std::any_of(unique.begin(), unique.end(),
+                            [&](const Phrase& u) { return u.text == p.text; });
+    if (!seen && unique.size() < limit) unique.push_back(std::move(p));
+  }
+  return unique;
 }
 
 bool Readable(const model::FeatureName& n) {
-  return n.tag == "host" || n.tag == "email" || n.tag == "upper";
+  return n.tag == "host" || n.tag == "email" || n.tag == "upper" || n.tag == "rule";
 }
 
 }  // namespace
@@ -137,8 +143,9 @@ void VerdictBuilder::AddModel(double logit, const model::FeatureSet& f, const mo
   std::vector<double> word_weight(words.size(), 0.0);
   std::vector<std::pair<double, const model::FeatureName*>> other;
   for (size_t i = 0; i < f.index.size() && i < f.name.size(); ++i) {
-    double c = ftrl.w(f.index[i]) * f.value[i];
-    rule_capped += c - capped_rule(i, c);
+    double raw = ftrl.w(f.index[i]) * f.value[i];
+    double c = capped_rule(i, raw);
+    rule_capped += raw - c;
     const model::FeatureName& n = f.name[i];
     if (c == 0) continue;
     if (n.from >= 0 && n.to < static_cast<int>(words.size())) {

@@ -140,12 +140,12 @@ TEST(SpamEngine, TheModelsWeightOnOneRuleIsCapped) {
   const Reason* m = nullptr;
   for (const Reason& r : uncapped.reasons) m = r.symbol == "MODEL" ? &r : m;
   ASSERT_NE(m, nullptr);
-  ASSERT_NE(m->evidence.find("rule:SELF_PROMOTION(+"), std::string::npos) << m->evidence;
+  ASSERT_NE(m->evidence.find("rule SELF_PROMOTION +"), std::string::npos) << m->evidence;
   EXPECT_GT(ModelScore(uncapped) - ModelScore(capped), 0.1);
   const Reason* capped_model = nullptr;
   for (const Reason& r : capped.reasons) capped_model = r.symbol == "MODEL" ? &r : capped_model;
   ASSERT_NE(capped_model, nullptr);
-  EXPECT_NE(capped_model->evidence.find("rule:SELF_PROMOTION(+3.00)"), std::string::npos)
+  EXPECT_NE(capped_model->evidence.find("rule SELF_PROMOTION +3.00"), std::string::npos)
       << capped_model->evidence;
 }
 

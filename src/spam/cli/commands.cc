@@ -72,6 +72,12 @@ void RegisterCommands(CLI::App& app) {
   s->add_option("--train-out", split->train_out, "where the other folds go")->required();
   s->add_option("--test-out", split->test_out, "where this fold goes")->required();
   s->callback([split] { cli::RunSplit(*split); });
+
+  auto symbols_json = std::make_shared<bool>(false);
+  CLI::App* y = spam->add_subcommand(
+      "symbols", "print the default symbol table: every symbol's group, score and meaning");
+  y->add_flag("--json", *symbols_json, "print JSON");
+  y->callback([symbols_json] { cli::RunSymbols(*symbols_json); });
 }
 
 }  // namespace tribune::spam

@@ -56,5 +56,6 @@ void RunTrain(const TrainArgs& t);
 void RunEval(const EvalArgs& a);
 void RunCheck(const std::string& model, bool json);
 void RunSplit(const SplitArgs& a);
+void RunSymbols(bool json);
 
 }  // namespace tribune::spam::cli
