@@ -150,22 +150,37 @@ Status CheckSecret(const std::string& secret) {
       kMinSecretBytes, secret.size()));
 }
 
+// The config a parsed table holds; messages name `source`.
+Result<Config> FromTable(const toml::table& table, const std::string& source) {
+  Config config;
+  Status st = Walk(table, "", Binders(config));
+  if (!st.ok()) return InvalidArgument(fmt::format("{}: {}", source, st.message()));
+  st = ValidateConfig(config);
+  if (!st.ok()) return InvalidArgument(fmt::format("{}: {}", source, st.message()));
+  return config;
+}
+
+Status ParseError(const toml::parse_error& e, const std::string& source) {
+  return InvalidArgument(
+      fmt::format("{}: {} (line {})", source, e.description(), e.source().begin.line));
+}
+
 }  // namespace
 
 Result<Config> LoadConfig(const std::string& path) {
-  Config config;
-  toml::table table;
   try {
-    table = toml::parse_file(path);
+    return FromTable(toml::parse_file(path), path);
   } catch (const toml::parse_error& e) {
-    return InvalidArgument(fmt::format("{}: {} (line {})", path, e.description(),
-                                       e.source().begin.line));
+    return ParseError(e, path);
   }
-  Status st = Walk(table, "", Binders(config));
-  if (!st.ok()) return InvalidArgument(fmt::format("{}: {}", path, st.message()));
-  st = ValidateConfig(config);
-  if (!st.ok()) return InvalidArgument(fmt::format("{}: {}", path, st.message()));
-  return config;
+}
+
+Result<Config> ParseConfig(std::string_view text, const std::string& source) {
+  try {
+    return FromTable(toml::parse(text, source), source);
+  } catch (const toml::parse_error& e) {
+    return ParseError(e, source);
+  }
 }
 
 Status ValidateConfig(const Config& c) {
