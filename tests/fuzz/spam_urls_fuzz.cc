@@ -1,7 +1,7 @@
 // Link extraction for the spam engine: on any text, cleaned as the engine
-// cleans it or raw, every link found has a lower-case host with a dot, a
-// registrable domain that ends the host and a TLD that ends the domain, and
-// the text with the links taken out stays UTF-8.
+// cleans it or raw, every link found has a lower-case host with a dot and
+// no space or control character, a registrable domain that ends the host
+// and a TLD that ends the domain, and the text without links stays UTF-8.
 #include <string>
 
 #include "core/utf8.h"
@@ -21,7 +21,10 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 void CheckScan(std::string_view input, const text::LinkScan& scan) {
   for (const text::Link& link : scan.links) {
     Check(link.host.find('.') != std::string::npos, "a host has a dot", link.host);
-    for (char c : link.host) Check(c < 'A' || c > 'Z', "hosts are lower case", link.host);
+    for (unsigned char c : link.host) {
+      Check(c < 'A' || c > 'Z', "hosts are lower case", link.host);
+      Check(c > 0x20 && c != 0x7f, "hosts hold no space or control character", link.host);
+    }
     Check(EndsWith(link.host, link.domain), "the domain ends the host",
           link.host + " / " + link.domain);
     Check(!link.tld.empty() && EndsWith(link.domain, link.tld), "the TLD ends the domain",
