@@ -24,6 +24,7 @@
 #include "web/comment_service.h"
 #include "web/context.h"
 #include "web/moderation.h"
+#include "web/responses.h"
 #include "web/router.h"
 #include "web/security_headers.h"
 #include "web/signer.h"
@@ -67,6 +68,34 @@ bool SplitListen(const std::string& listen, std::string& host, uint16_t& port) {
   if (!p || *p > 65535) return false;
   port = static_cast<uint16_t>(*p);
   return true;
+}
+
+std::string Authority(const std::string& address, uint16_t port) {
+  if (address.find(':') != std::string::npos) return fmt::format("[{}]:{}", address, port);
+  return fmt::format("{}:{}", address, port);
+}
+
+bool IsWildcard(const std::string& address) { return address == "0.0.0.0" || address == "::"; }
+
+bool IsLoopback(const std::string& address) {
+  return address.rfind("127.", 0) == 0 || address == "::1" || address == "localhost";
+}
+
+// Without a configured base_url, links point at the listen address when it is
+// one address (web/link_base.h); a wildcard address or [site] hosts leave the
+// base to each request. Serving beyond this machine that way is warned about.
+void FixLinkBase(const Config& config, const std::string& address, uint16_t port,
+                 render::SiteInfo& site) {
+  if (!site.base_url.empty()) return;
+  if (config.site.hosts.empty() && !IsWildcard(address)) {
+    site.base_url = "http://" + Authority(address, port);
+  }
+  if (IsLoopback(address)) return;
+  spdlog::warn("serving {} without [site] base_url: feeds, the API and canonical links point at "
+               "{}; set base_url to the address readers use",
+               Authority(address, port),
+               config.site.hosts.empty() ? "the address each reader connected to"
+                                         : "the request's Host when [site] hosts lists it");
 }
 
 // Watches for article changes made by other processes (the CLI) and drops
@@ -244,6 +273,7 @@ int Serve(const Config& given) {
   options.header_limit = static_cast<size_t>(config.server.header_limit);
   options.body_limit = static_cast<size_t>(config.server.body_limit);
   options.finish = web::AddSecurityHeaders;
+  options.error_page = web::ServerError;
   std::shared_ptr<spdlog::logger> access_log;
   try {
     access_log = AccessLogger(config.server.access_log);
@@ -280,8 +310,9 @@ int Serve(const Config& given) {
     // In turn with the newsroom's decisions (see NewsroomDesk::WithModelLock).
     newsroom.WithModelLock(reload_engine);
   });
-  spdlog::info("Tribune is serving http://{}:{}/ with {} threads (database {})", options.address,
-               server.port(), options.threads, config.storage.db);
+  FixLinkBase(config, options.address, server.port(), ctx.site);
+  spdlog::info("Tribune is serving http://{}/ with {} threads (database {})",
+               Authority(options.address, server.port()), options.threads, config.storage.db);
 
   std::thread signal_thread([&] {
     int sig = 0;

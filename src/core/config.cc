@@ -34,6 +34,22 @@ Status FitsIntKey(const std::string& key, int64_t v) {
                                      Limits::min(), Limits::max(), v));
 }
 
+// Reads an array of strings.
+Status BindStrings(const toml::node& node, const std::string& key, std::vector<std::string>& out) {
+  const toml::array* array = node.as_array();
+  std::vector<std::string> values;
+  for (size_t i = 0; array && i < array->size(); ++i) {
+    auto v = array->get(i)->value_exact<std::string>();
+    if (!v) break;
+    values.push_back(*v);
+  }
+  if (!array || values.size() != array->size()) {
+    return InvalidArgument(fmt::format("key '{}' must be an array of strings", key));
+  }
+  out = std::move(values);
+  return Status::Ok();
+}
+
 // A binder knows how to read one key into its field.
 using Binder = std::function<Status(const toml::node&, const std::string& key)>;
 
@@ -62,6 +78,8 @@ Binder Bind(T* field) {
         return Status::Ok();
       }
       return InvalidArgument(fmt::format("key '{}' must be an integer", key));
+    } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+      return BindStrings(node, key, *field);
     } else {
       if (auto v = node.value_exact<std::string>()) {
         *field = *v;
@@ -79,6 +97,8 @@ std::map<std::string, Binder> Binders(Config& c) {
       {"site.language", Bind(&c.site.language)},
       {"site.policy_note", Bind(&c.site.policy_note)},
       {"site.secret", Bind(&c.site.secret)},
+      {"site.hosts", Bind(&c.site.hosts)},
+      {"api.cors_origins", Bind(&c.api.cors_origins)},
       {"server.listen", Bind(&c.server.listen)},
       {"server.threads", Bind(&c.server.threads)},
       {"server.read_timeout_ms", Bind(&c.server.read_timeout_ms)},
@@ -159,6 +179,46 @@ Status CheckSecret(const std::string& secret) {
       kMinSecretBytes, secret.size()));
 }
 
+// A host as a Host header carries it: a name or address and an optional port,
+// nothing that could end or extend a URL's authority.
+bool IsHostAndPort(std::string_view host) {
+  return !host.empty() && host.find_first_of("/?#@\\ \t\r\n") == std::string_view::npos;
+}
+
+// "http://" or "https://", a host, and (when `path_allowed`) a path.
+bool IsHttpUrl(std::string_view url, bool path_allowed) {
+  for (std::string_view scheme : {"http://", "https://"}) {
+    if (url.substr(0, scheme.size()) != scheme) continue;
+    std::string_view rest = url.substr(scheme.size());
+    size_t slash = rest.find('/');
+    return IsHostAndPort(rest.substr(0, slash)) && (path_allowed || slash == rest.npos);
+  }
+  return false;
+}
+
+Status CheckLinks(const Config& c) {
+  if (!c.site.base_url.empty() && !IsHttpUrl(c.site.base_url, true)) {
+    return InvalidArgument(fmt::format(
+        "key 'site.base_url' must start with http:// or https:// and a host, not '{}'",
+        c.site.base_url));
+  }
+  for (const std::string& host : c.site.hosts) {
+    if (!IsHostAndPort(host)) {
+      return InvalidArgument(fmt::format(
+          "key 'site.hosts' must list host names with an optional port, not '{}'", host));
+    }
+  }
+  for (const std::string& origin : c.api.cors_origins) {
+    if (origin != "*" && !IsHttpUrl(origin, false)) {
+      return InvalidArgument(fmt::format(
+          "key 'api.cors_origins' must list \"*\" or origins such as \"https://example.org\" "
+          "(no path, no trailing slash), not '{}'",
+          origin));
+    }
+  }
+  return Status::Ok();
+}
+
 // The config a parsed table holds; messages name `source`.
 Result<Config> FromTable(const toml::table& table, const std::string& source) {
   Config config;
@@ -216,6 +276,7 @@ Status ValidateConfig(const Config& c) {
     return InvalidArgument("keys 'spam.hold_at' <= 'spam.spam_at' <= 'spam.discard_at' must hold");
   }
   TRIBUNE_RETURN_IF_ERROR(CheckListen(c.server.listen));
+  TRIBUNE_RETURN_IF_ERROR(CheckLinks(c));
   if (c.storage.db.empty()) return InvalidArgument("key 'storage.db' must not be empty");
   return Status::Ok();
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 
@@ -13,7 +14,10 @@ namespace tribune {
 
 struct SiteConfig {
   std::string name = "Tribune Daily";                // shown in the header and feeds
-  std::string base_url = "http://127.0.0.1:8080";     // absolute links in feeds
+  std::string base_url;                              // absolute links (feeds, API, canonical);
+                                                     // empty: see `hosts`, then the listen address
+  std::vector<std::string> hosts;                    // without base_url: Host header values
+                                                     // ("news.example.org") links may be built from
   std::string language = "en";
   std::string policy_note =
       "Dear reader, we welcome your comments. Please express your views on the topic and "
@@ -73,8 +77,14 @@ struct LimitsConfig {
   double per_article_per_minute = 600;
 };
 
+struct ApiConfig {
+  std::vector<std::string> cors_origins;  // origins whose scripts may read the API ("*": any);
+                                          // empty: none (CORS off)
+};
+
 struct Config {
   SiteConfig site;
+  ApiConfig api;
   ServerConfig server;
   StorageConfig storage;
   CommentsConfig comments;

@@ -21,6 +21,9 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
   std::string body;
   std::string remote_addr;
+  // The address and port the client connected to, as a URL authority
+  // ("127.0.0.1:8080", "[::1]:8080"); "" when unknown.
+  std::string local_endpoint;
 
   // The first header named `name` (lower case), or "" when absent.
   std::string_view Header(std::string_view name) const;

@@ -64,6 +64,16 @@ std::string BuildHead(const Response& r, size_t length, bool keep_alive) {
   return head;
 }
 
+// `address`:`port` as a URL writes it: IPv6 in brackets, an IPv4 client of a
+// dual-stack socket as IPv4.
+std::string Authority(net::ip::address address, uint16_t port) {
+  if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+    address = net::ip::make_address_v4(net::ip::v4_mapped, address.to_v6());
+  }
+  if (address.is_v6()) return fmt::format("[{}]:{}", address.to_string(), port);
+  return fmt::format("{}:{}", address.to_string(), port);
+}
+
 Response ErrorResponse(int status, std::string_view reason) {
   Response r;
   r.status = status;
@@ -99,6 +109,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void OnHeader(beast::error_code ec);
   void OnRead(beast::error_code ec);
   void Dispatch();
+  // The server's own answer `status` (ServerOptions::error_page); closes the connection.
+  void WriteError(int status, std::string_view reason);
   void Write(Response response);
   // `response_` when its head is safe to send; else a 500, logged.
   void RefuseUnsafeHead();
@@ -184,6 +196,8 @@ Session::Session(tcp::socket socket, Worker& worker)
   beast::error_code ec;
   auto ep = stream_.socket().remote_endpoint(ec);
   if (!ec) request_.remote_addr = ep.address().to_string();
+  auto local = stream_.socket().local_endpoint(ec);
+  if (!ec) request_.local_endpoint = Authority(local.address(), local.port());
 }
 
 Session::~Session() { worker_.sessions.erase(this); }
@@ -233,25 +247,32 @@ void Session::ReadRequest() {
 void Session::OnHeader(beast::error_code ec) {
   if (ec) return OnRead(ec);
   FramingProblem problem = internal::CheckHeaderFraming(parser_->get().base());
-  if (problem.status != 0) return Write(ErrorResponse(problem.status, problem.reason));
+  if (problem.status != 0) return WriteError(problem.status, problem.reason);
   if (parser_->is_done()) return OnRead({});  // no body: no second read
   bhttp::async_read(stream_, buffer_, *parser_,
                     [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
 }
 
 void Session::OnRead(beast::error_code ec) {
-  if (ec == beast::error::timeout) {
-    return Write(ErrorResponse(408, "the request did not arrive in time"));
-  }
+  if (ec == beast::error::timeout) return WriteError(408, "the request did not arrive in time");
   if (ec == bhttp::error::end_of_stream || ec == net::error::eof ||
       ec == net::error::connection_reset || ec == net::error::operation_aborted) {
     return Close();
   }
   if (ec) {
     internal::ParseFailure failure = internal::ParseFailureFor(ec);
-    return Write(ErrorResponse(failure.status, failure.reason));
+    return WriteError(failure.status, failure.reason);
   }
   Dispatch();
+}
+
+void Session::WriteError(int status, std::string_view reason) {
+  std::string target;
+  if (parser_) target = std::string(parser_->get().target());  // set once the start line is read
+  if (!worker_.options.error_page) return Write(ErrorResponse(status, reason));
+  Response r = worker_.options.error_page(status, reason, target);
+  r.close = true;
+  Write(std::move(r));
 }
 
 void Session::Dispatch() {

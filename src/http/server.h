@@ -32,6 +32,10 @@ struct ServerOptions {
   // Runs on every response, the server's own errors included, before its head
   // is checked and sent: headers every response must carry. May be empty.
   std::function<void(Response&)> finish;
+  // Writes the server's own error answers (400, 408, 413, 431, 501) to a
+  // request for `target` ("" when its head could not be read). May be empty:
+  // plain text. Such an answer always closes the connection.
+  std::function<Response(int status, std::string_view reason, std::string_view target)> error_page;
 };
 
 class Server {

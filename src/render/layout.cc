@@ -72,7 +72,8 @@ void OpenPage(std::string& out, const SiteInfo& site, const PageFrame& f) {
   AppendInt(out, f.font_step);
   out += "\">\n<header class=\"site-header\"><a class=\"site-name\" href=\"/\">";
   html::AppendEscaped(out, site.name);
-  out += "</a> <nav class=\"site-nav\"><a href=\"/\">News</a> <a href=\"/rss.xml\">RSS</a></nav>"
+  out += "</a> <nav class=\"site-nav\" aria-label=\"Site\"><a href=\"/\">News</a> "
+         "<a href=\"/rss.xml\">RSS</a></nav>"
          "</header>\n<main class=\"page\">\n";
 }
 

@@ -165,7 +165,8 @@ std::string RenderQueuePage(const SiteInfo& site, const QueueView& view) {
   out += ". <form class=\"sign-out\" method=\"post\" action=\"/newsroom/sign-out\">"
          "<input type=\"hidden\" name=\"t\" value=\"";
   html::AppendEscaped(out, view.form_token);
-  out += "\"><button type=\"submit\">Sign out</button></form></div>\n<nav class=\"queue-tabs\">";
+  out += "\"><button type=\"submit\">Sign out</button></form></div>\n"
+         "<nav class=\"queue-tabs\" aria-label=\"Queue tabs\">";
   for (const Tab& t : kTabs) {
     bool current = view.show == t.show;
     out += fmt::format(" <a href=\"/newsroom/queue?show={}\"{}>{}</a>", t.show,

@@ -4,6 +4,7 @@
 
 #include <mutex>
 
+#include "core/time_format.h"
 #include "render/gzip.h"
 
 namespace tribune::render {
@@ -18,10 +19,22 @@ uint64_t Fnv1a(std::string_view s) {
 }
 }  // namespace
 
+std::string EntityTag(std::string_view body) {
+  return fmt::format("\"{:016x}-{:x}\"", Fnv1a(body), body.size());
+}
+
+std::string GzipEntityTag(std::string_view identity_tag) {
+  std::string tag(identity_tag.substr(0, identity_tag.size() - 1));  // without the closing quote
+  return tag + "-gz\"";
+}
+
 std::shared_ptr<const CachedPage> MakeCachedPage(std::string body, std::string content_type,
-                                                 int64_t tag) {
+                                                 int64_t tag, int64_t last_modified) {
   auto page = std::make_shared<CachedPage>();
-  page->etag = fmt::format("\"{:016x}-{:x}\"", Fnv1a(body), body.size());
+  page->etag = EntityTag(body);
+  page->gzip_etag = GzipEntityTag(page->etag);
+  page->last_modified = last_modified;
+  if (last_modified > 0) page->last_modified_text = timefmt::HttpDate(last_modified);
   size_t marker = body.find(kPerRequestMarker);
   if (marker != std::string::npos) {
     page->spliced = true;
@@ -72,14 +85,16 @@ PageCache::Lookup PageCache::Find(int64_t scope, const std::string& key, int64_t
   return out;
 }
 
-void PageCache::Put(int64_t scope, uint64_t generation, const std::string& key,
-                    std::shared_ptr<const CachedPage> page) {
+std::shared_ptr<const CachedPage> PageCache::Put(int64_t scope, uint64_t generation,
+                                                  const std::string& key,
+                                                  std::shared_ptr<const CachedPage> page) {
   std::unique_lock lock(mu_);
   Entry& e = scopes_[scope].pages[key];
   if (e.claimed == generation) e.claimed = UINT64_MAX;
-  if (e.page && e.built > generation) return;
-  e.page = std::move(page);
+  if (e.page && e.built > generation) return page;
+  if (!e.page || e.page->etag != page->etag || e.page->tag != page->tag) e.page = std::move(page);
   e.built = generation;
+  return e.page;
 }
 
 void PageCache::Abandon(int64_t scope, const std::string& key) {

@@ -28,14 +28,24 @@ struct CachedPage {
   std::string gzip;          // the whole gzip, or its opening part when spliced; may be empty
   std::string gzip_tail;     // the deflated tail, when spliced
   uint32_t crc_body = 0, crc_tail = 0;
-  std::string etag;          // quoted strong validator of the cached parts
+  std::string etag;          // quoted strong validator of the cached parts, sent as they are
+  std::string gzip_etag;     // ... and gzipped: another representation, another validator
+  int64_t last_modified = 0; // Unix seconds the bytes first appeared; 0: not known
+  std::string last_modified_text;  // ... as an HTTP date
   std::string content_type;
   int64_t tag = 0;           // what else the page depends on (e.g. the challenge's hour)
 };
 
-// Builds the gzip and ETag of `body`, split at kPerRequestMarker if present.
+// Builds the gzip and ETags of `body`, split at kPerRequestMarker if present.
+// `last_modified`: when these bytes first appeared (0: not known).
 std::shared_ptr<const CachedPage> MakeCachedPage(std::string body, std::string content_type,
-                                                 int64_t tag = 0);
+                                                 int64_t tag = 0, int64_t last_modified = 0);
+
+// The strong validator of `body` sent as it is, and of the same body gzipped:
+// distinct, since they are different representations (RFC 9110 §8.8.3), so a
+// cache or client never takes one for the other.
+std::string EntityTag(std::string_view body);
+std::string GzipEntityTag(std::string_view identity_tag);
 
 class PageCache {
  public:
@@ -54,9 +64,12 @@ class PageCache {
   // `tag` must match the page's tag for the copy to count as fresh.
   Lookup Find(int64_t scope, const std::string& key, int64_t tag = 0);
   // Keeps `page`, built from data read at `generation`, unless the copy
-  // held is newer. Releases the rebuild claim.
-  void Put(int64_t scope, uint64_t generation, const std::string& key,
-           std::shared_ptr<const CachedPage> page);
+  // held is newer. A copy held with the same bytes (ETag) is kept instead,
+  // so its last_modified stays when its bytes first appeared. Releases the
+  // rebuild claim. Returns the page now held for the key, or `page` itself
+  // when a newer copy is held.
+  std::shared_ptr<const CachedPage> Put(int64_t scope, uint64_t generation, const std::string& key,
+                                        std::shared_ptr<const CachedPage> page);
   // Releases a rebuild claim after a failed rebuild.
   void Abandon(int64_t scope, const std::string& key);
   void Invalidate(int64_t scope);

@@ -13,6 +13,13 @@ int64_t PageCount(int64_t items, int64_t per_page) {
   return (items + per_page - 1) / per_page;
 }
 
+int64_t PageOffset(int64_t page, int64_t per_page) { return (page - 1) * per_page; }
+
+int64_t PageOfPosition(int64_t position, int64_t per_page) {
+  if (position < 0 || per_page <= 0) return 1;
+  return position / per_page + 1;
+}
+
 std::vector<int64_t> PageLinks(int64_t current, int64_t total) {
   std::vector<int64_t> out;
   if (total <= kLeadingPages + 2) {

@@ -9,7 +9,10 @@
 #include "core/time_format.h"
 #include "core/utf8.h"
 #include "site/pagination.h"
+#include "web/conditional.h"
 #include "web/handlers.h"
+#include "web/link_base.h"
+#include "web/openapi_document.h"
 #include "web/responses.h"
 
 namespace tribune::web {
@@ -27,14 +30,14 @@ http::Response Json(int status, const json& body) {
   return r;
 }
 
-json ArticleJson(const Context& ctx, const site::Article& a, bool with_body) {
+json ArticleJson(const std::string& link_base, const site::Article& a, bool with_body) {
   json j = {{"id", a.id},
             {"slug", a.slug},
             {"title", a.title},
             {"lead", a.lead},
             {"source", a.source},
             {"published_at", timefmt::Iso8601(a.published_at)},
-            {"url", ctx.site.base_url + site::ArticlePath(a)},
+            {"url", link_base + site::ArticlePath(a)},
             {"comments_open", a.comments_open},
             {"comment_count", a.comment_count}};
   if (with_body) j["body"] = a.body;
@@ -59,24 +62,26 @@ bool ParseId(std::string_view s, int64_t& out) {
 // The 'page' parameter: 1 when absent, -1 when it is not a page number.
 int64_t PageParam(const http::Request& req) { return req.PositiveParam("page", 1).value_or(-1); }
 
-// An id segment of digits too many for any id: a malformed request.
-bool IdTooLarge(std::string_view segment) {
-  std::string_view digits = segment.substr(0, segment.find('/'));
-  return IsDigits(digits) && !ParseWhole(digits);
+// A listing page past the last: 404, as on the site's own pages (a listing
+// always has page 1, empty or not).
+http::Response PastTheEnd(int64_t pages, std::string_view what) {
+  return Problem(404, fmt::format("There {} only {} {} page{}.", pages == 1 ? "is" : "are", pages,
+                                  what, pages == 1 ? "" : "s"));
 }
 
 http::Response ListArticles(Context& ctx, const http::Request& req) {
   int64_t page = PageParam(req);
   if (page < 1) return Problem(400, "The 'page' parameter must be a positive integer.");
   auto count = ctx.store.CountArticles();
-  auto list = ctx.store.ListArticles((page - 1) * kArticlesPerPage, kArticlesPerPage);
-  if (!count.ok() || !list.ok()) return Problem(503, "The store is not available; try again.");
+  if (!count.ok()) return Problem(503, "The store is not available; try again.");
+  int64_t pages = site::PageCount(*count, kArticlesPerPage);
+  if (page > pages) return PastTheEnd(pages, "article");
+  auto list = ctx.store.ListArticles(site::PageOffset(page, kArticlesPerPage), kArticlesPerPage);
+  if (!list.ok()) return Problem(503, "The store is not available; try again.");
   json arr = json::array();
-  for (const auto& a : *list) arr.push_back(ArticleJson(ctx, a, false));
-  return Json(200, {{"articles", arr},
-                    {"page", page},
-                    {"pages", site::PageCount(*count, kArticlesPerPage)},
-                    {"total", *count}});
+  std::string base = LinkBase(ctx, req);
+  for (const auto& a : *list) arr.push_back(ArticleJson(base, a, false));
+  return Json(200, {{"articles", arr}, {"page", page}, {"pages", pages}, {"total", *count}});
 }
 
 // A problem for a failed store read: 404 for a missing row, else 503.
@@ -85,10 +90,10 @@ http::Response ReadProblem(const Status& st, const std::string& not_found) {
   return Problem(503, "The store is not available; try again.");
 }
 
-http::Response GetArticle(Context& ctx, int64_t id) {
+http::Response GetArticle(Context& ctx, const http::Request& req, int64_t id) {
   auto a = ctx.store.GetArticle(id);
   if (!a.ok()) return ReadProblem(a.status(), fmt::format("There is no article {}.", id));
-  return Json(200, ArticleJson(ctx, *a, true));
+  return Json(200, ArticleJson(LinkBase(ctx, req), *a, true));
 }
 
 http::Response ListComments(Context& ctx, const http::Request& req, int64_t id) {
@@ -98,8 +103,8 @@ http::Response ListComments(Context& ctx, const http::Request& req, int64_t id) 
   if (!a.ok()) return ReadProblem(a.status(), fmt::format("There is no article {}.", id));
   int64_t per_page = ctx.config.comments.per_page;
   int64_t pages = site::PageCount(a->comment_count, per_page);
-  if (page > pages) return Problem(404, fmt::format("There are only {} comment pages.", pages));
-  auto list = ctx.store.ListPublishedComments(id, (page - 1) * per_page, per_page);
+  if (page > pages) return PastTheEnd(pages, "comment");
+  auto list = ctx.store.ListPublishedComments(id, site::PageOffset(page, per_page), per_page);
   if (!list.ok()) return Problem(503, "The store is not available; try again.");
   json arr = json::array();
   for (const auto& c : *list) arr.push_back(CommentJson(c));
@@ -111,6 +116,10 @@ http::Response Challenge(Context& ctx, const http::Request& req) {
   int64_t id = 0;
   if (!ParseId(req.QueryParam("article"), id)) {
     return Problem(400, "The 'article' parameter must be an article id.");
+  }
+  auto article = ctx.store.GetArticle(id);
+  if (!article.ok()) {
+    return ReadProblem(article.status(), fmt::format("There is no article {}.", id));
   }
   int64_t now = std::time(nullptr);
   if (!ctx.comments.challenge_enabled()) return Json(200, {{"required", false}});
@@ -276,37 +285,40 @@ http::Response GetCommentById(Context& ctx, int64_t id) {
 
 }  // namespace
 
-void Api(Context& ctx, http::Request& req, std::string_view rest, http::Respond respond) {
-  bool get = req.method == "GET" || req.method == "HEAD";
-  if (rest == "/articles" && get) return respond(ListArticles(ctx, req));
-  if (rest == "/challenge" && get) return respond(Challenge(ctx, req));
-  constexpr std::string_view kArticles = "/articles/";
-  constexpr std::string_view kComments = "/comments/";
-  for (std::string_view prefix : {kArticles, kComments}) {
-    if (rest.substr(0, prefix.size()) == prefix && IdTooLarge(rest.substr(prefix.size()))) {
-      return respond(Problem(400, "The id in this address is too large to be an id."));
-    }
-  }
-  int64_t id = 0;
-  if (rest.substr(0, kComments.size()) == kComments && ParseId(rest.substr(kComments.size()), id)) {
-    if (get) return respond(GetCommentById(ctx, id));
-    if (req.method == "PUT" || req.method == "PATCH") return respond(EditComment(ctx, req, id));
-    return respond(Problem(405, "This method is not allowed on this resource."));
-  }
-  if (rest.substr(0, kArticles.size()) == kArticles) {
-    std::string_view tail = rest.substr(kArticles.size());
-    size_t slash = tail.find('/');
-    if (ParseId(tail.substr(0, slash), id)) {
-      std::string_view sub = slash == std::string_view::npos ? "" : tail.substr(slash);
-      if (sub.empty() && get) return respond(GetArticle(ctx, id));
-      if (sub == "/comments" && get) return respond(ListComments(ctx, req, id));
-      if (sub == "/comments" && req.method == "POST") return PostComment(ctx, req, id, respond);
-      if (sub.empty() || sub == "/comments") {
-        return respond(Problem(405, "This method is not allowed on this resource."));
-      }
-    }
-  }
-  respond(Problem(404, "There is no such API resource."));
+RouteTable ApiRoutes(Context& ctx, const CorsPolicy& cors) {
+  RouteTable t([](int status, const std::string& detail) { return Problem(status, detail); },
+               "There is no such API resource.", &cors);
+  using Args = const PathArgs&;
+  using R = http::Request&;
+  using Out = http::Respond;
+  // A read: its body gets an ETag, gzip and 304 (Negotiated).
+  auto read = [](auto answer) {
+    return [answer](R req, Args a, Out respond) { respond(Negotiated(req, answer(req, a))); };
+  };
+  t.Add("/api/v1/articles")
+      .Get(read([&ctx](R req, Args) { return ListArticles(ctx, req); }))
+      .SharedAcrossOrigins();
+  t.Add("/api/v1/articles/{id}")
+      .Get(read([&ctx](R req, Args a) { return GetArticle(ctx, req, a.id); }))
+      .SharedAcrossOrigins();
+  t.Add("/api/v1/articles/{id}/comments")
+      .Get(read([&ctx](R req, Args a) { return ListComments(ctx, req, a.id); }))
+      .Post([&ctx](R req, Args a, Out respond) { PostComment(ctx, req, a.id, respond); })
+      .SharedAcrossOrigins();
+  t.Add("/api/v1/comments/{id}")
+      .Get(read([&ctx](R, Args a) { return GetCommentById(ctx, a.id); }))
+      .Put([&ctx](R req, Args a, Out respond) { respond(EditComment(ctx, req, a.id)); })
+      .Patch([&ctx](R req, Args a, Out respond) { respond(EditComment(ctx, req, a.id)); })
+      .SharedAcrossOrigins();
+  t.Add("/api/v1/challenge").Get([&ctx](R req, Args, Out respond) {
+    respond(Challenge(ctx, req));
+  });
+  auto openapi = render::MakeCachedPage(std::string(OpenApiDocument()),
+                                        std::string(kOpenApiMediaType));
+  t.Add("/api/v1/openapi.json")
+      .Get([openapi](R req, Args, Out respond) { respond(CachedResponse(req, openapi)); })
+      .SharedAcrossOrigins();
+  return t;
 }
 
 }  // namespace tribune::web

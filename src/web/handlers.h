@@ -7,17 +7,16 @@
 
 #include "http/request.h"
 #include "web/context.h"
+#include "web/cors.h"
+#include "web/route_table.h"
 
 namespace tribune::web {
 
-// Where an article URL points: /news/{id}-{slug}[.html|/comments/page/{n}|...].
+// The article an URL under /news/{id}-{slug} names.
 struct ArticleRoute {
   int64_t id = 0;
   std::string slug;
-  std::string rest;  // ".html", "/comments", "/comments/page/3", "/comments.rss"
 };
-// False when `path` is not under /news/{id}-{slug}.
-bool ParseArticleRoute(std::string_view path, ArticleRoute& out);
 
 void FrontPage(Context& ctx, http::Request& req, http::Respond respond);
 void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, int64_t page,
@@ -42,10 +41,11 @@ std::string EditLinkFor(Context& ctx, const http::Request& req, const site::Comm
                         const site::Article& a);
 // Drops the cached pages that show `c`.
 void CommentChanged(Context& ctx, const site::Comment& c);
-// /newsroom...: staff sign-in and moderation; `rest` is the path after "/newsroom".
-void Newsroom(Context& ctx, http::Request& req, std::string_view rest, http::Respond respond);
-// /api/v1/...: `rest` is the path after "/api/v1".
-void Api(Context& ctx, http::Request& req, std::string_view rest, http::Respond respond);
+// /newsroom...: staff sign-in and moderation; its errors are private pages.
+RouteTable NewsroomRoutes(Context& ctx);
+// /api/...: the JSON API; its errors are RFC 9457 problems; its reads are
+// shared with the origins `cors` allows (which must outlive the table).
+RouteTable ApiRoutes(Context& ctx, const CorsPolicy& cors);
 
 // The font step a reader chose (cookie "fs"), clamped to -2..3.
 int FontStep(const http::Request& req);

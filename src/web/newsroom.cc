@@ -355,54 +355,30 @@ void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond r
   if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
 }
 
-bool ParseId(std::string_view s, int64_t& out) {
-  if (s.empty() || s[0] == '0') return false;
-  std::optional<int64_t> id = ParsePositive(s);
-  if (id) out = *id;
-  return id.has_value();
-}
-
-http::Response NotAllowed(Context& ctx, const char* allow) {
-  http::Response r = ErrorPage(ctx, 405, "This method is not allowed here.");
-  r.headers.emplace_back("Allow", allow);
-  return Private(std::move(r));
-}
-
 }  // namespace
 
-void Newsroom(Context& ctx, http::Request& req, std::string_view rest, http::Respond respond) {
-  bool get = req.method == "GET" || req.method == "HEAD";
-  bool post = req.method == "POST";
-  if (rest.empty() || rest == "/") {
-    if (!get) return respond(NotAllowed(ctx, "GET, HEAD"));
-    return respond(Private(Redirect(303, "/newsroom/queue")));
-  }
-  if (rest == "/sign-in") {
-    if (get) return SignInPage(ctx, req, respond);
-    if (post) return SignIn(ctx, req, respond);
-    return respond(NotAllowed(ctx, "GET, HEAD, POST"));
-  }
-  if (rest == "/sign-out") {
-    if (post) return SignOut(ctx, req, respond);
-    return respond(NotAllowed(ctx, "POST"));
-  }
-  if (rest == "/queue") {
-    if (get) return QueuePage(ctx, req, respond);
-    return respond(NotAllowed(ctx, "GET, HEAD"));
-  }
-  constexpr std::string_view kComments = "/comments/";
-  int64_t id = 0;
-  if (rest.substr(0, kComments.size()) == kComments) {
-    std::string_view digits = rest.substr(kComments.size());
-    if (IsDigits(digits) && !ParseWhole(digits)) {
-      return respond(Private(ErrorPage(ctx, 400, "This comment id is too large.")));
-    }
-  }
-  if (rest.substr(0, kComments.size()) == kComments && ParseId(rest.substr(kComments.size()), id)) {
-    if (post) return DecideComment(ctx, req, id, respond);
-    return respond(NotAllowed(ctx, "POST"));
-  }
-  respond(Private(ErrorPage(ctx, 404, "There is no newsroom page at this address.")));
+RouteTable NewsroomRoutes(Context& ctx) {
+  auto error = [&ctx](int status, const std::string& detail) {
+    return Private(ErrorPage(ctx, status, detail));
+  };
+  RouteTable t(error, "There is no newsroom page at this address.");
+  using Args = const PathArgs&;
+  using R = http::Request&;
+  using Out = http::Respond;
+  auto home = [](R, Args, Out respond) { respond(Private(Redirect(303, "/newsroom/queue"))); };
+  t.Add("/newsroom").Get(home);
+  t.Add("/newsroom/").Get(home);
+  t.Add("/newsroom/sign-in")
+      .Get([&ctx](R req, Args, Out respond) { SignInPage(ctx, req, respond); })
+      .Post([&ctx](R req, Args, Out respond) { SignIn(ctx, req, respond); });
+  t.Add("/newsroom/sign-out").Post([&ctx](R req, Args, Out respond) {
+    SignOut(ctx, req, respond);
+  });
+  t.Add("/newsroom/queue").Get([&ctx](R req, Args, Out respond) { QueuePage(ctx, req, respond); });
+  t.Add("/newsroom/comments/{id}").Post([&ctx](R req, Args a, Out respond) {
+    DecideComment(ctx, req, a.id, respond);
+  });
+  return t;
 }
 
 }  // namespace tribune::web

@@ -9,7 +9,6 @@
 #include <optional>
 
 #include "core/html.h"
-#include "core/numbers.h"
 #include "http/local_path.h"
 #include "render/article_page.h"
 #include "render/feeds.h"
@@ -17,6 +16,7 @@
 #include "render/misc_pages.h"
 #include "site/pagination.h"
 #include "web/handlers.h"
+#include "web/link_base.h"
 #include "web/responses.h"
 
 namespace tribune::web {
@@ -38,10 +38,12 @@ std::string LocalPath(const std::string& path) {
 
 // Serves the cached page under (scope, key), building it with `build` when
 // this request was chosen to. `build` makes the page or an error response.
+// Pages carry absolute links: the key gets their base when it varies.
 template <typename Build>
-void ServeCached(Context& ctx, http::Request& req, int64_t scope, const std::string& key,
+void ServeCached(Context& ctx, http::Request& req, int64_t scope, std::string plain_key,
                  int64_t tag, Build&& build, http::Respond& respond,
                  const std::function<std::string()>& per_request = nullptr) {
+  std::string key = LinkCacheKey(ctx, req, std::move(plain_key));
   auto found = ctx.cache.Find(scope, key, tag);
   if (!found.rebuild) {
     return respond(CachedResponse(req, found.page, per_request ? per_request() : ""));
@@ -52,7 +54,7 @@ void ServeCached(Context& ctx, http::Request& req, int64_t scope, const std::str
     ctx.cache.Abandon(scope, key);
     return respond(std::move(error));
   }
-  ctx.cache.Put(scope, found.generation, key, page);
+  page = ctx.cache.Put(scope, found.generation, key, std::move(page));
   respond(CachedResponse(req, std::move(page), per_request ? per_request() : ""));
 }
 
@@ -66,22 +68,6 @@ int64_t NowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::steady_clock::now().time_since_epoch())
       .count();
-}
-
-bool ParseArticleRoute(std::string_view path, ArticleRoute& out) {
-  constexpr std::string_view kPrefix = "/news/";
-  if (path.substr(0, kPrefix.size()) != kPrefix) return false;
-  path.remove_prefix(kPrefix.size());
-  size_t dash = path.find('-');
-  std::optional<int64_t> id = ParsePositive(path.substr(0, dash));
-  if (dash == std::string_view::npos || !id) return false;
-  out.id = *id;
-  path.remove_prefix(dash + 1);
-  size_t end = path.find_first_of("./");
-  if (end == std::string_view::npos) return false;
-  out.slug = std::string(path.substr(0, end));
-  out.rest = std::string(path.substr(end));
-  return true;
 }
 
 int FontStep(const http::Request& req) {
@@ -101,10 +87,10 @@ void FrontPage(Context& ctx, http::Request& req, http::Respond respond) {
     if (!count.ok()) return error = StorageUnavailable(ctx), false;
     int64_t pages = site::PageCount(*count, kFrontPageSize);
     if (page > pages) return error = ErrorPage(ctx, 404, "There is no such page."), false;
-    auto articles = ctx.store.ListArticles((page - 1) * kFrontPageSize, kFrontPageSize);
+    auto articles = ctx.store.ListArticles(site::PageOffset(page, kFrontPageSize), kFrontPageSize);
     if (!articles.ok()) return error = StorageUnavailable(ctx), false;
-    out = render::MakeCachedPage(render::RenderFrontPage(ctx.site, *articles, page, pages),
-                                 "text/html; charset=utf-8");
+    out = render::MakeCachedPage(render::RenderFrontPage(SiteFor(ctx, req), *articles, page, pages),
+                                 "text/html; charset=utf-8", 0, Now());
     return true;
   };
   ServeCached(ctx, req, render::PageCache::kSiteScope, fmt::format("front:{}", page), 0, build,
@@ -145,7 +131,8 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
     }
     int64_t pages = site::PageCount(article->comment_count, per_page);
     if (page > pages) return error = ErrorPage(ctx, 404, "There is no such comment page."), false;
-    auto comments = ctx.store.ListPublishedComments(route.id, (page - 1) * per_page, per_page);
+    auto comments =
+        ctx.store.ListPublishedComments(route.id, site::PageOffset(page, per_page), per_page);
     if (!comments.ok()) return error = StorageUnavailable(ctx), false;
     render::ArticlePageView view;
     view.article = &*article;
@@ -165,7 +152,7 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
     if (challenge) {
       view.form_fields = notice.empty() ? std::string(render::kPerRequestMarker) : form_fields();
     }
-    html = render::RenderArticlePage(ctx.site, view);
+    html = render::RenderArticlePage(SiteFor(ctx, req), view);
     return true;
   };
 
@@ -189,7 +176,7 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
     std::string html;
     if (!render(html, error, "", nullptr)) return false;
-    out = render::MakeCachedPage(std::move(html), "text/html; charset=utf-8");
+    out = render::MakeCachedPage(std::move(html), "text/html; charset=utf-8", 0, Now());
     return true;
   };
   std::string key = fmt::format("{}|{}|{}", route.slug, page, font);
@@ -201,8 +188,9 @@ void SiteFeed(Context& ctx, http::Request& req, http::Respond respond) {
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
     auto articles = ctx.store.ListArticles(0, kFeedSize);
     if (!articles.ok()) return error = StorageUnavailable(ctx), false;
-    out = render::MakeCachedPage(render::RenderSiteFeed(ctx.site, *articles),
-                                 "application/rss+xml; charset=utf-8");
+    out = render::MakeCachedPage(render::RenderSiteFeed(SiteFor(ctx, req), *articles),
+                                 "application/rss+xml; charset=utf-8", 0,
+                                 Now());
     return true;
   };
   ServeCached(ctx, req, render::PageCache::kSiteScope, "rss", 0, build, respond);
@@ -220,8 +208,10 @@ void CommentsFeed(Context& ctx, http::Request& req, const ArticleRoute& route,
     }
     auto comments = ctx.store.ListPublishedComments(route.id, 0, kFeedSize);
     if (!comments.ok()) return error = StorageUnavailable(ctx), false;
-    out = render::MakeCachedPage(render::RenderCommentsFeed(ctx.site, *article, *comments),
-                                 "application/rss+xml; charset=utf-8");
+    out = render::MakeCachedPage(render::RenderCommentsFeed(SiteFor(ctx, req), *article, *comments,
+                                                            ctx.config.comments.per_page),
+                                 "application/rss+xml; charset=utf-8", 0,
+                                 Now());
     return true;
   };
   ServeCached(ctx, req, route.id, "rss|" + route.slug, 0, build, respond);

@@ -8,14 +8,15 @@
 #include "render/article_page.h"
 #include "site/pagination.h"
 #include "web/handlers.h"
+#include "web/link_base.h"
 #include "web/responses.h"
 
 namespace tribune::web {
 namespace {
 
 // The article page (comments page 1) with the form refilled and its errors.
-http::Response FormAgain(Context& ctx, const PostOutcome& out, int status, int font,
-                         const std::string& ip, const std::string& known) {
+http::Response FormAgain(Context& ctx, const render::SiteInfo& site, const PostOutcome& out,
+                         int status, int font, const std::string& ip, const std::string& known) {
   auto comments = ctx.store.ListPublishedComments(out.article.id, 0, ctx.config.comments.per_page);
   std::vector<site::Comment> list = comments.ok() ? std::move(comments).value()
                                                   : std::vector<site::Comment>{};
@@ -31,7 +32,7 @@ http::Response FormAgain(Context& ctx, const PostOutcome& out, int status, int f
   view.body_max = ctx.config.comments.max_length;
   view.form = &out.form;
   view.errors = &out.errors;
-  return HtmlResponse(status, render::RenderArticlePage(ctx.site, view));
+  return HtmlResponse(status, render::RenderArticlePage(site, view));
 }
 
 }  // namespace
@@ -68,8 +69,9 @@ void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route
   int font = FontStep(req);
   std::string ip = req.remote_addr;
   std::string known = ctx.comments.KnownCommenter(req.Cookie(CommenterPass::kCookie), pc.now);
-  auto again = [&ctx, font, ip, known](const PostOutcome& out, int status) {
-    return FormAgain(ctx, out, status, font, ip, known);
+  auto again = [&ctx, site = SiteFor(ctx, req), font, ip, known](const PostOutcome& out,
+                                                                 int status) {
+    return FormAgain(ctx, site, out, status, font, ip, known);
   };
   ctx.comments.Post(route.id, std::move(form), pc, [&ctx, respond, again](PostOutcome out) {
     using Kind = PostOutcome::Kind;

@@ -1,32 +1,45 @@
 #include "web/responses.h"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <cctype>
+#include <ctime>
 
 #include "http/header_safety.h"
 #include "http/local_path.h"
 #include "render/gzip.h"
 #include "render/misc_pages.h"
+#include "web/conditional.h"
 
 namespace tribune::web {
 
 http::Response CachedResponse(const http::Request& req,
                               std::shared_ptr<const render::CachedPage> page,
-                              std::string_view per_request) {
+                              std::string_view per_request, std::string_view cache_control) {
   http::Response r;
   r.content_type = page->content_type;
-  r.headers.emplace_back("ETag", page->etag);
-  // A spliced page carries a per-request token: never from a shared cache.
-  r.headers.emplace_back("Cache-Control", page->spliced ? "private, no-cache" : "no-cache");
-  r.headers.emplace_back("Vary", "Accept-Encoding");
-  if (req.Header("if-none-match") == page->etag && !page->spliced) {
-    r.status = 304;
-    return r;
-  }
   bool gz = !page->gzip.empty() && req.AcceptsGzip();
+  // A spliced page carries a per-request token: never from a shared cache,
+  // and no validator (its bytes differ on every request).
+  if (cache_control.empty()) cache_control = page->spliced ? "private, no-cache" : "no-cache";
+  r.headers.emplace_back("Cache-Control", cache_control);
+  r.headers.emplace_back("Vary", "Accept-Encoding");
+  if (!page->spliced) {
+    const std::string& etag = gz ? page->gzip_etag : page->etag;
+    r.headers.emplace_back("ETag", etag);
+    // A date of this very second is not a validator yet: another version may
+    // still appear within it (RFC 9110 §8.8.2.2). Once the second is over,
+    // every later version has a later date.
+    int64_t modified = page->last_modified < std::time(nullptr) ? page->last_modified : 0;
+    if (modified > 0) r.headers.emplace_back("Last-Modified", page->last_modified_text);
+    if (NotModified(req, etag, modified)) {
+      r.status = 304;
+      return r;
+    }
+  }
   if (gz) r.headers.emplace_back("Content-Encoding", "gzip");
   if (!page->spliced) {
     r.pieces.push_back(gz ? page->gzip : page->body);
@@ -106,6 +119,19 @@ http::Response Problem(int status, const std::string& detail) {
   r.status = status;
   r.content_type = "application/problem+json";
   r.body = j.dump();
+  return r;
+}
+
+http::Response ServerError(int status, std::string_view reason, std::string_view target) {
+  std::string detail(reason);
+  if (!detail.empty()) {
+    detail[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(detail[0])));
+  }
+  if (target.substr(0, 5) == "/api/") return Problem(status, detail + ".");
+  http::Response r;
+  r.status = status;
+  r.content_type = "text/plain; charset=utf-8";
+  r.body = fmt::format("{} {}: {}\n", status, http::StatusText(status), reason);
   return r;
 }
 

@@ -11,11 +11,15 @@
 
 namespace tribune::web {
 
-// `page` for `req`: 304 when If-None-Match matches, gzip when accepted.
-// `per_request` goes where a spliced page has its per-request marker.
+// `page` for `req`: gzip when accepted, the ETag of the representation sent
+// and Last-Modified once its second is over (neither for a spliced page),
+// 304 when the request's validators match (web/conditional.h). `per_request` goes where a spliced
+// page has its per-request marker. `cache_control`: the Cache-Control value;
+// empty: "no-cache" ("private, no-cache" for a spliced page).
 http::Response CachedResponse(const http::Request& req,
                               std::shared_ptr<const render::CachedPage> page,
-                              std::string_view per_request = {});
+                              std::string_view per_request = {},
+                              std::string_view cache_control = {});
 http::Response HtmlResponse(int status, std::string body);
 // A redirect to `location`, which must be a path on this site
 // (http::IsLocalPath): any other target is a bug, logged, and "/" is sent
@@ -28,6 +32,9 @@ http::Response ErrorPage(const Context& ctx, int status, const std::string& mess
 http::Response StorageUnavailable(const Context& ctx);
 // application/problem+json with title, status and detail.
 http::Response Problem(int status, const std::string& detail);
+// The server's own error answers (http::ServerOptions::error_page): a problem
+// document for API paths, plain text elsewhere; `reason` is a lower-case phrase.
+http::Response ServerError(int status, std::string_view reason, std::string_view target);
 
 // Whether the request's body is an HTML form (application/x-www-form-urlencoded;
 // the media type compared case-insensitively, parameters allowed).

@@ -2,12 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
-#include <optional>
+#include <memory>
 
-#include "core/numbers.h"
-
+#include "web/cors.h"
 #include "web/handlers.h"
 #include "web/responses.h"
+#include "web/route_table.h"
 
 namespace tribune::web {
 namespace {
@@ -16,105 +16,78 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-bool ParsePageNumber(std::string_view s, int64_t& out) {
-  std::optional<int64_t> n = ParsePositive(s);
-  if (n) out = *n;
-  return n.has_value();
+void Healthz(http::Request&, const PathArgs&, const http::Respond& respond) {
+  http::Response r;
+  r.content_type = "text/plain; charset=utf-8";
+  r.body = "ok\n";
+  respond(std::move(r));
 }
 
-// Digits where a path holds a number, but too many for one: the request is
-// malformed (400), not a page that happens to be missing (404).
-bool NumberTooLarge(std::string_view digits) { return IsDigits(digits) && !ParseWhole(digits); }
+ArticleRoute ArticleOf(const PathArgs& args) { return {args.id, args.slug}; }
 
-// The run of digits `path` starts with.
-std::string_view LeadingDigits(std::string_view path) {
-  size_t n = 0;
-  while (n < path.size() && path[n] >= '0' && path[n] <= '9') ++n;
-  return path.substr(0, n);
+// The public site: pages, feeds, forms, static files.
+RouteTable SiteRoutes(Context& ctx) {
+  RouteTable t(
+      [&ctx](int status, const std::string& detail) { return ErrorPage(ctx, status, detail); },
+      "There is no page at this address.");
+  using Args = const PathArgs&;
+  using R = http::Request&;
+  using Out = http::Respond;
+  t.Add("/healthz").Get(Healthz);
+  t.Add("/static/{*}").Get([&ctx](R req, Args a, Out respond) {
+    respond(ctx.static_files.Serve(req, a.rest));
+  });
+  t.Add("/").Get([&ctx](R req, Args, Out respond) { FrontPage(ctx, req, respond); });
+  t.Add("/rss.xml").Get([&ctx](R req, Args, Out respond) { SiteFeed(ctx, req, respond); });
+  t.Add("/prefs/font").Get([&ctx](R req, Args, Out respond) { FontPreference(ctx, req, respond); });
+  t.Add("/go").Get([&ctx](R req, Args, Out respond) { LeavingPage(ctx, req, respond); });
+  t.Add("/comments/{id}/edit")
+      .Get([&ctx](R req, Args a, Out respond) { EditCommentPage(ctx, req, a.id, respond); })
+      .Post([&ctx](R req, Args a, Out respond) { PostCommentEdit(ctx, req, a.id, respond); });
+  t.Add("/news/{id}-{slug}.html").Get([&ctx](R req, Args a, Out respond) {
+    ArticlePage(ctx, req, ArticleOf(a), 1, respond);
+  });
+  t.Add("/news/{id}-{slug}/comments").Post([&ctx](R req, Args a, Out respond) {
+    PostCommentForm(ctx, req, ArticleOf(a), respond);
+  });
+  t.Add("/news/{id}-{slug}/comments.rss").Get([&ctx](R req, Args a, Out respond) {
+    CommentsFeed(ctx, req, ArticleOf(a), respond);
+  });
+  t.Add("/news/{id}-{slug}/comments/page/{page}").Get([&ctx](R req, Args a, Out respond) {
+    ArticlePage(ctx, req, ArticleOf(a), a.page, respond);
+  });
+  return t;
 }
 
-http::Response NumberTooLargePage(Context& ctx) {
-  return ErrorPage(ctx, 400, "A number in this address is too large to be a page or an id.");
-}
+struct Routes {
+  explicit Routes(Context& ctx)
+      : cors(ctx.config.api.cors_origins),
+        site(SiteRoutes(ctx)),
+        newsroom(NewsroomRoutes(ctx)),
+        api(ApiRoutes(ctx, cors)) {}
 
-void Route(Context& ctx, http::Request& req, http::Respond respond) {
-  const std::string& path = req.path;
-  bool get = req.method == "GET" || req.method == "HEAD";
-  if (path == "/healthz") {
-    http::Response r;
-    r.content_type = "text/plain; charset=utf-8";
-    r.body = "ok\n";
-    return respond(std::move(r));
-  }
-  if (StartsWith(path, "/static/")) {
-    if (!get) return respond(ErrorPage(ctx, 405, "Static files can only be read."));
-    return respond(ctx.static_files.Serve(req, std::string_view(path).substr(8)));
-  }
-  if (StartsWith(path, "/api/v1/")) return Api(ctx, req, std::string_view(path).substr(7), respond);
-  if (path == "/newsroom" || StartsWith(path, "/newsroom/")) {
-    return Newsroom(ctx, req, std::string_view(path).substr(9), respond);
-  }
-  if (path == "/" && get) return FrontPage(ctx, req, respond);
-  if (path == "/rss.xml" && get) return SiteFeed(ctx, req, respond);
-  if (path == "/prefs/font" && get) return FontPreference(ctx, req, respond);
-  if (path == "/go" && get) return LeavingPage(ctx, req, respond);
-  constexpr std::string_view kComments = "/comments/";
-  constexpr std::string_view kEdit = "/edit";
-  if (StartsWith(path, kComments) && path.size() > kComments.size() + kEdit.size() &&
-      path.compare(path.size() - kEdit.size(), kEdit.size(), kEdit) == 0) {
-    int64_t id = 0;
-    std::string_view digits = std::string_view(path).substr(
-        kComments.size(), path.size() - kComments.size() - kEdit.size());
-    if (NumberTooLarge(digits)) return respond(NumberTooLargePage(ctx));
-    if (ParsePageNumber(digits, id)) {
-      if (get) return EditCommentPage(ctx, req, id, respond);
-      if (req.method == "POST") return PostCommentEdit(ctx, req, id, respond);
-      http::Response r = ErrorPage(ctx, 405, "This method is not allowed here.");
-      r.headers.emplace_back("Allow", "GET, HEAD, POST");
-      return respond(std::move(r));
-    }
+  // The table of the area `path` is in.
+  const RouteTable& For(std::string_view path) const {
+    if (StartsWith(path, "/api/")) return api;
+    if (path == "/newsroom" || StartsWith(path, "/newsroom/")) return newsroom;
+    return site;
   }
 
-  constexpr std::string_view kNews = "/news/";
-  if (StartsWith(path, kNews) &&
-      NumberTooLarge(LeadingDigits(std::string_view(path).substr(kNews.size())))) {
-    return respond(NumberTooLargePage(ctx));
-  }
-  ArticleRoute route;
-  if (ParseArticleRoute(path, route)) {
-    if (route.rest == ".html" && get) return ArticlePage(ctx, req, route, 1, respond);
-    if (route.rest == "/comments" && req.method == "POST") {
-      return PostCommentForm(ctx, req, route, respond);
-    }
-    if (route.rest == "/comments.rss" && get) return CommentsFeed(ctx, req, route, respond);
-    constexpr std::string_view kPage = "/comments/page/";
-    int64_t page = 0;
-    if (StartsWith(route.rest, kPage) &&
-        NumberTooLarge(std::string_view(route.rest).substr(kPage.size()))) {
-      return respond(NumberTooLargePage(ctx));
-    }
-    if (StartsWith(route.rest, kPage) && get &&
-        ParsePageNumber(std::string_view(route.rest).substr(kPage.size()), page)) {
-      return ArticlePage(ctx, req, route, page, respond);
-    }
-    if (route.rest == ".html" || route.rest == "/comments" || route.rest == "/comments.rss") {
-      http::Response r = ErrorPage(ctx, 405, "This method is not allowed here.");
-      r.headers.emplace_back("Allow", route.rest == "/comments" ? "POST" : "GET, HEAD");
-      return respond(std::move(r));
-    }
-  }
-  respond(ErrorPage(ctx, 404, "There is no page at this address."));
-}
+  CorsPolicy cors;
+  RouteTable site, newsroom, api;
+};
 
 }  // namespace
 
 http::Handler MakeRouter(Context& ctx) {
-  return [&ctx](http::Request& req, http::Respond respond) {
+  auto routes = std::make_shared<const Routes>(ctx);
+  return [routes](http::Request& req, http::Respond respond) {
+    const RouteTable& table = routes->For(req.path);
     try {
-      Route(ctx, req, respond);
+      if (!table.Serve(req, req.path, respond)) respond(table.NotFound());
     } catch (const std::exception& e) {
       spdlog::error("{} {}: {}", req.method, req.target, e.what());
-      respond(ErrorPage(ctx, 500, "Something went wrong on our side; please try again."));
+      respond(table.Error(500, "Something went wrong on our side; please try again."));
     }
   };
 }

@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "core/html.h"
-#include "core/time_format.h"
+#include "web/responses.h"
 
 namespace tribune::web {
 namespace {
@@ -62,7 +62,6 @@ http::Response StaticFiles::Serve(const http::Request& req, std::string_view rel
   }
   int64_t now = std::time(nullptr);
   std::shared_ptr<const render::CachedPage> page;
-  int64_t mtime = 0;
   {
     std::lock_guard lock(mu_);
     Entry& e = entries_[path];
@@ -81,31 +80,14 @@ http::Response StaticFiles::Serve(const http::Request& req, std::string_view rel
         std::ifstream in(full, std::ios::binary);
         std::ostringstream data;
         data << in.rdbuf();
-        e.page = render::MakeCachedPage(data.str(), std::string(ContentType(path)));
+        e.page = render::MakeCachedPage(data.str(), std::string(ContentType(path)), 0,
+                                        st.st_mtime);
         e.mtime = st.st_mtime;
       }
     }
     page = e.page;
-    mtime = e.mtime;
   }
-  std::string last_modified = timefmt::HttpDate(mtime);
-  std::string_view ims = req.Header("if-modified-since");
-  bool etag_given = !req.Header("if-none-match").empty();
-  r.content_type = page->content_type;
-  r.headers.emplace_back("ETag", page->etag);
-  r.headers.emplace_back("Last-Modified", last_modified);
-  r.headers.emplace_back("Cache-Control", "public, max-age=3600");
-  r.headers.emplace_back("Vary", "Accept-Encoding");
-  if ((etag_given && req.Header("if-none-match") == page->etag) ||
-      (!etag_given && !ims.empty() && timefmt::ParseHttpDate(std::string(ims)) >= mtime)) {
-    r.status = 304;
-    return r;
-  }
-  bool gz = !page->gzip.empty() && req.AcceptsGzip();
-  if (gz) r.headers.emplace_back("Content-Encoding", "gzip");
-  r.pieces.push_back(gz ? std::string_view(page->gzip) : std::string_view(page->body));
-  r.shared_owner = page;
-  return r;
+  return CachedResponse(req, std::move(page), {}, "public, max-age=3600");
 }
 
 }  // namespace tribune::web

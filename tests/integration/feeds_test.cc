@@ -87,10 +87,12 @@ TEST_F(Feeds, ACommentsMarkupIsTextInAFeedReaderAndForbiddenCharactersAreDropped
   if (!std::filesystem::exists("/usr/bin/xmllint")) GTEST_SKIP() << "xmllint is not installed";
   const ArticleRow& a = busiest_.article;
   std::string stamp = std::to_string(::time(nullptr));
-  std::string payload = "\"><svg onload=alert(document.domain)> <script>alert(1)</script> "
-                        "\xef\xbf\xbe\xef\xbf\xbf mark" + stamp;
-  Response posted = PostCommentForm(port(), a, {"<img src=x onerror=alert(1)>", "m@example.org",
-                                                payload});
+  std::string payload =
+      "\"><svg onload=alert(document.domain)> <script>alert(1)</script> "
+      "\xef\xbf\xbe\xef\xbf\xbf mark" +
+      stamp;
+  Response posted =
+      PostCommentForm(port(), a, {"<img src=x onerror=alert(1)>", "m@example.org", payload});
   ASSERT_EQ(posted.status, 303) << posted.body.substr(0, 1000);
   Response r = Get(port(), a.Base() + "/comments.rss");
   ASSERT_EQ(r.status, 200);
@@ -107,6 +109,38 @@ TEST_F(Feeds, ACommentsMarkupIsTextInAFeedReaderAndForbiddenCharactersAreDropped
   EXPECT_NE(description.find("&lt;svg onload=alert(document.domain)&gt;"), std::string::npos)
       << description;
   EXPECT_EQ(XmlProblems(Get(port(), "/rss.xml").body, work_dir()), "");
+}
+
+}  // namespace
+}  // namespace tribune::itest
+
+namespace tribune::itest {
+namespace {
+
+// Every comment in a feed links to the comment page that really shows it,
+// past page 1 too, and names its author; the channel and the response say
+// when the feed last changed.
+TEST_F(Feeds, EveryCommentLinksToThePageItIsOnAndNamesItsAuthor) {
+  Response r = Get(port(), busiest_.article.Base() + "/comments.rss");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(FirstMatch(r.body, "<lastBuildDate>([^<]+)</lastBuildDate>"));
+  std::vector<std::string> links =
+      AllMatches(r.body, "<item>\\s*<title>[^<]*</title>\\s*<link>([^<]+)</link>");
+  std::vector<std::string> creators = AllMatches(r.body, "<dc:creator>([^<]*)</dc:creator>");
+  ASSERT_GT(links.size(), 20u) << "the busiest article should fill more than one comment page";
+  EXPECT_EQ(creators.size(), links.size());
+  bool past_page_one = false;
+  for (const std::string& link : links) {
+    std::string path = LocationPath(link);
+    size_t hash = path.find("#c");
+    ASSERT_NE(hash, std::string::npos) << link;
+    std::string id = path.substr(hash + 2);
+    past_page_one |= path.find("/comments/page/") != std::string::npos;
+    Response page = Get(port(), path.substr(0, hash));
+    ASSERT_EQ(page.status, 200) << link;
+    EXPECT_NE(page.body.find("id=\"c" + id + "\""), std::string::npos) << link;
+  }
+  EXPECT_TRUE(past_page_one);
 }
 
 }  // namespace

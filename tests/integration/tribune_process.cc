@@ -173,7 +173,7 @@ void TribuneServer::StartOnce(std::chrono::milliseconds timeout) {
   std::vector<std::string> argv{TribuneBinary().string(),
                                 "serve",
                                 "--listen",
-                                "127.0.0.1:" + std::to_string(port_),
+                                listen_address_ + ":" + std::to_string(port_),
                                 "--db",
                                 db().string(),
                                 "--static-dir",

@@ -75,6 +75,10 @@ class TribuneServer {
   // (root ignores file modes, so only then does a read-only file stay so).
   void RunUnprivileged() { unprivileged_ = true; }
 
+  // Later starts listen on `address` (default 127.0.0.1); the tests still
+  // connect to 127.0.0.1, so it must be that or a wildcard address.
+  void ListenOn(std::string address) { listen_address_ = std::move(address); }
+
   bool running() const { return pid_ > 0; }
   pid_t pid() const { return pid_; }
   int port() const { return port_; }
@@ -95,6 +99,7 @@ class TribuneServer {
   int port_ = 0;
   int starts_ = 0;
   bool unprivileged_ = false;
+  std::string listen_address_ = "127.0.0.1";
 };
 
 // The uid and gid the unprivileged server runs as ("nobody").

@@ -87,6 +87,32 @@ TEST(Config, ReadsKnownKeysAndKeepsDefaults) {
   EXPECT_EQ(c->comments.per_page, 20);
 }
 
+TEST(Config, ReadsListsOfHostsAndOrigins) {
+  auto c = LoadConfig(WriteFile("lists.toml",
+                                "[site]\nhosts = [\"news.example\", \"a.example:8080\"]\n"
+                                "[api]\ncors_origins = [\"https://b.example\", \"*\"]\n"));
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->site.hosts, (std::vector<std::string>{"news.example", "a.example:8080"}));
+  EXPECT_EQ(c->api.cors_origins, (std::vector<std::string>{"https://b.example", "*"}));
+  EXPECT_TRUE(c->site.base_url.empty());
+}
+
+TEST(Config, BadLinkSettingsAreNamed) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"[site]\nhosts = \"news.example\"\n", "site.hosts"},
+      {"[site]\nhosts = [1]\n", "site.hosts"},
+      {"[site]\nhosts = [\"a.example/x\"]\n", "site.hosts"},
+      {"[site]\nbase_url = \"news.example\"\n", "site.base_url"},
+      {"[api]\ncors_origins = [\"https://b.example/\"]\n", "api.cors_origins"},
+      {"[api]\ncors_origins = [\"b.example\"]\n", "api.cors_origins"},
+  };
+  for (const auto& [toml, key] : cases) {
+    auto c = LoadConfig(WriteFile("links.toml", toml));
+    ASSERT_FALSE(c.ok()) << toml;
+    EXPECT_NE(c.status().message().find(key), std::string::npos) << c.status().message();
+  }
+}
+
 TEST(Config, UnknownKeyIsNamed) {
   auto c = LoadConfig(WriteFile("typo.toml", "[server]\nlisten_addr = \"x\"\n"));
   ASSERT_FALSE(c.ok());

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include "core/time_format.h"
 #include "render/article_page.h"
 #include "render/feeds.h"
 #include "render/gzip.h"
@@ -108,11 +109,42 @@ TEST(Feeds, CommentsFeedIsEscapedXml) {
   c.number = 1;
   c.author = "A & B";
   c.body_text = "x < y \x01";
-  std::string xml = RenderCommentsFeed(Site(), a, {c});
+  std::string xml = RenderCommentsFeed(Site(), a, {c}, 20);
   EXPECT_NE(xml.find("<title>#1 A &amp; B</title>"), std::string::npos);
   // Escaped as HTML, then as XML: a reader treating it as HTML sees "x < y".
   EXPECT_NE(xml.find("<description>x &amp;lt; y </description>"), std::string::npos);
   EXPECT_NE(xml.find("https://news.example/news/7-a-title.html#c5"), std::string::npos);
+  EXPECT_NE(xml.find("<dc:creator>A &amp; B</dc:creator>"), std::string::npos);
+}
+
+// Each comment links to the comment page it is on (newest first, per_page a
+// page), names its author, keeps a guid that does not move with the page, and
+// the channel says when it last changed.
+TEST(Feeds, CommentsLinkTheirPageAndNameTheirAuthor) {
+  site::Article a = Article(1);
+  a.published_at = 1000;
+  std::vector<site::Comment> comments;
+  for (int64_t i = 0; i < 5; ++i) {
+    site::Comment c;
+    c.id = 100 - i;
+    c.number = 50 - i;
+    c.author = "Reader " + std::to_string(i);
+    c.created_at = 5000 - i;
+    comments.push_back(c);
+  }
+  comments[3].edited_at = 9000;
+  std::string xml = RenderCommentsFeed(Site(), a, comments, 2);
+  EXPECT_NE(xml.find("<link>https://news.example/news/7-a-title.html#c99</link>"),
+            std::string::npos);
+  EXPECT_NE(xml.find("<link>https://news.example/news/7-a-title/comments/page/2#c98</link>"),
+            std::string::npos);
+  EXPECT_NE(xml.find("<link>https://news.example/news/7-a-title/comments/page/3#c96</link>"),
+            std::string::npos);
+  EXPECT_NE(xml.find("<dc:creator>Reader 4</dc:creator>"), std::string::npos);
+  EXPECT_NE(xml.find("<guid isPermaLink=\"false\">https://news.example/api/v1/comments/96</guid>"),
+            std::string::npos);
+  EXPECT_NE(xml.find("<lastBuildDate>" + timefmt::HttpDate(9000) + "</lastBuildDate>"),
+            std::string::npos);
 }
 
 // Feed readers render <description> as HTML: a comment's markup must arrive
@@ -131,7 +163,7 @@ TEST(Feeds, NoMarkupFromACommentIsLiveInAFeedReader) {
     c.body_text = payload;
     comments.push_back(c);
   }
-  std::string xml = RenderCommentsFeed(Site(), a, comments) + RenderSiteFeed(Site(), {a});
+  std::string xml = RenderCommentsFeed(Site(), a, comments, 20) + RenderSiteFeed(Site(), {a});
   // What a feed reader gets after XML-decoding each description: HTML with
   // no tag but <br> (the text's own line breaks).
   size_t at = 0;
@@ -165,7 +197,7 @@ TEST(Feeds, CharactersXmlForbidsNeverReachAFeed) {
   c.id = c.number = 1;
   c.author = "Eve\x01\x1b";
   c.body_text = "a\xef\xbf\xbf b\xed\xa0\x80 c\xff d\x0b e\tf\ng \xf0\x9f\x98\x80";
-  std::string xml = RenderCommentsFeed(Site(), a, {c});
+  std::string xml = RenderCommentsFeed(Site(), a, {c}, 20);
   for (const char* forbidden : {"\xef\xbf\xbe", "\xef\xbf\xbf", "\xed\xa0\x80", "\xff", "\x01",
                                 "\x1b", "\x0b"}) {
     EXPECT_EQ(xml.find(forbidden), std::string::npos) << "found byte " << int(forbidden[0]);

@@ -6,20 +6,15 @@
 // front-end work without a server build. Otherwise the tests are skipped
 // with the reason.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
+import { REPO_ROOT, STATIC_DIR, TEST_CONFIG, startTribune } from '../../lib/tribune_server.mjs';
 import { startFixtureServer } from './fixture_server.mjs';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const STATIC_DIR = path.join(REPO_ROOT, 'web', 'static');
+export { REPO_ROOT, STATIC_DIR };
 const DEFAULT_BIN = path.join(REPO_ROOT, 'build', 'src', 'cli', 'tribune');
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
-const READY_TIMEOUT_MS = 30000;
 
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -53,68 +48,8 @@ export async function loadPlaywright() {
   }
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitHealthy(baseUrl, child, log) {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`tribune exited with ${child.exitCode} before becoming ready:\n${log.join('')}`);
-    }
-    try {
-      const res = await fetch(baseUrl + '/healthz');
-      if (res.status === 200) return;
-    } catch (err) {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`tribune did not answer /healthz within ${READY_TIMEOUT_MS} ms:\n${log.join('')}`);
-}
-
 async function startBinary(bin) {
-  if (!fs.existsSync(bin)) throw new Error(`TRIBUNE_BIN=${bin} does not exist`);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tribune-browser-'));
-  const port = await freePort();
-  // Tests post right after loading the form: no minimum typing time, and
-  // rate limits well above what a test sends.
-  const config = path.join(dir, 'tribune.toml');
-  fs.writeFileSync(config, '[comments]\nmin_seconds = 0\n[limits]\nper_prefix_per_minute = 1000\n' +
-                           'per_name_per_minute = 1000\nper_email_per_minute = 1000\n');
-  const args = ['serve', '--config', config, '--listen', `127.0.0.1:${port}`,
-                '--db', path.join(dir, 't.db'), '--static-dir', STATIC_DIR];
-  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const log = [];
-  const keep = (chunk) => { log.push(chunk.toString()); if (log.length > 200) log.shift(); };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-  try {
-    await waitHealthy(baseUrl, child, log);
-  } catch (err) {
-    await stop();
-    throw err;
-  }
-  return { baseUrl, stop, log, bin, db: path.join(dir, 't.db') };
+  return startTribune(bin, TEST_CONFIG);
 }
 
 // Finds the first article page linked from the front page.

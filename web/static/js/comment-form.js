@@ -272,12 +272,23 @@
     return svg;
   }
 
+  // A button's accessible name starts with the text it shows (WCAG 2.5.3,
+  // "label in name"), so a reader who says "Leech" to voice control reaches
+  // it; the title follows as the explanation. An icon, a single letter or a
+  // symbol shows no word to repeat: the title alone names it.
+  function accessibleName(spec) {
+    const shown = typeof spec.label === 'string' ? spec.label.trim() : '';
+    const words = /\p{L}{2,}/u.test(shown);
+    if (!words || spec.title.toLowerCase().includes(shown.toLowerCase())) return spec.title;
+    return shown + ': ' + spec.title;
+  }
+
   function toolButton(spec, onClick) {
     const button = el('button', {
       type: 'button',
       className: 'tb-' + spec.id,
       title: spec.title,
-      'aria-label': spec.title,
+      'aria-label': accessibleName(spec),
       'data-action': spec.id,
     });
     if (spec.icon) button.append(icon(spec.icon));
