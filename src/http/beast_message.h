@@ -23,7 +23,8 @@ using BeastRequest = boost::beast::http::request<boost::beast::http::string_body
 FramingProblem CheckHeaderFraming(const BeastRequest::header_type& header);
 
 // Moves `msg` into `out`: method, target (split at the first '?' into path
-// and query), header names in lower case, body. `remote_addr` is left alone.
+// and query), header names in lower case, body. `remote_addr` and
+// `local_endpoint` are left alone.
 void ToRequest(BeastRequest& msg, Request& out);
 
 struct ParseFailure {

@@ -26,7 +26,8 @@ bool SameConfig(const tribune::Config& a, const tribune::Config& b) {
          a.site.secret == b.site.secret && a.server.listen == b.server.listen &&
          a.storage.db == b.storage.db && a.spam.model == b.spam.model &&
          a.comments.challenge == b.comments.challenge && a.spam.enabled == b.spam.enabled &&
-         a.demo_content == b.demo_content;
+         a.demo_content == b.demo_content && a.site.hosts == b.site.hosts &&
+         a.api.cors_origins == b.api.cors_origins;
 }
 
 // toml++'s rewrite of `text`, or "" when toml++ refuses it.

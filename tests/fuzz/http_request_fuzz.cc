@@ -2,8 +2,8 @@
 // them (http/request_reader.h), up to a few pipelined requests. Each request
 // read keeps its invariants, a strict prefix of it is incomplete (never a
 // different request), and what handlers ask of it (headers, query
-// parameters, cookies, gzip, a form body, the redirect check, the article
-// route) answers consistently.
+// parameters, cookies, gzip, the redirect check) answers consistently; the
+// route table answers a path it takes exactly once, with a status it may give.
 #include <string>
 
 #include "core/html.h"
@@ -11,7 +11,7 @@
 #include "fuzz_check.h"
 #include "http/local_path.h"
 #include "http/request_reader.h"
-#include "web/handlers.h"
+#include "web/route_table.h"
 
 namespace {
 
@@ -61,9 +61,54 @@ void CheckAccessors(const http::Request& r) {
     Check(r.target[0] == '/' && r.target.size() <= tribune::http::kMaxLocalPath,
           "a local path starts with '/' and is not too long", r.target);
   }
-  tribune::web::ArticleRoute route;
-  if (tribune::web::ParseArticleRoute(r.path, route)) {
-    Check(route.id >= 1, "an article route names an id from 1", r.path);
+}
+
+// The site's kinds of path, each answering 200 when its handler runs.
+const tribune::web::RouteTable& Routes() {
+  using tribune::web::PathArgs;
+  static const auto* table = [] {
+    auto* t = new tribune::web::RouteTable(
+        [](int status, const std::string&) {
+          http::Response r;
+          r.status = status;
+          return r;
+        },
+        "none");
+    auto ok = [](http::Request&, const PathArgs& a, http::Respond respond) {
+      Check(a.slug.find_first_of("./") == std::string::npos, "a slug stops at '.' or '/'", a.slug);
+      respond(http::Response());
+    };
+    t->Add("/static/{*}").Get(ok);
+    t->Add("/").Get(ok);
+    t->Add("/comments/{id}/edit").Get(ok).Post(ok);
+    t->Add("/news/{id}-{slug}.html").Get(ok);
+    t->Add("/news/{id}-{slug}/comments").Post(ok);
+    t->Add("/news/{id}-{slug}/comments/page/{page}").Get(ok);
+    t->Add("/api/v1/articles/{id}/comments").Get(ok).Post(ok);
+    t->Add("/api/v1/comments/{id}").Put(ok).Patch(ok);
+    return t;
+  }();
+  return *table;
+}
+
+// A path the table takes is answered exactly once, with a status it may
+// give; one it does not take is not answered at all.
+void CheckRouting(http::Request& r) {
+  int answers = 0;
+  http::Response last;
+  bool taken = Routes().Serve(r, r.path, [&](http::Response resp) {
+    ++answers;
+    last = std::move(resp);
+  });
+  Check(answers == (taken ? 1 : 0), "a route answers exactly once when it takes a path", r.path);
+  if (!taken) return;
+  int s = last.status;
+  Check(s == 200 || s == 204 || s == 400 || s == 405, "a route answers 200, 204, 400 or 405",
+        std::to_string(s) + " " + r.method + " " + r.path);
+  if (s == 405) {
+    bool allow = false;
+    for (const auto& [k, v] : last.headers) allow = allow || k == "Allow";
+    Check(allow, "a 405 says which methods are allowed", r.path);
   }
 }
 
@@ -90,6 +135,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Check(out.consumed > 0 && out.consumed <= bytes.size(), "a request consumes its bytes");
     CheckShape(out.request);
     CheckAccessors(out.request);
+    CheckRouting(out.request);
     CheckPrefix(bytes, out.consumed);
     bytes.remove_prefix(out.consumed);
   }
