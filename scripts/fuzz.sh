@@ -46,4 +46,4 @@ run_one() {  # target seconds
 export -f run_one
 export ASAN_BUILD
 
-printf '%s\n' "${targets[@]}" | xargs -P "$jobs" -I{} bash -c "run_one {} $seconds"
+printf '%s\n' "${targets[@]}" | xargs -P "$jobs" -I{} bash -c "run_one {} $seconds" || exit 1
