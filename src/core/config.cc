@@ -2,16 +2,25 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <toml++/toml.h>
 
 #include "core/config_ranges.h"
 #include "core/numbers.h"
+#include "core/toml_depth.h"
 
 namespace tribune {
 namespace {
+
+// Far more than any key of the configuration has, far fewer than would
+// exhaust toml++'s stack (it recurses once per part; tens of thousands do).
+constexpr size_t kMaxKeyParts = 64;
 
 // Checked before an integer is narrowed to its field: against the key's
 // range, or at least against what an int holds.
@@ -256,22 +265,44 @@ Status CheckLinks(const Config& c) {
   return Status::Ok();
 }
 
+// The config a parsed table holds; messages name `source`.
+Result<Config> FromTable(const toml::table& table, const std::string& source) {
+  Config config;
+  Status st = Walk(table, "", Binders(config));
+  if (!st.ok()) return InvalidArgument(fmt::format("{}: {}", source, st.message()));
+  st = ValidateConfig(config);
+  if (!st.ok()) return InvalidArgument(fmt::format("{}: {}", source, st.message()));
+  return config;
+}
+
+Status ParseError(const toml::parse_error& e, const std::string& source) {
+  return InvalidArgument(
+      fmt::format("{}: {} (line {})", source, e.description(), e.source().begin.line));
+}
+
 }  // namespace
 
 Result<Config> LoadConfig(const std::string& path) {
-  Config config;
-  toml::table table;
-  try {
-    table = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    return InvalidArgument(fmt::format("{}: {} (line {})", path, e.description(),
-                                       e.source().begin.line));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return InvalidArgument(fmt::format("{}: cannot be read: {}", path, std::strerror(errno)));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return InvalidArgument(fmt::format("{}: cannot be read", path));
+  return ParseConfig(text, path);
+}
+
+Result<Config> ParseConfig(std::string_view text, const std::string& source) {
+  // Refused before toml++ sees it: its parser recurses once per key part.
+  if (MaxKeyParts(text) > kMaxKeyParts) {
+    return InvalidArgument(fmt::format(
+        "{}: a key has more than {} dotted parts; the configuration's keys have two "
+        "('server.listen')",
+        source, kMaxKeyParts));
   }
-  Status st = Walk(table, "", Binders(config));
-  if (!st.ok()) return InvalidArgument(fmt::format("{}: {}", path, st.message()));
-  st = ValidateConfig(config);
-  if (!st.ok()) return InvalidArgument(fmt::format("{}: {}", path, st.message()));
-  return config;
+  try {
+    return FromTable(toml::parse(text, source), source);
+  } catch (const toml::parse_error& e) {
+    return ParseError(e, source);
+  }
 }
 
 Status ValidateConfig(const Config& c) {

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -110,6 +111,10 @@ struct Config {
 // Reads and validates `path`. Keys missing from the file keep their defaults.
 // Errors: InvalidArgument naming the file, the key and what is wrong.
 Result<Config> LoadConfig(const std::string& path);
+
+// The same for TOML `text` (any bytes) read from `source`, the name the
+// messages give it.
+Result<Config> ParseConfig(std::string_view text, const std::string& source);
 
 // Checks the values of an assembled config (after command-line overrides).
 Status ValidateConfig(const Config& config);
