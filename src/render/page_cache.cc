@@ -44,6 +44,7 @@ std::shared_ptr<const CachedPage> MakeCachedPage(std::string body, std::string c
     page->gzip_tail = DeflateClose(page->tail, kLevel);
     page->crc_body = Crc32(body);
     page->crc_tail = Crc32(page->tail);
+    page->crc_tail_operator = Crc32AppendOperator(page->tail.size());
   } else if (body.size() >= kMinGzipSize) {
     page->gzip = Gzip(body, kLevel);
   }

@@ -28,6 +28,7 @@ struct CachedPage {
   std::string gzip;          // the whole gzip, or its opening part when spliced; may be empty
   std::string gzip_tail;     // the deflated tail, when spliced
   uint32_t crc_body = 0, crc_tail = 0;
+  uint32_t crc_tail_operator = 0;  // Crc32AppendOperator(tail.size())
   std::string etag;          // quoted strong validator of the cached parts, sent as they are
   std::string gzip_etag;     // ... and gzipped: another representation, another validator
   int64_t last_modified = 0; // Unix seconds the bytes first appeared; 0: not known

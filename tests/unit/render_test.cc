@@ -232,6 +232,14 @@ TEST(PageCache, SplicedGzipCarriesPerRequestBytes) {
   }
 }
 
+TEST(PageCache, CrcOfASplicedPageIsBuiltFromItsParts) {
+  std::string a(3000, 'a'), b = "<input name=t value=xyz>", c(5000, 'c');
+  uint32_t op = Crc32AppendOperator(c.size());
+  EXPECT_EQ(Crc32CombineWith(Crc32Extend(Crc32(a), b), Crc32(c), op), Crc32(a + b + c));
+  EXPECT_EQ(Crc32Combine(Crc32(a), Crc32(b), b.size()), Crc32(a + b));
+  EXPECT_EQ(Crc32Extend(Crc32(a), ""), Crc32(a));
+}
+
 TEST(PageCache, MissIsBuiltByEveryoneUntilAPageExists) {
   PageCache cache;
   auto a = cache.Find(7, "p1");
