@@ -40,28 +40,30 @@ std::string_view DateHeader() {
   return value;
 }
 
-std::string BuildHead(const Response& r, size_t length, bool keep_alive) {
-  std::string head;
-  head.reserve(256);
-  fmt::format_to(std::back_inserter(head), "HTTP/1.1 {} {}\r\nServer: tribune\r\nDate: {}\r\n",
-                 r.status, StatusText(r.status), DateHeader());
-  if (!r.content_type.empty() && r.status != 304) {
-    head += "Content-Type: ";
-    head += r.content_type;
-    head += "\r\n";
-  }
-  for (const auto& [k, v] : r.headers) {
-    head += k;
-    head += ": ";
-    head += v;
-    head += "\r\n";
-  }
+void AppendHeader(std::string& head, std::string_view name, std::string_view value) {
+  head += name;
+  head += ": ";
+  head += value;
+  head += "\r\n";
+}
+
+// The response head, into `head` (whose capacity is reused between requests).
+// Appended, not formatted: this runs for every response.
+void BuildHead(const Response& r, size_t length, bool keep_alive, std::string& head) {
+  head.clear();
+  head += "HTTP/1.1 ";
+  head += std::to_string(r.status);
+  head += ' ';
+  head += StatusText(r.status);
+  head += "\r\nServer: tribune\r\n";
+  AppendHeader(head, "Date", DateHeader());
+  if (!r.content_type.empty() && r.status != 304) AppendHeader(head, "Content-Type", r.content_type);
+  for (const auto& [k, v] : r.headers) AppendHeader(head, k, v);
   if (r.status != 304 && r.status != 204) {
-    fmt::format_to(std::back_inserter(head), "Content-Length: {}\r\n", length);
+    AppendHeader(head, "Content-Length", std::to_string(length));
   }
   if (!keep_alive) head += "Connection: close\r\n";
   head += "\r\n";
-  return head;
 }
 
 // `address`:`port` as a URL writes it: IPv6 in brackets, an IPv4 client of a
@@ -86,6 +88,21 @@ Response ErrorResponse(int status, std::string_view reason) {
 }  // namespace
 
 class Worker;
+class Session;
+
+// A request waiting for its answer, which may come from another thread (the
+// comment writer). Until it does, the loop has work, so a graceful stop waits
+// for it. The answer moves the session out, so the handler's copies of the
+// callback (kept by another thread until it is done) no longer hold it: the
+// last reference to the session is then dropped on its loop's thread, which
+// alone may touch its session list. One allocation per request, and a
+// callback small enough for std::function to keep without another.
+struct PendingAnswer {
+  PendingAnswer(std::shared_ptr<Session> s, net::io_context::executor_type ex)
+      : session(std::move(s)), work(ex) {}
+  std::shared_ptr<Session> session;
+  net::executor_work_guard<net::io_context::executor_type> work;
+};
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
@@ -298,21 +315,18 @@ void Session::Dispatch() {
   request_.body = std::move(msg.body());
   stream_.expires_never();
   auto self = shared_from_this();
-  // The answer may come from another thread (the comment writer): until it
-  // does, this loop has work, so a graceful stop waits for it.
-  auto work = std::make_shared<net::executor_work_guard<net::io_context::executor_type>>(
-      worker_.ioc.get_executor());
-  // The answer moves the session out of `box`, so the handler's copies of
-  // this callback (kept by another thread until it is done) no longer hold
-  // it: the last reference to the session is then dropped on this loop's
-  // thread, which alone may touch its session list.
-  auto box = std::make_shared<std::shared_ptr<Session>>(self);
-  worker_.handler(request_, [box, work](Response r) {
-    std::shared_ptr<Session> session = std::move(*box);
+  worker_.handler(request_, [pending = std::make_shared<PendingAnswer>(
+                                 std::move(self), worker_.ioc.get_executor())](Response r) {
+    std::shared_ptr<Session> session = std::move(pending->session);
     if (!session) return;  // answered already
-    net::post(work->get_executor(), [session, work, r = std::move(r)]() mutable {
+    auto work = std::move(pending->work);
+    if (work.get_executor().running_in_this_thread()) {
+      // Answered on this loop (a cached page): written at once, not queued.
+      return session->Write(std::move(r));
+    }
+    net::post(work.get_executor(), [session, work = std::move(work), r = std::move(r)]() mutable {
       session->Write(std::move(r));
-      work->reset();
+      work.reset();
     });
   });
 }
@@ -332,7 +346,7 @@ void Session::Write(Response response) {
   RefuseUnsafeHead();
   if (response_.close || shutting_down_) keep_alive_ = false;
   bool head_only = request_.method == "HEAD";
-  head_ = BuildHead(response_, response_.BodySize(), keep_alive_);
+  BuildHead(response_, response_.BodySize(), keep_alive_, head_);
   buffers_.clear();
   buffers_.push_back(net::buffer(head_));
   if (!head_only) {
