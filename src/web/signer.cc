@@ -17,29 +17,12 @@ std::string Hex(const unsigned char* data, size_t n) {
 }
 }  // namespace
 
-Signer::Signer(std::string key) {
+Signer::Signer(std::string key) : hmac_(key) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
-  static_assert(sizeof(crypto_auth_hmacsha256_state) <= kStateBytes);
-  crypto_auth_hmacsha256_state st;
-  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(key.data()), key.size());
-  std::memcpy(keyed_, &st, sizeof st);
-  sodium_memzero(&st, sizeof st);
   sodium_memzero(key.data(), key.size());
 }
 
-Signer::~Signer() { sodium_memzero(keyed_, sizeof keyed_); }
-
-Signer::Mac Signer::Digest(std::string_view message) const {
-  static_assert(sizeof(Mac) == crypto_auth_hmacsha256_BYTES);
-  Mac mac;
-  crypto_auth_hmacsha256_state st;
-  std::memcpy(&st, keyed_, sizeof st);
-  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(message.data()),
-                                message.size());
-  crypto_auth_hmacsha256_final(&st, mac.data());
-  sodium_memzero(&st, sizeof st);
-  return mac;
-}
+Signer::Mac Signer::Digest(std::string_view message) const { return hmac_.Of(message); }
 
 std::string Signer::Shown(const Mac& mac) { return Hex(mac.data(), kSignatureBytes); }
 

@@ -1,8 +1,8 @@
 // HMAC signatures with the site's secret: protected-link redirects, form
 // tokens and their codes.
 //
-// Thread-safe: the key's HMAC state is computed once, at construction, and
-// every signature starts from a copy of it.
+// Thread-safe: the key's HMAC state is computed once, at construction (see
+// HmacSha256), and every signature starts from a copy of it.
 #pragma once
 
 #include <array>
@@ -11,19 +11,18 @@
 #include <string>
 #include <string_view>
 
+#include "web/hmac_sha256.h"
+
 namespace tribune::web {
 
 class Signer {
  public:
   explicit Signer(std::string key);
-  ~Signer();
-  Signer(const Signer&) = default;
-  Signer& operator=(const Signer&) = default;
 
   // The whole HMAC-SHA256 of a message. Its first half is what Sign shows;
   // the second half is never shown, so a value derived from it is as hard
   // to forge as the signature.
-  using Mac = std::array<unsigned char, 32>;
+  using Mac = HmacSha256::Mac;
 
   // A URL-safe signature (hex, 32 characters) of `message`.
   std::string Sign(std::string_view message) const;
@@ -35,11 +34,7 @@ class Signer {
   bool Verify(std::string_view message, std::string_view signature, Mac* mac = nullptr) const;
 
  private:
-  // HMAC-SHA256 with the key's inner and outer pads already absorbed: a
-  // signature of a short message then costs two SHA-256 blocks, not four.
-  // (libsodium's crypto_auth_hmacsha256_state, kept opaque to includers.)
-  static constexpr size_t kStateBytes = 256;
-  alignas(64) unsigned char keyed_[kStateBytes];
+  HmacSha256 hmac_;
 };
 
 // A fresh random secret, hex-encoded (64 characters).
