@@ -1,44 +1,48 @@
 #!/usr/bin/env bash
-# spam_folds.sh — the held-out evaluation of docs/spam.md ("Evaluation (held out)"): five
-# folds, each fold's hold_at chosen by four-fold cross-validation inside its own training
-# files, then the pooled figures.
+# spam_folds.sh — in-source evaluation: five folds of every training source, split by
+# thread (video, article, post, issue) where the source has threads and by id where it
+# has none. Model k trains on the other four folds of every source and scores fold k of
+# every source, the Globe and Mail (C3) and Naver news comments, the seed comments and
+# the evaluation-only sets; every training comment is scored once, by a model that never
+# saw its thread. bench/spam_pool.py then reports each source, and bench/spam_threshold.py
+# picks the shipped hold_at from these out-of-fold scores of the training sources alone.
 #
-#   bench/spam_folds.sh                  # about 6 min at JOBS=1, 3–4 min at JOBS=2
-#   JOBS=2 OUT=/tmp/folds bench/spam_folds.sh
+#   JOBS=2 OUT=/tmp/spam-folds bench/spam_folds.sh     # about 8 min at JOBS=2
 #
-# Environment: BIN (tribune-spam binary; default build/src/spam/tribune-spam), DATASETS
-# (../shared/datasets), OUT (/tmp/spam-folds), JOBS (folds run at once, default 1),
-# KEY (hashing key, the shipped model's).
+# Environment: BIN (tribune-spam; default build/src/spam/tribune-spam), DATASETS
+# (../shared/datasets), EXTRA_DATASETS (../extra-data), OUT (/tmp/spam-folds), JOBS (2),
+# KEY (hashing key, the shipped model's), HOLD_AT (the shipped hold_at), TRAIN_FLAGS.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 B=${BIN:-$ROOT/build/src/spam/tribune-spam}
 D=$(cd "${DATASETS:-$ROOT/../shared/datasets}" && pwd)
+X=${EXTRA_DATASETS:-$ROOT/../extra-data}
 O=${OUT:-/tmp/spam-folds}
-JOBS=${JOBS:-1}
-K=(--key "${KEY:-8808003914476916577}")
+JOBS=${JOBS:-2}
+K=(--key "${KEY:-8808003914476916577}" ${TRAIN_FLAGS:-})
 mkdir -p "$O"
 
+# shellcheck source=bench/spam_sources.sh
+source "$ROOT/bench/spam_sources.sh"
+mapfile -t FILES < <(training_files "$D" "$X")
+mapfile -t NEVER < <(evaluation_files "$D" "$X")
+EVAL=("$D/c3_globe_and_mail_ham.jsonl" "$D/kocohub_naver_ham.jsonl" "$D/seed_guardian_ge.jsonl" "${NEVER[@]}")
+
 fold() {
-  local k=$1 t="$O/f$1"
+  local k=$1 t="$O/f$1" train=() test=()
   mkdir -p "$t"
-  "$B" spam split --data "$D/youtube_uci.jsonl" --by thread --folds 5 --fold "$k" --train-out "$t/yt_tr.jsonl" --test-out "$t/yt_te.jsonl"
-  "$B" spam split --data "$D/indonesian_judol_dev.jsonl" --by id --folds 5 --fold "$k" --train-out "$t/id_tr.jsonl" --test-out "$t/id_te.jsonl"
-  "$B" spam split --data "$D/fox_news_ham.jsonl" --by thread --folds 5 --fold "$k" --train-out "$t/fx_tr.jsonl" --test-out "$t/fx_te.jsonl"
-  for j in 0 1 2 3; do  # hold_at of fold k: cross-validation inside its training files only
-    "$B" spam split --data "$t/yt_tr.jsonl" --by thread --folds 4 --fold "$j" --train-out "$t/v_yt_tr.jsonl" --test-out "$t/v_yt_va.jsonl"
-    "$B" spam split --data "$t/id_tr.jsonl" --by id --folds 4 --fold "$j" --train-out "$t/v_id_tr.jsonl" --test-out "$t/v_id_va.jsonl"
-    "$B" spam split --data "$t/fx_tr.jsonl" --by thread --folds 4 --fold "$j" --train-out "$t/v_fx_tr.jsonl" --test-out "$t/v_fx_va.jsonl"
-    "$B" spam eval "${K[@]}" --dump "$O/val$k.$j.jsonl" > /dev/null \
-      --train "$t/v_yt_tr.jsonl,$t/v_id_tr.jsonl,$t/v_fx_tr.jsonl,$D/sms_spam_collection.jsonl" \
-      --data "$t/v_yt_va.jsonl,$t/v_id_va.jsonl,$t/v_fx_va.jsonl"
+  for f in "${FILES[@]}"; do
+    local n
+    n=$(basename "$f" .jsonl)
+    "$B" spam split --data "$f" --by auto --folds 5 --fold "$k" \
+      --train-out "$t/$n.train.jsonl" --test-out "$t/$n.test.jsonl" > /dev/null
+    train+=("$t/$n.train.jsonl")
+    test+=("$t/$n.test.jsonl")
   done
-  local h
-  h=$(python3 "$ROOT/bench/spam_threshold.py" "$O"/val"$k".?.jsonl | cut -d' ' -f2)
-  echo "fold $k: hold_at $h"
-  echo "$h" > "$O/hold_at$k"
-  "$B" spam eval "${K[@]}" --hold-at "$h" --dump "$O/dump$k.jsonl" > "$O/eval$k.txt" \
-    --train "$t/yt_tr.jsonl,$t/id_tr.jsonl,$t/fx_tr.jsonl,$D/sms_spam_collection.jsonl" \
-    --data "$t/yt_te.jsonl,$t/id_te.jsonl,$t/fx_te.jsonl,$D/c3_globe_and_mail_ham.jsonl,$D/kocohub_naver_ham.jsonl,$D/seed_guardian_ge.jsonl"
+  "$B" spam eval "${K[@]}" ${HOLD_AT:+--hold-at "$HOLD_AT"} --dump "$O/dump$k.jsonl" \
+    --train "$(IFS=,; echo "${train[*]}")" \
+    --data "$(IFS=,; echo "${test[*]},${EVAL[*]}")" > "$O/eval$k.txt"
+  echo "fold $k done"
 }
 
 running=0

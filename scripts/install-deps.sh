@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Tribune needs to build, test and benchmark on Debian 12.
-# Usage: scripts/install-deps.sh [--test]   (--test adds Chromium and the npm test tools)
+# Usage: scripts/install-deps.sh [--test]   (--test adds Chromium, the npm test tools and
+#   clang 14 with its sanitizer and libFuzzer runtimes, for scripts/sanitize.sh and scripts/fuzz.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,9 +12,10 @@ BUILD_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   libboost-dev libsqlite3-dev zlib1g-dev libsodium-dev libssl-dev libtomlplusplus-dev libcli11-dev
   libspdlog-dev libfmt-dev nlohmann-json3-dev libicu-dev libre2-dev libpsl-dev libvectorscan-dev
-  libgtest-dev libgmock-dev libbenchmark-dev libmimalloc-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libmimalloc-dev libphonenumber-dev
 )
-TEST_PACKAGES=(chromium nodejs npm curl libxml2-utils default-jre-headless sqlite3 wrk)
+TEST_PACKAGES=(chromium nodejs npm curl libxml2-utils default-jre-headless sqlite3 wrk
+  clang-14 libclang-rt-14-dev llvm-14)
 
 missing=()
 want=("${BUILD_PACKAGES[@]}")

@@ -24,6 +24,7 @@
 #include "web/comment_service.h"
 #include "web/context.h"
 #include "web/moderation.h"
+#include "web/spam_policy.h"
 #include "web/responses.h"
 #include "web/router.h"
 #include "web/security_headers.h"
@@ -223,6 +224,10 @@ int Serve(const Config& given) {
                  "proof of work or codes; use this only for tests, closed intranets and imports");
   }
 
+  if (auto symbols = web::SymbolsFor(config); !symbols.ok()) {
+    spdlog::critical("{}", symbols.status().message());
+    return 1;
+  }
   std::shared_ptr<const spam::Engine> engine;
   if (config.spam.enabled) {
     auto loaded = web::LoadSiteEngine(config, *store);

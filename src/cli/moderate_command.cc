@@ -50,6 +50,7 @@ void RegisterModerateCommands(CLI::App& app) {
       StoreOptions store;
       std::vector<int64_t> ids;
       bool campaign = false;
+      bool dry_run = false;
       int days = 7;
     };
     auto opts = std::make_shared<Options>();
@@ -64,7 +65,10 @@ void RegisterModerateCommands(CLI::App& app) {
     if (what == "spam") {
       cmd->add_flag("--campaign", opts->campaign,
                     "Also mark spam every published or held comment of the last --days that, "
-                    "once the given comment is marked, joins a spam campaign");
+                    "once the given comment is marked, joins its campaign (shares a number, "
+                    "link domain, handle or address with it, or is spun from its text)");
+      cmd->add_flag("--dry-run", opts->dry_run,
+                    "With --campaign: only list what would be marked, change nothing");
       cmd->add_option("--days", opts->days, "How far back --campaign looks (default 7)")
           ->check(CLI::PositiveNumber);
     }
@@ -78,18 +82,26 @@ void RegisterModerateCommands(CLI::App& app) {
       }
       web::Decision decision = *web::ParseDecision(what);
       int64_t now = std::time(nullptr);
+      if (opts->dry_run && !opts->campaign) {
+        std::cerr << "tribune: --dry-run needs --campaign\n";
+        std::exit(2);
+      }
       if (opts->campaign) {
         for (int64_t id : opts->ids) {
-          auto marked = web::ModerateCampaign(*store, **engine, id,
-                                              now - int64_t{opts->days} * 86400, now);
+          int64_t since = now - int64_t{opts->days} * 86400;
+          auto marked = opts->dry_run ? web::PreviewCampaign(*store, **engine, id, since)
+                                      : web::ModerateCampaign(*store, **engine, id, since, now);
           if (!marked.ok()) {
             std::cerr << "tribune: comment " << id << ": " << marked.status().message() << "\n";
             std::exit(1);
           }
           for (const site::Comment& c : *marked) {
-            std::cout << c.id << '\t' << site::StatusName(c.status) << '\t'
+            std::string body = utf8::Truncate(c.body_text.substr(0, 400), 60);
+            for (char& ch : body) ch = ch == '\n' || ch == '\t' ? ' ' : ch;
+            std::cout << c.id << '\t'
+                      << (opts->dry_run ? "would be spam" : site::StatusName(c.status)) << '\t'
                       << (c.id == id ? "decided" : "campaign of " + std::to_string(id)) << '\t'
-                      << (*engine)->model_version() << '\n';
+                      << (opts->dry_run ? body : (*engine)->model_version()) << '\n';
           }
         }
         return;

@@ -2,16 +2,25 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <toml++/toml.h>
 
 #include "core/config_ranges.h"
 #include "core/numbers.h"
+#include "core/toml_depth.h"
 
 namespace tribune {
 namespace {
+
+// Far more than any key of the configuration has, far fewer than would
+// exhaust toml++'s stack (it recurses once per part; tens of thousands do).
+constexpr size_t kMaxKeyParts = 64;
 
 // Checked before an integer is narrowed to its field: against the key's
 // range, or at least against what an int holds.
@@ -43,6 +52,43 @@ Status BindStrings(const toml::node& node, const std::string& key, std::vector<s
 
 // A binder knows how to read one key into its field.
 using Binder = std::function<Status(const toml::node&, const std::string& key)>;
+
+// [spam.scores]: SYMBOL = number, or SYMBOL = { score = number, group = "name" }.
+// Whether each symbol exists is checked against the symbol table at start-up.
+Status ReadSymbolSetting(const toml::node& node, const std::string& key, SymbolSetting* out) {
+  if (auto v = node.value<double>()) {
+    out->score = *v;
+    return Status::Ok();
+  }
+  const toml::table* t = node.as_table();
+  if (!t) return InvalidArgument(fmt::format("key '{}' must be a number or {{ score, group }}", key));
+  for (const auto& [k, v] : *t) {
+    std::string field(k.str());
+    if (field == "score" && v.value<double>()) {
+      out->score = *v.value<double>();
+    } else if (field == "group" && v.value_exact<std::string>()) {
+      out->group = *v.value_exact<std::string>();
+    } else {
+      return InvalidArgument(fmt::format(
+          "key '{}.{}': a symbol takes 'score' (a number) and 'group' (a string)", key, field));
+    }
+  }
+  return Status::Ok();
+}
+
+Binder BindScores(std::map<std::string, SymbolSetting>* scores) {
+  return [scores](const toml::node& node, const std::string& key) -> Status {
+    const toml::table* t = node.as_table();
+    if (!t) return InvalidArgument(fmt::format("key '{}' must be a table of symbols", key));
+    for (const auto& [symbol, value] : *t) {
+      std::string name(symbol.str());
+      SymbolSetting setting;
+      TRIBUNE_RETURN_IF_ERROR(ReadSymbolSetting(value, key + "." + name, &setting));
+      (*scores)[name] = setting;
+    }
+    return Status::Ok();
+  };
+}
 
 template <typename T>
 Binder Bind(T* field) {
@@ -90,6 +136,7 @@ std::map<std::string, Binder> Binders(Config& c) {
       {"site.secret", Bind(&c.site.secret)},
       {"site.hosts", Bind(&c.site.hosts)},
       {"api.cors_origins", Bind(&c.api.cors_origins)},
+      {"api.keys", Bind(&c.api.keys)},
       {"server.listen", Bind(&c.server.listen)},
       {"server.threads", Bind(&c.server.threads)},
       {"server.read_timeout_ms", Bind(&c.server.read_timeout_ms)},
@@ -109,7 +156,7 @@ std::map<std::string, Binder> Binders(Config& c) {
       {"comments.pow_bits", Bind(&c.comments.pow_bits)},
       {"comments.pow_solutions", Bind(&c.comments.pow_solutions)},
       {"comments.edit_window_s", Bind(&c.comments.edit_window_s)},
-      {"comments.edit_new_links_score", Bind(&c.comments.edit_new_links_score)},
+      {"spam.scores", BindScores(&c.spam.scores)},
       {"spam.enabled", Bind(&c.spam.enabled)},
       {"spam.model", Bind(&c.spam.model)},
       {"spam.hold_at", Bind(&c.spam.hold_at)},
@@ -132,11 +179,11 @@ Status Walk(const toml::table& table, const std::string& prefix,
             const std::map<std::string, Binder>& binders) {
   for (const auto& [k, node] : table) {
     std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
-    if (const toml::table* sub = node.as_table()) {
+    auto it = binders.find(key);
+    if (const toml::table* sub = node.as_table(); sub && it == binders.end()) {
       TRIBUNE_RETURN_IF_ERROR(Walk(*sub, key, binders));
       continue;
     }
-    auto it = binders.find(key);
     if (it == binders.end()) return InvalidArgument(fmt::format("unknown key '{}'", key));
     TRIBUNE_RETURN_IF_ERROR(it->second(node, key));
   }
@@ -199,6 +246,14 @@ Status CheckLinks(const Config& c) {
           "key 'site.hosts' must list host names with an optional port, not '{}'", host));
     }
   }
+  for (const std::string& key : c.api.keys) {
+    size_t colon = key.find(':');
+    if (colon == 0 || colon == std::string::npos || key.size() - colon - 1 < kMinSecretBytes) {
+      return InvalidArgument(fmt::format(
+          "key 'api.keys' must list \"NAME:SECRET\" with a secret of at least {} bytes",
+          kMinSecretBytes));
+    }
+  }
   for (const std::string& origin : c.api.cors_origins) {
     if (origin != "*" && !IsHttpUrl(origin, false)) {
       return InvalidArgument(fmt::format(
@@ -210,22 +265,44 @@ Status CheckLinks(const Config& c) {
   return Status::Ok();
 }
 
+// The config a parsed table holds; messages name `source`.
+Result<Config> FromTable(const toml::table& table, const std::string& source) {
+  Config config;
+  Status st = Walk(table, "", Binders(config));
+  if (!st.ok()) return InvalidArgument(fmt::format("{}: {}", source, st.message()));
+  st = ValidateConfig(config);
+  if (!st.ok()) return InvalidArgument(fmt::format("{}: {}", source, st.message()));
+  return config;
+}
+
+Status ParseError(const toml::parse_error& e, const std::string& source) {
+  return InvalidArgument(
+      fmt::format("{}: {} (line {})", source, e.description(), e.source().begin.line));
+}
+
 }  // namespace
 
 Result<Config> LoadConfig(const std::string& path) {
-  Config config;
-  toml::table table;
-  try {
-    table = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    return InvalidArgument(fmt::format("{}: {} (line {})", path, e.description(),
-                                       e.source().begin.line));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return InvalidArgument(fmt::format("{}: cannot be read: {}", path, std::strerror(errno)));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return InvalidArgument(fmt::format("{}: cannot be read", path));
+  return ParseConfig(text, path);
+}
+
+Result<Config> ParseConfig(std::string_view text, const std::string& source) {
+  // Refused before toml++ sees it: its parser recurses once per key part.
+  if (MaxKeyParts(text) > kMaxKeyParts) {
+    return InvalidArgument(fmt::format(
+        "{}: a key has more than {} dotted parts; the configuration's keys have two "
+        "('server.listen')",
+        source, kMaxKeyParts));
   }
-  Status st = Walk(table, "", Binders(config));
-  if (!st.ok()) return InvalidArgument(fmt::format("{}: {}", path, st.message()));
-  st = ValidateConfig(config);
-  if (!st.ok()) return InvalidArgument(fmt::format("{}: {}", path, st.message()));
-  return config;
+  try {
+    return FromTable(toml::parse(text, source), source);
+  } catch (const toml::parse_error& e) {
+    return ParseError(e, source);
+  }
 }
 
 Status ValidateConfig(const Config& c) {

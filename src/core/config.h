@@ -4,7 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -52,7 +55,13 @@ struct CommentsConfig {
   int pow_bits = 12;                 // proof-of-work difficulty: leading zero bits
   int pow_solutions = 4;             // solutions a post carries
   int edit_window_s = 900;           // authors may edit a comment this long after posting; 0: never
-  double edit_new_links_score = 2.0; // added to the verdict when an edit brings in new links
+};
+
+// A site's change to one symbol of the spam symbol table ([spam.scores]:
+// `SYMBOL = 2.0` or `SYMBOL = { score = 2.0, group = "contact" }`).
+struct SymbolSetting {
+  std::optional<double> score;
+  std::optional<std::string> group;
 };
 
 struct SpamConfig {
@@ -67,6 +76,9 @@ struct SpamConfig {
   double trust_max = 2.0;            // ... at most
   int trust_days = 180;              // approvals older than this no longer count
   double trust_half_life_days = 60;  // an approval this old counts half; 0: no decay
+  // [spam.scores]: changes to data/spam/symbols.toml, the one table of every
+  // symbol's score and group (an unknown symbol stops start-up).
+  std::map<std::string, SymbolSetting> scores;
 };
 
 struct LimitsConfig {
@@ -79,6 +91,10 @@ struct LimitsConfig {
 struct ApiConfig {
   std::vector<std::string> cors_origins;  // origins whose scripts may read the API ("*": any);
                                           // empty: none (CORS off)
+  // Keys the operator issued to API clients, "NAME:SECRET" (a secret of 16
+  // bytes or more). A post carrying one (Authorization: Bearer SECRET) that
+  // typed the code instead of solving the proof of work is not scored for it.
+  std::vector<std::string> keys;
 };
 
 struct Config {
@@ -95,6 +111,10 @@ struct Config {
 // Reads and validates `path`. Keys missing from the file keep their defaults.
 // Errors: InvalidArgument naming the file, the key and what is wrong.
 Result<Config> LoadConfig(const std::string& path);
+
+// The same for TOML `text` (any bytes) read from `source`, the name the
+// messages give it.
+Result<Config> ParseConfig(std::string_view text, const std::string& source);
 
 // Checks the values of an assembled config (after command-line overrides).
 Status ValidateConfig(const Config& config);

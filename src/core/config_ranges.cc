@@ -37,8 +37,6 @@ constexpr NumericRange kRanges[] = {
      [](const Config& c) { return double(c.comments.pow_solutions); }},
     {"comments.edit_window_s", 0, 7 * kDay, true,
      [](const Config& c) { return double(c.comments.edit_window_s); }},
-    {"comments.edit_new_links_score", -100, 100, false,
-     [](const Config& c) { return c.comments.edit_new_links_score; }},
     {"spam.hold_at", -1000, 1000, false, [](const Config& c) { return c.spam.hold_at; }},
     {"spam.spam_at", -1000, 1000, false, [](const Config& c) { return c.spam.spam_at; }},
     {"spam.discard_at", -1000, 1000, false, [](const Config& c) { return c.spam.discard_at; }},

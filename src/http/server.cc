@@ -16,7 +16,7 @@
 #include <unordered_set>
 
 #include "core/time_format.h"
-#include "http/framing.h"
+#include "http/beast_message.h"
 #include "http/header_safety.h"
 
 namespace tribune::http {
@@ -325,14 +325,7 @@ void Session::ReadRequest() {
 
 void Session::OnHeader(beast::error_code ec) {
   if (ec) return OnRead(ec);
-  // Beast reads a Content-Length beside a Transfer-Encoding that does not
-  // end in chunked; RFC 9112 says such a request must not be read at all.
-  const auto& msg = parser_->get();
-  std::vector<std::string_view> codings;
-  auto [first, last] = msg.equal_range(bhttp::field::transfer_encoding);
-  for (auto it = first; it != last; ++it) codings.push_back(it->value());
-  bool has_length = msg.find(bhttp::field::content_length) != msg.end();
-  FramingProblem problem = CheckFraming(codings, has_length, msg.version());
+  FramingProblem problem = internal::CheckHeaderFraming(parser_->get().base());
   if (problem.status != 0) return WriteError(problem.status, problem.reason);
   if (parser_->is_done()) return OnRead({});  // no body: no second read
   bhttp::async_read(socket_, buffer_, *parser_,
@@ -340,14 +333,15 @@ void Session::OnHeader(beast::error_code ec) {
 }
 
 void Session::OnRead(beast::error_code ec) {
-  if (ec == bhttp::error::header_limit) return WriteError(431, "the request header is too large");
-  if (ec == bhttp::error::body_limit) return WriteError(413, "the request body is too large");
   if (TimedOut(ec)) return WriteError(408, "the request did not arrive in time");
   if (ec == bhttp::error::end_of_stream || ec == net::error::eof ||
       ec == net::error::connection_reset || ec == net::error::operation_aborted) {
     return Close();
   }
-  if (ec) return WriteError(400, fmt::format("malformed request ({})", ec.message()));
+  if (ec) {
+    internal::ParseFailure failure = internal::ParseFailureFor(ec);
+    return WriteError(failure.status, failure.reason);
+  }
   Dispatch();
 }
 
@@ -363,18 +357,7 @@ void Session::WriteError(int status, std::string_view reason) {
 void Session::Dispatch() {
   auto& msg = parser_->get();
   keep_alive_ = msg.keep_alive();
-  request_.method = std::string(msg.method_string());
-  request_.target = std::string(msg.target());
-  size_t q = request_.target.find('?');
-  request_.path = request_.target.substr(0, q);
-  request_.query = q == std::string::npos ? std::string() : request_.target.substr(q + 1);
-  request_.headers.clear();
-  for (const auto& field : msg) {
-    std::string name(field.name_string());
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    request_.headers.emplace_back(std::move(name), std::string(field.value()));
-  }
-  request_.body = std::move(msg.body());
+  internal::ToRequest(msg, request_);
   ExpiresAfter(started_, -1);
   auto self = shared_from_this();
   worker_.handler(request_, [pending = std::make_shared<PendingAnswer>(

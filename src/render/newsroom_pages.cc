@@ -26,6 +26,25 @@ std::string_view LabelOf(std::string_view decision) {
   return decision;
 }
 
+// One comment's header line and text, without decision buttons.
+void AppendSummary(std::string& out, const QueueItem& item) {
+  const site::Comment& c = item.comment;
+  out += "<li><b>Comment " + std::to_string(c.id) + "</b> (";
+  out += site::StatusName(c.status);
+  out += ") by <span class=\"author\">";
+  html::AppendEscaped(out, c.author);
+  out += "</span> \u00b7 <time datetime=\"" + timefmt::Iso8601(c.created_at) + "\">" +
+         timefmt::CommentDate(c.created_at) + "</time> \u00b7 on ";
+  html::AppendEscaped(out, item.article_title);
+  out += "<br><q>";
+  std::string text = c.body_text.size() > 300 ? c.body_text.substr(0, 300) : c.body_text;
+  while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+  if (text.size() < c.body_text.size() && !text.empty()) text.pop_back();
+  html::AppendEscaped(out, text);
+  if (text.size() < c.body_text.size()) out += "\u2026";
+  out += "</q></li>\n";
+}
+
 void AppendItem(std::string& out, const QueueItem& item, const QueueView& view) {
   const site::Comment& c = item.comment;
   std::string id = std::to_string(c.id);
@@ -94,10 +113,18 @@ void AppendItem(std::string& out, const QueueItem& item, const QueueView& view) 
   out += "\">\n<input type=\"hidden\" name=\"seen_edit\" value=\"" +
          std::to_string(c.edited_at) + "\">\n";
   for (std::string_view value : site::ModerationChoices(c.status)) {
+    if (value == "campaign") continue;  // shown first, confirmed on the preview page
     out += fmt::format("<button type=\"submit\" name=\"decision\" value=\"{}\">{}</button>\n",
                        value, LabelOf(value));
   }
-  out += "</form>\n</article>\n";
+  out += "</form>\n";
+  for (std::string_view value : site::ModerationChoices(c.status)) {
+    if (value != "campaign") continue;
+    out += fmt::format("<p class=\"campaign-link\"><a href=\"/newsroom/comments/{}/campaign?show={}\">"
+                       "{}: see what it takes down first</a></p>\n",
+                       id, view.show, LabelOf(value));
+  }
+  out += "</article>\n";
 }
 
 void AppendActivity(std::string& out, const FilterActivity& a) {
@@ -184,6 +211,47 @@ std::string RenderQueuePage(const SiteInfo& site, const QueueView& view) {
   }
   for (const QueueItem& item : view.items) AppendItem(out, item, view);
   out += "</section>\n";
+  ClosePage(out, site);
+  return out;
+}
+
+}  // namespace tribune::render
+
+namespace tribune::render {
+
+std::string RenderCampaignPreviewPage(const SiteInfo& site, const CampaignPreview& p) {
+  std::string out;
+  const site::Comment& c = p.decided.comment;
+  std::string id = std::to_string(c.id);
+  OpenPage(out, site, {"Campaign of comment " + id, "", "", "", "", "", "", 0});
+  out += "<section class=\"newsroom campaign-preview\">\n<h1>Comment " + id +
+         " and its campaign</h1>\n<p>Marking this comment spam with its campaign marks spam, with "
+         "it, every published or held comment of the last " +
+         std::to_string(p.days) +
+         " days that shares a telephone number, link domain, handle or address with it, or that "
+         "was spun from its text (and, round by round, from the texts so taken).</p>\n<ol>\n";
+  AppendSummary(out, p.decided);
+  out += "</ol>\n";
+  if (p.members.empty()) {
+    out += "<p>No other comment would go with it.</p>\n";
+  } else {
+    out += "<h2>" + std::to_string(p.members.size()) + " more comments would be marked spam</h2>\n<ol>\n";
+    for (const QueueItem& m : p.members) AppendSummary(out, m);
+    out += "</ol>\n";
+  }
+  out += "<form class=\"decide\" method=\"post\" action=\"/newsroom/comments/" + id +
+         "\">\n<input type=\"hidden\" name=\"t\" value=\"";
+  html::AppendEscaped(out, p.form_token);
+  out += "\">\n<input type=\"hidden\" name=\"show\" value=\"";
+  html::AppendEscaped(out, p.show);
+  out += "\">\n<input type=\"hidden\" name=\"seen\" value=\"";
+  out += site::StatusName(c.status);
+  out += "\">\n<input type=\"hidden\" name=\"seen_edit\" value=\"" + std::to_string(c.edited_at) +
+         "\">\n<button type=\"submit\" name=\"decision\" value=\"campaign\">Mark these " +
+         std::to_string(p.members.size() + 1) + " comments spam</button>\n";
+  out += "<a href=\"/newsroom/queue?show=";
+  html::AppendEscaped(out, p.show);
+  out += "\">Back to the queue</a>\n</form>\n</section>\n";
   ClosePage(out, site);
   return out;
 }

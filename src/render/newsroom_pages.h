@@ -43,9 +43,21 @@ struct QueueView {
   std::vector<QueueItem> items;
 };
 
+// What a campaign decision on one comment would take down with it, shown
+// before the moderator confirms.
+struct CampaignPreview {
+  std::string staff_name;
+  std::string form_token;
+  std::string show;          // the queue tab to return to
+  QueueItem decided;         // the comment the decision is on
+  std::vector<QueueItem> members;  // the comments the sweep would mark spam with it
+  int64_t days = 7;          // how far back the sweep looks
+};
+
 // The sign-in form; `name` is kept after a failed attempt.
 std::string RenderSignInPage(const SiteInfo& site, const std::string& name,
                              const std::string& error);
 std::string RenderQueuePage(const SiteInfo& site, const QueueView& view);
+std::string RenderCampaignPreviewPage(const SiteInfo& site, const CampaignPreview& preview);
 
 }  // namespace tribune::render

@@ -1,5 +1,8 @@
 #include "spam/analysis.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "spam/text/language.h"
 
 #include "spam/model/keyed_hash.h"
@@ -35,6 +38,37 @@ bool IsTerm(const std::string& w) {
   return w.size() >= kMinTermBytes && w.find_first_not_of("0123456789") != std::string::npos;
 }
 
+// Fewer digits than this cannot make a telephone number: skip the search.
+constexpr int kMinPhoneDigits = 6;
+
+bool HasDigits(std::string_view s, int n) {
+  for (char c : s) {
+    if (c >= '0' && c <= '9' && --n == 0) return true;
+  }
+  return false;
+}
+
+// Whether `host` is a listed reference host or a subdomain of one.
+bool IsReference(const Lists& lists, const text::Link& l) {
+  if (lists.reference_hosts.empty()) return false;
+  if (lists.reference_hosts.count(l.domain)) return true;
+  std::string_view h = l.host;
+  while (true) {
+    if (lists.reference_hosts.count(std::string(h))) return true;
+    size_t dot = h.find('.');
+    if (dot == std::string_view::npos) return false;
+    h.remove_prefix(dot + 1);
+  }
+}
+
+void SetAsideReferences(const Lists& lists, text::LinkScan* scan, std::vector<text::Link>* refs) {
+  auto& links = scan->links;
+  auto keep = std::stable_partition(links.begin(), links.end(),
+                                    [&](const text::Link& l) { return !IsReference(lists, l); });
+  std::move(keep, links.end(), std::back_inserter(*refs));
+  links.erase(keep, links.end());
+}
+
 }  // namespace
 
 Analysis Analyze(const CommentInput& input, const Lists& lists, ArticleCache* cache,
@@ -45,10 +79,23 @@ Analysis Analyze(const CommentInput& input, const Lists& lists, ArticleCache* ca
   a.site_language = site_language;
   // Words of the text proper, without link addresses: links are judged by
   // the link rules, and address fragments ("http", "com") say nothing.
-  a.links = text::FindLinks(text::CleanNfkc(input.body));
-  a.body = text::Normalize(a.links.without_links);
+  std::string clean = text::CleanNfkc(input.body);
+  a.links = text::FindLinks(clean);
+  SetAsideReferences(lists, &a.links, &a.reference_links);
+  a.code = text::SplitCode(clean);
+  if (a.code.code_lines == 0 && a.code.prose == clean) {
+    a.prose = std::move(clean);
+    a.body = text::Normalize(a.links.without_links);
+  } else {
+    a.prose = std::move(a.code.prose);
+    a.code.prose.clear();
+    a.body = text::Normalize(text::FindLinks(a.prose).without_links);
+  }
   text::CountDisguises(input.body, &a.body);
   a.folded_body = text::FoldForMatching(input.body);
+  if (HasDigits(a.links.without_links, kMinPhoneDigits)) {
+    a.phones = text::FindPhones(a.links.without_links);
+  }
   if (!input.author.empty()) {
     a.author = text::Normalize(input.author);
     a.author_links = text::FindLinks(text::CleanNfkc(input.author));

@@ -8,7 +8,9 @@
 #include <unordered_set>
 
 #include "spam/lists.h"
+#include "spam/text/code.h"
 #include "spam/text/normalize.h"
+#include "spam/text/phones.h"
 #include "spam/text/urls.h"
 #include "spam/types.h"
 
@@ -41,9 +43,17 @@ class ArticleCache {
 struct Analysis {
   const CommentInput* input = nullptr;
   const Lists* lists = nullptr;
+  // The words of the prose: code lines and link addresses left out.
   text::NormalizedText body;
   std::string folded_body;  // NFKC casefold, invisible chars removed, lines kept
-  text::LinkScan links;     // found in the body
+  std::string prose;        // NFKC, case kept, invisible chars and code lines removed
+  text::CodeSplit code;     // code lines found (code.prose is moved into `prose`)
+  // Links in the whole body (code too: code tags cannot hide a link), except
+  // links to documentation and code hosts (reference_hosts.txt), which are
+  // in `reference_links`: readers cite them, spam does not pay for them.
+  text::LinkScan links;
+  std::vector<text::Link> reference_links;
+  std::vector<text::Phone> phones;  // telephone numbers in the body
   text::NormalizedText author;
   text::LinkScan author_links;
   std::string email_domain;                       // lower-cased, empty when none

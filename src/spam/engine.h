@@ -15,17 +15,21 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 
 #include "core/status.h"
+#include "spam/campaigns/fingerprint.h"
 #include "spam/options.h"
+#include "spam/symbols.h"
 #include "spam/types.h"
 
 namespace tribune::spam {
 
 namespace model {
 struct ModelData;
+struct FeatureSet;
 }
 namespace campaigns {
 class CampaignIndex;
@@ -41,6 +45,14 @@ struct NewModelParams {
   // Measured on held-out folds of the project's corpora (docs/spam.md):
   // light regularisation generalised best.
   double alpha = 2.0, beta = 1.0, l1 = 0.02, l2 = 0.1;
+};
+
+// The spam campaign a comment joins, as the campaign index sees it.
+struct CampaignHit {
+  size_t id = 0;
+  double similarity = 0;  // 1 for a shared artifact
+  std::string artifact;   // the shared artifact ("phone:+1…"); empty when the text matched
+  bool spam = false;      // moderators marked it spam more than they approved it
 };
 
 class Engine {
@@ -62,22 +74,42 @@ class Engine {
   // Bulk training from a labelled corpus: updates the model only (campaigns
   // are a site's own history) and does not count as a revision.
   void Train(const CommentInput& c, bool is_spam, double weight = 1.0);
+  // The same in two steps, for many passes over one corpus: the features of
+  // a comment do not change between passes, so they are computed once.
+  model::FeatureSet TrainingFeatures(const CommentInput& c) const;
+  void Train(const model::FeatureSet& f, bool is_spam, double weight = 1.0);
 
   // The model's probability that `c` is spam, without rules: for metrics.
   double ModelProbability(const CommentInput& c) const;
+
+  // What campaign matching reads of `c`: compute it once for a comment that
+  // is matched many times.
+  campaigns::Fingerprint FingerprintOf(const CommentInput& c) const;
+  // The campaign `c` joins at `min_similarity` (artifacts join at any), if
+  // any: what a moderator's campaign decision sweeps with.
+  std::optional<CampaignHit> CampaignOf(const CommentInput& c, double min_similarity) const;
+  std::optional<CampaignHit> CampaignOf(const campaigns::Fingerprint& f,
+                                        double min_similarity) const;
+
+  // An independent copy (model, campaigns, options; the word lists are
+  // shared): to try decisions out without changing this engine.
+  std::unique_ptr<Engine> Clone() const;
 
   Status Save(const std::string& path) const;
   std::string model_version() const;
   size_t campaign_count() const;
   const EngineOptions& options() const { return opts_; }
+  // The defaults with the site's changes (EngineOptions::symbols).
+  const SymbolTable& symbols() const { return symbols_; }
 
  private:
-  Engine(EngineOptions opts, std::unique_ptr<Lists> lists, std::unique_ptr<model::ModelData> data);
-  double ScoreOf(const std::string& symbol, double builtin) const;
+  Engine(EngineOptions opts, SymbolTable symbols, std::shared_ptr<const Lists> lists,
+         std::unique_ptr<model::ModelData> data);
   void Update(const CommentInput& c, bool is_spam, double weight, bool campaigns);
 
   EngineOptions opts_;
-  std::unique_ptr<Lists> lists_;
+  SymbolTable symbols_;
+  std::shared_ptr<const Lists> lists_;
   std::unique_ptr<model::ModelData> data_;
   std::unique_ptr<campaigns::CampaignIndex> campaigns_;
   std::unique_ptr<ArticleCache> articles_;

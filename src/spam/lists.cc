@@ -60,6 +60,11 @@ Result<std::unique_ptr<Lists>> Lists::LoadDir(const std::string& dir) {
   ReadSet(base + "/suspicious_tlds.txt", &lists->suspicious_tlds);
   ReadSet(base + "/profile_hosts.txt", &lists->profile_hosts);
   ReadSet(base + "/money_hosts.txt", &lists->money_hosts);
+  ReadSet(base + "/reference_hosts.txt", &lists->reference_hosts);
+  ReadSet(base + "/commercial_words.txt", &lists->commercial_words);
+  ReadSet(base + "/common_hosts.txt", &lists->common_hosts);
+  ReadSet(base + "/listed_sites.txt", &lists->listed_sites);
+  ReadSet(base + "/listed_numbers.txt", &lists->listed_numbers);
   TRIBUNE_RETURN_IF_ERROR(ReadPatterns(base + "/patterns.txt", &lists->patterns));
   TRIBUNE_RETURN_IF_ERROR(lists->CompilePatterns());
   return lists;

@@ -30,12 +30,26 @@ struct Lists {
   std::unordered_set<std::string> suspicious_tlds;
   std::unordered_set<std::string> profile_hosts;
   std::unordered_set<std::string> money_hosts;
+  // Documentation and code hosts (docs.python.org, github.com): links there
+  // are citations, not promotion.
+  std::unordered_set<std::string> reference_hosts;
+  // Words of commercial keyword phrases ("roofing", "loans", "travel"): a
+  // name made of them is anchor text, not a person (AUTHOR_KEYWORD).
+  std::unordered_set<std::string> commercial_words;
+  // Domains everyone links to (youtube.com, nytimes.com): not a campaign's
+  // own, so sharing one ties no comments together.
+  std::unordered_set<std::string> common_hosts;
+  // Long-lived public spam lists (listed_*.txt, from SmokeDetector): host
+  // names of spam sites and digits of spam telephone numbers.
+  std::unordered_set<std::string> listed_sites;
+  std::unordered_set<std::string> listed_numbers;
   std::vector<Pattern> patterns;
   // All of `patterns` in one vectorscan scan: pattern_set index i is patterns[i].
   std::unique_ptr<PatternSet> pattern_set;
 
   // (Re)builds pattern_set from patterns; LoadDir does it.
   Status CompilePatterns();
+
 
   // Reads the files that exist in `dir`; a missing file is an empty list,
   // a malformed pattern line is InvalidArgument naming file and line.

@@ -5,6 +5,8 @@
 #include <map>
 #include <string>
 
+#include "spam/symbols.h"
+
 namespace tribune::spam {
 
 struct EngineOptions {
@@ -18,7 +20,7 @@ struct EngineOptions {
   // is small so that a text the model finds innocent cannot cancel strong
   // rules (a keyword anchor, a link in the name). Defaults -1 and 10.
   double model_min = -1.0;
-  double model_max = 10.0;
+  double model_max = 4.0;
 
   // The most that disguise evidence (styled, look-alike, invisible and
   // spaced letters: the rules plus the model's weights on them) adds to a
@@ -42,22 +44,29 @@ struct EngineOptions {
   std::string site_language;
 
   // Near-duplicate matching: estimated Jaccard similarity of character
-  // 4-gram shingles at or above which a comment joins a campaign. Spun
-  // templates that swap a word in five land around 0.5; unrelated comments
-  // of 40+ characters stay under 0.3. Default 0.4.
+  // 4-gram shingles to any member of a campaign at or above which a new
+  // comment joins it. Spun templates that swap a word in five land around
+  // 0.5; unrelated comments of 40+ characters stay under 0.3. Default 0.4.
   double campaign_similarity = 0.4;
   // Texts with fewer normalised characters than this are never matched
-  // against campaigns (short texts collide by chance). Default 40.
+  // against campaigns by their words (short texts collide by chance); their
+  // artifacts still count. Default 40.
   int campaign_min_chars = 40;
+  // The similarity at which a moderator's campaign decision sweeps recent
+  // comments into the campaign. Lower than campaign_similarity: the sweep
+  // runs once, over comments a moderator then sees listed, and every comment
+  // it takes becomes a member that reaches further into a spun template.
+  // Default 0.3 (a spun tech-support template: 29% of variant pairs).
+  double campaign_sweep_similarity = 0.3;
 
   // Directory with the word lists (disposable_domains.txt, bad_domains.txt,
   // suspicious_tlds.txt, patterns.txt). Empty = the model file's directory.
   std::string lists_dir;
 
-  // Per-symbol score overrides; a symbol not listed keeps its built-in
-  // default (see signals/defaults.cc and docs/spam.md). A score of 0
-  // disables the rule.
-  std::map<std::string, double> scores;
+  // Per-symbol changes to the default symbol table (data/spam/symbols.toml):
+  // a new score and/or group. A score of 0 disables the rule. An unknown
+  // symbol makes Engine::Load fail.
+  std::map<std::string, SymbolOverride> symbols;
 };
 
 }  // namespace tribune::spam

@@ -1,11 +1,12 @@
 #include "spam/verdict.h"
 
+#include "spam/text/language.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace tribune::spam {
 namespace {
-constexpr size_t kModelEvidence = 3;
 
 std::string Format(double v) {
   char buf[32];
@@ -16,12 +17,29 @@ std::string Format(double v) {
 }  // namespace
 
 double VerdictBuilder::ScoreOf(std::string_view symbol) const {
-  auto it = opts_.scores.find(std::string(symbol));
-  if (it != opts_.scores.end()) return it->second;
-  for (const signals::SymbolInfo& s : signals::BuiltinSymbols()) {
-    if (s.symbol == symbol) return s.score;
+  return symbols_.Score(symbol, /*fallback=*/1.0);  // moderator patterns carry their score as strength
+}
+
+bool VerdictBuilder::IsDisguise(std::string_view symbol) const {
+  return symbols_.Group(symbol) == "disguise";
+}
+
+void VerdictBuilder::AddComposites() {
+  for (const Symbol* c : symbols_.composites()) {
+    std::string evidence;
+    bool all = true;
+    for (const std::string& group : c->when_groups) {
+      auto fired = std::find_if(v_.reasons.begin(), v_.reasons.end(), [&](const Reason& r) {
+        return r.score > 0 && symbols_.Group(r.symbol) == group;
+      });
+      if (fired == v_.reasons.end()) {
+        all = false;
+        break;
+      }
+      evidence += (evidence.empty() ? "" : " + ") + fired->symbol;
+    }
+    if (all && c->score != 0) v_.reasons.push_back({c->name, c->score, evidence});
   }
-  return 1.0;  // moderator patterns carry their score as strength
 }
 
 double VerdictBuilder::TakeDisguise(double score) {
@@ -36,7 +54,7 @@ void VerdictBuilder::AddRule(const signals::Hit& hit) {
   double score = ScoreOf(hit.symbol) * hit.strength;
   std::string evidence = hit.evidence;
   bool capped = false;
-  if (signals::IsDisguise(hit.symbol)) {
+  if (IsDisguise(hit.symbol)) {
     double full = score;
     score = TakeDisguise(score);
     capped = score < full;
@@ -46,12 +64,67 @@ void VerdictBuilder::AddRule(const signals::Hit& hit) {
   if (score != 0 || capped) v_.reasons.push_back({hit.symbol, score, std::move(evidence)});
 }
 
-void VerdictBuilder::AddModel(double logit, const model::FeatureSet& f, const model::Ftrl& ftrl) {
+namespace {
+
+constexpr size_t kSpamPhrases = 3, kHamPhrases = 2, kOtherFeatures = 2;
+constexpr size_t kMaxPhraseWords = 6;
+constexpr double kWordWeight = 0.04;  // a word counts in a phrase from this weight on
+
+struct Phrase {
+  double weight = 0;
+  std::string text;
+};
+
+// Phrases of consecutive words that each pushed the same way (`sign`), with
+// function words trimmed from their ends; a phrase of function words alone
+// is dropped. Strongest first.
+std::vector<Phrase> Phrases(const std::vector<double>& weight, const std::vector<std::string>& words,
+                            int sign, size_t limit) {
+  std::vector<Phrase> out;
+  size_t n = std::min(weight.size(), words.size());
+  for (size_t i = 0; i < n;) {
+    if (weight[i] * sign < kWordWeight) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < n && j - i < kMaxPhraseWords && weight[j] * sign >= kWordWeight) ++j;
+    size_t b = i, e = j;
+    while (b < e && text::IsFunctionWord(words[b])) ++b;
+    while (e > b && text::IsFunctionWord(words[e - 1])) --e;
+    if (b < e) {
+      Phrase p;
+      for (size_t k = i; k < j; ++k) p.weight += weight[k];
+      for (size_t k = b; k < e; ++k) p.text += (k > b ? " " : "") + words[k];
+      out.push_back(std::move(p));
+    }
+    i = j;
+  }
+  std::sort(out.begin(), out.end(),
+            [&](const Phrase& x, const Phrase& y) { return x.weight * sign > y.weight * sign; });
+  // A phrase said twice is named once, with its stronger weight.
+  std::vector<Phrase> unique;
+  for (Phrase& p : out) {
+    bool seen = std::any_of(unique.begin(), unique.end(),
+                            [&](const Phrase& u) { return u.text == p.text; });
+    if (!seen && unique.size() < limit) unique.push_back(std::move(p));
+  }
+  return unique;
+}
+
+bool Readable(const model::FeatureName& n) {
+  return n.tag == "host" || n.tag == "email" || n.tag == "upper" || n.tag == "rule";
+}
+
+}  // namespace
+
+void VerdictBuilder::AddModel(double logit, const model::FeatureSet& f, const model::Ftrl& ftrl,
+                              const std::vector<std::string>& words) {
   // Disguise rules are not model features any more, but a model learned
   // before may still weigh them; those weights share the rules' allowance.
   double disguise = 0;
   for (size_t i = 0; i < f.index.size() && i < f.name.size(); ++i) {
-    if (f.name[i].tag == "rule" && signals::IsDisguise(f.name[i].first)) {
+    if (f.name[i].tag == "rule" && IsDisguise(f.name[i].first)) {
       disguise += ftrl.w(f.index[i]) * f.value[i];
     }
   }
@@ -62,51 +135,59 @@ void VerdictBuilder::AddModel(double logit, const model::FeatureSet& f, const mo
   // sites, not how well it fits this one.
   double rule_capped = 0;
   auto capped_rule = [&](size_t i, double c) {
-    if (f.name[i].tag != "rule" || signals::IsDisguise(f.name[i].first)) return c;
+    if (f.name[i].tag != "rule" || IsDisguise(f.name[i].first)) return c;
     return std::clamp(c, -opts_.rule_weight_cap, opts_.rule_weight_cap);
   };
+  // Each word's share of the model's push: its own feature, half of each
+  // word pair it is in, the character n-grams that fall in it.
+  std::vector<double> word_weight(words.size(), 0.0);
+  std::vector<std::pair<double, const model::FeatureName*>> other;
   for (size_t i = 0; i < f.index.size() && i < f.name.size(); ++i) {
-    double c = ftrl.w(f.index[i]) * f.value[i];
-    rule_capped += c - capped_rule(i, c);
+    double raw = ftrl.w(f.index[i]) * f.value[i];
+    double c = capped_rule(i, raw);
+    rule_capped += raw - c;
+    const model::FeatureName& n = f.name[i];
+    if (c == 0) continue;
+    if (n.from >= 0 && n.to < static_cast<int>(words.size())) {
+      for (int w = n.from; w <= n.to; ++w) word_weight[w] += c / (n.to - n.from + 1);
+    } else if (Readable(n)) {
+      other.push_back({c, &n});
+    }
   }
   logit -= rule_capped;
   double clamped = std::clamp(logit, opts_.model_min, opts_.model_max);
   double score = ScoreOf("MODEL") * clamped;
-  // The features that pushed hardest in the direction of the verdict; a
-  // repeated word shows once.
-  std::vector<std::pair<double, const model::FeatureName*>> top;
-  for (size_t i = 0; i < f.index.size() && i < f.name.size(); ++i) {
-    if (f.name[i].empty()) continue;
-    double c = capped_rule(i, ftrl.w(f.index[i]) * f.value[i]);
-    if (c != 0 && (logit >= 0) == (c > 0) && f.name[i].tag != "bias")
-      top.push_back({std::fabs(c), &f.name[i]});
-  }
-  // Enough candidates to survive de-duplication of repeated words.
-  size_t candidates = std::min<size_t>(4 * kModelEvidence, top.size());
-  auto stronger = [](const auto& a, const auto& b) { return a.first > b.first; };
-  std::partial_sort(top.begin(), top.begin() + candidates, top.end(), stronger);
-  top.resize(candidates);
-  top.erase(std::unique(top.begin(), top.end(),
-                        [](const auto& a, const auto& b) { return *a.second == *b.second; }),
-            top.end());
-  size_t k = std::min(kModelEvidence, top.size());
   std::string evidence = "p=" + std::to_string(1.0 / (1.0 + std::exp(-logit))).substr(0, 5);
   if (capped_by > 0) evidence += " disguise-capped(-" + Format(capped_by).substr(1) + ")";
-  for (size_t i = 0; i < k; ++i) {
-    evidence += " " + top[i].second->ToString() + "(" +
-                Format(logit >= 0 ? top[i].first : -top[i].first) + ")";
+  std::sort(other.begin(), other.end(),
+            [](const auto& a, const auto& b) { return std::fabs(a.first) > std::fabs(b.first); });
+  for (int sign : {+1, -1}) {
+    std::string part;
+    for (const Phrase& p : Phrases(word_weight, words, sign, sign > 0 ? kSpamPhrases : kHamPhrases)) {
+      part += (part.empty() ? "" : ", ") + ("\u201c" + p.text + "\u201d ") + Format(p.weight);
+    }
+    size_t named = 0;
+    for (const auto& [c, n] : other) {
+      if ((c > 0) != (sign > 0) || named++ >= kOtherFeatures) continue;
+      part += (part.empty() ? "" : ", ") + std::string(n->tag) + " " + std::string(n->first) + " " +
+              Format(c);
+    }
+    if (!part.empty()) evidence += (sign > 0 ? "; spam: " : "; ham: ") + part;
   }
   v_.reasons.push_back({"MODEL", score, evidence});
 }
 
 void VerdictBuilder::AddCampaign(const campaigns::Match& m) {
   if (m.campaign == nullptr || m.campaign->spam <= m.campaign->ham) return;
-  v_.reasons.push_back({"CAMPAIGN_SPAM", ScoreOf("CAMPAIGN_SPAM"),
-                        "campaign " + std::to_string(m.id) + ", similarity " +
-                            std::to_string(m.similarity).substr(0, 4)});
+  std::string evidence = "campaign " + std::to_string(m.id) + " (" +
+                         std::to_string(m.campaign->members.size()) + " texts): ";
+  evidence += m.artifact.empty() ? "similarity " + std::to_string(m.similarity).substr(0, 4)
+                                 : "shares " + m.artifact;
+  v_.reasons.push_back({"CAMPAIGN_SPAM", ScoreOf("CAMPAIGN_SPAM"), evidence});
 }
 
 Verdict VerdictBuilder::Finish(std::string model_version) {
+  AddComposites();
   v_.score = 0;
   for (const Reason& r : v_.reasons) v_.score += r.score;
   std::stable_sort(v_.reasons.begin(), v_.reasons.end(), [](const Reason& a, const Reason& b) {

@@ -9,6 +9,7 @@
 #include "core/time_format.h"
 #include "core/utf8.h"
 #include "site/pagination.h"
+#include "web/api_keys.h"
 #include "web/conditional.h"
 #include "web/handlers.h"
 #include "web/link_base.h"
@@ -195,8 +196,11 @@ void PostComment(Context& ctx, http::Request& req, int64_t id, http::Respond res
       !StringField(body, "pow", proof.pow, detail)) {
     return respond(Problem(400, detail));
   }
+  bool known = true;
+  std::string key = ApiKeyName(ctx.config, req.Header("authorization"), &known);
+  if (!known) return respond(Problem(401, "The API key is not one this site issued."));
   PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr),
-                 NowMs(), std::move(proof)};
+                 NowMs(), std::move(proof), key};
   ctx.comments.Post(id, std::move(form), pc, [&ctx, respond, now = pc.now](PostOutcome out) {
     using Kind = PostOutcome::Kind;
     switch (out.kind) {

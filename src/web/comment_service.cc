@@ -7,17 +7,13 @@
 
 #include "core/html.h"
 #include "core/utf8.h"
+#include "spam/verdict.h"
 #include "web/reputation.h"
+#include "web/spam_policy.h"
 
 namespace tribune::web {
 namespace {
 
-// Scores of request-integrity evidence, added to the content verdict.
-constexpr double kBotScore = 20.0;     // forged token, honeypot: discard
-constexpr double kReplayScore = 8.0;   // a reused token with new content: spam
-constexpr double kCodeDuringWaveScore = 3.0;  // held: see Post
-constexpr double kFormSkippedScore = 3.0;  // the page's trap field missing: held even
-                                           // when the text itself looks fine
 constexpr int kMaxExtraBits = 6;
 constexpr int kWaveBits = 2;           // extra work for new commenters during a spam wave
 constexpr int kMaxEdits = 10;          // edits of one comment
@@ -33,13 +29,6 @@ site::CommentStatus StatusFor(spam::Action a) {
     case spam::Action::kDiscard: return site::CommentStatus::kDeleted;
   }
   return site::CommentStatus::kHeld;
-}
-
-spam::Action ActionFor(double score, const SpamConfig& c) {
-  if (score >= c.discard_at) return spam::Action::kDiscard;
-  if (score >= c.spam_at) return spam::Action::kSpam;
-  if (score >= c.hold_at) return spam::Action::kHold;
-  return spam::Action::kPublish;
 }
 
 // A form's per-request fields. Appended, not formatted: this runs for every
@@ -79,6 +68,8 @@ CommentService::CommentService(const Config& config, store::Store& store,
                                store::CommentWriter& writer, const Signer& signer,
                                std::shared_ptr<const spam::Engine> engine)
     : config_(config),
+      policy_(EngineOptionsFor(config)),
+      symbols_(SymbolsFor(config).ok() ? *SymbolsFor(config) : spam::SymbolTable::Defaults()),
       store_(store),
       writer_(writer),
       signer_(signer),
@@ -219,15 +210,17 @@ site::Screening CommentService::Screen(const site::Article& article,
   double score = verdict.score;
   if (engine && config_.spam.enabled && reputation.published > 0) {
     // Reputation: earlier comments under this e-mail that were published.
-    score -= reputation.trust;
+    double trust = symbols_.Score("TRUSTED_AUTHOR") * reputation.trust;
+    score += trust;
     reasons.push_back({{"symbol", "TRUSTED_AUTHOR"},
-                       {"score", -reputation.trust},
+                       {"score", trust},
                        {"evidence", fmt::format("{} published comments", reputation.published)}});
   }
   if (challenge_enabled() && guard.form_skipped) {
-    score += kFormSkippedScore;
+    double s = symbols_.Score("HONEYPOT_ABSENT");
+    score += s;
     reasons.push_back({{"symbol", "HONEYPOT_ABSENT"},
-                       {"score", kFormSkippedScore},
+                       {"score", s},
                        {"evidence", "the page's form was not used: its hidden trap field was "
                                     "missing, or the form came from elsewhere"}});
   }
@@ -236,18 +229,22 @@ site::Screening CommentService::Screen(const site::Article& article,
     reasons.push_back({{"symbol", r.symbol}, {"score", r.score}, {"evidence", r.evidence}});
   }
   if (challenge_enabled() && !guard.symbol.empty()) {
-    double s = guard.kind == GuardVerdict::Kind::kBot      ? kBotScore
-               : guard.kind == GuardVerdict::Kind::kReplay ? kReplayScore
-                                                           : 0.0;
+    // An API client with a key the operator issued is spared the typed
+    // code's score (it is not a page reader without JavaScript).
+    bool keyed = guard.symbol == "CODE_TYPED" && !ctx.api_key.empty();
+    std::string symbol = keyed ? "API_KEY" : guard.symbol;
+    double s = symbols_.Score(symbol);
     score += s;
-    reasons.push_back({{"symbol", guard.symbol}, {"score", s}, {"evidence", guard.message}});
+    reasons.push_back({{"symbol", symbol},
+                       {"score", s},
+                       {"evidence", keyed ? "API key " + ctx.api_key : guard.message}});
   }
   if (shadow) {
     // The shadow model in the live one's place: the same request evidence,
     // trust and edit reasons on top of its own verdict, so the two compare.
     spam::Verdict v = shadow->Check(in);
     double shadow_score = v.score + (score - verdict.score);
-    std::string action(spam::ActionName(ActionFor(shadow_score, config_.spam)));
+    std::string action(spam::ActionName(spam::ActionFor(shadow_score, policy_)));
     reasons.push_back({{"symbol", "SHADOW"},
                        {"score", 0.0},
                        {"evidence", fmt::format("{} would {} ({:.2f})", v.model_version, action,
@@ -261,7 +258,7 @@ site::Screening CommentService::Screen(const site::Article& article,
   }
   site::Screening out;
   out.score = score;
-  out.action = std::string(spam::ActionName(ActionFor(score, config_.spam)));
+  out.action = std::string(spam::ActionName(spam::ActionFor(score, policy_)));
   out.reasons_json = reasons.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   out.model_version = verdict.model_version;
   return out;
@@ -342,11 +339,11 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
     // The typed code is the fallback for readers without JavaScript, and a
     // script can read it off the page: during a wave, newcomers who use it
     // wait for a moderator instead of being refused.
-    extra.push_back({"CODE_DURING_WAVE", kCodeDuringWaveScore,
+    extra.push_back({"CODE_DURING_WAVE", symbols_.Score("CODE_DURING_WAVE"),
                      "typed the code instead of solving the proof of work during a spam wave"});
   }
   nc.screening = Screen(out.article, form, nc.body_text, ctx, guard, reputation, extra);
-  nc.status = StatusFor(ActionFor(nc.screening.score, config_.spam));
+  nc.status = StatusFor(spam::ActionFor(nc.screening.score, policy_));
   if (nc.status != site::CommentStatus::kPublished && nc.status != site::CommentStatus::kHeld) {
     spam_wave_.Add("site", ctx.now_ms);
   }
@@ -490,20 +487,20 @@ EditOutcome CommentService::Edit(int64_t id, std::string_view key, std::string b
   edit.body_source = out.body;
   RenderBody(out.body, edit.body_html, edit.body_html_member, edit.body_text);
   std::vector<ExtraReason> extra;
-  extra.push_back({"EDITED", 0.0,
+  extra.push_back({"EDITED", symbols_.Score("EDITED"),
                    fmt::format("edited {} s after posting; was {} ({:.2f})",
                                ctx.now - before.created_at, before.screening.action,
                                before.screening.score)});
   size_t links_before = LinkCount(before.body_html), links_after = LinkCount(edit.body_html);
   if (links_after > links_before) {
-    extra.push_back({"EDIT_NEW_LINKS", config_.comments.edit_new_links_score,
+    extra.push_back({"EDIT_NEW_LINKS", symbols_.Score("EDIT_NEW_LINKS"),
                      fmt::format("{} links, {} before the edit", links_after, links_before)});
   }
   // Trust comes from the author's other comments, not from this one's publication.
   Reputation reputation = ReputationOf(before.email, ctx.now, before.id);
   GuardVerdict no_guard;  // the edit key is the proof; no new form was served
   edit.screening = Screen(out.article, form, edit.body_text, ctx, no_guard, reputation, extra);
-  edit.status = StatusFor(ActionFor(edit.screening.score, config_.spam));
+  edit.status = StatusFor(spam::ActionFor(edit.screening.score, policy_));
   if (edit.status == site::CommentStatus::kSpam || edit.status == site::CommentStatus::kDeleted) {
     spam_wave_.Add("site", ctx.now_ms);
   }

@@ -16,6 +16,7 @@
 #include "site/comment.h"
 #include "site/comment_form.h"
 #include "spam/engine.h"
+#include "spam/symbols.h"
 #include "store/comment_writer.h"
 #include "store/store.h"
 #include "web/commenter_pass.h"
@@ -30,6 +31,7 @@ struct PostContext {
   int64_t now = 0;      // Unix seconds
   int64_t now_ms = 0;   // a monotonic-enough clock for rate limits
   FormProof proof;      // proof.page_form: sent to the page's form, not the API
+  std::string api_key;  // the name of a valid API key the client carried ([api] keys)
 };
 
 struct PostOutcome {
@@ -151,6 +153,8 @@ class CommentService {
                          const std::vector<ExtraReason>& extra = {}) const;
 
   const Config& config_;
+  spam::EngineOptions policy_;  // the thresholds: score to action (spam::ActionFor)
+  spam::SymbolTable symbols_;   // request-level scores ([spam.scores] applied)
   store::Store& store_;
   store::CommentWriter& writer_;
   const Signer& signer_;

@@ -133,7 +133,7 @@ IssuedForm FormGuard::Issue(int64_t article, std::string_view ip, int64_t now,
   RandomBytes(nonce, sizeof nonce);
   char hex[sizeof nonce * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, nonce, sizeof nonce);
-  int bits = std::clamp(options_.pow_bits + o.extra_bits, 0, 24);
+  int bits = std::clamp(options_.pow_bits + o.extra_bits, 0, kMaxPowBits);
   IssuedForm f;
   std::string& token = f.token;  // the payload, then its signature
   token.reserve(96 + o.known.size());
@@ -160,6 +160,7 @@ IssuedForm FormGuard::Issue(int64_t article, std::string_view ip, int64_t now,
 bool FormGuard::PowSolves(std::string_view token, std::string_view solution, int bits) {
   std::string input = std::string(token) + ":" + std::string(solution);
   unsigned char hash[crypto_hash_sha256_BYTES];
+  if (bits < 0 || bits > static_cast<int>(8 * sizeof hash)) return false;
   crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(input.data()), input.size());
   for (int i = 0; i < bits; ++i) {
     if (hash[i / 8] & (0x80 >> (i % 8))) return false;
@@ -190,8 +191,13 @@ GuardVerdict FormGuard::Verify(int64_t article, std::string_view ip, int64_t now
                  (parts[0] == kVersion || parts[0] == kCodeSignedVersion) &&
                  !parts[6].empty() && !parts[7].empty();
   bool well_formed = current || (parts.size() == 7 && parts[0] == kOldVersion);
+  // The site never issues a time before 1970 or more bits than kMaxPowBits:
+  // a token that says so was not made by it (were its signature to hold, the
+  // key leaked or issuing has a bug), and its numbers must not reach the
+  // arithmetic below (now - issued, the bits of a hash).
+  auto in_range = [&] { return issued >= 0 && bits >= 0 && bits <= kMaxPowBits; };
   if (!well_formed || !ToInt(parts[1], token_article) || !ToInt(parts[2], issued) ||
-      !ToInt(parts[5], bits)) {
+      !ToInt(parts[5], bits) || !in_range()) {
     return fail(Kind::kBot, "TOKEN_FORGED", "the form token is malformed");
   }
   std::string_view mac = parts.back();

@@ -24,6 +24,9 @@
 
 namespace tribune::web {
 
+// The most proof-of-work bits a form is ever issued with, extra work included.
+inline constexpr int kMaxPowBits = 24;
+
 struct FormGuardOptions {
   int min_seconds = 3;       // a post sooner after the form was issued is a bot
   int max_age_s = 4 * 3600;  // tokens older than this have expired
@@ -107,7 +110,8 @@ class FormGuard {
 
   // The address prefix a token is bound to: /24 for IPv4, /64 for IPv6.
   static std::string AddressPrefix(std::string_view ip);
-  // True when SHA-256(token ":" solution) starts with `bits` zero bits.
+  // True when SHA-256(token ":" solution) starts with `bits` zero bits;
+  // false for `bits` outside 0..256.
   static bool PowSolves(std::string_view token, std::string_view solution, int bits);
 
  private:

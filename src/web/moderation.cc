@@ -1,5 +1,7 @@
 #include "web/moderation.h"
 
+#include "web/spam_policy.h"
+
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -15,16 +17,7 @@ namespace {
 constexpr const char* kVersionSetting = "spam_model_version";
 constexpr int kModelsKept = 20;  // older versions are dropped: each is about a megabyte
 
-spam::EngineOptions OptionsFor(const Config& config) {
-  spam::EngineOptions opts;
-  opts.hold_at = config.spam.hold_at;
-  opts.spam_at = config.spam.spam_at;
-  opts.discard_at = config.spam.discard_at;
-  opts.site_language = config.site.language;
-  // Word lists always come from beside the shipped model.
-  opts.lists_dir = std::filesystem::path(config.spam.model).parent_path().string();
-  return opts;
-}
+spam::EngineOptions OptionsFor(const Config& config) { return EngineOptionsFor(config); }
 
 // A file that is removed when it goes out of scope.
 struct TempFile {
@@ -120,21 +113,24 @@ Result<site::Comment> Moderate(store::Store& store, spam::Engine& engine, int64_
   return updated;
 }
 
-Result<std::vector<site::Comment>> ModerateCampaign(store::Store& store, spam::Engine& engine,
-                                                    int64_t id, int64_t since, int64_t now) {
+namespace {
+
+// The live comments since `since` without a moderator's decision, other
+// than `id`, with what the engine reads of them.
+struct Candidate {
+  site::Comment comment;
+  spam::CommentInput input;
+  spam::campaigns::Fingerprint print;
+};
+
+Result<std::vector<Candidate>> SweepCandidates(store::Store& store, const spam::Engine& engine,
+                                               int64_t id, int64_t since) {
   constexpr int64_t kMaxReviewed = 20000;
-  bool learned = false;
-  auto first = Apply(store, engine, id, Decision::kSpam, learned);
-  if (!first.ok()) return first.status();
-  std::vector<site::Comment> marked = {*first};
   auto recent = store.ListRecentComments(since, kMaxReviewed);
   if (!recent.ok()) return recent.status();
-  // Members are found with the engine as the first decision left it, before
-  // any of them is learned, so the takedown cannot spread from one member's
-  // neighbours to theirs.
   std::map<int64_t, site::Article> articles;
-  std::vector<int64_t> members;
-  for (const site::Comment& c : *recent) {
+  std::vector<Candidate> out;
+  for (site::Comment& c : *recent) {
     bool live = c.status == site::CommentStatus::kPublished ||
                 c.status == site::CommentStatus::kHeld;
     if (c.id == id || !live || !c.moderator_label.empty()) continue;
@@ -144,25 +140,82 @@ Result<std::vector<site::Comment>> ModerateCampaign(store::Store& store, spam::E
       if (!a.ok()) continue;
       it = articles.emplace(c.article_id, std::move(a).value()).first;
     }
-    spam::Verdict v = engine.Check(InputOf(c, it->second));
-    bool joins = std::any_of(v.reasons.begin(), v.reasons.end(),
-                             [](const spam::Reason& r) { return r.symbol == "CAMPAIGN_SPAM"; });
-    if (joins) members.push_back(c.id);
+    spam::CommentInput in = InputOf(c, it->second);
+    spam::campaigns::Fingerprint print = engine.FingerprintOf(in);
+    out.push_back({std::move(c), std::move(in), std::move(print)});
   }
-  Status failed = Status::Ok();
-  for (int64_t member : members) {
-    auto m = Apply(store, engine, member, Decision::kSpam, learned);
-    if (!m.ok()) {
-      failed = m.status();
-      break;
+  return out;
+}
+
+// Sweeps `candidates` into spam campaigns, round by round: a comment joins
+// when it shares an artifact with a spam campaign or its text is within
+// `campaign_sweep_similarity` of a member; `take` then decides it spam,
+// which makes it a member, and the next round reaches further into the
+// template. Stops when a round takes nothing. Returns the taken, in order.
+template <typename Take>
+Result<std::vector<site::Comment>> Sweep(const spam::Engine& engine,
+                                         std::vector<Candidate> candidates, Take take) {
+  constexpr int kMaxRounds = 32;
+  double similarity = engine.options().campaign_sweep_similarity;
+  std::vector<site::Comment> taken;
+  for (int round = 0; round < kMaxRounds && !candidates.empty(); ++round) {
+    auto joins = [&](const Candidate& c) {
+      auto hit = engine.CampaignOf(c.print, similarity);
+      return hit && hit->spam;
+    };
+    auto split = std::stable_partition(candidates.begin(), candidates.end(),
+                                       [&](const Candidate& c) { return !joins(c); });
+    if (split == candidates.end()) break;
+    for (auto it = split; it != candidates.end(); ++it) {
+      auto m = take(*it);
+      if (!m.ok()) return m.status();
+      taken.push_back(std::move(m).value());
     }
-    marked.push_back(*m);
+    candidates.erase(split, candidates.end());
   }
+  return taken;
+}
+
+}  // namespace
+
+Result<std::vector<site::Comment>> ModerateCampaign(store::Store& store, spam::Engine& engine,
+                                                    int64_t id, int64_t since, int64_t now) {
+  bool learned = false;
+  auto first = Apply(store, engine, id, Decision::kSpam, learned);
+  if (!first.ok()) return first.status();
+  auto candidates = SweepCandidates(store, engine, id, since);
+  if (!candidates.ok()) return candidates.status();
+  auto members = Sweep(engine, std::move(candidates).value(), [&](const Candidate& c) {
+    return Apply(store, engine, c.comment.id, Decision::kSpam, learned);
+  });
   // One new model version for the whole campaign, saved even when a step
   // failed: the decisions already stored must not stay unlearned.
   if (learned) TRIBUNE_RETURN_IF_ERROR(SaveSiteEngine(engine, store, now));
-  if (!failed.ok()) return failed;
+  if (!members.ok()) return members.status();
+  std::vector<site::Comment> marked = {*first};
+  for (site::Comment& m : *members) marked.push_back(std::move(m));
   return marked;
+}
+
+Result<std::vector<site::Comment>> PreviewCampaign(store::Store& store, const spam::Engine& engine,
+                                                   int64_t id, int64_t since) {
+  auto first = store.GetComment(id);
+  if (!first.ok()) return first.status();
+  auto article = store.GetArticle(first->article_id);
+  if (!article.ok()) return article.status();
+  std::unique_ptr<spam::Engine> trial = engine.Clone();
+  if (first->moderator_label != "spam") trial->Learn(InputOf(*first, *article), true);
+  auto candidates = SweepCandidates(store, *trial, id, since);
+  if (!candidates.ok()) return candidates.status();
+  auto members = Sweep(*trial, std::move(candidates).value(),
+                       [&](const Candidate& c) -> Result<site::Comment> {
+                         trial->Learn(c.input, true);
+                         return c.comment;
+                       });
+  if (!members.ok()) return members.status();
+  std::vector<site::Comment> out = {*first};
+  for (site::Comment& m : *members) out.push_back(std::move(m));
+  return out;
 }
 
 }  // namespace tribune::web

@@ -40,12 +40,20 @@ Result<site::Comment> Moderate(store::Store& store, spam::Engine& engine, int64_
                                Decision decision, int64_t now);
 
 // A whole campaign at once: marks comment `id` spam (teaching the engine its
-// campaign), then marks spam every comment created since `since` that is
-// published or held, has no moderator's decision yet, and, screened right
-// after that first decision, joins a campaign moderators marked spam
-// (CAMPAIGN_SPAM: this one, or one marked before). Returns every comment it
-// marked, `id` first.
+// campaign), then sweeps the comments created since `since` that are
+// published or held and have no moderator's decision yet: one that shares an
+// artifact (telephone number, link domain, handle, e-mail or wallet address)
+// with a spam campaign, or whose text is within the engine's
+// campaign_sweep_similarity of a member, is marked spam and becomes a member
+// itself, so that the next round reaches the variants of a spun template
+// that resemble it. Rounds repeat until one marks nothing. Returns every
+// comment it marked, `id` first.
 Result<std::vector<site::Comment>> ModerateCampaign(store::Store& store, spam::Engine& engine,
                                                     int64_t id, int64_t since, int64_t now);
+
+// What ModerateCampaign would mark, `id` first, without changing the store
+// or `engine` (the sweep runs on a copy of it).
+Result<std::vector<site::Comment>> PreviewCampaign(store::Store& store, const spam::Engine& engine,
+                                                   int64_t id, int64_t since);
 
 }  // namespace tribune::web

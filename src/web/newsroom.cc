@@ -313,6 +313,52 @@ void QueuePage(Context& ctx, http::Request& req, http::Respond respond) {
   respond(Private(HtmlResponse(200, render::RenderQueuePage(ctx.site, view))));
 }
 
+render::QueueItem ItemOf(Context& ctx, site::Comment c, std::map<int64_t, site::Article>& articles) {
+  render::QueueItem item;
+  auto it = articles.find(c.article_id);
+  if (it == articles.end()) {
+    auto a = ctx.store.GetArticle(c.article_id);
+    if (a.ok()) it = articles.emplace(c.article_id, std::move(a).value()).first;
+  }
+  if (it != articles.end()) {
+    item.article_title = it->second.title;
+    item.article_path = site::ArticlePath(it->second);
+  }
+  item.comment = std::move(c);
+  return item;
+}
+
+// What a campaign decision would take down, before the moderator confirms.
+void CampaignPreviewPage(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
+  auto member = RequireMember(ctx, req, nullptr, respond);
+  if (!member) return;
+  render::CampaignPreview view;
+  view.staff_name = member->name;
+  view.form_token = ctx.newsroom.sessions().FormToken(req.Cookie(StaffSessions::kCookie));
+  view.show = std::string(site::StatusName(Tab(req.QueryParam("show"))));
+  view.days = NewsroomDesk::kCampaignDays;
+  auto task = [&ctx, id, view = std::move(view), respond]() mutable {
+    Result<std::vector<site::Comment>> plan = Unavailable("not previewed");
+    try {
+      plan = ctx.newsroom.PreviewCampaignOf(id, std::time(nullptr));
+    } catch (const std::exception& e) {
+      plan = Unavailable(std::string("The preview failed: ") + e.what());
+    }
+    if (!plan.ok()) {
+      bool missing = plan.status().code() == Code::kNotFound;
+      return respond(Private(missing ? ErrorPage(ctx, 404, "There is no such comment.")
+                                     : StorageUnavailable(ctx)));
+    }
+    std::map<int64_t, site::Article> articles;
+    view.decided = ItemOf(ctx, std::move(plan->front()), articles);
+    for (size_t i = 1; i < plan->size(); ++i) {
+      view.members.push_back(ItemOf(ctx, std::move((*plan)[i]), articles));
+    }
+    respond(Private(HtmlResponse(200, render::RenderCampaignPreviewPage(ctx.site, view))));
+  };
+  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
+}
+
 void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
   FormMap fields = FormFields(req);
   auto member = RequireMember(ctx, req, &fields, respond);
@@ -377,6 +423,9 @@ RouteTable NewsroomRoutes(Context& ctx) {
   t.Add("/newsroom/queue").Get([&ctx](R req, Args, Out respond) { QueuePage(ctx, req, respond); });
   t.Add("/newsroom/comments/{id}").Post([&ctx](R req, Args a, Out respond) {
     DecideComment(ctx, req, a.id, respond);
+  });
+  t.Add("/newsroom/comments/{id}/campaign").Get([&ctx](R req, Args a, Out respond) {
+    CampaignPreviewPage(ctx, req, a.id, respond);
   });
   return t;
 }

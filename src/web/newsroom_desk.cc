@@ -175,7 +175,6 @@ Result<std::vector<site::Comment>> NewsroomDesk::Decide(const site::Staff& by, i
   if (!engine.ok()) return engine.status();
   std::vector<site::Comment> changed;
   if (decision == "campaign") {
-    constexpr int64_t kCampaignDays = 7;
     auto marked = ModerateCampaign(store_, **engine, id, now - kCampaignDays * 86400, now);
     if (!marked.ok()) return marked.status();
     changed = std::move(marked).value();
@@ -190,6 +189,13 @@ Result<std::vector<site::Comment>> NewsroomDesk::Decide(const site::Staff& by, i
   // load the saved model within a second anyway.
   if (config_.spam.enabled) comments_.SetEngine(std::move(engine).value());
   return changed;
+}
+
+Result<std::vector<site::Comment>> NewsroomDesk::PreviewCampaignOf(int64_t id, int64_t now) {
+  std::lock_guard lock(decide_mu_);
+  auto engine = LoadSiteEngine(config_, store_);
+  if (!engine.ok()) return engine.status();
+  return PreviewCampaign(store_, **engine, id, now - kCampaignDays * 86400);
 }
 
 }  // namespace tribune::web

@@ -106,6 +106,11 @@ class NewsroomDesk {
   Result<std::vector<site::Comment>> Decide(const site::Staff& by, int64_t id,
                                             const std::string& decision, const SeenComment& seen,
                                             int64_t now);
+  // What a "campaign" decision on comment `id` would mark spam, `id` first
+  // (see PreviewCampaign); changes nothing. Slow: call from a submitted task.
+  Result<std::vector<site::Comment>> PreviewCampaignOf(int64_t id, int64_t now);
+  // How far back a campaign decision sweeps.
+  static constexpr int64_t kCampaignDays = 7;
 
  private:
   const Config& config_;

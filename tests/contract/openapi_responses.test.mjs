@@ -115,6 +115,8 @@ test('every documented response of the running server matches the description', 
   const created = (await call('POST', comments, target, { body: post, expect: 201 })).json;
   await call('POST', comments, target, { body: post, expect: 200 });
   await call('POST', comments, target, { body: '{"author":', expect: 400 });
+  await call('POST', comments, target, { body: post, headers: { authorization: 'Bearer not-a-key-this-site-issued' },
+                                        expect: 401 });
   await call('POST', comments, target, { body: 'x', headers: { 'content-type': 'text/plain' },
                                         expect: 415 });
   const c2 = await proof(busiest.id);

@@ -304,3 +304,46 @@ TEST_F(Api, DuplicatePostReturnsTheSameComment) {
 
 }  // namespace
 }  // namespace tribune::itest
+
+namespace tribune::itest {
+namespace {
+
+// A key the operator issued spares an API client the typed code's score;
+// a key the site did not issue is refused.
+TEST(ApiKeys, AKeySparesTheTypedCodesScoreAndAnUnknownKeyIsRefused) {
+  TempDir dir;
+  TribuneServer server(dir.path(),
+                       OpenConfig() + "[api]\nkeys = [\"newsapp:0123456789abcdef0123\"]\n");
+  server.Start();
+  ArticleRow a = ListArticles(server.db(), dir.path()).front();
+  std::string path = "/api/v1/articles/" + std::to_string(a.id);
+  auto post = [&](const std::string& authorization, const std::string& text) {
+    json challenge = json::parse(Get(server.port(), "/api/v1/challenge?article=" +
+                                                        std::to_string(a.id)).body);
+    json body = {{"author", "App Reader"}, {"email", ""}, {"body", text},
+                 {"code", challenge.at("code")}};
+    if (challenge.contains("token")) body["token"] = challenge["token"];
+    Request r{"POST", path + "/comments", {{"Content-Type", "application/json"}}, body.dump()};
+    if (!authorization.empty()) r.headers.emplace_back("Authorization", authorization);
+    return Fetch(server.port(), r);
+  };
+  Response keyed = post("Bearer 0123456789abcdef0123", "A remark sent by the newsroom's app.");
+  ASSERT_EQ(keyed.status, 201) << keyed.body;
+  json with_key = Explain(server, dir.path(), json::parse(keyed.body)["id"].get<int64_t>());
+  EXPECT_TRUE(HasReason(with_key, "API_KEY")) << with_key.dump();
+  EXPECT_FALSE(HasReason(with_key, "CODE_TYPED")) << with_key.dump();
+
+  Response typed = post("", "A remark typed by a reader without JavaScript.");
+  ASSERT_EQ(typed.status, 201) << typed.body;
+  json without = Explain(server, dir.path(), json::parse(typed.body)["id"].get<int64_t>());
+  EXPECT_TRUE(HasReason(without, "CODE_TYPED")) << without.dump();
+  EXPECT_GT(without.value("score", 0.0), with_key.value("score", 0.0))
+      << "the typed code must score above the same post with a key";
+
+  Response unknown = post("Bearer this-key-was-never-issued-here", "A remark with a stolen key.");
+  EXPECT_EQ(unknown.status, 401) << unknown.body;
+  server.Stop();
+}
+
+}  // namespace
+}  // namespace tribune::itest

@@ -19,6 +19,7 @@ add_executable(integration_test
   ${CMAKE_CURRENT_LIST_DIR}/form_tokens_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/api_protocol_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/links_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/campaign_wave_test.cc
 )
 target_link_libraries(integration_test PRIVATE
   GTest::gtest_main ZLIB::ZLIB nlohmann_json::nlohmann_json Threads::Threads)
@@ -33,7 +34,7 @@ set(TRIBUNE_INTEGRATION_SUITES
   Pages PaginationGaps CommentForm DefaultGuards Api Feeds StaticFiles HttpProtocol Lifecycle
   SpamDefence CommentEditing CommentEditingWindow KnownCommenters Newsroom NewsroomLimits
   DatabaseFiles StorageFailures FormTokens NewsroomFlood ApiProtocol Cors
-  Links LinkHosts LinkBaseUrl LinkWarnings)
+  Links LinkHosts LinkBaseUrl LinkWarnings CampaignWave ApiKeys)
 foreach(suite IN LISTS TRIBUNE_INTEGRATION_SUITES)
   add_test(NAME integration.${suite}
     COMMAND integration_test --gtest_filter=${suite}.*:${suite}/*)

@@ -209,7 +209,10 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"MaxLengthBeyondAnyInteger", "[comments]\nmax_length = 9223372036854775807\n",
                   "'comments.max_length' must be between 1 and 100000"},
         BadConfig{"HugeBodyLimit", "[server]\nbody_limit = 2147483647\n", "'server.body_limit'"},
-        BadConfig{"OneCharacterSecret", "[site]\nsecret = \"x\"\n", "'site.secret'"}),
+        BadConfig{"OneCharacterSecret", "[site]\nsecret = \"x\"\n", "'site.secret'"},
+        BadConfig{"UnknownSpamSymbol", "[spam.scores]\nPHONE_NUMBRE = 2.0\n", "PHONE_NUMBRE"},
+        BadConfig{"TypedCodeBelowTheWork", "[spam.scores]\nCODE_TYPED = -1\n", "CODE_TYPED"},
+        BadConfig{"ShortApiKey", "[api]\nkeys = [\"app:short\"]\n", "'api.keys'"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace

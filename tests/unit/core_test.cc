@@ -137,5 +137,25 @@ TEST(Config, SyntaxErrorGivesTheLine) {
   EXPECT_NE(c.status().message().find("line 2"), std::string::npos);
 }
 
+TEST(Config, SpamScoresTakeANumberOrAScoreAndGroup) {
+  auto c = LoadConfig(WriteFile("scores.toml",
+                                "[spam.scores]\nPHONE_NUMBER = 2\n"
+                                "JOB_OFFER = { score = 1.0, group = \"contact\" }\n"));
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->spam.scores.at("PHONE_NUMBER").score, 2.0);
+  EXPECT_EQ(c->spam.scores.at("JOB_OFFER").group, "contact");
+  auto bad = LoadConfig(WriteFile("scores_bad.toml", "[spam.scores]\nX = { points = 1 }\n"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("spam.scores.X"), std::string::npos);
+}
+
+TEST(Config, ApiKeysNeedANameAndALongSecret) {
+  EXPECT_TRUE(LoadConfig(WriteFile("k1.toml", "[api]\nkeys = [\"app:0123456789abcdef\"]\n")).ok());
+  auto short_secret = LoadConfig(WriteFile("k2.toml", "[api]\nkeys = [\"app:short\"]\n"));
+  ASSERT_FALSE(short_secret.ok());
+  EXPECT_NE(short_secret.status().message().find("api.keys"), std::string::npos);
+  EXPECT_FALSE(LoadConfig(WriteFile("k3.toml", "[api]\nkeys = [\"0123456789abcdef0123\"]\n")).ok());
+}
+
 }  // namespace
 }  // namespace tribune

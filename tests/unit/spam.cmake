@@ -9,6 +9,7 @@ add_executable(spam_test
   ${PROJECT_SOURCE_DIR}/tests/unit/spam_cases_test.cc
   ${PROJECT_SOURCE_DIR}/tests/unit/spam_language_test.cc
   ${PROJECT_SOURCE_DIR}/tests/unit/spam_pattern_set_test.cc
+  ${PROJECT_SOURCE_DIR}/tests/unit/spam_symbols_test.cc
 )
 target_link_libraries(spam_test PRIVATE tribune_spam tribune_spam_cli nlohmann_json::nlohmann_json
   GTest::gtest_main)

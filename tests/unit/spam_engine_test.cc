@@ -73,7 +73,7 @@ TEST(SpamEngine, VerdictScoreIsTheSumOfReasons) {
 TEST(SpamEngine, ThresholdsAndScoresComeFromOptions) {
   EngineOptions strict;
   strict.hold_at = -100;
-  strict.scores["EMPTY_BODY"] = 20;
+  strict.symbols["EMPTY_BODY"] = {.score = 20.0};
   auto e = Engine::Create({.key = 1, .bits = 12}, strict);
   ASSERT_TRUE(e.ok());
   EXPECT_EQ((*e)->Check({.body = "hello"}).action, Action::kHold);
@@ -140,12 +140,12 @@ TEST(SpamEngine, TheModelsWeightOnOneRuleIsCapped) {
   const Reason* m = nullptr;
   for (const Reason& r : uncapped.reasons) m = r.symbol == "MODEL" ? &r : m;
   ASSERT_NE(m, nullptr);
-  ASSERT_NE(m->evidence.find("rule:SELF_PROMOTION(+"), std::string::npos) << m->evidence;
+  ASSERT_NE(m->evidence.find("rule SELF_PROMOTION +"), std::string::npos) << m->evidence;
   EXPECT_GT(ModelScore(uncapped) - ModelScore(capped), 0.1);
   const Reason* capped_model = nullptr;
   for (const Reason& r : capped.reasons) capped_model = r.symbol == "MODEL" ? &r : capped_model;
   ASSERT_NE(capped_model, nullptr);
-  EXPECT_NE(capped_model->evidence.find("rule:SELF_PROMOTION(+3.00)"), std::string::npos)
+  EXPECT_NE(capped_model->evidence.find("rule SELF_PROMOTION +3.00"), std::string::npos)
       << capped_model->evidence;
 }
 

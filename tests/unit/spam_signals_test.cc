@@ -113,7 +113,8 @@ TEST_F(SpamSignals, LanguageMismatchAgainstTheArticleOrTheSite) {
                           "ini tidak adil untuk kita",
                   .article_title = title,
                   .article_body = body};
-  const Hit* hit = Find(Run(id), "LANGUAGE_MISMATCH");
+  Hits hits = Run(id);  // Find points into it
+  const Hit* hit = Find(hits, "LANGUAGE_MISMATCH");
   ASSERT_NE(hit, nullptr);
   EXPECT_EQ(hit->evidence, "id under en");
   CommentInput en{.body = "I think the council should have asked the people who live there first",

@@ -14,6 +14,18 @@ TEST(SpamUrls, FindsFullUrlsAndRegistrableDomain) {
   EXPECT_FALSE(s.links[0].bare);
 }
 
+// Found by spam_urls_fuzz: a NUL inside a URL cut the host short for libpsl,
+// so the link's domain was text that is not the end of its host.
+TEST(SpamUrls, ALinkEndsAtAControlCharacter) {
+  using namespace std::string_literals;
+  LinkScan s = FindLinks("see http://bonus.ru\x1d\x00x.example.com now"s);
+  ASSERT_EQ(s.links.size(), 2u);
+  EXPECT_EQ(s.links[0].host, "bonus.ru");
+  EXPECT_EQ(s.links[0].domain, "bonus.ru");
+  EXPECT_EQ(s.links[1].domain, "example.com");
+  EXPECT_EQ(RegistrableDomain("a.example.com\0.evil.org"s), "a.example.com\0.evil.org"s);
+}
+
 TEST(SpamUrls, FindsBareDomains) {
   LinkScan s = FindLinks("References:\nhistorydb.date");
   ASSERT_EQ(s.links.size(), 1u);

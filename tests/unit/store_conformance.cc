@@ -360,7 +360,8 @@ TEST_P(StoreConformance, PublishedCommentsByEmailCountForTrust) {
 
 TEST_P(StoreConformance, LearnedModelsAreKeptAsVersions) {
   EXPECT_EQ(store_->LatestModel().status().code(), Code::kNotFound);
-  std::string bytes("\0binary\xff model", 16);
+  constexpr char kModel[] = "\0binary\xff model";  // a NUL and a byte that is not UTF-8
+  std::string bytes(kModel, sizeof kModel - 1);
   ASSERT_TRUE(store_->SaveModel("site.1", bytes, kNow).ok());
   ASSERT_TRUE(store_->SaveModel("site.2", bytes + "x", kNow + 1).ok());
   auto latest = store_->LatestModel();

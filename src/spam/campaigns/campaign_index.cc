@@ -1,12 +1,37 @@
 #include "spam/campaigns/campaign_index.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "spam/model/keyed_hash.h"
 
 namespace tribune::spam::campaigns {
 namespace {
+
 constexpr int kRows = 2;
+constexpr char kMagic[] = {'C', 'M', 'P', '2'};
+
+template <typename T>
+void Put(std::string* out, const T& v) {
+  out->append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+// Reads a T from the front of `in`; false when too short.
+template <typename T>
+bool Take(std::string_view* in, T* v) {
+  if (in->size() < sizeof *v) return false;
+  std::memcpy(v, in->data(), sizeof *v);
+  in->remove_prefix(sizeof *v);
+  return true;
+}
+
+bool TakeSignature(std::string_view* in, Signature* sig) {
+  if (in->size() < sizeof(uint32_t) * kSignatureSize) return false;
+  std::memcpy(sig->data(), in->data(), sizeof(uint32_t) * kSignatureSize);
+  in->remove_prefix(sizeof(uint32_t) * kSignatureSize);
+  return true;
+}
+
 }  // namespace
 
 uint64_t CampaignIndex::BandKey(const Signature& sig, int band) {
@@ -15,68 +40,151 @@ uint64_t CampaignIndex::BandKey(const Signature& sig, int band) {
   return h;
 }
 
-void CampaignIndex::IndexBands(size_t id) {
-  for (int b = 0; b < kBands; ++b) bands_[BandKey(campaigns_[id].signature, b)].push_back(id);
+void CampaignIndex::IndexMember(size_t id, size_t member) {
+  const Signature& sig = campaigns_[id].members[member];
+  for (int b = 0; b < kBands; ++b) {
+    bands_[BandKey(sig, b)].push_back({static_cast<uint32_t>(id), static_cast<uint32_t>(member)});
+  }
 }
 
-std::optional<Match> CampaignIndex::Find(const Signature& sig, double min_similarity) const {
+std::optional<Match> CampaignIndex::FindByArtifact(const Fingerprint& f) const {
+  for (const std::string& a : f.artifacts) {
+    auto it = artifacts_.find(a);
+    if (it != artifacts_.end()) return Match{it->second, 1.0, a, &campaigns_[it->second]};
+  }
+  return std::nullopt;
+}
+
+std::optional<Match> CampaignIndex::FindByText(const Signature& sig, double min_similarity) const {
   std::optional<Match> best;
   for (int b = 0; b < kBands; ++b) {
     auto it = bands_.find(BandKey(sig, b));
     if (it == bands_.end()) continue;
-    for (size_t id : it->second) {
-      double s = Similarity(sig, campaigns_[id].signature);
+    for (auto [id, member] : it->second) {
+      double s = Similarity(sig, campaigns_[id].members[member]);
       if (s >= min_similarity && (!best || s > best->similarity)) {
-        best = Match{id, s, &campaigns_[id]};
+        best = Match{id, s, {}, &campaigns_[id]};
       }
     }
   }
   return best;
 }
 
-void CampaignIndex::Add(const Signature& sig, bool is_spam, double weight, double min_similarity) {
-  std::optional<Match> m = Find(sig, min_similarity);
+std::optional<Match> CampaignIndex::Find(const Fingerprint& f, double min_similarity) const {
+  if (auto m = FindByArtifact(f)) return m;
+  if (f.signature) return FindByText(*f.signature, min_similarity);
+  return std::nullopt;
+}
+
+void CampaignIndex::Grow(size_t id, const Fingerprint& f) {
+  Campaign& c = campaigns_[id];
+  if (f.signature && c.members.size() < kMaxMembers) {
+    bool known = std::any_of(c.members.begin(), c.members.end(), [&](const Signature& m) {
+      return Similarity(m, *f.signature) >= kSameText;
+    });
+    if (!known) {
+      c.members.push_back(*f.signature);
+      IndexMember(id, c.members.size() - 1);
+    }
+  }
+  for (const std::string& a : f.artifacts) {
+    if (c.artifacts.size() >= kMaxArtifacts) break;
+    if (artifacts_.emplace(a, id).second) c.artifacts.push_back(a);
+  }
+}
+
+void CampaignIndex::Add(const Fingerprint& f, bool is_spam, double weight,
+                        double min_similarity) {
+  if (f.empty()) return;
+  std::optional<Match> m = Find(f, min_similarity);
   if (!m) {
     if (!is_spam || weight <= 0) return;
-    campaigns_.push_back(Campaign{sig, 0, 0});
-    IndexBands(campaigns_.size() - 1);
-    m = Match{campaigns_.size() - 1, 1.0, nullptr};
+    campaigns_.push_back(Campaign{});
+    m = Match{campaigns_.size() - 1, 1.0, {}, nullptr};
   }
+  if (is_spam && weight > 0) Grow(m->id, f);
+  if (is_spam && weight < 0) Shrink(m->id, f);
   Campaign& c = campaigns_[m->id];
   (is_spam ? c.spam : c.ham) += weight;
   if (c.spam < 0) c.spam = 0;
   if (c.ham < 0) c.ham = 0;
 }
 
+void CampaignIndex::Shrink(size_t id, const Fingerprint& f) {
+  Campaign& c = campaigns_[id];
+  if (f.signature) {
+    std::erase_if(c.members, [&](const Signature& m) { return Similarity(m, *f.signature) >= kSameText; });
+  }
+  std::erase_if(c.artifacts, [&](const std::string& a) {
+    return std::binary_search(f.artifacts.begin(), f.artifacts.end(), a);
+  });
+  Reindex();
+}
+
+void CampaignIndex::Reindex() {
+  bands_.clear();
+  artifacts_.clear();
+  for (size_t id = 0; id < campaigns_.size(); ++id) {
+    for (size_t m = 0; m < campaigns_[id].members.size(); ++m) IndexMember(id, m);
+    for (const std::string& a : campaigns_[id].artifacts) artifacts_.emplace(a, id);
+  }
+}
+
+void CampaignIndex::Clear() {
+  campaigns_.clear();
+  bands_.clear();
+  artifacts_.clear();
+}
+
 void CampaignIndex::Serialize(std::string* out) const {
-  uint64_t n = campaigns_.size();
-  out->append(reinterpret_cast<const char*>(&n), sizeof n);
+  out->append(kMagic, sizeof kMagic);
+  Put(out, static_cast<uint64_t>(campaigns_.size()));
   for (const Campaign& c : campaigns_) {
-    out->append(reinterpret_cast<const char*>(c.signature.data()),
-                sizeof(uint32_t) * kSignatureSize);
-    out->append(reinterpret_cast<const char*>(&c.spam), sizeof c.spam);
-    out->append(reinterpret_cast<const char*>(&c.ham), sizeof c.ham);
+    Put(out, c.spam);
+    Put(out, c.ham);
+    Put(out, static_cast<uint32_t>(c.members.size()));
+    for (const Signature& s : c.members) {
+      out->append(reinterpret_cast<const char*>(s.data()), sizeof(uint32_t) * kSignatureSize);
+    }
+    Put(out, static_cast<uint32_t>(c.artifacts.size()));
+    for (const std::string& a : c.artifacts) {
+      Put(out, static_cast<uint16_t>(a.size()));
+      out->append(a);
+    }
   }
 }
 
 Status CampaignIndex::Deserialize(std::string_view in) {
-  constexpr size_t kRecord = sizeof(uint32_t) * kSignatureSize + 2 * sizeof(double);
+  Clear();
+  bool v2 = in.size() >= sizeof kMagic && std::memcmp(in.data(), kMagic, sizeof kMagic) == 0;
+  if (v2) in.remove_prefix(sizeof kMagic);
   uint64_t n = 0;
-  if (in.size() < sizeof n) return InvalidArgument("campaigns: truncated");
-  std::memcpy(&n, in.data(), sizeof n);
-  in.remove_prefix(sizeof n);
-  if (in.size() != n * kRecord) return InvalidArgument("campaigns: wrong size");
-  campaigns_.clear();
-  bands_.clear();
-  for (uint64_t i = 0; i < n; ++i, in.remove_prefix(kRecord)) {
+  if (!Take(&in, &n)) return InvalidArgument("campaigns: truncated");
+  for (uint64_t i = 0; i < n; ++i) {
     Campaign c;
-    std::memcpy(c.signature.data(), in.data(), sizeof(uint32_t) * kSignatureSize);
-    std::memcpy(&c.spam, in.data() + sizeof(uint32_t) * kSignatureSize, sizeof c.spam);
-    std::memcpy(&c.ham, in.data() + sizeof(uint32_t) * kSignatureSize + sizeof c.spam,
-                sizeof c.ham);
-    campaigns_.push_back(c);
-    IndexBands(campaigns_.size() - 1);
+    uint32_t members = 1, artifacts = 0;
+    Signature sig;
+    bool ok = v2 ? Take(&in, &c.spam) && Take(&in, &c.ham) && Take(&in, &members)
+                 : TakeSignature(&in, &sig) && Take(&in, &c.spam) && Take(&in, &c.ham);
+    if (!ok || members > kMaxMembers) return InvalidArgument("campaigns: wrong size");
+    if (!v2) c.members.push_back(sig);
+    for (uint32_t m = 0; v2 && m < members; ++m) {
+      if (!TakeSignature(&in, &sig)) return InvalidArgument("campaigns: wrong size");
+      c.members.push_back(sig);
+    }
+    if (v2 && (!Take(&in, &artifacts) || artifacts > kMaxArtifacts)) {
+      return InvalidArgument("campaigns: wrong size");
+    }
+    for (uint32_t a = 0; a < artifacts; ++a) {
+      uint16_t len = 0;
+      if (!Take(&in, &len) || in.size() < len) return InvalidArgument("campaigns: wrong size");
+      c.artifacts.emplace_back(in.substr(0, len));
+      in.remove_prefix(len);
+    }
+    campaigns_.push_back(std::move(c));
   }
+  if (!in.empty()) return InvalidArgument("campaigns: wrong size");
+  Reindex();
   return Status::Ok();
 }
 

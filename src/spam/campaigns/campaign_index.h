@@ -1,6 +1,11 @@
-// Campaigns: groups of near-identical comments. Moderators' spam decisions
-// create and grow campaigns; a new comment close to a spam campaign is spam
-// whatever its words, which catches spun variants of one template.
+// Campaigns: groups of comments that one sender spun from one template.
+// Moderators' spam decisions create and grow campaigns; a new comment that
+// shares an artifact with a spam campaign (a telephone number, a link
+// domain, a handle, an e-mail or wallet address) or whose text is close to
+// any of its members is spam whatever its words. Every comment decided spam
+// as part of a campaign becomes a member, so a campaign reaches further
+// into a spun template with each comment it takes.
+//
 // Not thread-safe; the engine serialises writers against readers.
 #pragma once
 
@@ -12,46 +17,69 @@
 #include <vector>
 
 #include "core/status.h"
+#include "spam/campaigns/fingerprint.h"
 #include "spam/campaigns/minhash.h"
 
 namespace tribune::spam::campaigns {
 
 struct Campaign {
-  Signature signature;
+  std::vector<Signature> members;      // texts decided spam (at most kMaxMembers)
+  std::vector<std::string> artifacts;  // of those texts (at most kMaxArtifacts)
   double spam = 0;  // weight of moderator spam decisions
-  double ham = 0;   // weight of approvals of near-duplicates
+  double ham = 0;   // weight of approvals of comments that matched it
 };
 
 struct Match {
   size_t id = 0;
-  double similarity = 0;
+  double similarity = 0;       // 1 for a shared artifact
+  std::string artifact;        // the shared artifact; empty when the text matched
   const Campaign* campaign = nullptr;
 };
 
 class CampaignIndex {
  public:
-  // The most similar campaign at or above `min_similarity`, if any.
-  std::optional<Match> Find(const Signature& sig, double min_similarity) const;
+  static constexpr size_t kMaxMembers = 512;
+  static constexpr size_t kMaxArtifacts = 256;
 
-  // Records a moderator decision. Spam opens a campaign when none matches;
-  // ham only counts against an existing one. Negative weights un-learn.
-  void Add(const Signature& sig, bool is_spam, double weight, double min_similarity);
+  // The campaign `f` belongs to: one sharing an artifact with it, else the
+  // one with the member most similar to its text, at or above
+  // `min_similarity`. Campaigns moderators approved as often as they marked
+  // spam are still returned (the caller weighs spam against ham).
+  std::optional<Match> Find(const Fingerprint& f, double min_similarity) const;
+
+  // Records a moderator decision. Spam joins the campaign `f` belongs to
+  // (adding its text and artifacts) or opens one; ham only counts against
+  // the campaign it belongs to. Negative weights un-learn.
+  void Add(const Fingerprint& f, bool is_spam, double weight, double min_similarity);
 
   size_t size() const { return campaigns_.size(); }
 
-  // Persistence hook: a compact binary form, and its inverse.
+  // Persistence hook: a compact binary form, and its inverse (which also
+  // reads the single-signature form of earlier versions).
   void Serialize(std::string* out) const;
   Status Deserialize(std::string_view in);
 
  private:
-  // 32 bands of 2 slots: a pair at Jaccard 0.4 shares a band with
-  // probability 0.996; candidates are then compared on all slots.
+  // 32 bands of 2 slots: a pair at Jaccard 0.3 shares a band with
+  // probability 0.95; candidates are then compared on all slots.
   static constexpr int kBands = kSignatureSize / 2;
-  void IndexBands(size_t id);
   static uint64_t BandKey(const Signature& sig, int band);
+  // Near-identical texts add nothing a member does not already match.
+  static constexpr double kSameText = 0.9;
+
+  std::optional<Match> FindByArtifact(const Fingerprint& f) const;
+  std::optional<Match> FindByText(const Signature& sig, double min_similarity) const;
+  void Grow(size_t id, const Fingerprint& f);
+  // An un-learned spam decision: its text and artifacts leave the campaign.
+  void Shrink(size_t id, const Fingerprint& f);
+  void Reindex();
+  void IndexMember(size_t id, size_t member);
+  void Clear();
 
   std::vector<Campaign> campaigns_;
-  std::unordered_map<uint64_t, std::vector<size_t>> bands_;
+  // Band key -> (campaign, member) pairs.
+  std::unordered_map<uint64_t, std::vector<std::pair<uint32_t, uint32_t>>> bands_;
+  std::unordered_map<std::string, size_t> artifacts_;  // artifact -> campaign
 };
 
 }  // namespace tribune::spam::campaigns

@@ -22,6 +22,9 @@ void AddTrainingFlags(CLI::App* cmd, TrainArgs* t) {
   cmd->add_option("--seed", t->shuffle_seed, "seed of the shuffle between passes");
   cmd->add_option("--alpha", t->model.alpha, "FTRL learning-rate scale");
   cmd->add_option("--balance", t->balance, "weigh sources towards equal influence (default true)");
+  cmd->add_option("--spam-share", t->spam_share,
+                  "share of the total weight carried by spam (0: as the sources give it)")
+      ->check(CLI::Range(0.0, 0.99));
   cmd->add_option("--l1", t->model.l1, "FTRL L1 strength");
   cmd->add_option("--l2", t->model.l2, "FTRL L2 strength");
 }
@@ -61,12 +64,20 @@ void RegisterCommands(CLI::App& app) {
   auto split = std::make_shared<SplitArgs>();
   CLI::App* s = spam->add_subcommand("split", "write a deterministic fold of a JSONL file");
   s->add_option("--data", split->data, "JSONL files")->required()->delimiter(',');
-  s->add_option("--by", split->by, "thread or id")->check(CLI::IsMember({"thread", "id"}));
+  s->add_option("--by", split->by,
+                 "thread, id, or auto (by thread when the file has 20 threads or more)")
+      ->check(CLI::IsMember({"thread", "id", "auto"}));
   s->add_option("--folds", split->folds, "number of folds")->check(CLI::Range(2, 100));
   s->add_option("--fold", split->fold, "the fold written to --test-out (0-based)");
   s->add_option("--train-out", split->train_out, "where the other folds go")->required();
   s->add_option("--test-out", split->test_out, "where this fold goes")->required();
   s->callback([split] { cli::RunSplit(*split); });
+
+  auto symbols_json = std::make_shared<bool>(false);
+  CLI::App* y = spam->add_subcommand(
+      "symbols", "print the default symbol table: every symbol's group, score and meaning");
+  y->add_flag("--json", *symbols_json, "print JSON");
+  y->callback([symbols_json] { cli::RunSymbols(*symbols_json); });
 }
 
 }  // namespace tribune::spam

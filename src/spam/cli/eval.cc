@@ -68,6 +68,7 @@ void Dump(const std::string& path, const std::vector<Example>& ex, const std::ve
   std::ofstream out(path);
   for (size_t i = 0; i < ex.size(); ++i) {
     nlohmann::json j = {{"id", ex[i].id},
+                        {"source", ex[i].source},
                         {"label", ex[i].is_spam ? "spam" : "ham"},
                         {"action", ActionName(v[i].action)},
                         {"score", v[i].score},

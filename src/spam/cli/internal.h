@@ -24,6 +24,7 @@ struct TrainArgs {
   uint32_t bits = 20;
   int epochs = 10;
   bool balance = true;
+  double spam_share = 0;  // 0: as the sources give it
   NewModelParams model;
   uint64_t shuffle_seed = 1;
 };
@@ -55,5 +56,6 @@ void RunTrain(const TrainArgs& t);
 void RunEval(const EvalArgs& a);
 void RunCheck(const std::string& model, bool json);
 void RunSplit(const SplitArgs& a);
+void RunSymbols(bool json);
 
 }  // namespace tribune::spam::cli

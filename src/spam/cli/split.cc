@@ -7,12 +7,30 @@
 
 namespace tribune::spam::cli {
 
+namespace {
+
+// Fewer distinct threads than this make no folds ("chat", "forum"): "auto"
+// then splits by id.
+constexpr size_t kMinThreads = 20;
+
+bool SplitByThread(const SplitArgs& a, const std::vector<Example>& ex) {
+  if (a.by != "auto") return a.by == "thread";
+  std::map<std::string, int> threads;
+  for (const Example& e : ex) {
+    if (!e.thread.empty()) threads[e.thread] = 1;
+  }
+  return threads.size() >= kMinThreads;
+}
+
+}  // namespace
+
 // Deterministic k-fold split by group: groups are ordered by a stable hash
 // and dealt round-robin to folds, so every fold gets whole threads and a
 // similar number of them.
 void RunSplit(const SplitArgs& a) {
   std::vector<Example> ex = LoadOrDie(a.data);
-  auto key = [&](const Example& e) { return a.by == "thread" ? e.thread : e.id; };
+  bool by_thread = SplitByThread(a, ex);
+  auto key = [&](const Example& e) { return by_thread && !e.thread.empty() ? e.thread : e.id; };
   std::vector<std::pair<uint64_t, std::string>> groups;
   std::map<std::string, int> fold_of;
   for (const Example& e : ex) {

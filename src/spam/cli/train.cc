@@ -5,6 +5,7 @@
 #include <random>
 
 #include "spam/cli/internal.h"
+#include "spam/model/features.h"
 
 namespace tribune::spam::cli {
 namespace {
@@ -15,13 +16,31 @@ std::string DirOf(const std::string& path) {
 }
 
 // With `balance`, each source's examples weigh sqrt(mean size / its size):
-// a large corpus of one kind of spam must not drown the others.
-std::map<std::string, double> SourceWeights(const std::vector<Example>& ex, bool balance) {
+// a large corpus of one kind of spam must not drown the others. With a
+// `spam_share` in (0, 1), the weights of spam and of ham are then scaled so
+// that spam carries that share of the total: a model trained mostly on ham
+// learns that anything unfamiliar is ham, which is wrong for a genre it has
+// never seen.
+std::map<std::pair<std::string, bool>, double> ExampleWeights(const std::vector<Example>& ex,
+                                                              bool balance, double spam_share) {
   std::map<std::string, double> count;
   for (const Example& e : ex) count[e.source] += 1;
   double mean = count.empty() ? 1 : static_cast<double>(ex.size()) / count.size();
   for (auto& [source, n] : count) n = balance ? std::sqrt(mean / n) : 1.0;
-  return count;
+  double total[2] = {0, 0};
+  for (const Example& e : ex) total[e.is_spam] += count[e.source];
+  std::map<std::pair<std::string, bool>, double> weight;
+  for (const auto& [source, w] : count) {
+    for (bool spam : {false, true}) {
+      double scale = 1.0;
+      if (spam_share > 0 && spam_share < 1 && total[0] > 0 && total[1] > 0) {
+        double all = total[0] + total[1];
+        scale = (spam ? spam_share : 1 - spam_share) * all / total[spam];
+      }
+      weight[{source, spam}] = w * scale;
+    }
+  }
+  return weight;
 }
 
 }  // namespace
@@ -36,11 +55,25 @@ std::unique_ptr<Engine> TrainEngine(const TrainArgs& t, std::vector<Example> exa
   opts.lists_dir = t.lists_dir.empty() ? DirOf(TRIBUNE_SPAM_DEFAULT_MODEL) : t.lists_dir;
   Result<std::unique_ptr<Engine>> e = Engine::Create(p, opts);
   if (!e.ok()) Fail(e.status());
-  std::map<std::string, double> weight = SourceWeights(examples, t.balance);
+  auto weight = ExampleWeights(examples, t.balance, t.spam_share);
+  // Features once, then the passes over them in a shuffled order.
+  struct Item {
+    model::FeatureSet features;
+    bool is_spam;
+    double weight;
+  };
+  std::vector<Item> items;
+  items.reserve(examples.size());
+  for (const Example& ex : examples) {
+    items.push_back({(*e)->TrainingFeatures(ex.comment), ex.is_spam,
+                     weight[{ex.source, ex.is_spam}]});
+  }
+  std::vector<size_t> order(items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937_64 rng(t.shuffle_seed);
   for (int epoch = 0; epoch < t.epochs; ++epoch) {
-    std::shuffle(examples.begin(), examples.end(), rng);
-    for (const Example& ex : examples) (*e)->Train(ex.comment, ex.is_spam, weight[ex.source]);
+    std::shuffle(order.begin(), order.end(), rng);
+    for (size_t i : order) (*e)->Train(items[i].features, items[i].is_spam, items[i].weight);
   }
   return std::move(e).value();
 }

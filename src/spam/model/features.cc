@@ -24,9 +24,10 @@ class Builder {
 
   // Adds a feature; returns the token's hash for combining (word pairs).
   // `token` must outlive the FeatureSet when names are kept.
-  uint64_t Add(std::string_view tag, uint64_t seed, std::string_view token, float value) {
+  uint64_t Add(std::string_view tag, uint64_t seed, std::string_view token, float value,
+              int word = -1) {
     uint64_t h = KeyedHash(token, seed);
-    Push(h, value, {tag, token, {}});
+    Push(h, value, {tag, token, {}, word, word});
     return h;
   }
   void Add(std::string_view tag, std::string_view token, float value) {
@@ -34,12 +35,14 @@ class Builder {
   }
 
   // A feature from an already computed hash; `name` is built only when
-  // names are kept.
+  // names are kept. Character n-grams keep only the word they fall in: they
+  // are unreadable as evidence, but count towards their word's weight.
   void Push(uint64_t h, float value, const FeatureName& name) {
     out_->index.push_back(static_cast<uint32_t>(Mix64(h)) & ((1u << space_.bits) - 1));
     out_->value.push_back(value);
-    // Character n-grams are unreadable as evidence.
-    if (names_) out_->name.push_back(name.tag == "c" ? FeatureName{} : name);
+    if (names_) {
+      out_->name.push_back(name.tag == "c" ? FeatureName{"c", {}, {}, name.from, name.to} : name);
+    }
   }
   bool names() const { return names_; }
 
@@ -93,19 +96,37 @@ void AddTextFeatures(const Analysis& a, Builder& b) {
   uint64_t word_seed = b.Seed("w"), pair_seed = b.Seed("2"), gram_seed = b.Seed("c");
   uint64_t prev = 0;
   for (size_t i = 0; i < words.size(); ++i) {
-    uint64_t h = b.Add("w", word_seed, words[i], v);
+    int at = static_cast<int>(i);
+    uint64_t h = b.Add("w", word_seed, words[i], v, at);
     if (i > 0) {
       b.Push(Mix64(pair_seed ^ (prev * 0x9e3779b97f4a7c15ULL) ^ h), v,
-             {"2", words[i - 1], words[i]});
+             {"2", words[i - 1], words[i], at - 1, at});
     }
     prev = h;
   }
   for (const std::string& w : a.body.variants) b.Add("w", word_seed, w, v);
-  for (const std::string& w : words) {
-    if (std::string_view s = Shape(w); !s.empty()) b.Add("shape", s, v);
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (std::string_view s = Shape(words[i]); !s.empty()) {
+      b.Add("shape", b.Seed("shape"), s, v, static_cast<int>(i));
+    }
+  }
+  // Which word each byte of the padded text belongs to (spaces to the word
+  // before them), for the n-grams' evidence.
+  std::vector<int> word_at;
+  if (b.names()) {
+    word_at.assign(padded.size(), 0);
+    int w = 0;
+    for (size_t i = 1; i < padded.size(); ++i) {
+      word_at[i] = w;
+      if (padded[i] == ' ' && i + 1 < padded.size() && padded[i + 1] != ' ') ++w;
+    }
+    for (int& x : word_at) x = std::min(x, static_cast<int>(words.size()) - 1);
   }
   for (size_t i = 0; i < grams; ++i) {
-    b.Add("c", gram_seed, std::string_view(padded).substr(cps[i], cps[i + kGram] - cps[i]), v);
+    std::string_view gram = std::string_view(padded).substr(cps[i], cps[i + kGram] - cps[i]);
+    uint64_t h = KeyedHash(gram, gram_seed);
+    int at = b.names() && !words.empty() ? word_at[(cps[i] + cps[i + kGram]) / 2] : -1;
+    b.Push(h, v, {"c", {}, {}, at, at});
   }
 }
 

@@ -14,9 +14,12 @@
 namespace tribune::spam::model {
 
 // A feature's readable name, "tag:first" or "tag:first second", as views
-// into the Analysis and hits it came from (valid while they live).
+// into the Analysis and hits it came from (valid while they live), and the
+// words of the text it was drawn from (indices into Analysis::body.words;
+// -1 for features not drawn from the words: hosts, rules, the bias).
 struct FeatureName {
   std::string_view tag, first, second;
+  int from = -1, to = -1;  // inclusive
   bool empty() const { return tag.empty(); }
   bool operator==(const FeatureName&) const = default;
   std::string ToString() const;

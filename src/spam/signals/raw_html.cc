@@ -10,7 +10,10 @@ void CheckRawHtml(const Analysis& a, Hits* out) {
   static const RE2 kAnchor(R"((?i)(<a\s[^>]*href\s*=|\[url\s*=|\[url\]|\[link\s*=))");
   static const RE2 kTag(
       R"((?i)(</?(?:b|i|u|p|div|span|img|strong|em|h[1-6]|iframe|script|br|font)\b[^>]*>))");
-  const std::string& raw = a.input->raw_body.empty() ? a.input->body : a.input->raw_body;
+  const std::string& typed = a.input->raw_body.empty() ? a.input->body : a.input->raw_body;
+  // Markup inside code (a reader's HTML question) is not typed-in markup.
+  std::string prose = a.code.code_lines > 0 ? text::SplitCode(typed).prose : std::string();
+  const std::string& raw = a.code.code_lines > 0 ? prose : typed;
   std::string m;
   if (RE2::PartialMatch(raw, kAnchor, &m)) {
     out->push_back({"RAW_HTML_LINK", 1.0, Clip(m)});

@@ -33,7 +33,15 @@ void CheckSelfPromotion(const Analysis& a, Hits* out) {
       R"((?:money|cash|income|\$\s?\d[\d,]*)\s+(?:online|from\s+home|on\s+the\s+internet|by\s+internet))"
       R"(|get\s+paid\s+(?:up\s*to|\$|to\s+(?:mess|play|chat|watch)))"
       R"(|give\s+(?:me|my\s+\w+)\s+a\s+(?:chance|try|listen))"
-      R"())");
+      // A creator pointing at their own work: "a song I wrote", "my playlist".
+      R"(|(?:song|track|mix|beat|video|playlist|app|game|book|poem|cover)s?\s+(?:that\s+)?)"
+      R"((?:i|we)\s+(?:wrote|made|recorded|produced|sing|sang|created|uploaded|just\s+released))"
+      R"(|\bmy\s+(?:new\s+)?(?:playlist|mixtape|soundcloud|album|ep|single|app)\b)"
+      R"(|check\s+(?:this|my|our)\s+(?:awesome|cool|new|amazing|sick|dope)?\s*)"
+      R"((?:song|track|mix|beat|video|playlist|app|game|channel|page)\b)"
+      R"(|(?:check|follow)\s+(?:me|him|her|us|them)\s+(?:out\s+)?on\s+)"
+      R"((?:youtube|twitch|soundcloud|instagram|insta|tiktok|twitter|facebook|spotify)\b)"
+      R"())", RuleOptions());
   re2::StringPiece match;
   if (RE2::PartialMatch(a.folded_body, kPromotion, &match)) {
     out->push_back({"SELF_PROMOTION", 1.0, Clip(std::string_view(match.data(), match.size()))});

@@ -3,6 +3,8 @@
 // score of a symbol is its configured weight times the strength.
 #pragma once
 
+#include <re2/re2.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,17 +21,8 @@ struct Hit {
 
 using Hits = std::vector<Hit>;
 
-// Built-in symbols with their default scores and what they mean.
-struct SymbolInfo {
-  std::string_view symbol;
-  double score;
-  std::string_view description;
-};
-const std::vector<SymbolInfo>& BuiltinSymbols();
-
-// Runs every rule; moderator patterns report their own score as strength
-// relative to a weight of 1 (symbol listed with score 1 in BuiltinSymbols
-// is not needed for them).
+// Runs every rule. Scores come from the symbol table (data/spam/symbols.toml);
+// moderator patterns report their own score as strength relative to 1.
 void RunAll(const Analysis& a, Hits* out);
 
 // One function per rule, each in its own file.
@@ -52,13 +45,42 @@ void CheckLinkMoneyHost(const Analysis& a, Hits* out);
 void CheckRelevance(const Analysis& a, Hits* out);
 void CheckDisposableEmail(const Analysis& a, Hits* out);
 void CheckModeratorPatterns(const Analysis& a, Hits* out);
+void CheckPhoneNumbers(const Analysis& a, Hits* out);
+void CheckContactHandoff(const Analysis& a, Hits* out);
+void CheckMoneyClaim(const Analysis& a, Hits* out);
+void CheckSupportScam(const Analysis& a, Hits* out);
+void CheckAuthorKeyword(const Analysis& a, Hits* out);
+void CheckGenericPraise(const Analysis& a, Hits* out);
+void CheckCrypto(const Analysis& a, Hits* out);
+void CheckJobOffer(const Analysis& a, Hits* out);
+void CheckAdultOffer(const Analysis& a, Hits* out);
+void CheckCodeText(const Analysis& a, Hits* out);
+void CheckListed(const Analysis& a, Hits* out);
+void CheckGamblingPromo(const Analysis& a, Hits* out);
+void CheckCallToAction(const Analysis& a, Hits* out);
+void CheckRecoveryScam(const Analysis& a, Hits* out);
 
-// Disguise symbols (styled, look-alike, invisible or spaced letters) show
-// that a text was dressed up, not what it says. Together, with the model's
-// weights on them, they add at most EngineOptions::disguise_cap.
+// Disguise symbols (group "disguise" of the default table: styled,
+// look-alike, invisible or spaced letters) show that a text was dressed up,
+// not what it says. They are left out of the model's features.
 bool IsDisguise(std::string_view symbol);
+
+// `re` itself, once it is known to compile: a rule's pattern that does not
+// is a programming error, and the process stops naming it (so that every
+// test that runs the rules fails) instead of matching nothing.
+const RE2& Checked(const RE2& re);
+// Options of the rules' larger patterns: a DFA budget that fits their
+// alternations of phrases (RE2's default makes them fall back to slower
+// matching on long texts).
+const RE2::Options& RuleOptions();
+
+// Finds the first match of `re` in `text`; on success `*match` (when given)
+// is the whole matched text, whatever groups the pattern has.
+bool Find(std::string_view text, const RE2& re, std::string_view* match = nullptr);
 
 // Shortens evidence to at most `max` bytes at a UTF-8 boundary.
 std::string Clip(std::string_view s, size_t max = 60);
+// The same, keeping the end of `s`.
+std::string ClipTail(std::string_view s, size_t max = 60);
 
 }  // namespace tribune::spam::signals

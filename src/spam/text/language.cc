@@ -60,6 +60,14 @@ struct Index {
   std::unordered_map<std::string, std::vector<int>> langs_of;  // word -> profile indices
 };
 
+constexpr std::string_view kRussianFunctionWords =
+    "и в не на я что он с как а то все она так его но да ты к у же вы за бы по только ее мне "
+    "было вот от меня еще нет о из ему когда даже ну ли если уже или ни быть был него до вас "
+    "вам ведь там потом себя ей может они тут где есть надо ней для мы тебя их чем была сам "
+    "чтоб без чего раз тоже себе под будет ж тогда кто этот того потому этого какой ним здесь "
+    "этом мой тем чтобы нее сейчас были куда при об после над больше тот через эти нас про "
+    "всего них эту моя этой перед том им всегда между это";
+
 const Index& TheIndex() {
   static const Index index = [] {
     Index ix;
@@ -88,6 +96,22 @@ bool WordByte(unsigned char c) {
 }
 
 }  // namespace
+
+bool IsFunctionWord(std::string_view folded_word) {
+  static const std::unordered_set<std::string> russian = [] {
+    std::unordered_set<std::string> out;
+    std::string_view w = kRussianFunctionWords;
+    for (size_t pos = 0; pos < w.size();) {
+      size_t end = w.find(' ', pos);
+      if (end == std::string_view::npos) end = w.size();
+      if (end > pos) out.emplace(w.substr(pos, end - pos));
+      pos = end + 1;
+    }
+    return out;
+  }();
+  std::string word(folded_word);
+  return TheIndex().langs_of.count(word) > 0 || russian.count(word) > 0;
+}
 
 LanguageGuess GuessLanguage(std::string_view text, double min_hits) {
   const Index& ix = TheIndex();

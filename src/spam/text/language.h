@@ -18,4 +18,9 @@ struct LanguageGuess {
 // function words, or when the runner-up is within a third of the best.
 LanguageGuess GuessLanguage(std::string_view folded_text, double min_hits = 3.0);
 
+// Whether a case-folded word is a function word of one of the languages
+// above or of Russian: words that say nothing of what a text is about, and
+// that an explanation of a verdict leaves out.
+bool IsFunctionWord(std::string_view folded_word);
+
 }  // namespace tribune::spam::text

@@ -2,6 +2,7 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/unistr.h>
 #include <unicode/uspoof.h>
 
@@ -325,6 +326,56 @@ void NormalizeAscii(std::string_view utf8, NormalizedText* out) {
   }
 }
 
+// The Cyrillic letter a Latin look-alike stands for in a Russian word
+// ("пapтнepoв", "тopгoвлu"), or 0. Lower case: the text is case-folded.
+UChar32 CyrillicTwin(UChar32 c) {
+  switch (c) {
+    case 'a': return 0x0430;  // а
+    case 'b': return 0x0432;  // в
+    case 'c': return 0x0441;  // с
+    case 'e': return 0x0435;  // е
+    case 'h': return 0x043D;  // н
+    case 'k': return 0x043A;  // к
+    case 'm': return 0x043C;  // м
+    case 'n': return 0x043F;  // п
+    case 'o': return 0x043E;  // о
+    case 'p': return 0x0440;  // р
+    case 'r': return 0x0433;  // г
+    case 't': return 0x0442;  // т
+    case 'u': return 0x0438;  // и
+    case 'x': return 0x0445;  // х
+    case 'y': return 0x0443;  // у
+    default: return 0;
+  }
+}
+
+// In words written mostly in Cyrillic, Latin look-alikes become the
+// Cyrillic letters they imitate, so that Russian phrases match however
+// their letters were mixed.
+void FoldLatinInCyrillicWords(icu::UnicodeString* s) {
+  int32_t i = 0, n = s->length();
+  while (i < n) {
+    UChar32 c = s->char32At(i);
+    if (!u_isalpha(c)) {
+      i += U16_LENGTH(c);
+      continue;
+    }
+    int32_t start = i, cyrillic = 0, latin = 0;
+    while (i < n && u_isalpha(s->char32At(i))) {
+      UChar32 w = s->char32At(i);
+      UErrorCode err = U_ZERO_ERROR;
+      UScriptCode script = uscript_getScript(w, &err);
+      cyrillic += script == USCRIPT_CYRILLIC;
+      latin += script == USCRIPT_LATIN;
+      i += U16_LENGTH(w);
+    }
+    if (cyrillic == 0 || latin == 0 || latin > cyrillic) continue;
+    for (int32_t j = start; j < i; j += U16_LENGTH(s->char32At(j))) {
+      if (UChar32 twin = CyrillicTwin(s->char32At(j))) s->replace(j, 1, twin);
+    }
+  }
+}
+
 }  // namespace
 
 NormalizedText Normalize(std::string_view utf8) {
@@ -382,6 +433,7 @@ std::string FoldForMatching(std::string_view utf8) {
   icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
   UErrorCode err = U_ZERO_ERROR;
   icu::UnicodeString folded = NfkcCasefold().normalize(StripInvisible(in, nullptr), err);
+  FoldLatinInCyrillicWords(&folded);
   return ToUtf8(folded);
 }
 

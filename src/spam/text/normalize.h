@@ -40,7 +40,8 @@ NormalizedText Normalize(std::string_view utf8);
 void CountDisguises(std::string_view utf8, NormalizedText* out);
 
 // NFKC casefold plus invisible-character stripping, without word splitting:
-// what URL extraction and patterns run on.
+// what URL extraction and patterns run on. In words written mostly in
+// Cyrillic, Latin look-alikes become Cyrillic ("пpивет" -> "привет").
 std::string FoldForMatching(std::string_view utf8);
 
 // NFKC only (case kept) with invisible characters removed.

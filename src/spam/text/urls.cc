@@ -70,9 +70,10 @@ bool PlausibleBareDomain(std::string_view original, const std::string& host, boo
   size_t dot = original.rfind('.');
   if (dot == std::string_view::npos || dot + 1 >= original.size()) return false;
   std::string_view tld = original.substr(dot + 1);
-  bool tld_lower = std::all_of(tld.begin(), tld.end(), [](char c) { return !std::isupper(c); });
-  bool all_upper =
-      std::none_of(original.begin(), original.end(), [](char c) { return std::islower(c); });
+  bool tld_lower =
+      std::all_of(tld.begin(), tld.end(), [](unsigned char c) { return !std::isupper(c); });
+  bool all_upper = std::none_of(original.begin(), original.end(),
+                                [](unsigned char c) { return std::islower(c); });
   if (!tld_lower && !all_upper) return false;
   size_t prev = host.rfind('.', host.size() - tld.size() - 2);
   std::string_view sld = std::string_view(host).substr(prev == std::string::npos ? 0 : prev + 1);
@@ -85,13 +86,16 @@ bool PlausibleBareDomain(std::string_view original, const std::string& host, boo
 
 std::string RegistrableDomain(std::string_view host) {
   std::string h(host);
+  if (h.find('\0') != std::string::npos) return h;  // libpsl would read up to the NUL
   const char* d = psl_registrable_domain(Psl(), h.c_str());
   return d ? std::string(d) : h;
 }
 
 LinkScan FindLinks(std::string_view text) {
+  // A link ends at white space, a quote, a bracket or a control character
+  // (a NUL or an escape in a host would hide its real domain).
   static const RE2 kUrl(
-      R"((?i)((?:https?|ftp)://[^\s<>"'\]\[]+|\bwww\.[^\s<>"'\]\[]+|\b[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}\b(?:/[^\s<>"']*)?))");
+      R"((?i)((?:https?|ftp)://[^\s<>"'\]\[\x00-\x1f\x7f]+|\bwww\.[^\s<>"'\]\[\x00-\x1f\x7f]+|\b[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}\b(?:/[^\s<>"'\x00-\x1f\x7f]*)?))");
   LinkScan scan;
   std::string s(text);
   scan.deobfuscations = Deobfuscate(&s, &scan.obfuscated_example);

@@ -29,7 +29,8 @@ struct LinkScan {
 LinkScan FindLinks(std::string_view text);
 
 // Registrable domain of `host` ("a.b.example.co.uk" -> "example.co.uk"), or
-// `host` itself when the Public Suffix List knows no such domain.
+// `host` itself when the Public Suffix List knows no such domain (or `host`
+// holds a NUL).
 std::string RegistrableDomain(std::string_view host);
 
 }  // namespace tribune::spam::text

@@ -1,0 +1,62 @@
+#include "spam/campaigns/fingerprint.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+namespace tribune::spam::campaigns {
+namespace {
+
+// Handles of at least this many characters: "@jo" is a reader's friend as
+// often as anyone's brand.
+constexpr size_t kMinHandle = 4;
+
+void AddHandles(std::string_view text, std::vector<std::string>* out) {
+  static const RE2 kHandle(R"((?:^|[^a-z0-9_.@])(@[a-z0-9_][a-z0-9_.]{3,40}[a-z0-9_]))");
+  re2::StringPiece input(text.data(), text.size());
+  std::string handle;
+  while (RE2::FindAndConsume(&input, kHandle, &handle)) {
+    if (handle.size() > kMinHandle) out->push_back("handle:" + handle);
+  }
+}
+
+void AddEmails(std::string_view text, std::vector<std::string>* out) {
+  static const RE2 kEmail(R"(([a-z0-9._%+-]{2,}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}))");
+  re2::StringPiece input(text.data(), text.size());
+  std::string email;
+  while (RE2::FindAndConsume(&input, kEmail, &email)) out->push_back("email:" + email);
+}
+
+void AddWallets(std::string_view text, std::vector<std::string>* out) {
+  static const RE2 kWallet(R"((?:^|[^0-9a-z])(0x[0-9a-f]{40}|bc1[02-9ac-hj-np-z]{25,60}))");
+  re2::StringPiece input(text.data(), text.size());
+  std::string wallet;
+  while (RE2::FindAndConsume(&input, kWallet, &wallet)) out->push_back("wallet:" + wallet);
+}
+
+bool Common(const Lists& lists, const text::Link& l) {
+  return lists.common_hosts.count(l.domain) || lists.shorteners.count(l.domain) ||
+         lists.shorteners.count(l.host);
+}
+
+}  // namespace
+
+Fingerprint FingerprintOf(const Analysis& a, uint64_t key, int min_chars) {
+  Fingerprint f;
+  if (a.body.text.size() >= static_cast<size_t>(min_chars)) f.signature = Sign(a.body.text, key);
+  std::vector<std::string>& keys = f.artifacts;
+  for (const text::Phone& p : a.phones) keys.push_back("phone:" + p.e164);
+  for (const text::LinkScan* scan : {&a.links, &a.author_links}) {
+    for (const text::Link& l : scan->links) {
+      if (!Common(*a.lists, l)) keys.push_back("domain:" + l.domain);
+    }
+  }
+  AddHandles(a.folded_body, &keys);
+  AddEmails(a.folded_body, &keys);
+  AddWallets(a.folded_body, &keys);
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return f;
+}
+
+}  // namespace tribune::spam::campaigns

@@ -1,0 +1,44 @@
+// Keyword as a name: blog-spam software fills the name field with the
+// anchor text of the link it sells ("Home Improvement", "travel booking
+// sites", "Roofing Contractor Dallas"). A person's name or nickname is not
+// made of commercial words; commercial_words.txt lists them.
+#include "spam/signals/signal.h"
+
+namespace tribune::spam::signals {
+namespace {
+
+bool IsConnector(std::string_view w) {
+  static constexpr std::string_view kConnectors[] = {"and", "of", "the", "for", "in", "near",
+                                                     "me",  "a",  "to",  "with", "at", "on",
+                                                     "by",  "your", "my", "our"};
+  for (std::string_view c : kConnectors) {
+    if (w == c) return true;
+  }
+  return false;
+}
+
+bool IsWord(std::string_view w) {
+  for (unsigned char c : w) {
+    if (!(c >= 'a' && c <= 'z')) return false;
+  }
+  return w.size() >= 2;
+}
+
+}  // namespace
+
+void CheckAuthorKeyword(const Analysis& a, Hits* out) {
+  const auto& words = a.author.words;
+  if (words.empty() || words.size() > 6 || a.lists->commercial_words.empty()) return;
+  int content = 0, commercial = 0;
+  for (const std::string& w : words) {
+    if (!IsWord(w)) return;  // digits, other scripts, handles: a nickname
+    if (IsConnector(w)) continue;
+    ++content;
+    commercial += a.lists->commercial_words.count(w) > 0;
+  }
+  // All words commercial, or all but one (a town: "Roofing Contractor Dallas").
+  bool keyword = content > 0 && (commercial == content || (content >= 3 && commercial >= content - 1));
+  if (keyword) out->push_back({"AUTHOR_KEYWORD", 1.0, Clip(a.input->author, 40)});
+}
+
+}  // namespace tribune::spam::signals

@@ -1,0 +1,125 @@
+// Contact hand-off: the comment's purpose is to move the reader to a private
+// channel where the scam happens — "message me on WhatsApp +1 …", "contact
+// him on Telegram @…", "I got my money back with the help of @…", an e-mail
+// address to write to, "пишите в лс". Readers discussing an app ("Telegram
+// was blocked") or replying to someone ("@anna you are right") do not match:
+// an instruction or a credit must point at the contact.
+#include <re2/re2.h>
+
+#include "spam/signals/signal.h"
+
+namespace tribune::spam::signals {
+namespace {
+
+// A messenger named together with a way to reach someone on it.
+const RE2& Messenger() {
+  static const RE2 re(
+      R"((?:whats\s?app|whatsap|watsapp|wa\.me/|telegram|telegra\.m|\bt\.me/|viber|wechat|wickr|)"
+      R"(skype|signal\s+app|kik\s+messenger|snapchat|ватсап|вотсап|вацап|телеграм+|телеге|вайбер))"
+      R"((?:\s*(?:me|him|her|them|us|id|name|number|no\.?|contact|handle|username))?\s*)"
+      R"((?:[:\-–=]|\bon\b|\bat\b|\bvia\b)?\s*(?:@[a-z0-9_.]{3,}|\+?\d[\d\s().-]{7,}|\bt\.me/\w+|wa\.me/\d+))"
+      R"(|(?:contact|message|text|reach|write|chat\s+with|dm|inbox|add|call|hit)\s+(?:me|him|her|them|us)\s+)"
+      R"((?:up\s+)?(?:directly\s+)?(?:on|via|through|at|@)\s*(?:whats\s?app|telegram|viber|wechat|skype|signal|)"
+      R"(instagram|insta|ig|facebook|snapchat|email|e-mail|gmail))"
+      R"(|(?:contact|reach|message|write\s+to)\s+(?:me|him|her|them|us)\s+(?:via|on|through|at)\s*(?:\+|@))", RuleOptions());
+  return Checked(re);
+}
+
+// An @handle presented as the one who helps, pays or should be written to.
+const RE2& HandleCredit() {
+  static const RE2 re(
+      R"((?:with\s+the\s+help\s+of|help\s+(?:of|from)|thanks\s+to\s+(?:the\s+)?(?:help\s+of\s+)?|)"
+      R"(contact(?:ing)?|reach(?:ing)?\s+out\s+to|reach|message|dm|inbox|write\s+to|text|recommend(?:ed)?|)"
+      R"(consult(?:ed)?|connect\s+with|get\s+in\s+touch\s+with|talk\s+to|speak\s+(?:to|with)|chat\s+with|)"
+      R"(trade[sd]?\s+with|invest(?:ed|ing)?\s+with|mentored\s+by|managed\s+by|guided\s+by|)"
+      R"((?:account\s+)?manager|mentor|broker|expert|coach|recovery\s+(?:expert|agent|hacker)|hacker))"
+      R"(\s+(?:(?:mr|mrs|ms|dr|sir|madam)\.?\s+)?(?:[a-z]+\s+){0,2}@[a-z0-9_.]{3,})", RuleOptions());
+  return Checked(re);
+}
+
+// A handle whose name sells money: "@trade_with_denise", "#financee_sonya_",
+// "@cryptowithbrianna", "@thereal_limara.fx". Readers' friends are not
+// called so; a hashtag counts only in the shape of a person's handle.
+#define TRIBUNE_MONEY_WORD                                                          \
+  R"((?:fx|forex|trad(?:e|er|ing)|invest|profit|income|wealth|financ|crypto|bitcoin|)" \
+  R"(btc|money|capital|broker|binary|mining|recover|hack|options|signals))"
+const RE2& MoneyHandle() {
+  static const RE2 re(
+      R"((?:^|[^a-z0-9_])(?:@[a-z0-9_.]*)" TRIBUNE_MONEY_WORD R"([a-z0-9_.]*)"
+      R"(|#[a-z0-9.]*_[a-z0-9_.]*)" TRIBUNE_MONEY_WORD R"([a-z0-9_.]*)"
+      R"(|#[a-z0-9_.]*)" TRIBUNE_MONEY_WORD R"([a-z0-9.]*_[a-z0-9_.]*))", RuleOptions());
+  return Checked(re);
+}
+#undef TRIBUNE_MONEY_WORD
+
+// A testimony of money ("received my profit", "my investment period")
+// ending in a handle.
+const RE2& TestimonyToHandle() {
+  static const RE2 re(
+      R"((?:testimon|received|profit|invest|trad(?:e|ing|er)|mentor|withdr[ae]w|payout|earnings|)"
+      R"(debt|recover|my\s+(?:assets|funds|wallet))[^@#]{0,200}[@#][a-z0-9_.]{4,}\W*$)", RuleOptions());
+  return Checked(re);
+}
+
+// A money handle or a testimony alone: the readers of a finance page
+// address its owner too.
+constexpr double kHandleOnlyStrength = 0.6;
+
+// Russian-language spam sends readers to private messages.
+const RE2& PrivateMessages() {
+  static const RE2 re(
+      R"((?:пиши(?:те)?|напиши(?:те)?|обращайтесь|подробност[иь]|подробнее|детали|жду|)"
+      R"(стучи(?:те)?|пиш|\+)\s*(?:мне\s+)?(?:в|на)\s+(?:лс|личку|личные|директ|телег|тг(?:\s|$|[.!,])|ватсап))"
+      R"(|(?:в|на)\s+(?:лс|личку)\s*[!.)+]|(?:лс|личку|тг|telegram|телеграм)\s*[:\-–]?\s*@[a-z0-9_]{4,})", RuleOptions());
+  return Checked(re);
+}
+
+const RE2& Email() {
+  static const RE2 re(R"(([a-z0-9._%+-]{2,}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}))", RuleOptions());
+  return Checked(re);
+}
+
+// Whether the e-mail address is asked to be written to, not just mentioned.
+const RE2& EmailInstruction() {
+  static const RE2 re(
+      R"((?:contact|email|e-mail|mail|write|reach|message|text|send|via|through|at|on)\s*)"
+      R"((?:me|him|her|them|us)?\s*(?:on|at|via|through|:)?\s*[a-z0-9._%+-]{2,}@)", RuleOptions());
+  return Checked(re);
+}
+
+constexpr double kMentionedEmail = 0.5;  // strength of an address nobody is asked to use
+
+}  // namespace
+
+// Whether the text could hold any contact at all: a handle or address, a
+// messenger's name, or Russian words (cheap tests before the patterns).
+bool MayHoldContact(const std::string& t) {
+  static const RE2 kGate(R"(@|whats|watsap|wa\.me|telegr|t\.me/|viber|wechat|wickr|skype|signal|kik|snapchat|[\x{0400}-\x{04FF}])", RuleOptions());
+  return RE2::PartialMatch(t, Checked(kGate));
+}
+
+void CheckContactHandoff(const Analysis& a, Hits* out) {
+  const std::string& t = a.folded_body;
+  if (!MayHoldContact(t)) return;
+  std::string_view m;
+  if (Find(t, Messenger(), &m)) {
+    out->push_back({"CONTACT_MESSENGER", 1.0, Clip(m)});
+  } else if (Find(t, HandleCredit(), &m)) {
+    out->push_back({"CONTACT_HANDLE", 1.0, Clip(m)});
+  } else if (Find(t, MoneyHandle(), &m)) {
+    out->push_back({"CONTACT_HANDLE", kHandleOnlyStrength, Clip(m)});
+  } else if (Find(t, TestimonyToHandle(), &m)) {
+    out->push_back({"CONTACT_HANDLE", kHandleOnlyStrength, ClipTail(m)});
+  } else if (Find(t, PrivateMessages(), &m)) {
+    // Community chats ask for private messages too ("напишите в личку,
+    // кто сможет помочь"): weak alone, the offer beside it decides.
+    out->push_back({"CONTACT_PRIVATE", 1.0, Clip(m)});
+  }
+  std::string email;
+  if (RE2::PartialMatch(t, Email(), &email) && !email.starts_with("git@")) {
+    bool asked = RE2::PartialMatch(t, EmailInstruction());
+    out->push_back({"CONTACT_EMAIL", asked ? 1.0 : kMentionedEmail, Clip(email)});
+  }
+}
+
+}  // namespace tribune::spam::signals

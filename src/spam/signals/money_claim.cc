@@ -1,0 +1,110 @@
+// Money claims: investment and earnings scams promise or testify to returns
+// — "I invested $1,000 and got $9,500 back", "made over $72k in 5 days",
+// "earn $8114 a month from home", "доход от 25000$/мес". Readers talk about
+// money too ("I make $15 an hour", "Apple made $90 billion this quarter"),
+// so a claim needs a first-person quick return, an investment that paid
+// back, or an earnings rate together with the words of a scheme.
+#include <re2/re2.h>
+
+#include "spam/signals/signal.h"
+
+namespace tribune::spam::signals {
+namespace {
+
+#define TRIBUNE_AMOUNT                                                             \
+  R"((?:[$€£₹₦]\s?\d[\d,.]*\s?(?:k\b|m\b|grand\b)?|\d[\d,.]*\s?(?:k\s?)?)"          \
+  R"((?:usdt?\b|dollars?\b|bucks\b|euros?\b|pounds?\b|btc\b|bitcoins?\b|eth\b|\$|€|£)|)"  \
+  R"(\d{2,3}(?:[.,]\d)?k\b))"
+
+// "i invested $500 and now i earn $5,000": an outlay and a return.
+const RE2& InvestedAndReturned() {
+  static const RE2 re(
+      R"((?:invest(?:ed|ing)?|deposit(?:ed|ing)?|put\s+in|start(?:ed)?\s+with|started\s+trading\s+with|)"
+      R"(trad(?:ed|ing)\s+with)\s+(?:[a-z]+\s+){0,3})" TRIBUNE_AMOUNT
+      R"(.{0,80}?(?:made|earn(?:ed)?|got|get|receiv(?:ed|e|ing)|profit(?:ed)?|returns?|returned|)"
+      R"(withdr[ae]w|cash(?:ed)?\s*out|now\s+(?:have|earn|make)|turned\s+(?:it\s+)?into)\s+)"
+      R"((?:[a-z]+\s+){0,3})" TRIBUNE_AMOUNT, RuleOptions());
+  return Checked(re);
+}
+
+// "received $13,400 after investing $1000": the return told first.
+const RE2& ReturnedAfterInvesting() {
+  static const RE2 re(
+      R"((?:receiv(?:ed|e|ing)|got|made|earn(?:ed)?|withdr[ae]w|profit(?:s)?\s+of|payment\s+of)\s+)"
+      R"((?:[a-z]+\s+){0,3})" TRIBUNE_AMOUNT
+      R"(.{0,40}?(?:after|from|with|by)\s+(?:an?\s+)?(?:investing|investment|deposit(?:ing)?|trading|putting\s+in|)"
+      R"(trial|capital)\s+(?:of\s+)?(?:[a-z]+\s+){0,2})" TRIBUNE_AMOUNT, RuleOptions());
+  return Checked(re);
+}
+
+// "just received my profits $32500", "able to earn $31,200 while sitting
+// at home": a payout or earning testified to in the first person.
+const RE2& TestifiedPayout() {
+  static const RE2 re(
+      R"(\b(?:i|i've|i\s+have|i\s+just|just)\s+(?:[a-z]+\s+){0,3})"
+      R"((?:receiv(?:ed|e)|withdr[ae]w|cashed\s+out|earned|made)\s+(?:my\s+)?(?:first\s+)?)"
+      R"((?:profits?|payouts?|returns?|payment|earnings|withdrawal)?\s*(?:of\s+)?)" TRIBUNE_AMOUNT, RuleOptions());
+  return Checked(re);
+}
+
+// "i made $72k in 5 days": a quick return, told in the first person.
+const RE2& QuickReturn() {
+  static const RE2 re(
+      R"(\b(?:i|i've|ive|i\s+have|we|we've|she|he|my\s+\w+)\s+(?:[a-z]+\s+){0,3})"
+      R"((?:made|make|earn(?:ed)?|got|receiv(?:ed|e)|profit(?:ed)?(?:\s+of)?|withdr[ae]w|cash(?:ed)?\s*out))"
+      R"(\s+(?:(?:over|about|up\s+to|more\s+than|a\s+total\s+of|nearly|almost|a\s+profit\s+of)\s+)?)" TRIBUNE_AMOUNT
+      R"(\s+(?:[a-z]+\s+){0,3}(?:in|within|after|just\s+in)\s+(?:just\s+|only\s+|less\s+than\s+)?)"
+      R"((?:\d+|one|two|three|four|five|six|seven|a|few)\s+(?:days?|hours?|weeks?|months?))", RuleOptions());
+  return Checked(re);
+}
+
+// "earn $8114 a month": a rate of earnings.
+const RE2& EarningsRate() {
+  static const RE2 re(
+      R"((?:earn(?:s|ed|ing)?|mak(?:e|es|ing)|income|profits?|paid|pays?|payouts?)\s+(?:of\s+)?)"
+      R"((?:(?:up\s+to|over|from|at\s+least|around|about|extra)\s+)?)" TRIBUNE_AMOUNT
+      R"(\s*(?:/|per|a|an|each|every)\s*(?:day|daily|week|weekly|month|monthly|mo)\b)", RuleOptions());
+  return Checked(re);
+}
+
+// Words of a scheme, which an earnings rate needs beside it.
+const RE2& SchemeWords() {
+  static const RE2 re(
+      R"(invest|trading|\btrade|crypto|bitcoin|\bbtc\b|forex|platform|from\s+home|online|mentor|)"
+      R"(broker|account\s+manager|binary|passive\s+income|no\s+experience|part[\s-]time|)"
+      R"(work\s+from|remote|whatsapp|telegram|\bdm\b|@[a-z0-9_]{3,}|https?://)", RuleOptions());
+  return Checked(re);
+}
+
+// "от 25000$/мес", "доход от 3000 руб в день".
+const RE2& RussianEarnings() {
+  static const RE2 re(
+      R"((?:от|до)\s*\d[\d\s.,]*\s*(?:\$|₽|руб(?:лей|\.)?|р\.|т\.?р\.?|тыс\.?|к|usd|долл\pL*|зел\pL*|бакс\pL*)\s*)"
+      R"((?:/|в|за)\s*(?:день|сутки|неделю|нед\.?|мес(?:яц)?\.?|час))"
+      R"(|(?:доход|заработ(?:ок|ка|ать|аешь|аете|ай)|прибыль)\s+(?:от|до|в)\s*\d[\d\s.,]*[^\s,.;!?]*)"
+      R"(|(?:зарабатыва\pL*|получа\pL*|доход\pL*)\s+(?:\pL+\s+){0,3}\d[\d\s.,]*\s*(?:\$|₽|руб|р\.|т\.р|тыс|к)\S{0,12}\s*)"
+      R"((?:/|в|за)\s*(?:день|сутки|неделю|нед|мес|месяц))", RuleOptions());
+  return Checked(re);
+}
+
+#undef TRIBUNE_AMOUNT
+
+constexpr double kRateStrength = 0.8;  // a rate is less certain than a testimony
+
+}  // namespace
+
+void CheckMoneyClaim(const Analysis& a, Hits* out) {
+  const std::string& t = a.folded_body;
+  // Every claim names an amount: no digit, no claim.
+  if (t.find_first_of("0123456789") == std::string::npos) return;
+  std::string_view m;
+  if (Find(t, InvestedAndReturned(), &m) || Find(t, ReturnedAfterInvesting(), &m) ||
+      Find(t, QuickReturn(), &m) || Find(t, TestifiedPayout(), &m)) {
+    out->push_back({"MONEY_CLAIM", 1.0, Clip(m)});
+  } else if ((Find(t, EarningsRate(), &m) && Find(t, SchemeWords())) ||
+             Find(t, RussianEarnings(), &m)) {
+    out->push_back({"MONEY_CLAIM", kRateStrength, Clip(m)});
+  }
+}
+
+}  // namespace tribune::spam::signals

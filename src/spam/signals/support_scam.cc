@@ -1,0 +1,57 @@
+// Support-number scams: a brand or service named with "customer service",
+// "support", "helpline", "reservations" or "phone number", so that a reader
+// who searches for help calls the scammer ("HP Printer Support", "Delta
+// Airlines Reservations Number", "Call Cash App customer service"). A reader
+// complaining about a company's service names it too, so the phrase alone
+// is weak; with a telephone number or the word "number" it is the scam.
+#include <re2/re2.h>
+
+#include "spam/signals/signal.h"
+
+namespace tribune::spam::signals {
+namespace {
+
+#define TRIBUNE_SUPPORT                                                                       \
+  R"((?:customer\s+(?:service|support|care|helpline)|tech(?:nical)?\s+support|support\s+team|)" \
+  R"(help\s*(?:line|desk)|hotline|reservations?|booking\s+(?:number|line|desk)|)"              \
+  R"(contact\s+number|care\s+number|toll[\s-]*free|support))"
+
+const RE2& BrandSupport() {
+  // Brands whose names are ordinary words ("american", "united", "delta")
+  // count only as airlines.
+  static const RE2 re(
+      R"(\b((?:(?:hp|canon|epson|brother|lexmark|xerox|dell|lenovo|asus|acer|toshiba|apple|icloud|)"
+      R"(itunes|microsoft|windows|outlook|hotmail|office\s*365|gmail|yahoo|aol|comcast|)"
+      R"(xfinity|verizon|at&t|roku|netgear|linksys|belkin|arlo|norton|mcafee|avast|)"
+      R"(kaspersky|webroot|quickbooks|quicken|turbotax|cash\s*app|paypal|venmo|zelle|coinbase|)"
+      R"(binance|blockchain|trust\s*wallet|metamask|kraken|robinhood|expedia|airbnb|)"
+      R"(printer|router|antivirus|e-?mail|wallet)s?)"
+      R"(|(?:delta|united|american|southwest|jetblue|spirit|frontier|alaska|allegiant|hawaiian|)"
+      R"(lufthansa|emirates|qatar|etihad|air\s+canada|british|klm|air\s+france|turkish|)"
+      R"(singapore|volaris|avianca|aeromexico|copa|ryanair|easyjet|wizz|cruise)\s+(?:air\s*lines?|airways|air|cruises?|line)))"
+      R"(\s+(?:[a-z]+\s+){0,2})" TRIBUNE_SUPPORT R"())", RuleOptions());
+  return Checked(re);
+}
+
+// The brand-and-support phrase offers a number to call.
+const RE2& OffersNumber() {
+  static const RE2 re(
+      R"(\b(?:(?:phone|contact|support|care|helpline|reservations?)\s+(?:number|no\.?)|toll[\s-]*free|)"
+      R"(call\s+(?:now|us|today|at|on|\+?\d)|dial\b|\d{3}[\s.-]\d{4}))", RuleOptions());
+  return Checked(re);
+}
+
+#undef TRIBUNE_SUPPORT
+
+constexpr double kNamedOnly = 0.5;  // a brand's support named, no number offered
+
+}  // namespace
+
+void CheckSupportScam(const Analysis& a, Hits* out) {
+  std::string_view m;
+  if (!Find(a.folded_body, BrandSupport(), &m)) return;
+  bool number = !a.phones.empty() || Find(a.folded_body, OffersNumber());
+  out->push_back({"SUPPORT_SCAM", number ? 1.0 : kNamedOnly, Clip(m)});
+}
+
+}  // namespace tribune::spam::signals

@@ -1,0 +1,190 @@
+// A spun spam wave of a genre the model never trained on, posted through the
+// real form beside ordinary readers' comments, cleared by a moderator's
+// campaign decisions (`tribune moderate spam ID --campaign`): at most three
+// decisions leave at most 5% of the wave published, and take no reader's
+// comment down.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <random>
+#include <regex>
+#include <set>
+
+#include "server_fixture.h"
+
+namespace tribune::itest {
+namespace {
+
+constexpr int kWave = 300;
+constexpr int kMaxDecisions = 3;
+constexpr int kMaxLeft = kWave * 5 / 100;
+
+// Expands "{a|b|c}" choices with `rng`: how spinning software writes a wave.
+std::string Spin(const std::string& tmpl, std::mt19937& rng) {
+  static const std::regex kChoice(R"(\{([^{}]*)\})");
+  std::string out;
+  auto begin = std::sregex_iterator(tmpl.begin(), tmpl.end(), kChoice);
+  size_t last = 0;
+  for (auto it = begin; it != std::sregex_iterator(); ++it) {
+    out += tmpl.substr(last, it->position() - last);
+    std::vector<std::string> options;
+    std::string all = (*it)[1];
+    for (size_t start = 0;;) {
+      size_t bar = all.find('|', start);
+      options.push_back(all.substr(start, bar - start));
+      if (bar == std::string::npos) break;
+      start = bar + 1;
+    }
+    out += options[std::uniform_int_distribution<size_t>(0, options.size() - 1)(rng)];
+    last = it->position() + it->length();
+  }
+  return out + tmpl.substr(last);
+}
+
+std::vector<std::string> ReaderComments() {
+  std::ifstream in(std::string(TRIBUNE_SOURCE_DIR) + "/tests/data/campaigns/legit_comments.txt");
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line[0] != '#') out.push_back(line);
+  }
+  return out;
+}
+
+// The ids of the article's published comments, from the API.
+std::set<int64_t> PublishedIds(int port, int64_t article) {
+  std::set<int64_t> ids;
+  for (int page = 1;; ++page) {
+    Response r = Get(port, "/api/v1/articles/" + std::to_string(article) +
+                               "/comments?page=" + std::to_string(page));
+    if (r.status != 200) break;
+    auto j = nlohmann::json::parse(r.body);
+    for (const auto& c : j["comments"]) ids.insert(c["id"].get<int64_t>());
+    if (page >= j["pages"].get<int>()) break;
+  }
+  return ids;
+}
+
+struct WaveResult {
+  int decisions = 0;
+  int spam_published_before = 0, spam_published_after = 0;
+  int readers_published_before = 0, readers_published_after = 0;
+  std::string log;
+};
+
+// Posts the wave and the readers' comments interleaved on one article, then
+// takes the wave down with campaign decisions, each on the first comment of
+// the wave still published.
+WaveResult RunWave(const std::vector<std::string>& templates, unsigned seed) {
+  TempDir dir;
+  TribuneServer server(dir.path(), OpenConfig());
+  server.Start();
+  ArticleRow article = ListArticles(server.db(), dir.path()).front();
+  std::mt19937 rng(seed);
+  std::vector<std::string> readers = ReaderComments();
+  std::vector<int64_t> wave, legit;
+  size_t next_reader = 0;
+  for (int i = 0; i < kWave; ++i) {
+    std::string body;
+    for (const std::string& t : templates) body += (body.empty() ? "" : " ") + Spin(t, rng);
+    Response r = PostCommentForm(server.port(), article,
+                                 {"Visitor " + std::to_string(seed) + "-" + std::to_string(i),
+                                  "", body});
+    EXPECT_EQ(r.status, 303) << r.body;
+    wave.push_back(PostedId(r));
+    if (i % 6 == 5 && next_reader < readers.size()) {
+      Response rr = PostCommentForm(server.port(), article,
+                                    {"Reader " + std::to_string(next_reader), "",
+                                     readers[next_reader]});
+      EXPECT_EQ(rr.status, 303) << rr.body;
+      legit.push_back(PostedId(rr));
+      ++next_reader;
+    }
+  }
+  WaveResult out;
+  auto count = [](const std::set<int64_t>& published, const std::vector<int64_t>& ids) {
+    int n = 0;
+    for (int64_t id : ids) n += published.count(id) > 0;
+    return n;
+  };
+  std::set<int64_t> before = PublishedIds(server.port(), article.id);
+  out.spam_published_before = count(before, wave);
+  out.readers_published_before = count(before, legit);
+  for (int d = 0; d < kMaxDecisions; ++d) {
+    std::set<int64_t> published = PublishedIds(server.port(), article.id);
+    auto first = std::find_if(wave.begin(), wave.end(),
+                              [&](int64_t id) { return published.count(id) > 0; });
+    if (first == wave.end()) break;
+    ProcessResult r = RunTribune({"moderate", "spam", std::to_string(*first), "--campaign", "--db",
+                                  server.db().string()},
+                                 dir.path());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    out.log += r.out;
+    ++out.decisions;
+  }
+  // The CLI's decisions reach the running server's cache within a second.
+  std::set<int64_t> after;
+  for (int i = 0; i < 30; ++i) {
+    after = PublishedIds(server.port(), article.id);
+    if (count(after, wave) <= kMaxLeft) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  out.spam_published_after = count(after, wave);
+  out.readers_published_after = count(after, legit);
+  for (int64_t id : legit) {
+    EXPECT_EQ(out.log.find(std::to_string(id) + "\tspam"), std::string::npos)
+        << "a reader's comment " << id << " was taken down with the campaign";
+  }
+  server.Stop();
+  return out;
+}
+
+void Report(const WaveResult& r) {
+  std::cout << "wave: " << r.spam_published_before << " of " << kWave << " published before, "
+            << r.spam_published_after << " after " << r.decisions << " campaign decisions; "
+            << "readers' comments published: " << r.readers_published_before << " before, "
+            << r.readers_published_after << " after\n";
+}
+
+// A supplement sold with three link domains: the artifacts tie it together.
+TEST(CampaignWave, ASpunProductWaveWithLinksIsClearedInThreeDecisions) {
+  WaveResult r = RunWave(
+      {"{Honestly|Truly|Really|Seriously|Frankly|To be fair|Believe me|I must say|No joke|Wow}, "
+       "{this|the|your} {article|report|story|piece|write-up} {reminded me|made me think|got me "
+       "thinking} of {my|our} {own|personal|family} {health|energy|sleep} {struggles|problems|"
+       "issues|worries}.",
+       "{After|Since} {trying|taking|using|starting} {VitaBoost|VitaBoost Max|VitaBoost Pro} "
+       "{for a month|for two weeks|every morning|since spring}, I {feel|am|have felt} {ten years "
+       "younger|full of energy|better than ever|like a new person}.",
+       "{You can|Anyone can|Everyone should|Do yourself a favour and} {order|get|find|try} it "
+       "{at|from|on} {vitaboost-store.com|vitaboost.shop|get-vitaboost.net} {today|now|this week|"
+       "while it lasts}."},
+      17);
+  Report(r);
+  EXPECT_LE(r.spam_published_after, kMaxLeft);
+  EXPECT_EQ(r.readers_published_after, r.readers_published_before);
+}
+
+// Text alone, no link, number or handle: the campaign grows through its
+// members' words.
+TEST(CampaignWave, ASpunWaveWithoutArtifactsIsClearedInThreeDecisions) {
+  WaveResult r = RunWave(
+      {"{Last year|A while ago|Some months ago|Not long ago|Two years ago} I {was|felt} {stuck|"
+       "lost|exhausted|burnt out|stressed} and {could not|couldn't|was unable to} {sleep|focus|"
+       "relax|think clearly}.",
+       "A {friend|colleague|neighbour|cousin} {told me about|recommended|showed me|introduced me "
+       "to} the {Silent Pines|Silent Pine|Quiet Pines} {retreat|programme|method} and {it|the "
+       "experience} {changed|transformed|turned around} {my life|everything|my whole life}.",
+       "{Now|Today|These days} I {sleep|rest|work} {better|like a baby|without worries} and "
+       "{my family|my wife|my kids|everyone around me} {noticed|can see|says} the {difference|"
+       "change}.",
+       "{Search for|Look up|Google|Ask about} {Silent Pines|the Silent Pines retreat|Silent "
+       "Pines online} {and see for yourself|and thank me later|you will not regret it|it is worth "
+       "it}."},
+      29);
+  Report(r);
+  EXPECT_LE(r.spam_published_after, kMaxLeft);
+  EXPECT_EQ(r.readers_published_after, r.readers_published_before);
+}
+
+}  // namespace
+}  // namespace tribune::itest
