@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # The page cache's byte budget under a crawl of a large archive.
-#   bench/crawl_bench.sh     (ARTICLES=1500 COMMENTS=40 BUDGET_MB=32 DURATION=10 by default)
+#   bench/crawl_bench.sh     (ARTICLES=1500 COMMENTS=40 BUDGET_MB=32 DURATION=10
+#                             CRAWL_RATE=1000 ROUNDS=2 by default)
 #
 # Writes an archive of ARTICLES articles with COMMENTS comments each (every
 # article has its page and COMMENTS/20 comment pages), then, for two servers
 # on it, one with [cache] max_bytes = BUDGET_MB and one with a budget no
 # crawl reaches:
 #   1. the article page most read (a hot article) alone, wrk -t1 -c32;
-#   2. the same while a crawler (wrk -t1 -c8, bench/crawl-urls.lua) walks every
-#      article and comment page of the archive, plain and gzip, over and over;
+#   2. the same while a crawler (wrk -t1 -c4, bench/crawl-urls.lua, CRAWL_RATE
+#      requests a second; 0: as fast as it can) walks every article and comment
+#      page of the archive, plain and gzip, over and over;
 #   3. the server's resident memory (VmRSS, and its peak VmHWM) after the crawl,
 #      and the cache's own count (its log line at shutdown).
+# The two servers take turns, ROUNDS times; the table has each one's medians.
 # Prints a Markdown table.
 source "$(dirname "$0")/lib.sh"
 build_release
@@ -69,7 +72,9 @@ run() {
   local url="http://127.0.0.1:$TRIBUNE_PORT"
   local start_rss; start_rss=$(rss "$TRIBUNE_PID" VmRSS)
   local alone; alone=$(wrk_rps "$url$HOT" -t1 -c32)
-  CRAWL_URLS="$URLS" wrk -t1 -c8 -d"${DURATION}s" -s "$(dirname "$0")/crawl-urls.lua" "$url" \
+  local pause=0
+  [ "${CRAWL_RATE:-1000}" -gt 0 ] && pause=$((4000 / ${CRAWL_RATE:-1000}))
+  CRAWL_URLS="$URLS" CRAWL_DELAY_MS=$pause wrk -t1 -c4 -d"${DURATION}s" -s "$(dirname "$0")/crawl-urls.lua" "$url" \
     > "$BENCH_DIR/wrk-crawl.out" 2>&1 &
   local crawler=$!
   local loaded; loaded=$(wrk_rps "$url$HOT" -t1 -c32)
@@ -79,10 +84,21 @@ run() {
   end_rss=$(rss "$TRIBUNE_PID" VmRSS); peak=$(rss "$TRIBUNE_PID" VmHWM)
   stop_tribune
   local stats; stats=$(grep -o 'page cache: .*' "$BENCH_DIR/tribune.log" | tail -1)
-  echo "| $name | $alone | $loaded ($(awk -v a="$loaded" -v b="$alone" 'BEGIN{printf "%.2f", a/b}')) | $crawled | $start_rss → $end_rss (peak $peak) | ${stats#page cache: } |"
+  alones[$name]+="$alone "; loadeds[$name]+="$loaded "; crawls[$name]+="$crawled "
+  rows[$name]="$start_rss → $end_rss (peak $peak) | ${stats#page cache: }"
+  log "$name: alone $alone, during the crawl $loaded, crawler $crawled, ${rows[$name]}"
 }
 
-echo "| budget | hot article alone (req/s) | hot article during the crawl (req/s, ratio) | crawler (req/s) | resident MiB: start → end | cache at shutdown |"
+declare -A alones loadeds crawls rows
+small="${BUDGET_MB} MiB"; big="1 TiB (no limit reached)"
+for _ in $(seq "${ROUNDS:-2}"); do
+  run "$small" $((BUDGET_MB << 20))
+  run "$big" $((1 << 40))
+done
+med() { tr ' ' '\n' <<<"$1" | grep . | median; }
+echo "| budget | hot article alone (req/s) | hot article during the crawl (req/s, ratio) | crawler (req/s) | resident MiB: start → end (peak), last round | cache at shutdown, last round |"
 echo "|---|---|---|---|---|---|"
-run "${BUDGET_MB} MiB" $((BUDGET_MB << 20))
-run "1 TiB (unbounded)" $((1 << 40))
+for name in "$small" "$big"; do
+  a=$(med "${alones[$name]}"); l=$(med "${loadeds[$name]}")
+  echo "| $name | $a | $l ($(awk -v a="$l" -v b="$a" 'BEGIN{printf "%.2f", a/b}')) | $(med "${crawls[$name]}") | ${rows[$name]} |"
+done

@@ -43,14 +43,16 @@ TURL="http://127.0.0.1:$TRIBUNE_PORT$URL_PATH"
 mkdir -p "$BENCH_DIR/nginx/html" "$BENCH_DIR/nginx/logs"
 curl -fs "$TURL" > "$BENCH_DIR/nginx/html/article.html"
 gzip -6 -kf "$BENCH_DIR/nginx/html/article.html"
+# As many nginx workers as Tribune has threads (one per core), Nagle off as
+# Tribune has it: the same machine resources and the same socket behaviour.
 cat > "$BENCH_DIR/nginx/nginx.conf" <<NGX
-worker_processes auto;
+worker_processes $(nproc);
 pid $BENCH_DIR/nginx/nginx.pid;
 error_log $BENCH_DIR/nginx/logs/error.log;
 events { worker_connections 1024; }
 http {
   access_log off;
-  sendfile on; tcp_nopush on; keepalive_requests 100000;
+  sendfile on; tcp_nopush on; tcp_nodelay on; keepalive_requests 100000;
   types { text/html html; }
   gzip_static on;
   server { listen 127.0.0.1:$NGINX_PORT; root $BENCH_DIR/nginx/html; }

@@ -51,6 +51,11 @@ std::shared_ptr<const CachedPage> MakeCachedPage(std::string body, std::string c
   page->body = std::move(body);
   page->content_type = std::move(content_type);
   page->tag = tag;
+  // Kept for long: no spare capacity (deflate's output buffer is sized for
+  // the worst case, about the size of the page, and the gzip is a fifth).
+  for (std::string* s : {&page->body, &page->tail, &page->gzip, &page->gzip_tail}) {
+    s->shrink_to_fit();
+  }
   return page;
 }
 
