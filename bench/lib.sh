@@ -10,7 +10,10 @@ mkdir -p "$BENCH_DIR"
 
 log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 
+# TRIBUNE_BIN: a tribune binary to measure instead (e.g. another version's,
+# to compare side by side); nothing is built then.
 build_release() {
+  if [ -n "${TRIBUNE_BIN:-}" ]; then TRIBUNE="$TRIBUNE_BIN"; return; fi
   cmake -S "$ROOT" -B "$ROOT/build-release" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DTRIBUNE_BUILD_TESTS=OFF -DTRIBUNE_BUILD_BENCH=OFF >/dev/null
   ninja -C "$ROOT/build-release" tribune >&2

@@ -10,7 +10,7 @@ SUDO=""
 
 BUILD_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
-  libboost-dev libsqlite3-dev zlib1g-dev libsodium-dev libtomlplusplus-dev libcli11-dev
+  libboost-dev libsqlite3-dev zlib1g-dev libsodium-dev libssl-dev libtomlplusplus-dev libcli11-dev
   libspdlog-dev libfmt-dev nlohmann-json3-dev libicu-dev libre2-dev libpsl-dev libvectorscan-dev
   libgtest-dev libgmock-dev libbenchmark-dev libmimalloc-dev libphonenumber-dev
 )

@@ -99,6 +99,12 @@ void FixLinkBase(const Config& config, const std::string& address, uint16_t port
                                          : "the request's Host when [site] hosts lists it");
 }
 
+void LogPageCache(const render::PageCache::Stats& s) {
+  spdlog::info("page cache: {} pages, {:.1f} of {:.1f} MiB; {} hits, {} misses, {} evictions",
+               s.pages, s.bytes / 1048576.0, s.max_bytes / 1048576.0, s.hits, s.misses,
+               s.evictions);
+}
+
 // Watches for article changes made by other processes (the CLI) and drops
 // cached pages when there are any.
 class ChangeWatcher {
@@ -124,7 +130,9 @@ class ChangeWatcher {
  private:
   void Run() {
     std::unique_lock lock(mu_);
+    int ticks = 0;
     while (!cv_.wait_for(lock, std::chrono::milliseconds(500), [&] { return stop_; })) {
+      if (++ticks % 120 == 0) LogCacheStats();  // once a minute
       auto m = store_.ArticlesChangeMarker();
       if (m.ok() && *m != last_) {
         last_ = *m;
@@ -137,8 +145,15 @@ class ChangeWatcher {
       }
     }
   }
+  void LogCacheStats() {
+    render::PageCache::Stats s = cache_.stats();
+    if (s.hits == logged_.hits && s.misses == logged_.misses) return;
+    logged_ = s;
+    LogPageCache(s);
+  }
   store::Store& store_;
   render::PageCache& cache_;
+  render::PageCache::Stats logged_;
   ModelChanged model_changed_;
   int64_t last_ = 0;
   std::string model_;
@@ -241,7 +256,7 @@ int Serve(const Config& given) {
     spdlog::warn("the spam engine is OFF ([spam] enabled = false): comments are not screened");
   }
 
-  render::PageCache cache;
+  render::PageCache cache(config.cache.max_bytes);
   store::CommentWriter writer(*store, [&cache](const std::vector<int64_t>& articles) {
     for (int64_t id : articles) cache.Invalidate(id);
     cache.Invalidate(render::PageCache::kSiteScope);  // the front page shows comment counts
@@ -333,6 +348,7 @@ int Serve(const Config& given) {
     // Run() can only return after Stop(), which the signal thread called.
     signal_thread.join();
   }
+  LogPageCache(cache.stats());
   spdlog::info("stopped cleanly");
   spdlog::shutdown();
   return 0;

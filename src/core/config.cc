@@ -34,6 +34,13 @@ Status FitsIntKey(const std::string& key, int64_t v) {
                                      Limits::min(), Limits::max(), v));
 }
 
+// A 64-bit key is checked against its range (every such key has one).
+Status FitsInt64Key(const std::string& key, int64_t v) {
+  const NumericRange* range = RangeOf(key);
+  if (!range) return Status::Ok();
+  return CheckRange(*range, static_cast<double>(v), std::to_string(v));
+}
+
 // Reads an array of strings.
 Status BindStrings(const toml::node& node, const std::string& key, std::vector<std::string>& out) {
   const toml::array* array = node.as_array();
@@ -115,6 +122,13 @@ Binder Bind(T* field) {
         return Status::Ok();
       }
       return InvalidArgument(fmt::format("key '{}' must be an integer", key));
+    } else if constexpr (std::is_same_v<T, int64_t>) {
+      if (auto v = node.value_exact<int64_t>()) {
+        TRIBUNE_RETURN_IF_ERROR(FitsInt64Key(key, *v));
+        *field = *v;
+        return Status::Ok();
+      }
+      return InvalidArgument(fmt::format("key '{}' must be an integer", key));
     } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
       return BindStrings(node, key, *field);
     } else {
@@ -171,6 +185,7 @@ std::map<std::string, Binder> Binders(Config& c) {
       {"limits.per_email_per_minute", Bind(&c.limits.per_email_per_minute)},
       {"limits.per_name_per_minute", Bind(&c.limits.per_name_per_minute)},
       {"limits.per_article_per_minute", Bind(&c.limits.per_article_per_minute)},
+      {"cache.max_bytes", Bind(&c.cache.max_bytes)},
       {"demo.seed", Bind(&c.demo_content)},
   };
 }

@@ -81,6 +81,11 @@ struct SpamConfig {
   std::map<std::string, SymbolSetting> scores;
 };
 
+struct CacheConfig {
+  int64_t max_bytes = int64_t{256} << 20;  // rendered pages kept in memory (with their gzip),
+                                           // at most this many bytes; the least useful go first
+};
+
 struct LimitsConfig {
   double per_prefix_per_minute = 6;  // comments from one /24 or /64
   double per_email_per_minute = 4;
@@ -105,6 +110,7 @@ struct Config {
   CommentsConfig comments;
   SpamConfig spam;
   LimitsConfig limits;
+  CacheConfig cache;
   bool demo_content = true;          // [demo] seed: fill an empty store with a demo site
 };
 

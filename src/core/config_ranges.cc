@@ -7,6 +7,7 @@ namespace {
 
 constexpr double kDay = 86400;
 constexpr double kMiB = 1024 * 1024;
+constexpr double kTiB = kMiB * 1024 * 1024;
 
 // Sane bounds, not tight ones: wide enough for any real site, narrow enough
 // that a typo (an extra digit or three) stops start-up instead of the site.
@@ -54,6 +55,8 @@ constexpr NumericRange kRanges[] = {
      [](const Config& c) { return c.limits.per_name_per_minute; }},
     {"limits.per_article_per_minute", 0.01, 1e12, false,
      [](const Config& c) { return c.limits.per_article_per_minute; }},
+    {"cache.max_bytes", kMiB, kTiB, true,
+     [](const Config& c) { return double(c.cache.max_bytes); }},
 };
 
 }  // namespace

@@ -25,6 +25,11 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = net::ip::tcp;
 using Clock = std::chrono::steady_clock;
+// Concrete executor types: no polymorphic executor copied on every operation.
+using Executor = net::io_context::executor_type;
+using Socket = net::basic_stream_socket<tcp, Executor>;
+using Acceptor = net::basic_socket_acceptor<tcp, Executor>;
+using Timer = net::basic_waitable_timer<Clock, net::wait_traits<Clock>, Executor>;
 
 namespace {
 
@@ -40,28 +45,30 @@ std::string_view DateHeader() {
   return value;
 }
 
-std::string BuildHead(const Response& r, size_t length, bool keep_alive) {
-  std::string head;
-  head.reserve(256);
-  fmt::format_to(std::back_inserter(head), "HTTP/1.1 {} {}\r\nServer: tribune\r\nDate: {}\r\n",
-                 r.status, StatusText(r.status), DateHeader());
-  if (!r.content_type.empty() && r.status != 304) {
-    head += "Content-Type: ";
-    head += r.content_type;
-    head += "\r\n";
-  }
-  for (const auto& [k, v] : r.headers) {
-    head += k;
-    head += ": ";
-    head += v;
-    head += "\r\n";
-  }
+void AppendHeader(std::string& head, std::string_view name, std::string_view value) {
+  head += name;
+  head += ": ";
+  head += value;
+  head += "\r\n";
+}
+
+// The response head, into `head` (whose capacity is reused between requests).
+// Appended, not formatted: this runs for every response.
+void BuildHead(const Response& r, size_t length, bool keep_alive, std::string& head) {
+  head.clear();
+  head += "HTTP/1.1 ";
+  head += std::to_string(r.status);
+  head += ' ';
+  head += StatusText(r.status);
+  head += "\r\nServer: tribune\r\n";
+  AppendHeader(head, "Date", DateHeader());
+  if (!r.content_type.empty() && r.status != 304) AppendHeader(head, "Content-Type", r.content_type);
+  for (const auto& [k, v] : r.headers) AppendHeader(head, k, v);
   if (r.status != 304 && r.status != 204) {
-    fmt::format_to(std::back_inserter(head), "Content-Length: {}\r\n", length);
+    AppendHeader(head, "Content-Length", std::to_string(length));
   }
   if (!keep_alive) head += "Connection: close\r\n";
   head += "\r\n";
-  return head;
 }
 
 // `address`:`port` as a URL writes it: IPv6 in brackets, an IPv4 client of a
@@ -86,10 +93,24 @@ Response ErrorResponse(int status, std::string_view reason) {
 }  // namespace
 
 class Worker;
+class Session;
+
+// A request waiting for its answer, which may come from another thread (the
+// comment writer). Until it does, the loop has work, so a graceful stop waits
+// for it. The answer moves the session out, so the handler's copies of the
+// callback (kept by another thread until it is done) no longer hold it: the
+// last reference to the session is then dropped on its loop's thread, which
+// alone may touch its session list. One allocation per request, and a
+// callback small enough for std::function to keep without another.
+struct PendingAnswer {
+  PendingAnswer(std::shared_ptr<Session> s, Executor ex) : session(std::move(s)), work(ex) {}
+  std::shared_ptr<Session> session;
+  net::executor_work_guard<Executor> work;
+};
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, Worker& worker);
+  Session(Socket socket, Worker& worker);
   ~Session();
   void Start() { WaitForRequest(); }
   // Starts a connection accepted while stopping: served only if its request
@@ -101,6 +122,9 @@ class Session : public std::enable_shared_from_this<Session> {
   // Closes the connection when it is between requests; otherwise it closes
   // after the response in progress.
   void Shutdown();
+  // Called by the worker's sweep: ends the operation in progress if it has
+  // run past its deadline (see ExpiresAfter).
+  void CheckDeadline(Clock::time_point now);
 
  private:
   bool RequestArriving();
@@ -116,8 +140,14 @@ class Session : public std::enable_shared_from_this<Session> {
   void RefuseUnsafeHead();
   void OnWritten(beast::error_code ec);
   void Close();
+  // The operation about to start must end within `ms` (no deadline: -1).
+  // Past it, the sweep cancels it: a request being read gets 408, an idle
+  // or unread connection is closed.
+  void ExpiresAfter(Clock::time_point now, int ms);
+  // A read that ended with `ec` was cut short by its deadline.
+  bool TimedOut(beast::error_code ec) const;
 
-  beast::tcp_stream stream_;
+  Socket socket_;
   Worker& worker_;
   beast::flat_buffer buffer_;
   boost::optional<bhttp::request_parser<bhttp::string_body>> parser_;
@@ -128,13 +158,19 @@ class Session : public std::enable_shared_from_this<Session> {
   bool idle_ = true;
   bool shutting_down_ = false;
   bool keep_alive_ = true;
+  bool timed_out_ = false;
   Clock::time_point started_;
+  Clock::time_point deadline_ = Clock::time_point::max();
 };
 
 class Worker {
  public:
   Worker(const ServerOptions& options, const Handler& handler)
-      : options(options), handler(handler), ioc(1), acceptor(ioc) {}
+      : options(options),
+        handler(handler),
+        ioc(1),
+        acceptor(ioc.get_executor()),
+        sweep(ioc.get_executor()) {}
 
   Status Listen(const tcp::endpoint& endpoint) {
     beast::error_code ec;
@@ -155,24 +191,45 @@ class Worker {
   }
 
   void Accept() {
-    acceptor.async_accept(ioc, [this](beast::error_code ec, tcp::socket socket) {
-                            if (ec) {
-                              if (acceptor.is_open()) Accept();
-                              return;
-                            }
-                            socket.set_option(tcp::no_delay(true), ec);
-                            std::make_shared<Session>(std::move(socket), *this)->Start();
-                            Accept();
-                          });
+    acceptor.async_accept([this](beast::error_code ec, Socket socket) {
+      if (ec) {
+        if (acceptor.is_open()) Accept();
+        return;
+      }
+      socket.set_option(tcp::no_delay(true), ec);
+      std::make_shared<Session>(std::move(socket), *this)->Start();
+      Accept();
+    });
+  }
+
+  // Timeouts: one timer per loop checks every connection's deadline a few
+  // times per timeout, instead of a timer re-armed for each read and write.
+  // It stops once the loop is stopping and has no connection left.
+  void Sweep() {
+    int shortest = std::min(options.read_timeout_ms, options.idle_timeout_ms);
+    sweep.expires_after(std::chrono::milliseconds(std::clamp(shortest / 4, 10, 1000)));
+    sweep.async_wait([this](beast::error_code ec) {
+      if (ec) return;
+      Clock::time_point now = Clock::now();
+      std::vector<Session*> live(sessions.begin(), sessions.end());
+      for (Session* s : live) s->CheckDeadline(now);
+      if (!stopping || !sessions.empty()) Sweep();
+    });
+  }
+
+  // Once stopping and without connections, the sweep ends, and with it the loop.
+  void EndSweepWhenIdle() {
+    if (stopping && sessions.empty()) sweep.cancel();
   }
 
   void Stop() {
     net::post(ioc, [this] {
+      stopping = true;
       beast::error_code ec;
       // Connections already in the backlog may carry requests in flight.
       acceptor.non_blocking(true, ec);
       for (;;) {
-        tcp::socket socket(ioc);
+        Socket socket(ioc.get_executor());
         acceptor.accept(socket, ec);
         if (ec) break;
         std::make_shared<Session>(std::move(socket), *this)->StartDraining();
@@ -180,46 +237,68 @@ class Worker {
       acceptor.close(ec);
       std::vector<Session*> live(sessions.begin(), sessions.end());
       for (Session* s : live) s->Shutdown();
+      EndSweepWhenIdle();
     });
   }
 
   const ServerOptions& options;
   const Handler& handler;
   net::io_context ioc;
-  tcp::acceptor acceptor;
+  Acceptor acceptor;
+  Timer sweep;
+  bool stopping = false;                  // touched only on this worker's thread
   std::unordered_set<Session*> sessions;  // touched only on this worker's thread
 };
 
-Session::Session(tcp::socket socket, Worker& worker)
-    : stream_(std::move(socket)), worker_(worker) {
+Session::Session(Socket socket, Worker& worker) : socket_(std::move(socket)), worker_(worker) {
   worker_.sessions.insert(this);
   beast::error_code ec;
-  auto ep = stream_.socket().remote_endpoint(ec);
+  auto ep = socket_.remote_endpoint(ec);
   if (!ec) request_.remote_addr = ep.address().to_string();
-  auto local = stream_.socket().local_endpoint(ec);
+  auto local = socket_.local_endpoint(ec);
   if (!ec) request_.local_endpoint = Authority(local.address(), local.port());
 }
 
-Session::~Session() { worker_.sessions.erase(this); }
+Session::~Session() {
+  worker_.sessions.erase(this);
+  worker_.EndSweepWhenIdle();
+}
 
 bool Session::RequestArriving() {
   beast::error_code ec;
-  return buffer_.size() > 0 || stream_.socket().available(ec) > 0;
+  return buffer_.size() > 0 || socket_.available(ec) > 0;
 }
 
 void Session::Shutdown() {
   shutting_down_ = true;
   // Cancelling the wait for a request closes the connection unless bytes of
   // a request were read meanwhile: that request is in flight and is answered.
-  if (idle_) stream_.cancel();
+  beast::error_code ec;
+  if (idle_) socket_.cancel(ec);
+}
+
+void Session::ExpiresAfter(Clock::time_point now, int ms) {
+  deadline_ = ms < 0 ? Clock::time_point::max() : now + std::chrono::milliseconds(ms);
+}
+
+void Session::CheckDeadline(Clock::time_point now) {
+  if (now < deadline_) return;
+  deadline_ = Clock::time_point::max();
+  timed_out_ = true;
+  beast::error_code ec;
+  socket_.cancel(ec);
+}
+
+bool Session::TimedOut(beast::error_code ec) const {
+  return timed_out_ && ec == net::error::operation_aborted;
 }
 
 void Session::WaitForRequest() {
   idle_ = true;
   if (shutting_down_ && !RequestArriving()) return Close();
   if (buffer_.size() > 0) return ReadRequest();  // a pipelined request is already here
-  stream_.expires_after(std::chrono::milliseconds(worker_.options.idle_timeout_ms));
-  stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](
+  ExpiresAfter(Clock::now(), worker_.options.idle_timeout_ms);
+  socket_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](
                                                      beast::error_code ec, size_t n) {
     self->buffer_.commit(n);
     // A stop cancels this wait; bytes of a request that reached the socket
@@ -237,8 +316,8 @@ void Session::ReadRequest() {
   parser_.emplace();
   parser_->header_limit(static_cast<std::uint32_t>(worker_.options.header_limit));
   parser_->body_limit(worker_.options.body_limit);
-  stream_.expires_after(std::chrono::milliseconds(worker_.options.read_timeout_ms));
-  bhttp::async_read_header(stream_, buffer_, *parser_, [self = shared_from_this()](
+  ExpiresAfter(started_, worker_.options.read_timeout_ms);
+  bhttp::async_read_header(socket_, buffer_, *parser_, [self = shared_from_this()](
                                                            beast::error_code ec, size_t) {
     self->OnHeader(ec);
   });
@@ -249,12 +328,12 @@ void Session::OnHeader(beast::error_code ec) {
   FramingProblem problem = internal::CheckHeaderFraming(parser_->get().base());
   if (problem.status != 0) return WriteError(problem.status, problem.reason);
   if (parser_->is_done()) return OnRead({});  // no body: no second read
-  bhttp::async_read(stream_, buffer_, *parser_,
+  bhttp::async_read(socket_, buffer_, *parser_,
                     [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
 }
 
 void Session::OnRead(beast::error_code ec) {
-  if (ec == beast::error::timeout) return WriteError(408, "the request did not arrive in time");
+  if (TimedOut(ec)) return WriteError(408, "the request did not arrive in time");
   if (ec == bhttp::error::end_of_stream || ec == net::error::eof ||
       ec == net::error::connection_reset || ec == net::error::operation_aborted) {
     return Close();
@@ -279,23 +358,20 @@ void Session::Dispatch() {
   auto& msg = parser_->get();
   keep_alive_ = msg.keep_alive();
   internal::ToRequest(msg, request_);
-  stream_.expires_never();
+  ExpiresAfter(started_, -1);
   auto self = shared_from_this();
-  // The answer may come from another thread (the comment writer): until it
-  // does, this loop has work, so a graceful stop waits for it.
-  auto work = std::make_shared<net::executor_work_guard<net::io_context::executor_type>>(
-      worker_.ioc.get_executor());
-  // The answer moves the session out of `box`, so the handler's copies of
-  // this callback (kept by another thread until it is done) no longer hold
-  // it: the last reference to the session is then dropped on this loop's
-  // thread, which alone may touch its session list.
-  auto box = std::make_shared<std::shared_ptr<Session>>(self);
-  worker_.handler(request_, [box, work](Response r) {
-    std::shared_ptr<Session> session = std::move(*box);
+  worker_.handler(request_, [pending = std::make_shared<PendingAnswer>(
+                                 std::move(self), worker_.ioc.get_executor())](Response r) {
+    std::shared_ptr<Session> session = std::move(pending->session);
     if (!session) return;  // answered already
-    net::post(work->get_executor(), [session, work, r = std::move(r)]() mutable {
+    auto work = std::move(pending->work);
+    if (work.get_executor().running_in_this_thread()) {
+      // Answered on this loop (a cached page): written at once, not queued.
+      return session->Write(std::move(r));
+    }
+    net::post(work.get_executor(), [session, work = std::move(work), r = std::move(r)]() mutable {
       session->Write(std::move(r));
-      work->reset();
+      work.reset();
     });
   });
 }
@@ -315,7 +391,7 @@ void Session::Write(Response response) {
   RefuseUnsafeHead();
   if (response_.close || shutting_down_) keep_alive_ = false;
   bool head_only = request_.method == "HEAD";
-  head_ = BuildHead(response_, response_.BodySize(), keep_alive_);
+  BuildHead(response_, response_.BodySize(), keep_alive_, head_);
   buffers_.clear();
   buffers_.push_back(net::buffer(head_));
   if (!head_only) {
@@ -325,8 +401,8 @@ void Session::Write(Response response) {
       for (auto p : response_.pieces) buffers_.push_back(net::buffer(p.data(), p.size()));
     }
   }
-  stream_.expires_after(std::chrono::milliseconds(worker_.options.idle_timeout_ms));
-  net::async_write(stream_, buffers_, [self = shared_from_this()](beast::error_code ec, size_t) {
+  ExpiresAfter(Clock::now(), worker_.options.idle_timeout_ms);
+  net::async_write(socket_, buffers_, [self = shared_from_this()](beast::error_code ec, size_t) {
     self->OnWritten(ec);
   });
 }
@@ -346,8 +422,9 @@ void Session::OnWritten(beast::error_code ec) {
 
 void Session::Close() {
   beast::error_code ec;
-  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-  stream_.socket().close(ec);
+  deadline_ = Clock::time_point::max();
+  socket_.shutdown(tcp::socket::shutdown_send, ec);
+  socket_.close(ec);
 }
 
 struct Server::Impl {
@@ -385,6 +462,7 @@ void Server::Run() {
   std::vector<std::thread> threads;
   for (auto& w : impl_->workers) {
     w->Accept();
+    w->Sweep();
     threads.emplace_back([&w] { w->ioc.run(); });
   }
   for (auto& t : threads) t.join();

@@ -77,8 +77,21 @@ uint32_t Crc32(std::string_view data) {
       crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
 }
 
+uint32_t Crc32Extend(uint32_t crc_a, std::string_view data) {
+  return static_cast<uint32_t>(crc32_z(crc_a, reinterpret_cast<const Bytef*>(data.data()),
+                                       data.size()));
+}
+
 uint32_t Crc32Combine(uint32_t crc_a, uint32_t crc_b, uint64_t size_b) {
   return static_cast<uint32_t>(crc32_combine(crc_a, crc_b, static_cast<z_off_t>(size_b)));
+}
+
+uint32_t Crc32AppendOperator(uint64_t size_b) {
+  return static_cast<uint32_t>(crc32_combine_gen64(static_cast<z_off64_t>(size_b)));
+}
+
+uint32_t Crc32CombineWith(uint32_t crc_a, uint32_t crc_b, uint32_t append_operator) {
+  return static_cast<uint32_t>(crc32_combine_op(crc_a, crc_b, append_operator));
 }
 
 }  // namespace tribune::render

@@ -25,7 +25,13 @@ std::string DeflateClose(std::string_view data, int level = 6);
 std::string GzipTrailer(uint32_t crc, uint64_t size);
 
 uint32_t Crc32(std::string_view data);
+// The CRC-32 of a + data from crc(a).
+uint32_t Crc32Extend(uint32_t crc_a, std::string_view data);
 // The CRC-32 of a + b from crc(a), crc(b) and b's length.
 uint32_t Crc32Combine(uint32_t crc_a, uint32_t crc_b, uint64_t size_b);
+// The same in two steps, for a b whose length is known ahead: the operator
+// for that length (slow), then each combination with it (fast).
+uint32_t Crc32AppendOperator(uint64_t size_b);
+uint32_t Crc32CombineWith(uint32_t crc_a, uint32_t crc_b, uint32_t append_operator);
 
 }  // namespace tribune::render

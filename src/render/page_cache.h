@@ -6,9 +6,19 @@
 // stays as a stale copy: while one request rebuilds it, the others are served
 // the stale copy instead of all rendering at once during a burst of writes.
 // A page is never replaced by one rendered from older data.
+//
+// The pages held take at most a byte budget (`[cache] max_bytes`). Past it,
+// pages are evicted by CLOCK: each page has a bit set when it is served, and
+// a hand sweeping the pages in the order they came clears set bits and
+// evicts the first page whose bit is clear. A page read once (a crawler
+// walking an archive) goes at the first sweep; a page read again between
+// sweeps (today's articles) stays. Serving a page takes only the shared lock
+// and sets the bit if it is clear, so hits stay cheap under many threads.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <list>
 #include <map>
 #include <memory>
 #include <shared_mutex>
@@ -28,6 +38,7 @@ struct CachedPage {
   std::string gzip;          // the whole gzip, or its opening part when spliced; may be empty
   std::string gzip_tail;     // the deflated tail, when spliced
   uint32_t crc_body = 0, crc_tail = 0;
+  uint32_t crc_tail_operator = 0;  // Crc32AppendOperator(tail.size())
   std::string etag;          // quoted strong validator of the cached parts, sent as they are
   std::string gzip_etag;     // ... and gzipped: another representation, another validator
   int64_t last_modified = 0; // Unix seconds the bytes first appeared; 0: not known
@@ -50,6 +61,21 @@ std::string GzipEntityTag(std::string_view identity_tag);
 class PageCache {
  public:
   static constexpr int64_t kSiteScope = 0;
+  static constexpr int64_t kDefaultMaxBytes = int64_t{256} << 20;
+
+  explicit PageCache(int64_t max_bytes = kDefaultMaxBytes) : max_bytes_(max_bytes) {}
+
+  struct Stats {
+    uint64_t hits = 0;       // a fresh copy served
+    uint64_t misses = 0;     // no copy, or a stale one: a rebuild was due
+    uint64_t evictions = 0;  // pages dropped to stay within the budget
+    int64_t pages = 0;
+    int64_t bytes = 0;       // held now, by the estimate of BytesOf
+    int64_t max_bytes = 0;
+  };
+  Stats stats() const;
+  // What a page costs the cache: its buffers and the bookkeeping around it.
+  static int64_t BytesOf(const CachedPage& page, const std::string& key);
 
   struct Lookup {
     std::shared_ptr<const CachedPage> page;  // null when there is no copy at all
@@ -76,19 +102,48 @@ class PageCache {
   void InvalidateAll();
 
  private:
+  struct Entry;
+  struct RingNode {
+    int64_t scope;
+    std::string key;
+    Entry* entry;  // map nodes do not move, so the pointer stays valid
+  };
+  using Ring = std::list<RingNode>;
   struct Entry {
     std::shared_ptr<const CachedPage> page;
     uint64_t built = 0;             // generation the page was built from
     uint64_t claimed = UINT64_MAX;  // generation a rebuild was claimed for
+    int64_t bytes = 0;              // counted in bytes_ while the page is held
+    mutable std::atomic<bool> referenced{false};  // served since the hand last passed
+    bool in_ring = false;
+    Ring::iterator ring;
   };
   struct Scope {
     uint64_t generation = 0;
     std::unordered_map<std::string, Entry> pages;
   };
+  // Counters are spread over a few cache lines, one per group of threads,
+  // so that hits on many threads do not all write one line.
+  struct alignas(64) Counters {
+    std::atomic<uint64_t> hits{0}, misses{0};
+  };
+  static constexpr size_t kCounterSlots = 8;
+
   uint64_t GenerationLocked(int64_t scope) const;
+  Counters& CountersOfThisThread() const;
+  void HoldLocked(int64_t scope, const std::string& key, Entry& e);  // after e.page changed
+  void ForgetLocked(Entry& e);  // before e is erased
+  void EvictLocked();
+
+  const int64_t max_bytes_;
   mutable std::shared_mutex mu_;
   std::unordered_map<int64_t, Scope> scopes_;
   uint64_t global_generation_ = 0;
+  Ring ring_;
+  Ring::iterator hand_ = ring_.end();
+  int64_t bytes_ = 0;
+  uint64_t evictions_ = 0;
+  mutable Counters counters_[kCounterSlots];
 };
 
 }  // namespace tribune::render

@@ -31,6 +31,28 @@ site::CommentStatus StatusFor(spam::Action a) {
   return site::CommentStatus::kHeld;
 }
 
+// A form's per-request fields. Appended, not formatted: this runs for every
+// page served with a form.
+std::string FormFieldsMarkup(const IssuedForm& f, const std::string& honeypot_name) {
+  std::string html;
+  html.reserve(640);
+  html += "<input type=\"hidden\" name=\"t\" value=\"";
+  html += f.token;
+  html += "\"><input type=\"hidden\" name=\"pow\" value=\"\" data-pow-bits=\"";
+  html += std::to_string(f.pow_bits);
+  html += "\" data-pow-solutions=\"";
+  html += std::to_string(f.pow_solutions);
+  html += "\">\n<p class=\"hp\" aria-hidden=\"true\"><label>Leave this empty: <input name=\"";
+  html += honeypot_name;
+  html += "\" tabindex=\"-1\" autocomplete=\"off\"></label></p>\n"
+          "<p class=\"field challenge-field\"><label for=\"cf-code\">Code:*</label> "
+          "<span class=\"challenge\">Type the digits ";
+  html += f.code;
+  html += "</span> <input id=\"cf-code\" name=\"code\" inputmode=\"numeric\" "
+          "autocomplete=\"off\" maxlength=\"8\"></p>\n";
+  return html;
+}
+
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -130,17 +152,8 @@ bool CommentService::SameCommenter(std::string_view known, std::string_view emai
 std::string CommentService::FormFieldsHtml(int64_t article_id, const std::string& ip, int64_t now,
                                            int64_t now_ms, std::string_view known) {
   if (!challenge_enabled()) return {};
-  IssuedForm f = Issue(article_id, ip, now, now_ms, known, /*honeypot=*/true);
-  return fmt::format(
-      "<input type=\"hidden\" name=\"t\" value=\"{}\">"
-      "<input type=\"hidden\" name=\"pow\" value=\"\" data-pow-bits=\"{}\" "
-      "data-pow-solutions=\"{}\">\n"
-      "<p class=\"hp\" aria-hidden=\"true\"><label>Leave this empty: <input name=\"{}\" "
-      "tabindex=\"-1\" autocomplete=\"off\"></label></p>\n"
-      "<p class=\"field challenge-field\"><label for=\"cf-code\">Code:*</label> "
-      "<span class=\"challenge\">Type the digits {}</span> <input id=\"cf-code\" name=\"code\" "
-      "inputmode=\"numeric\" autocomplete=\"off\" maxlength=\"8\"></p>\n",
-      f.token, f.pow_bits, f.pow_solutions, guard_.honeypot_name(), f.code);
+  return FormFieldsMarkup(Issue(article_id, ip, now, now_ms, known, /*honeypot=*/true),
+                          guard_.honeypot_name());
 }
 
 std::string CommentService::LimitExceeded(const site::CommentForm& form, const std::string& ip,

@@ -4,7 +4,10 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <array>
+#include <atomic>
 #include <charconv>
+#include <cstdio>
 #include <cstring>
 #include <set>
 #include <vector>
@@ -14,9 +17,21 @@ namespace {
 
 // t1: version.article.issued.nonce.prefix.bits.mac (still accepted; no longer issued)
 // t2: version.article.issued.nonce.prefix.bits.flags.known.mac, where flags is "h" when
-//     the form renders the honeypot ("-" otherwise) and known a spared commenter ("-": none)
+//     the form renders the honeypot ("-" otherwise) and known a spared commenter ("-": none);
+//     its code is the HMAC of "code:" and the token (still accepted; no longer issued)
+// t3: as t2, but its code comes from the half of the token's MAC the token does not
+//     show: one HMAC per form instead of two
 constexpr std::string_view kOldVersion = "t1";
-constexpr std::string_view kVersion = "t2";
+constexpr std::string_view kCodeSignedVersion = "t2";
+constexpr std::string_view kVersion = "t3";
+
+// The digits of a t3 token's code, from the MAC's unshown half.
+std::string CodeFromMac(const Signer::Mac& mac) {
+  uint32_t n = uint32_t{mac[16]} << 24 | uint32_t{mac[17]} << 16 | uint32_t{mac[18]} << 8 | mac[19];
+  char digits[5];
+  std::snprintf(digits, sizeof digits, "%04u", static_cast<unsigned>(n % 10000));
+  return digits;
+}
 
 std::vector<std::string_view> Split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
@@ -29,6 +44,32 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
   }
 }
 
+// Random bytes drawn from the system in batches: one getrandom call serves
+// many forms instead of one each. Bytes handed out are wiped from the pool.
+void RandomBytes(unsigned char* out, size_t n) {
+  constexpr size_t kPool = 512;
+  thread_local unsigned char pool[kPool];
+  thread_local size_t left = 0;
+  if (left < n) {
+    randombytes_buf(pool, kPool);
+    left = kPool;
+  }
+  unsigned char* from = pool + kPool - left;
+  std::memcpy(out, from, n);
+  sodium_memzero(from, n);
+  left -= n;
+}
+
+// The prefix hashes of the addresses a thread served last, per guard: a
+// reader reloading a page costs no HMAC for it. Direct-mapped, per thread.
+struct PrefixHashMemo {
+  uint64_t guard = 0;
+  std::string ip, hash;
+};
+constexpr size_t kPrefixMemoSlots = 64;
+
+std::atomic<uint64_t> next_guard_id{1};
+
 bool ToInt(std::string_view s, int64_t& out) {
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc() && p == s.data() + s.size();
@@ -38,11 +79,21 @@ bool ToInt(std::string_view s, int64_t& out) {
 
 FormGuard::FormGuard(const Signer& signer, FormGuardOptions options,
                      store::SpentTokenLog* spent)
-    : signer_(signer), options_(options), spent_(spent) {
+    : signer_(signer), options_(options), spent_(spent), id_(next_guard_id.fetch_add(1)) {
   honeypot_name_ = "f_" + signer_.Sign("honeypot-name").substr(0, 10);
 }
 
 std::string FormGuard::AddressPrefix(std::string_view ip) {
+  // The address a thread saw last: a reader's requests come in runs.
+  thread_local std::string last_ip, last_prefix;
+  if (ip != last_ip || last_ip.empty()) {
+    last_prefix = ParsedPrefix(ip);
+    last_ip = ip;
+  }
+  return last_prefix;
+}
+
+std::string FormGuard::ParsedPrefix(std::string_view ip) {
   std::string text(ip);
   unsigned char a[16];
   if (inet_pton(AF_INET6, text.c_str(), a) == 1) {
@@ -61,7 +112,14 @@ std::string FormGuard::AddressPrefix(std::string_view ip) {
 }
 
 std::string FormGuard::PrefixHash(std::string_view ip) const {
-  return signer_.Sign("prefix:" + AddressPrefix(ip)).substr(0, 8);
+  thread_local std::array<PrefixHashMemo, kPrefixMemoSlots> memo;
+  PrefixHashMemo& slot = memo[(std::hash<std::string_view>()(ip) ^ id_) % kPrefixMemoSlots];
+  if (slot.guard != id_ || slot.ip != ip) {
+    slot.hash = signer_.Sign("prefix:" + AddressPrefix(ip)).substr(0, 8);
+    slot.ip = ip;
+    slot.guard = id_;
+  }
+  return slot.hash;
 }
 
 std::string FormGuard::CodeFor(std::string_view token) const {
@@ -72,16 +130,28 @@ std::string FormGuard::CodeFor(std::string_view token) const {
 IssuedForm FormGuard::Issue(int64_t article, std::string_view ip, int64_t now,
                             const IssueOptions& o) const {
   unsigned char nonce[8];
-  randombytes_buf(nonce, sizeof nonce);
+  RandomBytes(nonce, sizeof nonce);
   char hex[sizeof nonce * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, nonce, sizeof nonce);
   int bits = std::clamp(options_.pow_bits + o.extra_bits, 0, kMaxPowBits);
-  std::string payload =
-      fmt::format("{}.{}.{}.{}.{}.{}.{}.{}", kVersion, article, now, hex, PrefixHash(ip), bits,
-                  o.honeypot ? "h" : "-", o.known.empty() ? std::string_view("-") : o.known);
   IssuedForm f;
-  f.token = payload + "." + signer_.Sign(payload);
-  f.code = CodeFor(f.token);
+  std::string& token = f.token;  // the payload, then its signature
+  token.reserve(96 + o.known.size());
+  auto field = [&token](std::string_view value) {
+    token += value;
+    token += '.';
+  };
+  field(kVersion);
+  field(std::to_string(article));
+  field(std::to_string(now));
+  field(hex);
+  field(PrefixHash(ip));
+  field(std::to_string(bits));
+  field(o.honeypot ? "h" : "-");
+  field(o.known.empty() ? std::string_view("-") : o.known);
+  Signer::Mac mac = signer_.Digest(std::string_view(token).substr(0, token.size() - 1));
+  token += Signer::Shown(mac);
+  f.code = CodeFromMac(mac);
   f.pow_bits = bits;
   f.pow_solutions = options_.pow_solutions;
   return f;
@@ -117,8 +187,9 @@ GuardVerdict FormGuard::Verify(int64_t article, std::string_view ip, int64_t now
   }
   auto parts = Split(proof.token, '.');
   int64_t token_article = 0, issued = 0, bits = 0;
-  bool current = parts.size() == 9 && parts[0] == kVersion && !parts[6].empty() &&
-                 !parts[7].empty();
+  bool current = parts.size() == 9 &&
+                 (parts[0] == kVersion || parts[0] == kCodeSignedVersion) &&
+                 !parts[6].empty() && !parts[7].empty();
   bool well_formed = current || (parts.size() == 7 && parts[0] == kOldVersion);
   // The site never issues a time before 1970 or more bits than kMaxPowBits:
   // a token that says so was not made by it (were its signature to hold, the
@@ -132,7 +203,8 @@ GuardVerdict FormGuard::Verify(int64_t article, std::string_view ip, int64_t now
   std::string_view mac = parts.back();
   std::string_view payload =
       std::string_view(proof.token).substr(0, proof.token.size() - mac.size() - 1);
-  if (!signer_.Verify(payload, mac)) {
+  Signer::Mac whole_mac;
+  if (!signer_.Verify(payload, mac, &whole_mac)) {
     return fail(Kind::kBot, "TOKEN_FORGED", "the form token's signature does not match");
   }
   if (token_article != article) {
@@ -166,7 +238,8 @@ GuardVerdict FormGuard::Verify(int64_t article, std::string_view ip, int64_t now
     }
     pow_ok = static_cast<int>(distinct.size()) >= options_.pow_solutions;
   }
-  if (!pow_ok && proof.code != CodeFor(proof.token)) {
+  std::string code = parts[0] == kVersion ? CodeFromMac(whole_mac) : CodeFor(proof.token);
+  if (!pow_ok && proof.code != code) {
     return fail(Kind::kRetry, proof.code.empty() ? "CODE_MISSING" : "CODE_WRONG",
                 "The code does not match: please type the digits shown.");
   }

@@ -115,7 +115,9 @@ class FormGuard {
   static bool PowSolves(std::string_view token, std::string_view solution, int bits);
 
  private:
+  // The code of a t1 or t2 token (t3 codes come from the token's MAC).
   std::string CodeFor(std::string_view token) const;
+  static std::string ParsedPrefix(std::string_view ip);  // AddressPrefix, computed
   std::string PrefixHash(std::string_view ip) const;
   // The comment a nonce was spent on (0 while in flight), from memory or the log.
   std::optional<int64_t> SpentOn(const std::string& nonce) const;
@@ -124,6 +126,7 @@ class FormGuard {
   FormGuardOptions options_;
   store::SpentTokenLog* spent_;
   std::string honeypot_name_;
+  uint64_t id_;  // distinguishes guards (and their signers) in per-thread memos
   mutable std::mutex mu_;
   std::unordered_map<std::string, std::pair<int64_t, int64_t>> used_;  // nonce -> (comment, time)
   int64_t last_prune_ = 0;

@@ -13,6 +13,12 @@ bool SameHost(std::string_view a, std::string_view b) {
          });
 }
 
+std::string HttpBase(std::string_view authority) {
+  std::string base = "http://";
+  base += authority;
+  return base;
+}
+
 }  // namespace
 
 std::string LinkBase(const Context& ctx, const http::Request& req) {
@@ -22,9 +28,9 @@ std::string LinkBase(const Context& ctx, const http::Request& req) {
     std::string_view host = req.Header("host");
     auto listed = std::find_if(hosts.begin(), hosts.end(),
                                [host](const std::string& h) { return SameHost(h, host); });
-    return "http://" + (listed != hosts.end() ? *listed : hosts.front());
+    return HttpBase(listed != hosts.end() ? *listed : hosts.front());
   }
-  return "http://" + req.local_endpoint;
+  return HttpBase(req.local_endpoint);
 }
 
 render::SiteInfo SiteFor(const Context& ctx, const http::Request& req) {
@@ -34,7 +40,10 @@ render::SiteInfo SiteFor(const Context& ctx, const http::Request& req) {
 }
 
 std::string LinkCacheKey(const Context& ctx, const http::Request& req, std::string key) {
-  if (ctx.site.base_url.empty()) key += "@" + LinkBase(ctx, req);
+  if (ctx.site.base_url.empty()) {
+    key += '@';
+    key += LinkBase(ctx, req);
+  }
   return key;
 }
 

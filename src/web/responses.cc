@@ -47,15 +47,14 @@ http::Response CachedResponse(const http::Request& req,
     r.extra = std::make_shared<std::string>(per_request);
     r.pieces = {page->body, *r.extra, page->tail};
   } else {
-    std::string stored = render::DeflateStored(per_request);
-    uint32_t crc = render::Crc32Combine(page->crc_body, render::Crc32(per_request),
-                                        per_request.size());
-    crc = render::Crc32Combine(crc, page->crc_tail, page->tail.size());
+    r.extra = std::make_shared<std::string>(render::DeflateStored(per_request));
+    size_t stored = r.extra->size();
+    uint32_t crc = render::Crc32CombineWith(render::Crc32Extend(page->crc_body, per_request),
+                                            page->crc_tail, page->crc_tail_operator);
     uint64_t size = page->body.size() + per_request.size() + page->tail.size();
-    r.extra = std::make_shared<std::string>(stored + render::GzipTrailer(crc, size));
+    *r.extra += render::GzipTrailer(crc, size);
     std::string_view extra = *r.extra;
-    r.pieces = {page->gzip, extra.substr(0, stored.size()), page->gzip_tail,
-                extra.substr(stored.size())};
+    r.pieces = {page->gzip, extra.substr(0, stored), page->gzip_tail, extra.substr(stored)};
   }
   r.shared_owner = std::move(page);
   return r;
@@ -74,13 +73,13 @@ http::Response Redirect(int status, const std::string& location) {
   if (!http::IsLocalPath(target)) {
     spdlog::error("refused to redirect to '{}', which is not a path on this site; sent '/'",
                   http::Printable(target));
-    target = "/";
+    target = std::string(1, '/');  // (not `= "/"`: g++ 12 -O3 warns about its own copy)
   }
   http::Response r;
   r.status = status;
   r.content_type = "text/plain; charset=utf-8";
   r.headers.emplace_back("Location", target);
-  r.body = "See " + target + "\n";
+  r.body = fmt::format("See {}\n", target);
   return r;
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <cstring>
 #include <stdexcept>
 
 namespace tribune::web {
@@ -16,25 +17,24 @@ std::string Hex(const unsigned char* data, size_t n) {
 }
 }  // namespace
 
-Signer::Signer(std::string key) : key_(std::move(key)) {
+Signer::Signer(std::string key) : hmac_(key) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  sodium_memzero(key.data(), key.size());
 }
 
-std::string Signer::Sign(std::string_view message) const {
-  unsigned char mac[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256_state st;
-  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(key_.data()),
-                              key_.size());
-  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(message.data()),
-                                message.size());
-  crypto_auth_hmacsha256_final(&st, mac);
-  return Hex(mac, kSignatureBytes);
-}
+Signer::Mac Signer::Digest(std::string_view message) const { return hmac_.Of(message); }
 
-bool Signer::Verify(std::string_view message, std::string_view signature) const {
-  std::string expected = Sign(message);
+std::string Signer::Shown(const Mac& mac) { return Hex(mac.data(), kSignatureBytes); }
+
+std::string Signer::Sign(std::string_view message) const { return Shown(Digest(message)); }
+
+bool Signer::Verify(std::string_view message, std::string_view signature, Mac* mac) const {
+  Mac computed = Digest(message);
+  std::string expected = Shown(computed);
   if (signature.size() != expected.size()) return false;
-  return sodium_memcmp(expected.data(), signature.data(), expected.size()) == 0;
+  if (sodium_memcmp(expected.data(), signature.data(), expected.size()) != 0) return false;
+  if (mac) *mac = computed;
+  return true;
 }
 
 std::string RandomSecret() {

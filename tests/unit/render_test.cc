@@ -1,4 +1,7 @@
 #include <gtest/gtest.h>
+
+#include <thread>
+#include <vector>
 #include <zlib.h>
 
 #include "core/time_format.h"
@@ -232,6 +235,14 @@ TEST(PageCache, SplicedGzipCarriesPerRequestBytes) {
   }
 }
 
+TEST(PageCache, CrcOfASplicedPageIsBuiltFromItsParts) {
+  std::string a(3000, 'a'), b = "<input name=t value=xyz>", c(5000, 'c');
+  uint32_t op = Crc32AppendOperator(c.size());
+  EXPECT_EQ(Crc32CombineWith(Crc32Extend(Crc32(a), b), Crc32(c), op), Crc32(a + b + c));
+  EXPECT_EQ(Crc32Combine(Crc32(a), Crc32(b), b.size()), Crc32(a + b));
+  EXPECT_EQ(Crc32Extend(Crc32(a), ""), Crc32(a));
+}
+
 TEST(PageCache, MissIsBuiltByEveryoneUntilAPageExists) {
   PageCache cache;
   auto a = cache.Find(7, "p1");
@@ -295,6 +306,105 @@ TEST(PageCache, AbandonReleasesTheClaimAndInvalidateAllDropsEverything) {
   EXPECT_EQ(cache.Find(7, "missing").page, nullptr);
   cache.Abandon(7, "missing");
   EXPECT_EQ(cache.Find(7, "missing").page, nullptr);
+}
+
+// A page of about `kb` KiB whose bytes do not compress away.
+std::shared_ptr<const CachedPage> PageOfKb(int kb, int seed) {
+  std::string body;
+  uint64_t x = 88172645463325252ULL + seed;
+  while (body.size() < size_t(kb) * 1024) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    body += static_cast<char>('a' + x % 26);
+  }
+  return MakeCachedPage(std::move(body), "text/html");
+}
+
+void Load(PageCache& cache, int64_t scope, const std::string& key, int kb, int seed) {
+  auto l = cache.Find(scope, key);
+  if (!l.fresh) cache.Put(scope, l.generation, key, PageOfKb(kb, seed));
+}
+
+TEST(PageCache, StaysWithinItsByteBudgetAndCountsWhatHappens) {
+  PageCache cache(1 << 20);  // 1 MiB; each page is about 2 KiB plain + 2 KiB gzip
+  for (int i = 0; i < 2000; ++i) Load(cache, i / 10 + 1, "p" + std::to_string(i), 2, i);
+  PageCache::Stats s = cache.stats();
+  EXPECT_LE(s.bytes, 1 << 20);
+  EXPECT_GT(s.bytes, (1 << 20) / 2);  // full, not emptied
+  EXPECT_GT(s.evictions, 1000u);
+  EXPECT_EQ(s.misses, 2000u);
+  EXPECT_EQ(s.hits, 0u);
+  EXPECT_LT(s.pages, 2000 - 1000);
+  // The newest page is held; the first has gone.
+  EXPECT_TRUE(cache.Find(200, "p1999").fresh);
+  EXPECT_EQ(cache.Find(1, "p0").page, nullptr);
+  EXPECT_EQ(cache.stats().hits, 1u);
+}
+
+TEST(PageCache, PagesReadAgainSurviveACrawl) {
+  PageCache cache(1 << 20);
+  // Twenty hot pages, read between every few pages of a crawl ten times the budget.
+  for (int i = 0; i < 20; ++i) Load(cache, 1, "hot" + std::to_string(i), 4, i);
+  for (int i = 0; i < 2500; ++i) {
+    Load(cache, 2 + i / 50, "old" + std::to_string(i), 4, 1000 + i);
+    if (i % 25 == 0) {
+      for (int h = 0; h < 20; ++h) Load(cache, 1, "hot" + std::to_string(h), 4, h);
+    }
+  }
+  PageCache::Stats s = cache.stats();
+  EXPECT_LE(s.bytes, 1 << 20);
+  int held = 0;
+  for (int h = 0; h < 20; ++h) held += cache.Find(1, "hot" + std::to_string(h)).fresh;
+  EXPECT_EQ(held, 20);
+  // Rebuilt at most a handful of times in all: the crawl did not push them out.
+  EXPECT_GT(s.hits, 20u * 95);
+}
+
+TEST(PageCache, InvalidationAndReplacementKeepTheCountRight) {
+  PageCache cache(1 << 20);
+  Load(cache, 7, "a", 8, 1);
+  int64_t one = cache.stats().bytes;
+  EXPECT_GT(one, 8 * 1024);
+  auto l = cache.Find(7, "a");
+  cache.Invalidate(7);
+  l = cache.Find(7, "a");
+  cache.Put(7, l.generation, "a", PageOfKb(16, 2));  // a bigger page replaces it
+  EXPECT_GT(cache.stats().bytes, one);
+  EXPECT_EQ(cache.stats().pages, 1);
+  for (int i = 0; i < 10; ++i) cache.Invalidate(7);  // unread: dropped
+  EXPECT_EQ(cache.stats().pages, 0);
+  EXPECT_EQ(cache.stats().bytes, 0);
+  Load(cache, 8, "b", 8, 3);
+  cache.InvalidateAll();
+  EXPECT_EQ(cache.stats().bytes, 0);
+  EXPECT_EQ(cache.stats().pages, 0);
+}
+
+TEST(PageCache, APageLargerThanTheBudgetIsServedButNotKept) {
+  PageCache cache(64 * 1024);
+  auto l = cache.Find(7, "big");
+  auto held = cache.Put(7, l.generation, "big", PageOfKb(100, 1));
+  ASSERT_NE(held, nullptr);
+  EXPECT_EQ(held->body.size(), 100u * 1024);
+  EXPECT_EQ(cache.stats().pages, 0);
+  EXPECT_EQ(cache.stats().bytes, 0);
+}
+
+TEST(PageCache, ManyThreadsReadAndEvictAtOnce) {
+  PageCache cache(512 * 1024);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&cache, t] {
+      for (int i = 0; i < 3000; ++i) {
+        int n = (i * 7 + t * 13) % 400;
+        Load(cache, n % 9, "p" + std::to_string(n), 2, n);
+        if (i % 97 == 0) cache.Invalidate(n % 9);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  PageCache::Stats s = cache.stats();
+  EXPECT_LE(s.bytes, 512 * 1024);
+  EXPECT_EQ(s.hits + s.misses, 4u * 3000);
 }
 
 }  // namespace

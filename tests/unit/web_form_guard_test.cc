@@ -1,5 +1,6 @@
 #include "web/form_guard.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <map>
@@ -57,6 +58,32 @@ TEST_F(FormGuardTest, ForgedTamperedOrForeignTokensAreBots) {
             "TOKEN_FORGED");
   EXPECT_EQ(guard_.Verify(kArticle + 1, "203.0.113.7", kNow + 5, {f.token, f.code, "", ""}).symbol,
             "TOKEN_OTHER_ARTICLE");
+}
+
+TEST_F(FormGuardTest, FormsIssuedBeforeTheCodeCameFromTheMacStillPass) {
+  // A t2 token, as the previous version issued it: its code is the HMAC of
+  // "code:" and the token. Readers with such a form open keep their code.
+  std::string payload = fmt::format("t2.{}.{}.0123456789abcdef.{}.8.h.-", kArticle, kNow,
+                                    signer_.Sign("prefix:203.0.113").substr(0, 8));
+  std::string token = payload + "." + signer_.Sign(payload);
+  unsigned long mac = std::stoul(signer_.Sign("code:" + token).substr(0, 8), nullptr, 16);
+  std::string code = fmt::format("{:04}", mac % 10000);
+  auto v = guard_.Verify(kArticle, "203.0.113.7", kNow + 5, {token, code, "", ""});
+  EXPECT_EQ(v.kind, GuardVerdict::Kind::kPass) << v.message;
+  EXPECT_EQ(v.symbol, "CODE_TYPED");
+}
+
+TEST_F(FormGuardTest, ACodeFitsOnlyItsOwnToken) {
+  IssuedForm f = guard_.Issue(kArticle, "203.0.113.7", kNow);
+  EXPECT_EQ(f.token.substr(0, 3), "t3.");
+  EXPECT_EQ(f.code.size(), 4u);
+  int fits = 0;
+  for (int i = 0; i < 50; ++i) {
+    IssuedForm g = guard_.Issue(kArticle, "203.0.113.7", kNow);
+    fits += guard_.Verify(kArticle, "203.0.113.7", kNow + 5, {g.token, f.code, "", ""}).kind ==
+            GuardVerdict::Kind::kPass;
+  }
+  EXPECT_LE(fits, 2);  // another form's code fits 1 time in 10,000
 }
 
 TEST_F(FormGuardTest, HoneypotFilledIsABot) {
