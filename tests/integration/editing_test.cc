@@ -297,7 +297,9 @@ TEST_F(CommentEditing, AModeratorTakesDownAWholeCampaignAtOnce) {
   }
   Posted other = PostAsAuthor(port(), article(),
                               {"Neighbour", "", "Will the park have a playground for toddlers?"});
-  ASSERT_EQ(CountOf(Get(port(), article().PagePath()).body, "riverside park, than"), 3u)
+  // The filter may hold one of them already (it is stock praise); the rest
+  // are published, and the campaign decision takes down both kinds.
+  ASSERT_GE(CountOf(Get(port(), article().PagePath()).body, "riverside park, than"), 2u)
       << "the campaign was not published to begin with";
   ProcessResult r = RunTribune({"moderate", "spam", std::to_string(ids[0]), "--campaign", "--db",
                                 server_->db().string()},

@@ -143,11 +143,10 @@ void AddMetaFeatures(const Analysis& a, const signals::Hits& hits, bool hosts, B
   if (!a.email_domain.empty()) b.Add("email", a.email_domain, 1.f);
   // Disguise rules stay out: in the training corpora nearly every styled
   // letter is gambling spam, so the model would learn the font instead of
-  // the words it hides. The rules add their capped share themselves.
+  // the words it hides. The rules add their capped share themselves. Topic
+  // and name rules stay out too (see signals::IsModelFeature).
   for (const signals::Hit& h : hits) {
-    if (h.symbol.rfind("LINK", 0) != 0 && !signals::IsDisguise(h.symbol)) {
-      b.Add("rule", h.symbol, 1.f);
-    }
+    if (signals::IsModelFeature(h.symbol)) b.Add("rule", h.symbol, 1.f);
   }
 }
 

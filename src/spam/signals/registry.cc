@@ -47,6 +47,12 @@ bool IsDisguise(std::string_view symbol) {
   return SymbolTable::Defaults().Group(symbol) == "disguise";
 }
 
+bool IsModelFeature(std::string_view symbol) {
+  if (symbol.rfind("LINK", 0) == 0) return false;
+  std::string_view group = SymbolTable::Defaults().Group(symbol);
+  return group != "disguise" && group != "topic" && group != "name";
+}
+
 const RE2::Options& RuleOptions() {
   static const RE2::Options options = [] {
     RE2::Options o;

@@ -65,6 +65,15 @@ void CheckRecoveryScam(const Analysis& a, Hits* out);
 // not what it says. They are left out of the model's features.
 bool IsDisguise(std::string_view symbol);
 
+// Whether the model learns a weight for the rule. Not for link rules (in the
+// corpora nearly every link is spam), disguise rules (see above), nor the
+// rules that need context a corpus may or may not carry: the topic rules
+// fire only where an article title is known and the name rules only where a
+// name is, so their presence in a corpus tells which corpus it is, not
+// whether a comment is spam (with titles only on ham sources, a model learned
+// OFF_TOPIC as a sign of ham). They count by their own scores alone.
+bool IsModelFeature(std::string_view symbol);
+
 // `re` itself, once it is known to compile: a rule's pattern that does not
 // is a programming error, and the process stops naming it (so that every
 // test that runs the rules fails) instead of matching nothing.
