@@ -19,19 +19,9 @@
 # are, see data/spam/NOTICE; default ../extra-data), OUT (/tmp/spam-loso), JOBS (2),
 # KEY (hashing key, the shipped model's), HOLD_AT (the shipped hold_at).
 set -euo pipefail
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-B=${BIN:-$ROOT/build/src/spam/tribune-spam}
-D=$(cd "${DATASETS:-$ROOT/../shared/datasets}" && pwd)
-X=${EXTRA_DATASETS:-$ROOT/../extra-data}
-O=${OUT:-/tmp/spam-loso}
-JOBS=${JOBS:-2}
-K=(--key "${KEY:-8808003914476916577}" ${TRAIN_FLAGS:-})
-mkdir -p "$O"
-
 # shellcheck source=bench/spam_sources.sh
-source "$ROOT/bench/spam_sources.sh"
-mapfile -t FILES < <(training_files "$D" "$X")
-mapfile -t NEVER < <(evaluation_files "$D" "$X")
+source "$(dirname "${BASH_SOURCE[0]}")/spam_sources.sh"
+spam_bench_env /tmp/spam-loso
 EVAL=("$D/c3_globe_and_mail_ham.jsonl" "$D/kocohub_naver_ham.jsonl" "$D/seed_guardian_ge.jsonl")
 
 leave_out() {

@@ -15,3 +15,19 @@ source_files() {
     if [[ -f $dir/$file ]]; then echo "$dir/$file"; else echo "missing: $dir/$file" >&2; fi
   done < "$root/data/spam/$list"
 }
+
+# spam_bench_env DEFAULT_OUT: the settings both evaluation scripts take from the
+# environment (see their headers), then FILES (training sources) and NEVER
+# (evaluation-only sources) as arrays. Sets ROOT, B, D, X, O, JOBS, K.
+spam_bench_env() {
+  ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  B=${BIN:-$ROOT/build/src/spam/tribune-spam}
+  D=$(cd "${DATASETS:-$ROOT/../shared/datasets}" && pwd)
+  X=${EXTRA_DATASETS:-$ROOT/../extra-data}
+  O=${OUT:-$1}
+  JOBS=${JOBS:-2}
+  K=(--key "${KEY:-8808003914476916577}" ${TRAIN_FLAGS:-})
+  mkdir -p "$O"
+  mapfile -t FILES < <(training_files "$D" "$X")
+  mapfile -t NEVER < <(evaluation_files "$D" "$X")
+}
