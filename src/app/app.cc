@@ -16,19 +16,19 @@
 #include <thread>
 
 #include "app/demo_content.h"
+#include "comments/comment_service.h"
+#include "comments/signer.h"
+#include "comments/spam_policy.h"
 #include "core/numbers.h"
 #include "http/server.h"
+#include "moderation/moderation.h"
 #include "render/page_cache.h"
 #include "store/comment_writer.h"
 #include "store/sqlite/sqlite_store.h"
-#include "web/comment_service.h"
 #include "web/context.h"
-#include "web/moderation.h"
-#include "web/spam_policy.h"
 #include "web/responses.h"
 #include "web/router.h"
 #include "web/security_headers.h"
-#include "web/signer.h"
 #include "web/static_files.h"
 
 namespace tribune::app {
@@ -39,7 +39,7 @@ Result<std::string> SiteSecret(const Config& config, store::Store& store) {
   if (!config.site.secret.empty()) return config.site.secret;
   auto stored = store.GetSetting("secret");
   if (stored.ok()) return stored;
-  std::string secret = web::RandomSecret();
+  std::string secret = comments::RandomSecret();
   TRIBUNE_RETURN_IF_ERROR(store.PutSetting("secret", secret));
   return secret;
 }
@@ -239,13 +239,13 @@ int Serve(const Config& given) {
                  "proof of work or codes; use this only for tests, closed intranets and imports");
   }
 
-  if (auto symbols = web::SymbolsFor(config); !symbols.ok()) {
+  if (auto symbols = comments::SymbolsFor(config); !symbols.ok()) {
     spdlog::critical("{}", symbols.status().message());
     return 1;
   }
   std::shared_ptr<const spam::Engine> engine;
   if (config.spam.enabled) {
-    auto loaded = web::LoadSiteEngine(config, *store);
+    auto loaded = moderation::LoadSiteEngine(config, *store);
     if (!loaded.ok()) {
       spdlog::critical("key 'spam.model': {}", loaded.status().message());
       return 1;
@@ -261,10 +261,10 @@ int Serve(const Config& given) {
     for (int64_t id : articles) cache.Invalidate(id);
     cache.Invalidate(render::PageCache::kSiteScope);  // the front page shows comment counts
   });
-  web::Signer signer(*secret);
-  web::CommentService comments(config, *store, writer, signer, engine);
+  comments::Signer signer(*secret);
+  comments::CommentService comments(config, *store, writer, signer, engine);
   if (config.spam.enabled && !config.spam.shadow_model.empty()) {
-    auto shadow = web::LoadModelFile(config, config.spam.shadow_model);
+    auto shadow = moderation::LoadModelFile(config, config.spam.shadow_model);
     if (!shadow.ok()) {
       spdlog::critical("key 'spam.shadow_model': {}", shadow.status().message());
       return 1;
@@ -275,7 +275,7 @@ int Serve(const Config& given) {
   web::StaticFiles static_files(config.server.static_dir);
   std::string base = config.site.base_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
-  web::NewsroomDesk newsroom(config, *store, signer, comments);
+  moderation::NewsroomDesk newsroom(config, *store, signer, comments);
   web::Context ctx{config,
                    {config.site.name, base, config.site.language, config.site.policy_note},
                    *store, cache, signer, comments, static_files, newsroom};
@@ -316,7 +316,7 @@ int Serve(const Config& given) {
   // Stopped before logging shuts down: a model reload in flight logs when it is done.
   std::optional<ChangeWatcher> watcher;
   auto reload_engine = [&] {
-    auto reloaded = web::LoadSiteEngine(config, *store);
+    auto reloaded = moderation::LoadSiteEngine(config, *store);
     if (!reloaded.ok()) {
       spdlog::error("the new spam model could not be loaded: {}", reloaded.status().message());
       return;

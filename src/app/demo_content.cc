@@ -6,8 +6,8 @@
 #include <ctime>
 
 #include "bbcode/bbcode.h"
-#include "web/comment_service.h"
-#include "web/signer.h"
+#include "comments/comment_service.h"
+#include "comments/signer.h"
 
 namespace tribune::app {
 namespace {
@@ -103,9 +103,9 @@ Status SeedDemoContent(store::Store& store, const std::string& secret) {
   if (!count.ok()) return count.status();
   if (*count > 0) return Status::Ok();
 
-  web::Signer signer(secret);
+  comments::Signer signer(secret);
   bbcode::RenderOptions guest, member;
-  guest.leech_href = [&signer](std::string_view t) { return web::LeechHref(signer, t); };
+  guest.leech_href = [&signer](std::string_view t) { return comments::LeechHref(signer, t); };
   member = guest;
   member.viewer_signed_in = true;
 

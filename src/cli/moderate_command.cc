@@ -7,7 +7,7 @@
 #include "app/app.h"
 #include "cli/options.h"
 #include "core/utf8.h"
-#include "web/moderation.h"
+#include "moderation/moderation.h"
 
 namespace tribune::cli {
 namespace {
@@ -75,12 +75,12 @@ void RegisterModerateCommands(CLI::App& app) {
     cmd->callback([opts, what] {
       Config config = app::WithShippedPaths(LoadConfigOrExit(opts->store));
       auto store = OpenStoreOrExit(config);
-      auto engine = web::LoadSiteEngine(config, *store);
+      auto engine = moderation::LoadSiteEngine(config, *store);
       if (!engine.ok()) {
         std::cerr << "tribune: key 'spam.model': " << engine.status().message() << "\n";
         std::exit(1);
       }
-      web::Decision decision = *web::ParseDecision(what);
+      moderation::Decision decision = *moderation::ParseDecision(what);
       int64_t now = std::time(nullptr);
       if (opts->dry_run && !opts->campaign) {
         std::cerr << "tribune: --dry-run needs --campaign\n";
@@ -89,8 +89,8 @@ void RegisterModerateCommands(CLI::App& app) {
       if (opts->campaign) {
         for (int64_t id : opts->ids) {
           int64_t since = now - int64_t{opts->days} * 86400;
-          auto marked = opts->dry_run ? web::PreviewCampaign(*store, **engine, id, since)
-                                      : web::ModerateCampaign(*store, **engine, id, since, now);
+          auto marked = opts->dry_run ? moderation::PreviewCampaign(*store, **engine, id, since)
+                                      : moderation::ModerateCampaign(*store, **engine, id, since, now);
           if (!marked.ok()) {
             std::cerr << "tribune: comment " << id << ": " << marked.status().message() << "\n";
             std::exit(1);
@@ -107,7 +107,7 @@ void RegisterModerateCommands(CLI::App& app) {
         return;
       }
       for (int64_t id : opts->ids) {
-        auto c = web::Moderate(*store, **engine, id, decision, now);
+        auto c = moderation::Moderate(*store, **engine, id, decision, now);
         if (!c.ok()) {
           std::cerr << "tribune: comment " << id << ": " << c.status().message() << "\n";
           std::exit(1);

@@ -6,8 +6,8 @@
 
 #include "app/app.h"
 #include "cli/options.h"
-#include "web/moderation.h"
-#include "web/shadow_report.h"
+#include "moderation/moderation.h"
+#include "moderation/shadow_report.h"
 
 namespace tribune::cli {
 namespace {
@@ -20,7 +20,7 @@ std::string Share(int64_t part, int64_t whole) {
          "%)";
 }
 
-void PrintReport(const web::ShadowReport& r, int days) {
+void PrintReport(const moderation::ShadowReport& r, int days) {
   std::cout << "comments of the last " << days << " days screened by both models: " << r.compared
             << "\n";
   if (r.compared == 0) {
@@ -60,7 +60,7 @@ void RegisterShadowCommands(CLI::App& spam) {
       std::cerr << "tribune: " << recent.status().message() << "\n";
       std::exit(1);
     }
-    web::ShadowReport r = web::CompareShadow(*recent);
+    moderation::ShadowReport r = moderation::CompareShadow(*recent);
     if (!so->json) return PrintReport(r, so->days);
     std::cout << nlohmann::json{{"days", so->days},
                                 {"shadow_model", r.shadow_model},
@@ -91,12 +91,12 @@ void RegisterShadowCommands(CLI::App& spam) {
     Config config = app::WithShippedPaths(LoadConfigOrExit(po->store));
     auto store = OpenStoreOrExit(config);
     // Loaded as the server would: the word lists stay those beside the shipped model.
-    auto engine = web::LoadModelFile(config, po->model);
+    auto engine = moderation::LoadModelFile(config, po->model);
     if (!engine.ok()) {
       std::cerr << "tribune: " << po->model << ": " << engine.status().message() << "\n";
       std::exit(1);
     }
-    Status st = web::SaveSiteEngine(**engine, *store, std::time(nullptr));
+    Status st = moderation::SaveSiteEngine(**engine, *store, std::time(nullptr));
     if (!st.ok()) {
       std::cerr << "tribune: " << st.message() << "\n";
       std::exit(1);

@@ -5,7 +5,7 @@
 
 #include "cli/options.h"
 #include "core/utf8.h"
-#include "web/staff_auth.h"
+#include "moderation/staff_auth.h"
 
 namespace tribune::cli {
 namespace {
@@ -21,12 +21,12 @@ struct StaffOptions {
 // else a generated one, printed once.
 std::string PasswordOrExit(const StaffOptions& o, bool* generated) {
   *generated = !o.password_stdin;
-  if (*generated) return web::GeneratePassword();
+  if (*generated) return moderation::GeneratePassword();
   std::string line;
   std::getline(std::cin, line);
   while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.pop_back();
-  if (!utf8::IsValid(line) || utf8::Length(line) < web::kMinPasswordLength) {
-    std::cerr << "tribune: a password needs at least " << web::kMinPasswordLength
+  if (!utf8::IsValid(line) || utf8::Length(line) < moderation::kMinPasswordLength) {
+    std::cerr << "tribune: a password needs at least " << moderation::kMinPasswordLength
               << " characters of UTF-8 text\n";
     std::exit(2);
   }
@@ -67,7 +67,7 @@ void RegisterStaffCommands(CLI::App& app) {
     site::Staff s;
     s.name = o.name;
     site::ParseStaffRole(o.role, &s.role);
-    s.password_hash = web::HashPassword(password);
+    s.password_hash = moderation::HashPassword(password);
     s.created_at = std::time(nullptr);
     auto created = store->CreateStaff(s);
     if (!created.ok()) Fail(created.status());
@@ -90,7 +90,7 @@ void RegisterStaffCommands(CLI::App& app) {
     if (!member.ok()) Fail(member.status());
     bool generated = false;
     std::string password = PasswordOrExit(o, &generated);
-    Status st = store->SetStaffPassword(member->id, web::HashPassword(password));
+    Status st = store->SetStaffPassword(member->id, moderation::HashPassword(password));
     if (!st.ok()) Fail(st);
     std::cout << "new password for " << member->name << "\n";
     if (generated) std::cout << "password: " << password << "\n";

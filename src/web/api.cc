@@ -5,11 +5,11 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "comments/api_keys.h"
 #include "core/numbers.h"
 #include "core/time_format.h"
 #include "core/utf8.h"
 #include "site/pagination.h"
-#include "web/api_keys.h"
 #include "web/conditional.h"
 #include "web/handlers.h"
 #include "web/link_base.h"
@@ -128,7 +128,7 @@ http::Response Challenge(Context& ctx, const http::Request& req) {
   // a spam wave's extra work, as the tc cookie does for the page's form.
   std::string known =
       ctx.comments.KnownCommenter(req.Header("x-commenter-pass"), now);
-  IssuedForm f = ctx.comments.IssueForm(id, req.remote_addr, now, NowMs(), known);
+  comments::IssuedForm f = ctx.comments.IssueForm(id, req.remote_addr, now, NowMs(), known);
   return Json(200, {{"required", true},
                     {"article", id},
                     {"token", f.token},
@@ -186,7 +186,7 @@ void PostComment(Context& ctx, http::Request& req, int64_t id, http::Respond res
   json body;
   if (auto problem = ReadJsonObject(req, body)) return respond(std::move(*problem));
   site::CommentForm form;
-  FormProof proof;
+  comments::FormProof proof;
   std::string detail;
   if (!StringField(body, "author", form.name, detail) ||
       !StringField(body, "email", form.email, detail) ||
@@ -197,12 +197,12 @@ void PostComment(Context& ctx, http::Request& req, int64_t id, http::Respond res
     return respond(Problem(400, detail));
   }
   bool known = true;
-  std::string key = ApiKeyName(ctx.config, req.Header("authorization"), &known);
+  std::string key = comments::ApiKeyName(ctx.config, req.Header("authorization"), &known);
   if (!known) return respond(Problem(401, "The API key is not one this site issued."));
-  PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr),
+  comments::PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr),
                  NowMs(), std::move(proof), key};
-  ctx.comments.Post(id, std::move(form), pc, [&ctx, respond, now = pc.now](PostOutcome out) {
-    using Kind = PostOutcome::Kind;
+  ctx.comments.Post(id, std::move(form), pc, [&ctx, respond, now = pc.now](comments::PostOutcome out) {
+    using Kind = comments::PostOutcome::Kind;
     switch (out.kind) {
       case Kind::kStored: {
         const site::Comment& c = out.stored.comment;
@@ -250,10 +250,10 @@ http::Response EditComment(Context& ctx, const http::Request& req, int64_t id) {
   if (!StringField(body, "body", text, detail) || !StringField(body, "edit_key", key, detail)) {
     return Problem(400, detail);
   }
-  PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr),
+  comments::PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr),
                  NowMs(), {}};
-  EditOutcome out = ctx.comments.Edit(id, key, std::move(text), pc);
-  using Kind = EditOutcome::Kind;
+  comments::EditOutcome out = ctx.comments.Edit(id, key, std::move(text), pc);
+  using Kind = comments::EditOutcome::Kind;
   switch (out.kind) {
     case Kind::kEdited: {
       CommentChanged(ctx, out.comment);

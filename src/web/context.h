@@ -4,13 +4,13 @@
 #include <atomic>
 #include <memory>
 
+#include "comments/comment_service.h"
+#include "comments/signer.h"
 #include "core/config.h"
+#include "moderation/newsroom_desk.h"
 #include "render/layout.h"
 #include "render/page_cache.h"
 #include "store/store.h"
-#include "web/comment_service.h"
-#include "web/newsroom_desk.h"
-#include "web/signer.h"
 #include "web/static_files.h"
 
 namespace tribune::web {
@@ -20,10 +20,10 @@ struct Context {
   render::SiteInfo site;
   store::Store& store;
   render::PageCache& cache;
-  const Signer& signer;
-  CommentService& comments;
+  const comments::Signer& signer;
+  comments::CommentService& comments;
   StaticFiles& static_files;
-  NewsroomDesk& newsroom;
+  moderation::NewsroomDesk& newsroom;
 };
 
 }  // namespace tribune::web

@@ -16,7 +16,7 @@ namespace {
 std::string EditCookieName(int64_t comment_id) { return fmt::format("ce{}", comment_id); }
 
 http::Response EditPage(Context& ctx, const http::Request& req, int status,
-                        const EditOutcome& out, const std::string& key) {
+                        const comments::EditOutcome& out, const std::string& key) {
   render::EditPageView view;
   view.article = &out.article;
   view.comment = &out.comment;
@@ -25,7 +25,7 @@ http::Response EditPage(Context& ctx, const http::Request& req, int status,
   view.editable_until = ctx.comments.EditableUntil(out.comment);
   view.body_max = ctx.config.comments.max_length;
   view.font_step = FontStep(req);
-  using Kind = EditOutcome::Kind;
+  using Kind = comments::EditOutcome::Kind;
   std::vector<site::FieldError> errors = out.errors;
   if (out.kind == Kind::kLimited || out.kind == Kind::kUnavailable) {
     errors.push_back({"", out.message});  // worth sending again: the form stays
@@ -57,7 +57,7 @@ void AddAuthorCookies(Context& ctx, const site::Comment& c, http::Response& r) {
   if (!pass.empty()) {
     r.headers.emplace_back("Set-Cookie",
                            fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{}",
-                                       CommenterPass::kCookie, pass,
+                                       comments::CommenterPass::kCookie, pass,
                                        int64_t{ctx.config.spam.trust_days} * 86400, secure));
   }
 }
@@ -66,7 +66,7 @@ std::string EditLinkFor(Context& ctx, const http::Request& req, const site::Comm
                         const site::Article& a) {
   if (!ctx.comments.KeyFits(c, req.Cookie(EditCookieName(c.id)))) return {};
   std::string why;
-  bool can = ctx.comments.Editable(c, a, std::time(nullptr), &why) == EditOutcome::Kind::kEdited;
+  bool can = ctx.comments.Editable(c, a, std::time(nullptr), &why) == comments::EditOutcome::Kind::kEdited;
   return can ? render::CommentEditPath(c.id) : std::string();
 }
 
@@ -77,8 +77,8 @@ void CommentChanged(Context& ctx, const site::Comment& c) {
 
 void EditCommentPage(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
   std::string key = req.Cookie(EditCookieName(id));
-  EditOutcome out = ctx.comments.OpenEdit(id, key, std::time(nullptr));
-  using Kind = EditOutcome::Kind;
+  comments::EditOutcome out = ctx.comments.OpenEdit(id, key, std::time(nullptr));
+  using Kind = comments::EditOutcome::Kind;
   switch (out.kind) {
     case Kind::kEdited: return respond(EditPage(ctx, req, 200, out, key));
     case Kind::kNotFound: return respond(ErrorPage(ctx, 404, out.message));
@@ -107,10 +107,10 @@ void PostCommentEdit(Context& ctx, http::Request& req, int64_t id, http::Respond
   }
   // The key must come in the form (the edit page puts it there), never from
   // the cookie alone: a form on another site could send the cookie too.
-  PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr),
+  comments::PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr),
                  NowMs(), {}};
-  EditOutcome out = ctx.comments.Edit(id, key, std::move(body), pc);
-  using Kind = EditOutcome::Kind;
+  comments::EditOutcome out = ctx.comments.Edit(id, key, std::move(body), pc);
+  using Kind = comments::EditOutcome::Kind;
   switch (out.kind) {
     case Kind::kEdited: {
       CommentChanged(ctx, out.comment);

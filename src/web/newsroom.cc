@@ -16,10 +16,10 @@
 
 #include "core/numbers.h"
 #include "core/utf8.h"
+#include "moderation/newsroom_desk.h"
 #include "render/newsroom_pages.h"
 #include "site/article.h"
 #include "web/handlers.h"
-#include "web/newsroom_desk.h"
 #include "web/responses.h"
 
 namespace tribune::web {
@@ -49,14 +49,14 @@ http::Response Busy(Context& ctx) {
 
 std::string SessionCookie(const Context& ctx, const std::string& value, int64_t max_age) {
   return fmt::format("{}={}; Path=/newsroom; Max-Age={}; HttpOnly; SameSite=Strict{}",
-                     StaffSessions::kCookie, value, max_age, SecureCookieAttribute(ctx));
+                     moderation::StaffSessions::kCookie, value, max_age, SecureCookieAttribute(ctx));
 }
 
 // Marks the browser a known device for sign-in (KnownDevices); it outlives
 // sessions and signing out.
 std::string DeviceCookie(const Context& ctx, const std::string& value) {
   return fmt::format("{}={}; Path=/newsroom; Max-Age={}; HttpOnly; SameSite=Strict{}",
-                     KnownDevices::kCookie, value, KnownDevices::kLifetime,
+                     moderation::KnownDevices::kCookie, value, moderation::KnownDevices::kLifetime,
                      SecureCookieAttribute(ctx));
 }
 
@@ -177,7 +177,7 @@ render::FilterActivity ComputeActivity(Context& ctx, int64_t now, int64_t days) 
 }
 
 void SignInPage(Context& ctx, http::Request& req, http::Respond respond) {
-  if (ctx.newsroom.Member(req.Cookie(StaffSessions::kCookie), std::time(nullptr))) {
+  if (ctx.newsroom.Member(req.Cookie(moderation::StaffSessions::kCookie), std::time(nullptr))) {
     return respond(Private(Redirect(303, "/newsroom/queue")));
   }
   respond(Private(HtmlResponse(200, render::RenderSignInPage(ctx.site, "", ""))));
@@ -190,7 +190,7 @@ void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
   }
   auto fields = FormFields(req);
   // The page keeps what was typed as the name, shortened.
-  std::string kept = utf8::Truncate(fields["name"], NewsroomDesk::kMaxName);
+  std::string kept = utf8::Truncate(fields["name"], moderation::NewsroomDesk::kMaxName);
   auto limited = [&ctx, kept] {
     http::Response r = HtmlResponse(
         429, render::RenderSignInPage(ctx.site, kept,
@@ -198,13 +198,13 @@ void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
     r.headers.emplace_back("Retry-After", "60");
     return Private(std::move(r));
   };
-  auto done = [&ctx, kept, limited, respond](SignInOutcome out) {
-    using Kind = SignInOutcome::Kind;
+  auto done = [&ctx, kept, limited, respond](moderation::SignInOutcome out) {
+    using Kind = moderation::SignInOutcome::Kind;
     switch (out.kind) {
       case Kind::kSignedIn: {
         http::Response r = Redirect(303, "/newsroom/queue");
         r.headers.emplace_back("Set-Cookie",
-                               SessionCookie(ctx, out.cookie, StaffSessions::kLifetime));
+                               SessionCookie(ctx, out.cookie, moderation::StaffSessions::kLifetime));
         r.headers.emplace_back("Set-Cookie", DeviceCookie(ctx, out.device_cookie));
         return respond(Private(std::move(r)));
       }
@@ -218,7 +218,7 @@ void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
                                           "Sign-in is unavailable just now; please try again."))));
     }
   };
-  auto guarded = [&ctx, done, respond](SignInOutcome out) {
+  auto guarded = [&ctx, done, respond](moderation::SignInOutcome out) {
     try {
       done(std::move(out));
     } catch (const std::exception&) {
@@ -226,12 +226,12 @@ void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
     }
   };
   int64_t now = std::time(nullptr);
-  std::string device = ctx.newsroom.devices().Verify(req.Cookie(KnownDevices::kCookie), now);
+  std::string device = ctx.newsroom.devices().Verify(req.Cookie(moderation::KnownDevices::kCookie), now);
   switch (ctx.newsroom.SubmitSignIn(fields["name"], fields["password"], req.remote_addr, now,
                                     NowMs(), guarded, device)) {
-    case NewsroomDesk::Admission::kQueued: return;
-    case NewsroomDesk::Admission::kLimited: return respond(limited());
-    case NewsroomDesk::Admission::kBusy: return respond(Busy(ctx));
+    case moderation::NewsroomDesk::Admission::kQueued: return;
+    case moderation::NewsroomDesk::Admission::kLimited: return respond(limited());
+    case moderation::NewsroomDesk::Admission::kBusy: return respond(Busy(ctx));
   }
 }
 
@@ -250,7 +250,7 @@ bool FromOurPage(Context& ctx, const http::Request& req, const std::string& cook
 // form did not come from its page.
 std::optional<site::Staff> RequireMember(Context& ctx, const http::Request& req,
                                          FormMap* form, http::Respond& respond) {
-  std::string cookie = req.Cookie(StaffSessions::kCookie);
+  std::string cookie = req.Cookie(moderation::StaffSessions::kCookie);
   auto member = ctx.newsroom.Member(cookie, std::time(nullptr));
   if (!member) {
     respond(form ? Private(ErrorPage(ctx, 403, "Your newsroom session has ended; please sign "
@@ -265,7 +265,7 @@ std::optional<site::Staff> RequireMember(Context& ctx, const http::Request& req,
 void SignOut(Context& ctx, http::Request& req, http::Respond respond) {
   http::Response r = Redirect(303, "/newsroom/sign-in");
   r.headers.emplace_back("Set-Cookie", SessionCookie(ctx, "", 0));
-  std::string cookie = req.Cookie(StaffSessions::kCookie);
+  std::string cookie = req.Cookie(moderation::StaffSessions::kCookie);
   auto member = ctx.newsroom.Member(cookie, std::time(nullptr));
   // A session that has already ended only needs its cookie dropped.
   if (!member) return respond(Private(std::move(r)));
@@ -284,7 +284,7 @@ void QueuePage(Context& ctx, http::Request& req, http::Respond respond) {
   site::CommentStatus tab = Tab(req.QueryParam("show"));
   render::QueueView view;
   view.staff_name = member->name;
-  view.form_token = ctx.newsroom.sessions().FormToken(req.Cookie(StaffSessions::kCookie));
+  view.form_token = ctx.newsroom.sessions().FormToken(req.Cookie(moderation::StaffSessions::kCookie));
   view.show = std::string(site::StatusName(tab));
   view.notice = NoticeFor(req);
   view.activity = ActivityOf(ctx, now, kRecentDays);
@@ -334,9 +334,9 @@ void CampaignPreviewPage(Context& ctx, http::Request& req, int64_t id, http::Res
   if (!member) return;
   render::CampaignPreview view;
   view.staff_name = member->name;
-  view.form_token = ctx.newsroom.sessions().FormToken(req.Cookie(StaffSessions::kCookie));
+  view.form_token = ctx.newsroom.sessions().FormToken(req.Cookie(moderation::StaffSessions::kCookie));
   view.show = std::string(site::StatusName(Tab(req.QueryParam("show"))));
-  view.days = NewsroomDesk::kCampaignDays;
+  view.days = moderation::NewsroomDesk::kCampaignDays;
   auto task = [&ctx, id, view = std::move(view), respond]() mutable {
     Result<std::vector<site::Comment>> plan = Unavailable("not previewed");
     try {
@@ -369,7 +369,7 @@ void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond r
     return respond(Private(ErrorPage(ctx, 400, "The form did not say which version of the "
                                                "comment your page showed; please reload it.")));
   }
-  SeenComment seen{fields["seen"], *edited};
+  moderation::SeenComment seen{fields["seen"], *edited};
   auto task = [&ctx, by = *member, id, decision = fields["decision"], seen, show,
                respond]() mutable {
     Result<std::vector<site::Comment>> changed = Unavailable("not decided");

@@ -107,7 +107,7 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
   bool challenge = ctx.comments.challenge_enabled();
   auto form_fields = [&] {
     // A known good commenter's pass keeps a spam wave's extra work off their form.
-    std::string pass = req.Cookie(CommenterPass::kCookie);
+    std::string pass = req.Cookie(comments::CommenterPass::kCookie);
     return ctx.comments.FormFieldsHtml(route.id, req.remote_addr, now, NowMs(),
                                        ctx.comments.KnownCommenter(pass, now));
   };

@@ -15,7 +15,7 @@ namespace tribune::web {
 namespace {
 
 // The article page (comments page 1) with the form refilled and its errors.
-http::Response FormAgain(Context& ctx, const render::SiteInfo& site, const PostOutcome& out,
+http::Response FormAgain(Context& ctx, const render::SiteInfo& site, const comments::PostOutcome& out,
                          int status, int font, const std::string& ip, const std::string& known) {
   auto comments = ctx.store.ListPublishedComments(out.article.id, 0, ctx.config.comments.per_page);
   std::vector<site::Comment> list = comments.ok() ? std::move(comments).value()
@@ -44,7 +44,7 @@ void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route
                                        "application/x-www-form-urlencoded."));
   }
   site::CommentForm form;
-  FormProof proof;
+  comments::FormProof proof;
   proof.honeypot_sent = false;
   proof.page_form = true;
   for (auto& [k, v] : http::ParseForm(req.body)) {
@@ -64,17 +64,17 @@ void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route
       proof.honeypot_sent = true;
     }
   }
-  PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr),
+  comments::PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr),
                  NowMs(), std::move(proof)};
   int font = FontStep(req);
   std::string ip = req.remote_addr;
-  std::string known = ctx.comments.KnownCommenter(req.Cookie(CommenterPass::kCookie), pc.now);
-  auto again = [&ctx, site = SiteFor(ctx, req), font, ip, known](const PostOutcome& out,
+  std::string known = ctx.comments.KnownCommenter(req.Cookie(comments::CommenterPass::kCookie), pc.now);
+  auto again = [&ctx, site = SiteFor(ctx, req), font, ip, known](const comments::PostOutcome& out,
                                                                  int status) {
     return FormAgain(ctx, site, out, status, font, ip, known);
   };
-  ctx.comments.Post(route.id, std::move(form), pc, [&ctx, respond, again](PostOutcome out) {
-    using Kind = PostOutcome::Kind;
+  ctx.comments.Post(route.id, std::move(form), pc, [&ctx, respond, again](comments::PostOutcome out) {
+    using Kind = comments::PostOutcome::Kind;
     switch (out.kind) {
       case Kind::kStored: {
         const site::Comment& c = out.stored.comment;

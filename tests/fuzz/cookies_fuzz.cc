@@ -8,28 +8,30 @@
 #include <string>
 #include <vector>
 
+#include "comments/commenter_pass.h"
+#include "comments/form_guard.h"
 #include "fuzz_check.h"
 #include "fuzz_input.h"
 #include "http/request.h"
-#include "web/commenter_pass.h"
-#include "web/form_guard.h"
+#include "moderation/known_devices.h"
+#include "moderation/staff_auth.h"
 #include "web/handlers.h"
-#include "web/known_devices.h"
-#include "web/staff_auth.h"
 
 namespace {
 
 using tribune::fuzz::Check;
 namespace web = tribune::web;
+namespace comments = tribune::comments;
+namespace moderation = tribune::moderation;
 
 constexpr int64_t kMaxNow = int64_t{1} << 40;  // any clock this side of year 36000
 
 struct Site {
-  web::Signer signer{"fuzzing-secret-0123456789abcdef"};
-  web::CommenterPass pass{signer};
-  web::KnownDevices devices{signer};
-  web::StaffSessions sessions{signer};
-  web::FormGuard guard{signer, web::FormGuardOptions{}};
+  comments::Signer signer{"fuzzing-secret-0123456789abcdef"};
+  comments::CommenterPass pass{signer};
+  moderation::KnownDevices devices{signer};
+  moderation::StaffSessions sessions{signer};
+  comments::FormGuard guard{signer, comments::FormGuardOptions{}};
 };
 
 Site& TheSite() {
@@ -60,7 +62,7 @@ void IssuedCookies(tribune::fuzz::FuzzInput& in, Site& s, int64_t now) {
   std::string email = in.TakeString(64);
   int64_t expires = in.TakeInt(0, kMaxNow);
   std::string pass = s.pass.Issue(email, expires);
-  std::string back = ThroughHeader(in, web::CommenterPass::kCookie, pass);
+  std::string back = ThroughHeader(in, comments::CommenterPass::kCookie, pass);
   Check(back == pass, "a commenter pass comes back out of the Cookie header", back);
   std::string hash = s.pass.Verify(back, now);
   Check(hash == (expires >= now ? s.pass.Hash(email) : std::string()),
@@ -68,7 +70,7 @@ void IssuedCookies(tribune::fuzz::FuzzInput& in, Site& s, int64_t now) {
 
   int64_t staff_id = in.TakeInt(1, INT64_MAX);
   std::string device = s.devices.Issue(staff_id, expires);
-  bool device_live = expires > now && expires <= now + web::KnownDevices::kLifetime;
+  bool device_live = expires > now && expires <= now + moderation::KnownDevices::kLifetime;
   Check(s.devices.Verify(device, now).empty() != device_live,
         "a device cookie verifies exactly while it is valid", device);
 
@@ -77,8 +79,8 @@ void IssuedCookies(tribune::fuzz::FuzzInput& in, Site& s, int64_t now) {
   staff.session_epoch = in.TakeInt(INT64_MIN, INT64_MAX);
   staff.password_hash = in.TakeString(64);
   std::string session = s.sessions.Issue(staff, expires);
-  Check(web::StaffSessions::StaffId(session) == staff_id, "a session names its staff member");
-  bool session_live = expires > now && expires <= now + web::StaffSessions::kLifetime;
+  Check(moderation::StaffSessions::StaffId(session) == staff_id, "a session names its staff member");
+  bool session_live = expires > now && expires <= now + moderation::StaffSessions::kLifetime;
   Check(s.sessions.Valid(session, staff, now) == session_live,
         "a session is valid exactly while it lasts", session);
   Check(s.sessions.FormTokenFits(session, s.sessions.FormToken(session)),
@@ -90,7 +92,7 @@ void ForgedCookies(tribune::fuzz::FuzzInput& in, Site& s, int64_t now) {
   Check(s.pass.Verify(cookie, now).empty(), "a made-up pass is refused", cookie);
   Check(s.devices.Verify(cookie, now).empty(), "a made-up device cookie is refused", cookie);
   tribune::site::Staff staff;
-  staff.id = web::StaffSessions::StaffId(cookie).value_or(1);
+  staff.id = moderation::StaffSessions::StaffId(cookie).value_or(1);
   Check(!s.sessions.Valid(cookie, staff, now), "a made-up session is refused", cookie);
   std::string token = in.TakeString(64);
   Check(!s.sessions.FormTokenFits(cookie, token) || token == s.sessions.FormToken(cookie),
@@ -135,7 +137,7 @@ void SignedPayloads(tribune::fuzz::FuzzInput& in, Site& s, int64_t now) {
   (void)s.devices.Verify(payload + "." + s.signer.Sign("staff-device|" + payload), now);
   int64_t article = in.TakeInt(1, INT64_MAX);
   std::string ip = in.TakeString(40);
-  web::FormProof proof;
+  comments::FormProof proof;
   proof.token = ResignedToken(in, s, article, ip, now);
   proof.code = in.TakeString(8);
   proof.pow = in.TakeString(64);
@@ -147,17 +149,17 @@ void SignedPayloads(tribune::fuzz::FuzzInput& in, Site& s, int64_t now) {
 void IssuedForm(tribune::fuzz::FuzzInput& in, Site& s, int64_t now) {
   int64_t article = in.TakeInt(1, INT64_MAX);
   std::string ip = in.TakeString(40);
-  web::IssuedForm form = s.guard.Issue(article, ip, now);
+  comments::IssuedForm form = s.guard.Issue(article, ip, now);
   int64_t later = now + in.TakeInt(0, 10 * 3600);
-  web::FormProof proof;
+  comments::FormProof proof;
   proof.token = form.token;
   proof.code = form.code;
-  web::GuardVerdict v = s.guard.Verify(article, ip, later, proof);
-  web::FormGuardOptions o;
+  comments::GuardVerdict v = s.guard.Verify(article, ip, later, proof);
+  comments::FormGuardOptions o;
   bool in_time = later - now >= o.min_seconds && later - now <= o.max_age_s;
-  Check((v.kind == web::GuardVerdict::Kind::kPass) == in_time,
+  Check((v.kind == comments::GuardVerdict::Kind::kPass) == in_time,
         "an issued form passes exactly within its time window", v.symbol);
-  (void)web::FormGuard::AddressPrefix(ip);
+  (void)comments::FormGuard::AddressPrefix(ip);
 }
 
 }  // namespace

@@ -1,0 +1,33 @@
+#include "comments/rate_limiter.h"
+
+#include <cmath>
+
+namespace tribune::comments {
+namespace {
+constexpr double kForgotten = 0.01;  // cells decayed below this are dropped
+}
+
+double RateCounter::Decayed(const Cell& c, int64_t now_ms) const {
+  double age = static_cast<double>(std::max<int64_t>(0, now_ms - c.at_ms));
+  return c.value * std::exp2(-age / static_cast<double>(half_life_ms_));
+}
+
+double RateCounter::Peek(const std::string& key, int64_t now_ms) const {
+  std::lock_guard lock(mu_);
+  auto it = cells_.find(key);
+  return it == cells_.end() ? 0 : Decayed(it->second, now_ms);
+}
+
+double RateCounter::Add(const std::string& key, int64_t now_ms, double weight) {
+  std::lock_guard lock(mu_);
+  Cell& c = cells_[key];
+  c.value = Decayed(c, now_ms) + weight;
+  c.at_ms = now_ms;
+  if (now_ms - last_prune_ms_ > 10 * half_life_ms_) {
+    last_prune_ms_ = now_ms;
+    std::erase_if(cells_, [&](const auto& kv) { return Decayed(kv.second, now_ms) < kForgotten; });
+  }
+  return c.value;
+}
+
+}  // namespace tribune::comments

@@ -1,0 +1,128 @@
+// Screening a comment: rate limits, reputation, and the verdict of the spam
+// engine with the request-level reasons added.
+#include "comments/comment_service.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "comments/comment_service_internal.h"
+#include "comments/reputation.h"
+#include "core/html.h"
+#include "core/utf8.h"
+#include "spam/verdict.h"
+
+namespace tribune::comments {
+
+using internal::Lower;
+
+std::string CommentService::LimitExceeded(const site::CommentForm& form, const std::string& ip,
+                                          int64_t article, int64_t now_ms) {
+  const LimitsConfig& l = config_.limits;
+  std::string prefix = FormGuard::AddressPrefix(ip);
+  if (prefix_rate_.Add(prefix, now_ms) > l.per_prefix_per_minute) return "your network";
+  if (!form.email.empty() && email_rate_.Add(Lower(form.email), now_ms) > l.per_email_per_minute) {
+    return "this e-mail address";
+  }
+  if (name_rate_.Add(Lower(form.name), now_ms) > l.per_name_per_minute) return "this name";
+  if (article_rate_.Add(std::to_string(article), now_ms) > l.per_article_per_minute) {
+    return "this article";
+  }
+  return {};
+}
+
+CommentService::Reputation CommentService::ReputationOf(const std::string& email, int64_t now,
+                                                       int64_t exclude) const {
+  Reputation r;
+  if (email.empty()) return r;
+  const SpamConfig& c = config_.spam;
+  int64_t since = now - int64_t{c.trust_days} * 86400;
+  // Reading stops a little past where fresh approvals would reach the cap, so
+  // a prolific address costs no more; older approvals count for less.
+  auto enough = static_cast<int64_t>(std::ceil(c.trust_max / std::max(c.trust_per_approved, 1e-9)));
+  auto list = store_.ListPublishedByEmail(email, since, 2 * std::max<int64_t>(enough, 1) + 1);
+  if (!list.ok()) return r;
+  std::vector<int64_t> times;
+  for (const auto& p : *list) {
+    if (p.comment_id != exclude) times.push_back(p.created_at);
+  }
+  r.published = static_cast<int64_t>(times.size());
+  r.trust = TrustFrom(times, now, c);
+  return r;
+}
+
+site::Screening CommentService::Screen(const site::Article& article,
+                                       const site::CommentForm& form,
+                                       const std::string& body_text, const PostContext& ctx,
+                                       const GuardVerdict& guard, const Reputation& reputation,
+                                       const std::vector<ExtraReason>& extra) const {
+  spam::Verdict verdict;
+  std::shared_ptr<const spam::Engine> engine, shadow;
+  {
+    std::lock_guard lock(engine_mu_);
+    engine = engine_;
+    shadow = shadow_;
+  }
+  spam::CommentInput in{form.name,     form.email,   body_text, form.body,
+                        article.title, article.body, ctx.ip,    ctx.user_agent};
+  if (engine && config_.spam.enabled) verdict = engine->Check(in);
+  nlohmann::json reasons = nlohmann::json::array();
+  double score = verdict.score;
+  if (engine && config_.spam.enabled && reputation.published > 0) {
+    // Reputation: earlier comments under this e-mail that were published.
+    double trust = symbols_.Score("TRUSTED_AUTHOR") * reputation.trust;
+    score += trust;
+    reasons.push_back({{"symbol", "TRUSTED_AUTHOR"},
+                       {"score", trust},
+                       {"evidence", fmt::format("{} published comments", reputation.published)}});
+  }
+  if (challenge_enabled() && guard.form_skipped) {
+    double s = symbols_.Score("HONEYPOT_ABSENT");
+    score += s;
+    reasons.push_back({{"symbol", "HONEYPOT_ABSENT"},
+                       {"score", s},
+                       {"evidence", "the page's form was not used: its hidden trap field was "
+                                    "missing, or the form came from elsewhere"}});
+  }
+  for (const auto& r : extra) {
+    score += r.score;
+    reasons.push_back({{"symbol", r.symbol}, {"score", r.score}, {"evidence", r.evidence}});
+  }
+  if (challenge_enabled() && !guard.symbol.empty()) {
+    // An API client with a key the operator issued is spared the typed
+    // code's score (it is not a page reader without JavaScript).
+    bool keyed = guard.symbol == "CODE_TYPED" && !ctx.api_key.empty();
+    std::string symbol = keyed ? "API_KEY" : guard.symbol;
+    double s = symbols_.Score(symbol);
+    score += s;
+    reasons.push_back({{"symbol", symbol},
+                       {"score", s},
+                       {"evidence", keyed ? "API key " + ctx.api_key : guard.message}});
+  }
+  if (shadow) {
+    // The shadow model in the live one's place: the same request evidence,
+    // trust and edit reasons on top of its own verdict, so the two compare.
+    spam::Verdict v = shadow->Check(in);
+    double shadow_score = v.score + (score - verdict.score);
+    std::string action(spam::ActionName(spam::ActionFor(shadow_score, policy_)));
+    reasons.push_back({{"symbol", "SHADOW"},
+                       {"score", 0.0},
+                       {"evidence", fmt::format("{} would {} ({:.2f})", v.model_version, action,
+                                                shadow_score)},
+                       {"action", action},
+                       {"model", v.model_version},
+                       {"verdict_score", shadow_score}});
+  }
+  for (const auto& r : verdict.reasons) {
+    reasons.push_back({{"symbol", r.symbol}, {"score", r.score}, {"evidence", r.evidence}});
+  }
+  site::Screening out;
+  out.score = score;
+  out.action = std::string(spam::ActionName(spam::ActionFor(score, policy_)));
+  out.reasons_json = reasons.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  out.model_version = verdict.model_version;
+  return out;
+}
+
+}  // namespace tribune::comments

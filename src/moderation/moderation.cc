@@ -1,0 +1,221 @@
+#include "moderation/moderation.h"
+
+#include "comments/spam_policy.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <fstream>
+#include <sstream>
+
+namespace tribune::moderation {
+namespace {
+
+constexpr const char* kVersionSetting = "spam_model_version";
+constexpr int kModelsKept = 20;  // older versions are dropped: each is about a megabyte
+
+spam::EngineOptions OptionsFor(const Config& config) { return comments::EngineOptionsFor(config); }
+
+// A file that is removed when it goes out of scope.
+struct TempFile {
+  std::string path;
+  TempFile() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "tribune-model-XXXXXX").string();
+    int fd = mkstemp(pattern.data());
+    if (fd >= 0) ::close(fd);
+    path = pattern;
+  }
+  ~TempFile() { std::filesystem::remove(path); }
+};
+
+}  // namespace
+
+Result<Decision> ParseDecision(const std::string& name) {
+  if (name == "approve") return Decision::kApprove;
+  if (name == "spam") return Decision::kSpam;
+  if (name == "restore") return Decision::kRestore;
+  if (name == "delete") return Decision::kDelete;
+  return InvalidArgument(fmt::format("unknown decision '{}': approve, spam, restore or delete",
+                                     name));
+}
+
+Result<std::unique_ptr<spam::Engine>> LoadSiteEngine(const Config& config, store::Store& store) {
+  auto latest = store.LatestModel();
+  if (!latest.ok()) return spam::Engine::Load(config.spam.model, OptionsFor(config));
+  TempFile tmp;
+  {
+    std::ofstream out(tmp.path, std::ios::binary);
+    out << latest->second;
+  }
+  return spam::Engine::Load(tmp.path, OptionsFor(config));
+}
+
+Result<std::unique_ptr<spam::Engine>> LoadModelFile(const Config& config, const std::string& path) {
+  return spam::Engine::Load(path, OptionsFor(config));
+}
+
+Status SaveSiteEngine(const spam::Engine& engine, store::Store& store, int64_t now) {
+  TempFile tmp;
+  TRIBUNE_RETURN_IF_ERROR(engine.Save(tmp.path));
+  std::ifstream in(tmp.path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  std::string version = engine.model_version();
+  TRIBUNE_RETURN_IF_ERROR(store.SaveModel(version, bytes.str(), now));
+  TRIBUNE_RETURN_IF_ERROR(store.PutSetting(kVersionSetting, version));
+  return store.PruneModels(kModelsKept);
+}
+
+namespace {
+
+spam::CommentInput InputOf(const site::Comment& c, const site::Article& article) {
+  return {c.author,      c.email,      c.body_text, c.body_source,
+          article.title, article.body, c.ip,        c.user_agent};
+}
+
+// Applies a decision and teaches the engine; the caller saves the engine
+// when `learned` is set.
+Result<site::Comment> Apply(store::Store& store, spam::Engine& engine, int64_t id,
+                            Decision decision, bool& learned) {
+  auto c = store.GetComment(id);
+  if (!c.ok()) return c.status();
+  auto article = store.GetArticle(c->article_id);
+  if (!article.ok()) return article.status();
+  site::CommentStatus status = site::CommentStatus::kPublished;
+  std::string label = "ham";
+  if (decision == Decision::kSpam) {
+    status = site::CommentStatus::kSpam;
+    label = "spam";
+  } else if (decision == Decision::kDelete) {
+    status = site::CommentStatus::kDeleted;
+    label = c->moderator_label;  // no opinion on spam
+  }
+  spam::CommentInput in = InputOf(*c, *article);
+  bool learn = label != c->moderator_label;
+  if (learn && !c->moderator_label.empty()) {
+    engine.Learn(in, c->moderator_label == "spam", -1.0);  // the earlier decision was reversed
+  }
+  if (learn) engine.Learn(in, label == "spam");
+  learned = learned || learn;
+  return store.ModerateComment(id, status, label);
+}
+
+}  // namespace
+
+Result<site::Comment> Moderate(store::Store& store, spam::Engine& engine, int64_t id,
+                               Decision decision, int64_t now) {
+  bool learned = false;
+  auto updated = Apply(store, engine, id, decision, learned);
+  if (learned) TRIBUNE_RETURN_IF_ERROR(SaveSiteEngine(engine, store, now));
+  return updated;
+}
+
+namespace {
+
+// The live comments since `since` without a moderator's decision, other
+// than `id`, with what the engine reads of them.
+struct Candidate {
+  site::Comment comment;
+  spam::CommentInput input;
+  spam::campaigns::Fingerprint print;
+};
+
+Result<std::vector<Candidate>> SweepCandidates(store::Store& store, const spam::Engine& engine,
+                                               int64_t id, int64_t since) {
+  constexpr int64_t kMaxReviewed = 20000;
+  auto recent = store.ListRecentComments(since, kMaxReviewed);
+  if (!recent.ok()) return recent.status();
+  std::map<int64_t, site::Article> articles;
+  std::vector<Candidate> out;
+  for (site::Comment& c : *recent) {
+    bool live = c.status == site::CommentStatus::kPublished ||
+                c.status == site::CommentStatus::kHeld;
+    if (c.id == id || !live || !c.moderator_label.empty()) continue;
+    auto it = articles.find(c.article_id);
+    if (it == articles.end()) {
+      auto a = store.GetArticle(c.article_id);
+      if (!a.ok()) continue;
+      it = articles.emplace(c.article_id, std::move(a).value()).first;
+    }
+    spam::CommentInput in = InputOf(c, it->second);
+    spam::campaigns::Fingerprint print = engine.FingerprintOf(in);
+    out.push_back({std::move(c), std::move(in), std::move(print)});
+  }
+  return out;
+}
+
+// Sweeps `candidates` into spam campaigns, round by round: a comment joins
+// when it shares an artifact with a spam campaign or its text is within
+// `campaign_sweep_similarity` of a member; `take` then decides it spam,
+// which makes it a member, and the next round reaches further into the
+// template. Stops when a round takes nothing. Returns the taken, in order.
+template <typename Take>
+Result<std::vector<site::Comment>> Sweep(const spam::Engine& engine,
+                                         std::vector<Candidate> candidates, Take take) {
+  constexpr int kMaxRounds = 32;
+  double similarity = engine.options().campaign_sweep_similarity;
+  std::vector<site::Comment> taken;
+  for (int round = 0; round < kMaxRounds && !candidates.empty(); ++round) {
+    auto joins = [&](const Candidate& c) {
+      auto hit = engine.CampaignOf(c.print, similarity);
+      return hit && hit->spam;
+    };
+    auto split = std::stable_partition(candidates.begin(), candidates.end(),
+                                       [&](const Candidate& c) { return !joins(c); });
+    if (split == candidates.end()) break;
+    for (auto it = split; it != candidates.end(); ++it) {
+      auto m = take(*it);
+      if (!m.ok()) return m.status();
+      taken.push_back(std::move(m).value());
+    }
+    candidates.erase(split, candidates.end());
+  }
+  return taken;
+}
+
+}  // namespace
+
+Result<std::vector<site::Comment>> ModerateCampaign(store::Store& store, spam::Engine& engine,
+                                                    int64_t id, int64_t since, int64_t now) {
+  bool learned = false;
+  auto first = Apply(store, engine, id, Decision::kSpam, learned);
+  if (!first.ok()) return first.status();
+  auto candidates = SweepCandidates(store, engine, id, since);
+  if (!candidates.ok()) return candidates.status();
+  auto members = Sweep(engine, std::move(candidates).value(), [&](const Candidate& c) {
+    return Apply(store, engine, c.comment.id, Decision::kSpam, learned);
+  });
+  // One new model version for the whole campaign, saved even when a step
+  // failed: the decisions already stored must not stay unlearned.
+  if (learned) TRIBUNE_RETURN_IF_ERROR(SaveSiteEngine(engine, store, now));
+  if (!members.ok()) return members.status();
+  std::vector<site::Comment> marked = {*first};
+  for (site::Comment& m : *members) marked.push_back(std::move(m));
+  return marked;
+}
+
+Result<std::vector<site::Comment>> PreviewCampaign(store::Store& store, const spam::Engine& engine,
+                                                   int64_t id, int64_t since) {
+  auto first = store.GetComment(id);
+  if (!first.ok()) return first.status();
+  auto article = store.GetArticle(first->article_id);
+  if (!article.ok()) return article.status();
+  std::unique_ptr<spam::Engine> trial = engine.Clone();
+  if (first->moderator_label != "spam") trial->Learn(InputOf(*first, *article), true);
+  auto candidates = SweepCandidates(store, *trial, id, since);
+  if (!candidates.ok()) return candidates.status();
+  auto members = Sweep(*trial, std::move(candidates).value(),
+                       [&](const Candidate& c) -> Result<site::Comment> {
+                         trial->Learn(c.input, true);
+                         return c.comment;
+                       });
+  if (!members.ok()) return members.status();
+  std::vector<site::Comment> out = {*first};
+  for (site::Comment& m : *members) out.push_back(std::move(m));
+  return out;
+}
+
+}  // namespace tribune::moderation

@@ -1,0 +1,59 @@
+// Moderators' decisions, and the spam model learning from them (never from
+// its own verdicts). A reversed decision un-learns the earlier one. Each
+// decision that teaches the model saves a new model version in the store.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/config.h"
+#include "core/status.h"
+#include "spam/engine.h"
+#include "store/store.h"
+
+namespace tribune::moderation {
+
+enum class Decision {
+  kApprove,  // a held comment is fine: publish it (learns ham)
+  kSpam,     // it is spam (learns spam)
+  kRestore,  // a comment marked spam or discarded was not spam: publish it (learns ham)
+  kDelete,   // remove it for other reasons (rude, off-topic): learns nothing
+};
+
+Result<Decision> ParseDecision(const std::string& name);
+
+// The engine to screen with: the newest model learned on this site (in the
+// store), else the shipped starter model.
+Result<std::unique_ptr<spam::Engine>> LoadSiteEngine(const Config& config, store::Store& store);
+
+// A model file loaded with the site's thresholds and the word lists beside
+// the shipped model (as the server loads a site's model).
+Result<std::unique_ptr<spam::Engine>> LoadModelFile(const Config& config, const std::string& path);
+
+// Saves `engine` as a new model version in the store (the newest versions
+// are kept) and makes it the one a running server switches to.
+Status SaveSiteEngine(const spam::Engine& engine, store::Store& store, int64_t now);
+
+// Applies `decision` to comment `id`, teaches `engine` and saves it.
+// Returns the updated comment. NotFound for an unknown comment.
+Result<site::Comment> Moderate(store::Store& store, spam::Engine& engine, int64_t id,
+                               Decision decision, int64_t now);
+
+// A whole campaign at once: marks comment `id` spam (teaching the engine its
+// campaign), then sweeps the comments created since `since` that are
+// published or held and have no moderator's decision yet: one that shares an
+// artifact (telephone number, link domain, handle, e-mail or wallet address)
+// with a spam campaign, or whose text is within the engine's
+// campaign_sweep_similarity of a member, is marked spam and becomes a member
+// itself, so that the next round reaches the variants of a spun template
+// that resemble it. Rounds repeat until one marks nothing. Returns every
+// comment it marked, `id` first.
+Result<std::vector<site::Comment>> ModerateCampaign(store::Store& store, spam::Engine& engine,
+                                                    int64_t id, int64_t since, int64_t now);
+
+// What ModerateCampaign would mark, `id` first, without changing the store
+// or `engine` (the sweep runs on a copy of it).
+Result<std::vector<site::Comment>> PreviewCampaign(store::Store& store, const spam::Engine& engine,
+                                                   int64_t id, int64_t since);
+
+}  // namespace tribune::moderation

@@ -1,0 +1,201 @@
+#include "moderation/newsroom_desk.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "comments/form_guard.h"
+#include "moderation/moderation.h"
+
+namespace tribune::moderation {
+namespace {
+
+// A name as it may go into the log: printable, short.
+constexpr size_t kLoggedNameBytes = 64;
+
+std::string Loggable(std::string_view name) {
+  std::string out;
+  for (char c : name.substr(0, kLoggedNameBytes)) {
+    out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
+  }
+  return out;
+}
+
+}  // namespace
+
+NewsroomDesk::NewsroomDesk(const Config& config, store::Store& store, const comments::Signer& signer,
+                           comments::CommentService& comments)
+    : config_(config),
+      store_(store),
+      comments_(comments),
+      sessions_(signer),
+      devices_(signer),
+      worker_(kMaxQueued) {
+  // Ready before the first sign-in, so that an unknown name's first attempt
+  // takes no longer than the others.
+  worker_.Post([this] {
+    try {
+      dummy_hash_ = HashPassword(GeneratePassword());
+    } catch (const std::exception& e) {
+      spdlog::warn("newsroom: {}; will try again at the first sign-in", e.what());
+    }
+  });
+}
+
+NewsroomDesk::LimitKeys NewsroomDesk::KeysOf(const std::string& name, const std::string& ip,
+                                             const std::string& device) {
+  std::string prefix = comments::FormGuard::AddressPrefix(ip);
+  std::string pair = prefix + '\x1f' + (site::ValidStaffName(name) ? name : std::string("?"));
+  return {std::move(prefix), std::move(pair), device};
+}
+
+bool NewsroomDesk::Limited(const LimitKeys& keys, int64_t now_ms) const {
+  // Counts decay continuously: "more than N - 1" is N failures in quick succession.
+  if (!keys.device.empty()) {
+    return failures_by_device_.Peek(keys.device, now_ms) > kFailuresPerDevice - 1;
+  }
+  return failures_by_prefix_.Peek(keys.prefix, now_ms) > kFailuresPerPrefix - 1 ||
+         failures_by_name_and_prefix_.Peek(keys.name_and_prefix, now_ms) >
+             kFailuresPerNameAndPrefix - 1;
+}
+
+void NewsroomDesk::CountFailure(const LimitKeys& keys, const std::string& name, int64_t now_ms) {
+  if (!keys.device.empty()) {
+    failures_by_device_.Add(keys.device, now_ms);
+  } else {
+    failures_by_prefix_.Add(keys.prefix, now_ms);
+    failures_by_name_and_prefix_.Add(keys.name_and_prefix, now_ms);
+  }
+  double on_name = site::ValidStaffName(name) ? failures_by_name_.Add(name, now_ms) : 0;
+  spdlog::info("newsroom: failed sign-in as '{}' from {}{}", Loggable(name), keys.prefix,
+               keys.device.empty() ? "" : " (a known device)");
+  if (on_name >= kNameUnderAttack && on_name < kNameUnderAttack + 1) {
+    spdlog::warn("newsroom: the name '{}' is being guessed at from several networks",
+                 Loggable(name));
+  }
+}
+
+NewsroomDesk::Admission NewsroomDesk::SubmitSignIn(std::string name, std::string password,
+                                                   std::string ip, int64_t now, int64_t now_ms,
+                                                   std::function<void(SignInOutcome)> done,
+                                                   std::string device) {
+  if (Limited(KeysOf(name, ip, device), now_ms)) return Admission::kLimited;
+  bool known = !device.empty();
+  std::atomic<int>& waiting = known ? device_sign_ins_waiting_ : sign_ins_waiting_;
+  if (waiting.fetch_add(1) >= (known ? kMaxDeviceSignInsWaiting : kMaxSignInsWaiting)) {
+    --waiting;
+    return Admission::kBusy;
+  }
+  auto task = [this, &waiting, name = std::move(name), password = std::move(password),
+               ip = std::move(ip), now, now_ms, done = std::move(done),
+               device = std::move(device)] {
+    --waiting;
+    done(SignIn(name, password, ip, now, now_ms, device));
+  };
+  bool queued = known ? worker_.PostUrgent(std::move(task)) : worker_.Post(std::move(task));
+  if (!queued) {
+    --waiting;
+    return Admission::kBusy;
+  }
+  return Admission::kQueued;
+}
+
+void NewsroomDesk::WithModelLock(const std::function<void()>& reload) {
+  std::lock_guard lock(decide_mu_);
+  reload();
+}
+
+SignInOutcome NewsroomDesk::SignIn(const std::string& name, std::string_view password,
+                                   const std::string& ip, int64_t now, int64_t now_ms,
+                                   const std::string& device) {
+  SignInOutcome out;
+  LimitKeys keys = KeysOf(name, ip, device);
+  bool plausible = site::ValidStaffName(name);
+  if (Limited(keys, now_ms)) {
+    out.kind = SignInOutcome::Kind::kLimited;
+    return out;
+  }
+  // Made at start-up; again here if that failed (out of memory then).
+  if (dummy_hash_.empty()) dummy_hash_ = HashPassword(GeneratePassword());
+  auto staff = plausible ? store_.GetStaffByName(name) : Result<site::Staff>(NotFound(""));
+  if (!staff.ok() && staff.status().code() != Code::kNotFound) {
+    out.kind = SignInOutcome::Kind::kUnavailable;
+    return out;
+  }
+  // An unknown name costs the same as a wrong password.
+  bool fits = CheckPassword(staff.ok() ? staff->password_hash : dummy_hash_, password) &&
+              staff.ok();
+  if (!fits) {
+    CountFailure(keys, name, now_ms);
+    out.kind = SignInOutcome::Kind::kWrong;
+    return out;
+  }
+  out.kind = SignInOutcome::Kind::kSignedIn;
+  out.staff = std::move(staff).value();
+  out.cookie = sessions_.Issue(out.staff, now + StaffSessions::kLifetime);
+  out.device_cookie = devices_.Issue(out.staff.id, now + KnownDevices::kLifetime);
+  spdlog::info("newsroom: {} signed in from {}", Loggable(out.staff.name), keys.prefix);
+  return out;
+}
+
+std::optional<site::Staff> NewsroomDesk::Member(std::string_view cookie, int64_t now) {
+  std::optional<int64_t> id = StaffSessions::StaffId(cookie);
+  if (!id) return std::nullopt;
+  auto staff = store_.GetStaff(*id);
+  if (!staff.ok() || !sessions_.Valid(cookie, *staff, now)) return std::nullopt;
+  return std::move(staff).value();
+}
+
+Status NewsroomDesk::SignOut(const site::Staff& member) {
+  spdlog::info("newsroom: {} signed out", Loggable(member.name));
+  return store_.EndStaffSessions(member.id);
+}
+
+Result<std::vector<site::Comment>> NewsroomDesk::Decide(const site::Staff& by, int64_t id,
+                                                        const std::string& decision,
+                                                        const SeenComment& seen, int64_t now) {
+  std::lock_guard lock(decide_mu_);
+  auto current = store_.GetComment(id);
+  if (!current.ok()) return current.status();
+  if (site::StatusName(current->status) != seen.status || current->edited_at != seen.edited_at) {
+    return FailedPrecondition(fmt::format(
+        "Comment {} has changed since your page showed it (it is now {}{}); nothing was done. "
+        "Please look at it again.",
+        id, site::StatusName(current->status), current->edited_at != seen.edited_at
+                                                   ? ", and its author edited it"
+                                                   : ""));
+  }
+  auto choices = site::ModerationChoices(current->status);
+  if (std::find(choices.begin(), choices.end(), decision) == choices.end()) {
+    return InvalidArgument(fmt::format("'{}' is not a decision for a comment that is {}",
+                                       Loggable(decision), site::StatusName(current->status)));
+  }
+  auto engine = LoadSiteEngine(config_, store_);
+  if (!engine.ok()) return engine.status();
+  std::vector<site::Comment> changed;
+  if (decision == "campaign") {
+    auto marked = ModerateCampaign(store_, **engine, id, now - kCampaignDays * 86400, now);
+    if (!marked.ok()) return marked.status();
+    changed = std::move(marked).value();
+  } else {
+    auto one = Moderate(store_, **engine, id, *ParseDecision(decision), now);
+    if (!one.ok()) return one.status();
+    changed.push_back(std::move(one).value());
+  }
+  spdlog::info("newsroom: {} decided {} on comment {} ({} changed)", Loggable(by.name),
+               decision, id, changed.size());
+  // Posts are screened with what was just learned; the change watcher would
+  // load the saved model within a second anyway.
+  if (config_.spam.enabled) comments_.SetEngine(std::move(engine).value());
+  return changed;
+}
+
+Result<std::vector<site::Comment>> NewsroomDesk::PreviewCampaignOf(int64_t id, int64_t now) {
+  std::lock_guard lock(decide_mu_);
+  auto engine = LoadSiteEngine(config_, store_);
+  if (!engine.ok()) return engine.status();
+  return PreviewCampaign(store_, **engine, id, now - kCampaignDays * 86400);
+}
+
+}  // namespace tribune::moderation

@@ -1,0 +1,22 @@
+// The per-request fields of a comment form: the signed form token, the
+// proof-of-work parameters the page's script reads, the honeypot readers
+// never see, and the code for readers without JavaScript.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tribune::render {
+
+struct FormFields {
+  std::string_view token;
+  int pow_bits = 0;
+  int pow_solutions = 0;
+  std::string_view honeypot_name;
+  std::string_view code;
+};
+
+// Appended, not formatted: this runs for every page served with a form.
+std::string CommentFormFields(const FormFields& f);
+
+}  // namespace tribune::render
