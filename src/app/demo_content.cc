@@ -127,8 +127,10 @@ Status SeedDemoContent(store::Store& store, const std::string& secret) {
         body = fmt::format("[quote={}]{}[/quote]\nI agree.", kNames[(k + 3) % kNames.size()],
                            kOpinions[(k * 5) % kOpinions.size()]);
       }
-      if (k % 17 == 8) body += "\nThe full plan: [url=https://example.org/park-plan]example.org[/url]";
-      if (k % 23 == 11) body += "\nThe council's [leech=https://example.org/minutes]minutes[/leech].";
+      if (k % 17 == 8)
+        body += "\nThe full plan: [url=https://example.org/park-plan]example.org[/url]";
+      if (k % 23 == 11)
+        body += "\nThe council's [leech=https://example.org/minutes]minutes[/leech].";
       c.body_source = body;
       bbcode::Document doc = bbcode::Parse(body);
       c.body_html = bbcode::RenderHtml(doc, guest);

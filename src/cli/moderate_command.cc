@@ -56,10 +56,11 @@ void RegisterModerateCommands(CLI::App& app) {
     auto opts = std::make_shared<Options>();
     std::string what = name;
     CLI::App* cmd = moderate->add_subcommand(
-        name, what == "approve"   ? "Publish held comments (teaches the model: not spam)"
-              : what == "spam"    ? "Mark comments as spam (teaches the model: spam)"
-              : what == "restore" ? "Publish comments wrongly marked spam (un-learns, learns not spam)"
-                                  : "Delete comments for other reasons (teaches nothing)");
+        name, what == "approve" ? "Publish held comments (teaches the model: not spam)"
+              : what == "spam"  ? "Mark comments as spam (teaches the model: spam)"
+              : what == "restore"
+                  ? "Publish comments wrongly marked spam (un-learns, learns not spam)"
+                  : "Delete comments for other reasons (teaches nothing)");
     AddStoreOptions(*cmd, opts->store);
     cmd->add_option("comment-ids", opts->ids, "Comment ids")->required();
     if (what == "spam") {
@@ -89,8 +90,10 @@ void RegisterModerateCommands(CLI::App& app) {
       if (opts->campaign) {
         for (int64_t id : opts->ids) {
           int64_t since = now - int64_t{opts->days} * 86400;
-          auto marked = opts->dry_run ? moderation::PreviewCampaign(*store, **engine, id, since)
-                                      : moderation::ModerateCampaign(*store, **engine, id, since, now);
+          auto stores = moderation::DecisionStores::Of(*store);
+          auto marked = opts->dry_run
+                            ? moderation::PreviewCampaign(stores, **engine, id, since)
+                            : moderation::ModerateCampaign(stores, **engine, id, since, now);
           if (!marked.ok()) {
             std::cerr << "tribune: comment " << id << ": " << marked.status().message() << "\n";
             std::exit(1);
@@ -107,7 +110,8 @@ void RegisterModerateCommands(CLI::App& app) {
         return;
       }
       for (int64_t id : opts->ids) {
-        auto c = moderation::Moderate(*store, **engine, id, decision, now);
+        auto c = moderation::Moderate(moderation::DecisionStores::Of(*store), **engine, id,
+                                      decision, now);
         if (!c.ok()) {
           std::cerr << "tribune: comment " << id << ": " << c.status().message() << "\n";
           std::exit(1);

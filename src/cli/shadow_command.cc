@@ -96,7 +96,7 @@ void RegisterShadowCommands(CLI::App& spam) {
       std::cerr << "tribune: " << po->model << ": " << engine.status().message() << "\n";
       std::exit(1);
     }
-    Status st = moderation::SaveSiteEngine(**engine, *store, std::time(nullptr));
+    Status st = moderation::SaveSiteEngine(**engine, *store, *store, std::time(nullptr));
     if (!st.ok()) {
       std::cerr << "tribune: " << st.message() << "\n";
       std::exit(1);

@@ -19,20 +19,21 @@ std::string LeechHref(const Signer& signer, std::string_view target) {
   return fmt::format("/go?u={}&s={}", html::UrlEncode(target), signer.Sign(target));
 }
 
-CommentService::CommentService(const Config& config, store::Store& store,
+CommentService::CommentService(const Config& config, CommentStores stores,
                                store::CommentWriter& writer, const Signer& signer,
                                std::shared_ptr<const spam::Engine> engine)
     : config_(config),
       policy_(EngineOptionsFor(config)),
       symbols_(SymbolsFor(config).ok() ? *SymbolsFor(config) : spam::SymbolTable::Defaults()),
-      store_(store),
+      articles_(stores.articles),
+      comment_store_(stores.comments),
       writer_(writer),
       signer_(signer),
       engine_(std::move(engine)),
       guard_(signer,
              {config.comments.min_seconds, config.comments.token_max_age_s,
               config.comments.pow_bits, config.comments.pow_solutions},
-             &store),
+             &stores.spent_tokens),
       pass_(signer) {}
 
 void CommentService::SetEngine(std::shared_ptr<const spam::Engine> engine) {

@@ -66,10 +66,18 @@ struct ExtraReason {
   std::string evidence;
 };
 
+// The parts of the store the service reads (comments are written through the
+// CommentWriter); one backend gives all three.
+struct CommentStores {
+  store::ArticleStore& articles;
+  store::CommentStore& comments;
+  store::SpentTokenLog& spent_tokens;
+};
+
 class CommentService {
  public:
   // `engine` may be null: no content screening (every valid comment publishes).
-  CommentService(const Config& config, store::Store& store, store::CommentWriter& writer,
+  CommentService(const Config& config, CommentStores stores, store::CommentWriter& writer,
                  const Signer& signer, std::shared_ptr<const spam::Engine> engine);
 
   // Replaces the spam engine (a new model learned from moderators); posts
@@ -155,7 +163,8 @@ class CommentService {
   const Config& config_;
   spam::EngineOptions policy_;  // the thresholds: score to action (spam::ActionFor)
   spam::SymbolTable symbols_;   // request-level scores ([spam.scores] applied)
-  store::Store& store_;
+  store::ArticleStore& articles_;
+  store::CommentStore& comment_store_;
   store::CommentWriter& writer_;
   const Signer& signer_;
   mutable std::mutex engine_mu_;

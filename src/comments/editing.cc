@@ -64,7 +64,7 @@ int64_t CommentService::EditableUntil(const site::Comment& c) const {
 EditOutcome CommentService::OpenEdit(int64_t id, std::string_view key, int64_t now) {
   using Kind = EditOutcome::Kind;
   EditOutcome out;
-  auto comment = store_.GetComment(id);
+  auto comment = comment_store_.GetComment(id);
   if (!comment.ok()) {
     out.kind = comment.status().code() == Code::kNotFound ? Kind::kNotFound : Kind::kUnavailable;
     out.message = comment.status().code() == Code::kNotFound ? "There is no such comment."
@@ -79,7 +79,7 @@ EditOutcome CommentService::OpenEdit(int64_t id, std::string_view key, int64_t n
     out.message = "Only the author can edit this comment, from the browser it was sent from.";
     return out;
   }
-  auto article = store_.GetArticle(out.comment.article_id);
+  auto article = articles_.GetArticle(out.comment.article_id);
   if (!article.ok()) {
     out.kind = Kind::kUnavailable;
     out.message = article.status().message();
@@ -107,7 +107,7 @@ EditOutcome CommentService::Edit(int64_t id, std::string_view key, std::string b
     out.kind = Kind::kInvalid;
     return out;
   }
-  auto revisions = store_.ListRevisions(id);
+  auto revisions = comment_store_.ListRevisions(id);
   if (revisions.ok() && revisions->size() >= static_cast<size_t>(kMaxEdits)) {
     out.kind = Kind::kForbidden;
     out.message = fmt::format("A comment can be edited {} times at most.", kMaxEdits);
@@ -143,7 +143,7 @@ EditOutcome CommentService::Edit(int64_t id, std::string_view key, std::string b
     spam_wave_.Add("site", ctx.now_ms);
   }
   edit.edited_at = ctx.now;
-  auto stored = store_.EditComment(id, edit);
+  auto stored = comment_store_.EditComment(id, edit);
   if (!stored.ok()) {
     out.kind = Kind::kUnavailable;
     out.message = stored.status().message();

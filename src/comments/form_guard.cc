@@ -295,7 +295,8 @@ void FormGuard::MarkUsed(const std::string& nonce, int64_t comment_id, int64_t n
   // Expired tokens are refused anyway, so their nonces can go.
   if (now - last_prune_ > 60) {
     last_prune_ = now;
-    std::erase_if(used_, [&](const auto& kv) { return now - kv.second.second > options_.max_age_s; });
+    std::erase_if(used_,
+                  [&](const auto& kv) { return now - kv.second.second > options_.max_age_s; });
   }
 }
 

@@ -18,7 +18,7 @@ using internal::StatusFor;
 void CommentService::Post(int64_t article_id, site::CommentForm form, const PostContext& ctx,
                           std::function<void(PostOutcome)> done) {
   PostOutcome out;
-  auto article = store_.GetArticle(article_id);
+  auto article = articles_.GetArticle(article_id);
   if (!article.ok()) {
     out.kind = article.status().code() == Code::kNotFound ? PostOutcome::Kind::kNotFound
                                                           : PostOutcome::Kind::kUnavailable;
@@ -56,7 +56,7 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
   }
   if (guard.kind == GuardVerdict::Kind::kReplay && guard.earlier_comment != 0) {
     // The same form sent twice (a double click, a reload): the comment it made.
-    auto earlier = store_.GetComment(guard.earlier_comment);
+    auto earlier = comment_store_.GetComment(guard.earlier_comment);
     if (earlier.ok()) {
       out.kind = PostOutcome::Kind::kStored;
       out.stored = {*earlier, true};

@@ -41,7 +41,8 @@ CommentService::Reputation CommentService::ReputationOf(const std::string& email
   // Reading stops a little past where fresh approvals would reach the cap, so
   // a prolific address costs no more; older approvals count for less.
   auto enough = static_cast<int64_t>(std::ceil(c.trust_max / std::max(c.trust_per_approved, 1e-9)));
-  auto list = store_.ListPublishedByEmail(email, since, 2 * std::max<int64_t>(enough, 1) + 1);
+  auto list =
+      comment_store_.ListPublishedByEmail(email, since, 2 * std::max<int64_t>(enough, 1) + 1);
   if (!list.ok()) return r;
   std::vector<int64_t> times;
   for (const auto& p : *list) {

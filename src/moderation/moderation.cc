@@ -23,7 +23,8 @@ spam::EngineOptions OptionsFor(const Config& config) { return comments::EngineOp
 struct TempFile {
   std::string path;
   TempFile() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "tribune-model-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "tribune-model-XXXXXX").string();
     int fd = mkstemp(pattern.data());
     if (fd >= 0) ::close(fd);
     path = pattern;
@@ -42,8 +43,9 @@ Result<Decision> ParseDecision(const std::string& name) {
                                      name));
 }
 
-Result<std::unique_ptr<spam::Engine>> LoadSiteEngine(const Config& config, store::Store& store) {
-  auto latest = store.LatestModel();
+Result<std::unique_ptr<spam::Engine>> LoadSiteEngine(const Config& config,
+                                                     store::ModelStore& models) {
+  auto latest = models.LatestModel();
   if (!latest.ok()) return spam::Engine::Load(config.spam.model, OptionsFor(config));
   TempFile tmp;
   {
@@ -57,16 +59,17 @@ Result<std::unique_ptr<spam::Engine>> LoadModelFile(const Config& config, const 
   return spam::Engine::Load(path, OptionsFor(config));
 }
 
-Status SaveSiteEngine(const spam::Engine& engine, store::Store& store, int64_t now) {
+Status SaveSiteEngine(const spam::Engine& engine, store::ModelStore& models,
+                      store::SettingsStore& settings, int64_t now) {
   TempFile tmp;
   TRIBUNE_RETURN_IF_ERROR(engine.Save(tmp.path));
   std::ifstream in(tmp.path, std::ios::binary);
   std::ostringstream bytes;
   bytes << in.rdbuf();
   std::string version = engine.model_version();
-  TRIBUNE_RETURN_IF_ERROR(store.SaveModel(version, bytes.str(), now));
-  TRIBUNE_RETURN_IF_ERROR(store.PutSetting(kVersionSetting, version));
-  return store.PruneModels(kModelsKept);
+  TRIBUNE_RETURN_IF_ERROR(models.SaveModel(version, bytes.str(), now));
+  TRIBUNE_RETURN_IF_ERROR(settings.PutSetting(kVersionSetting, version));
+  return models.PruneModels(kModelsKept);
 }
 
 namespace {
@@ -78,11 +81,11 @@ spam::CommentInput InputOf(const site::Comment& c, const site::Article& article)
 
 // Applies a decision and teaches the engine; the caller saves the engine
 // when `learned` is set.
-Result<site::Comment> Apply(store::Store& store, spam::Engine& engine, int64_t id,
+Result<site::Comment> Apply(const DecisionStores& stores, spam::Engine& engine, int64_t id,
                             Decision decision, bool& learned) {
-  auto c = store.GetComment(id);
+  auto c = stores.comments.GetComment(id);
   if (!c.ok()) return c.status();
-  auto article = store.GetArticle(c->article_id);
+  auto article = stores.articles.GetArticle(c->article_id);
   if (!article.ok()) return article.status();
   site::CommentStatus status = site::CommentStatus::kPublished;
   std::string label = "ham";
@@ -100,16 +103,16 @@ Result<site::Comment> Apply(store::Store& store, spam::Engine& engine, int64_t i
   }
   if (learn) engine.Learn(in, label == "spam");
   learned = learned || learn;
-  return store.ModerateComment(id, status, label);
+  return stores.comments.ModerateComment(id, status, label);
 }
 
 }  // namespace
 
-Result<site::Comment> Moderate(store::Store& store, spam::Engine& engine, int64_t id,
+Result<site::Comment> Moderate(const DecisionStores& stores, spam::Engine& engine, int64_t id,
                                Decision decision, int64_t now) {
   bool learned = false;
-  auto updated = Apply(store, engine, id, decision, learned);
-  if (learned) TRIBUNE_RETURN_IF_ERROR(SaveSiteEngine(engine, store, now));
+  auto updated = Apply(stores, engine, id, decision, learned);
+  if (learned) TRIBUNE_RETURN_IF_ERROR(SaveSiteEngine(engine, stores.models, stores.settings, now));
   return updated;
 }
 
@@ -123,10 +126,11 @@ struct Candidate {
   spam::campaigns::Fingerprint print;
 };
 
-Result<std::vector<Candidate>> SweepCandidates(store::Store& store, const spam::Engine& engine,
-                                               int64_t id, int64_t since) {
+Result<std::vector<Candidate>> SweepCandidates(const DecisionStores& stores,
+                                               const spam::Engine& engine, int64_t id,
+                                               int64_t since) {
   constexpr int64_t kMaxReviewed = 20000;
-  auto recent = store.ListRecentComments(since, kMaxReviewed);
+  auto recent = stores.comments.ListRecentComments(since, kMaxReviewed);
   if (!recent.ok()) return recent.status();
   std::map<int64_t, site::Article> articles;
   std::vector<Candidate> out;
@@ -136,7 +140,7 @@ Result<std::vector<Candidate>> SweepCandidates(store::Store& store, const spam::
     if (c.id == id || !live || !c.moderator_label.empty()) continue;
     auto it = articles.find(c.article_id);
     if (it == articles.end()) {
-      auto a = store.GetArticle(c.article_id);
+      auto a = stores.articles.GetArticle(c.article_id);
       if (!a.ok()) continue;
       it = articles.emplace(c.article_id, std::move(a).value()).first;
     }
@@ -178,34 +182,36 @@ Result<std::vector<site::Comment>> Sweep(const spam::Engine& engine,
 
 }  // namespace
 
-Result<std::vector<site::Comment>> ModerateCampaign(store::Store& store, spam::Engine& engine,
-                                                    int64_t id, int64_t since, int64_t now) {
+Result<std::vector<site::Comment>> ModerateCampaign(const DecisionStores& stores,
+                                                    spam::Engine& engine, int64_t id, int64_t since,
+                                                    int64_t now) {
   bool learned = false;
-  auto first = Apply(store, engine, id, Decision::kSpam, learned);
+  auto first = Apply(stores, engine, id, Decision::kSpam, learned);
   if (!first.ok()) return first.status();
-  auto candidates = SweepCandidates(store, engine, id, since);
+  auto candidates = SweepCandidates(stores, engine, id, since);
   if (!candidates.ok()) return candidates.status();
   auto members = Sweep(engine, std::move(candidates).value(), [&](const Candidate& c) {
-    return Apply(store, engine, c.comment.id, Decision::kSpam, learned);
+    return Apply(stores, engine, c.comment.id, Decision::kSpam, learned);
   });
   // One new model version for the whole campaign, saved even when a step
   // failed: the decisions already stored must not stay unlearned.
-  if (learned) TRIBUNE_RETURN_IF_ERROR(SaveSiteEngine(engine, store, now));
+  if (learned) TRIBUNE_RETURN_IF_ERROR(SaveSiteEngine(engine, stores.models, stores.settings, now));
   if (!members.ok()) return members.status();
   std::vector<site::Comment> marked = {*first};
   for (site::Comment& m : *members) marked.push_back(std::move(m));
   return marked;
 }
 
-Result<std::vector<site::Comment>> PreviewCampaign(store::Store& store, const spam::Engine& engine,
-                                                   int64_t id, int64_t since) {
-  auto first = store.GetComment(id);
+Result<std::vector<site::Comment>> PreviewCampaign(const DecisionStores& stores,
+                                                   const spam::Engine& engine, int64_t id,
+                                                   int64_t since) {
+  auto first = stores.comments.GetComment(id);
   if (!first.ok()) return first.status();
-  auto article = store.GetArticle(first->article_id);
+  auto article = stores.articles.GetArticle(first->article_id);
   if (!article.ok()) return article.status();
   std::unique_ptr<spam::Engine> trial = engine.Clone();
   if (first->moderator_label != "spam") trial->Learn(InputOf(*first, *article), true);
-  auto candidates = SweepCandidates(store, *trial, id, since);
+  auto candidates = SweepCandidates(stores, *trial, id, since);
   if (!candidates.ok()) return candidates.status();
   auto members = Sweep(*trial, std::move(candidates).value(),
                        [&](const Candidate& c) -> Result<site::Comment> {

@@ -22,9 +22,19 @@ enum class Decision {
 
 Result<Decision> ParseDecision(const std::string& name);
 
+// The parts of the store a moderator's decision reads and writes.
+struct DecisionStores {
+  store::CommentStore& comments;
+  store::ArticleStore& articles;   // the article a comment is judged against
+  store::ModelStore& models;       // the model the decision teaches
+  store::SettingsStore& settings;  // which model version is live
+  static DecisionStores Of(store::Store& s) { return {s, s, s, s}; }
+};
+
 // The engine to screen with: the newest model learned on this site (in the
 // store), else the shipped starter model.
-Result<std::unique_ptr<spam::Engine>> LoadSiteEngine(const Config& config, store::Store& store);
+Result<std::unique_ptr<spam::Engine>> LoadSiteEngine(const Config& config,
+                                                     store::ModelStore& models);
 
 // A model file loaded with the site's thresholds and the word lists beside
 // the shipped model (as the server loads a site's model).
@@ -32,11 +42,12 @@ Result<std::unique_ptr<spam::Engine>> LoadModelFile(const Config& config, const 
 
 // Saves `engine` as a new model version in the store (the newest versions
 // are kept) and makes it the one a running server switches to.
-Status SaveSiteEngine(const spam::Engine& engine, store::Store& store, int64_t now);
+Status SaveSiteEngine(const spam::Engine& engine, store::ModelStore& models,
+                      store::SettingsStore& settings, int64_t now);
 
 // Applies `decision` to comment `id`, teaches `engine` and saves it.
 // Returns the updated comment. NotFound for an unknown comment.
-Result<site::Comment> Moderate(store::Store& store, spam::Engine& engine, int64_t id,
+Result<site::Comment> Moderate(const DecisionStores& stores, spam::Engine& engine, int64_t id,
                                Decision decision, int64_t now);
 
 // A whole campaign at once: marks comment `id` spam (teaching the engine its
@@ -48,12 +59,14 @@ Result<site::Comment> Moderate(store::Store& store, spam::Engine& engine, int64_
 // itself, so that the next round reaches the variants of a spun template
 // that resemble it. Rounds repeat until one marks nothing. Returns every
 // comment it marked, `id` first.
-Result<std::vector<site::Comment>> ModerateCampaign(store::Store& store, spam::Engine& engine,
-                                                    int64_t id, int64_t since, int64_t now);
+Result<std::vector<site::Comment>> ModerateCampaign(const DecisionStores& stores,
+                                                    spam::Engine& engine, int64_t id,
+                                                    int64_t since, int64_t now);
 
 // What ModerateCampaign would mark, `id` first, without changing the store
 // or `engine` (the sweep runs on a copy of it).
-Result<std::vector<site::Comment>> PreviewCampaign(store::Store& store, const spam::Engine& engine,
-                                                   int64_t id, int64_t since);
+Result<std::vector<site::Comment>> PreviewCampaign(const DecisionStores& stores,
+                                                   const spam::Engine& engine, int64_t id,
+                                                   int64_t since);
 
 }  // namespace tribune::moderation

@@ -24,8 +24,8 @@ std::string Loggable(std::string_view name) {
 
 }  // namespace
 
-NewsroomDesk::NewsroomDesk(const Config& config, store::Store& store, const comments::Signer& signer,
-                           comments::CommentService& comments)
+NewsroomDesk::NewsroomDesk(const Config& config, store::Store& store,
+                           const comments::Signer& signer, comments::CommentService& comments)
     : config_(config),
       store_(store),
       comments_(comments),
@@ -175,11 +175,12 @@ Result<std::vector<site::Comment>> NewsroomDesk::Decide(const site::Staff& by, i
   if (!engine.ok()) return engine.status();
   std::vector<site::Comment> changed;
   if (decision == "campaign") {
-    auto marked = ModerateCampaign(store_, **engine, id, now - kCampaignDays * 86400, now);
+    auto marked = ModerateCampaign(DecisionStores::Of(store_), **engine, id,
+                                   now - kCampaignDays * 86400, now);
     if (!marked.ok()) return marked.status();
     changed = std::move(marked).value();
   } else {
-    auto one = Moderate(store_, **engine, id, *ParseDecision(decision), now);
+    auto one = Moderate(DecisionStores::Of(store_), **engine, id, *ParseDecision(decision), now);
     if (!one.ok()) return one.status();
     changed.push_back(std::move(one).value());
   }
@@ -195,7 +196,7 @@ Result<std::vector<site::Comment>> NewsroomDesk::PreviewCampaignOf(int64_t id, i
   std::lock_guard lock(decide_mu_);
   auto engine = LoadSiteEngine(config_, store_);
   if (!engine.ok()) return engine.status();
-  return PreviewCampaign(store_, **engine, id, now - kCampaignDays * 86400);
+  return PreviewCampaign(DecisionStores::Of(store_), **engine, id, now - kCampaignDays * 86400);
 }
 
 }  // namespace tribune::moderation

@@ -4,7 +4,7 @@
 
 namespace tribune::store {
 
-CommentWriter::CommentWriter(Store& store, AfterCommit after_commit, size_t max_batch)
+CommentWriter::CommentWriter(CommentStore& store, AfterCommit after_commit, size_t max_batch)
     : store_(store), after_commit_(std::move(after_commit)), max_batch_(max_batch) {
   thread_ = std::thread([this] { Run(); });
 }

@@ -20,7 +20,7 @@ class CommentWriter {
   // Called after each committed batch with the articles it touched.
   using AfterCommit = std::function<void(const std::vector<int64_t>& article_ids)>;
 
-  CommentWriter(Store& store, AfterCommit after_commit, size_t max_batch = 512);
+  CommentWriter(CommentStore& store, AfterCommit after_commit, size_t max_batch = 512);
   ~CommentWriter();  // stores what is queued, then stops
 
   // Queues `comment`; `done` gets the stored comment once it is durable, or
@@ -37,7 +37,7 @@ class CommentWriter {
   };
   void Run();
 
-  Store& store_;
+  CommentStore& store_;
   AfterCommit after_commit_;
   size_t max_batch_;
   std::mutex mu_;

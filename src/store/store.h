@@ -1,5 +1,8 @@
-// The store: where articles and comments live. One interface, one
-// conformance suite (tests/unit/store_conformance.h), several backends.
+// The store: where articles and comments live. One conformance suite
+// (tests/unit/store_conformance.h), several backends. Its interface comes in
+// parts by what callers need: settings and schema, articles, comments, spent
+// form tokens, spam models, staff. A service or handler takes the parts it
+// uses; a backend implements them all (Store).
 //
 // Thread safety: every method may be called from any thread at once.
 // Durability: a write method returns only after its transaction is durable.
@@ -35,9 +38,10 @@ class SpentTokenLog {
   virtual Result<int64_t> FindSpentToken(const std::string& nonce) = 0;
 };
 
-class Store : public SpentTokenLog {
+// The schema and site-wide settings.
+class SettingsStore {
  public:
-  virtual ~Store() = default;
+  virtual ~SettingsStore() = default;
 
   // Brings the schema to the newest version. Safe to call on every start.
   virtual Status Migrate() = 0;
@@ -47,6 +51,11 @@ class Store : public SpentTokenLog {
   // Site-wide settings (e.g. the generated secret). NotFound when unset.
   virtual Result<std::string> GetSetting(const std::string& key) = 0;
   virtual Status PutSetting(const std::string& key, const std::string& value) = 0;
+};
+
+class ArticleStore {
+ public:
+  virtual ~ArticleStore() = default;
 
   // Creates an article and returns it with its id.
   virtual Result<site::Article> CreateArticle(const ArticleDraft& draft, int64_t now) = 0;
@@ -60,6 +69,11 @@ class Store : public SpentTokenLog {
   virtual Result<int64_t> CountArticles() = 0;
   // The largest updated_at over all articles (0 when none): a cheap change marker.
   virtual Result<int64_t> ArticlesChangeMarker() = 0;
+};
+
+class CommentStore {
+ public:
+  virtual ~CommentStore() = default;
 
   // Stores the comments in one durable transaction, in order. Published ones
   // get the next number on their article and raise its comment count. A
@@ -115,12 +129,22 @@ class Store : public SpentTokenLog {
   virtual Result<std::vector<site::Comment>> ListCommentsWithStatus(site::CommentStatus status,
                                                                     int64_t since,
                                                                     int64_t limit) = 0;
+};
+
+class ModelStore {
+ public:
+  virtual ~ModelStore() = default;
 
   // Spam models learned on this site, kept as versions. NotFound when none.
   virtual Status SaveModel(const std::string& version, const std::string& data, int64_t now) = 0;
   virtual Result<std::pair<std::string, std::string>> LatestModel() = 0;  // (version, data)
   // Drops all but the newest `keep` model versions.
   virtual Status PruneModels(int keep) = 0;
+};
+
+class StaffStore {
+ public:
+  virtual ~StaffStore() = default;
 
   // Newsroom staff. CreateStaff returns the member with its id, or
   // AlreadyExists when the name is taken; the getters NotFound.
@@ -134,5 +158,13 @@ class Store : public SpentTokenLog {
   virtual Status EndStaffSessions(int64_t id) = 0;
   virtual Status DeleteStaff(int64_t id) = 0;
 };
+
+// Every part: what a backend implements and what the command line opens.
+class Store : public SettingsStore,
+              public ArticleStore,
+              public CommentStore,
+              public SpentTokenLog,
+              public ModelStore,
+              public StaffStore {};
 
 }  // namespace tribune::store

@@ -73,11 +73,11 @@ http::Response PastTheEnd(int64_t pages, std::string_view what) {
 http::Response ListArticles(Context& ctx, const http::Request& req) {
   int64_t page = PageParam(req);
   if (page < 1) return Problem(400, "The 'page' parameter must be a positive integer.");
-  auto count = ctx.store.CountArticles();
+  auto count = ctx.articles.CountArticles();
   if (!count.ok()) return Problem(503, "The store is not available; try again.");
   int64_t pages = site::PageCount(*count, kArticlesPerPage);
   if (page > pages) return PastTheEnd(pages, "article");
-  auto list = ctx.store.ListArticles(site::PageOffset(page, kArticlesPerPage), kArticlesPerPage);
+  auto list = ctx.articles.ListArticles(site::PageOffset(page, kArticlesPerPage), kArticlesPerPage);
   if (!list.ok()) return Problem(503, "The store is not available; try again.");
   json arr = json::array();
   std::string base = LinkBase(ctx, req);
@@ -92,7 +92,7 @@ http::Response ReadProblem(const Status& st, const std::string& not_found) {
 }
 
 http::Response GetArticle(Context& ctx, const http::Request& req, int64_t id) {
-  auto a = ctx.store.GetArticle(id);
+  auto a = ctx.articles.GetArticle(id);
   if (!a.ok()) return ReadProblem(a.status(), fmt::format("There is no article {}.", id));
   return Json(200, ArticleJson(LinkBase(ctx, req), *a, true));
 }
@@ -100,12 +100,13 @@ http::Response GetArticle(Context& ctx, const http::Request& req, int64_t id) {
 http::Response ListComments(Context& ctx, const http::Request& req, int64_t id) {
   int64_t page = PageParam(req);
   if (page < 1) return Problem(400, "The 'page' parameter must be a positive integer.");
-  auto a = ctx.store.GetArticle(id);
+  auto a = ctx.articles.GetArticle(id);
   if (!a.ok()) return ReadProblem(a.status(), fmt::format("There is no article {}.", id));
   int64_t per_page = ctx.config.comments.per_page;
   int64_t pages = site::PageCount(a->comment_count, per_page);
   if (page > pages) return PastTheEnd(pages, "comment");
-  auto list = ctx.store.ListPublishedComments(id, site::PageOffset(page, per_page), per_page);
+  auto list =
+      ctx.comment_store.ListPublishedComments(id, site::PageOffset(page, per_page), per_page);
   if (!list.ok()) return Problem(503, "The store is not available; try again.");
   json arr = json::array();
   for (const auto& c : *list) arr.push_back(CommentJson(c));
@@ -118,7 +119,7 @@ http::Response Challenge(Context& ctx, const http::Request& req) {
   if (!ParseId(req.QueryParam("article"), id)) {
     return Problem(400, "The 'article' parameter must be an article id.");
   }
-  auto article = ctx.store.GetArticle(id);
+  auto article = ctx.articles.GetArticle(id);
   if (!article.ok()) {
     return ReadProblem(article.status(), fmt::format("There is no article {}.", id));
   }
@@ -199,47 +200,54 @@ void PostComment(Context& ctx, http::Request& req, int64_t id, http::Respond res
   bool known = true;
   std::string key = comments::ApiKeyName(ctx.config, req.Header("authorization"), &known);
   if (!known) return respond(Problem(401, "The API key is not one this site issued."));
-  comments::PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr),
-                 NowMs(), std::move(proof), key};
-  ctx.comments.Post(id, std::move(form), pc, [&ctx, respond, now = pc.now](comments::PostOutcome out) {
-    using Kind = comments::PostOutcome::Kind;
-    switch (out.kind) {
-      case Kind::kStored: {
-        const site::Comment& c = out.stored.comment;
-        json j = {{"id", c.id},
-                  {"number", c.number},
-                  {"status", std::string(site::StatusName(c.status))},
-                  {"duplicate", out.stored.duplicate}};
-        bool editable = c.status == site::CommentStatus::kPublished ||
-                        c.status == site::CommentStatus::kHeld;
-        if (out.sent_by_author && editable && ctx.comments.EditableUntil(c) > now) {
-          // Only the poster gets the key: it lets them edit the comment, within the window.
-          j["edit_key"] = ctx.comments.EditKey(c);
-          j["editable_until"] = timefmt::Iso8601(ctx.comments.EditableUntil(c));
+  comments::PostContext pc{req.remote_addr,    std::string(req.Header("user-agent")),
+                           std::time(nullptr), NowMs(),
+                           std::move(proof),   key};
+  ctx.comments.Post(
+      id, std::move(form), pc, [&ctx, respond, now = pc.now](comments::PostOutcome out) {
+        using Kind = comments::PostOutcome::Kind;
+        switch (out.kind) {
+          case Kind::kStored: {
+            const site::Comment& c = out.stored.comment;
+            json j = {{"id", c.id},
+                      {"number", c.number},
+                      {"status", std::string(site::StatusName(c.status))},
+                      {"duplicate", out.stored.duplicate}};
+            bool editable = c.status == site::CommentStatus::kPublished ||
+                            c.status == site::CommentStatus::kHeld;
+            if (out.sent_by_author && editable && ctx.comments.EditableUntil(c) > now) {
+              // Only the poster gets the key: it lets them edit the comment, within the window.
+              j["edit_key"] = ctx.comments.EditKey(c);
+              j["editable_until"] = timefmt::Iso8601(ctx.comments.EditableUntil(c));
+            }
+            if (out.sent_by_author) {
+              // A published comment with an e-mail address earns its author a pass:
+              // sent back as X-Commenter-Pass to /api/v1/challenge, it spares them a
+              // spam wave's extra proof of work (for that e-mail address only).
+              std::string pass = ctx.comments.CommenterCookie(c, now);
+              if (!pass.empty()) j["commenter_pass"] = pass;
+            }
+            http::Response r = Json(out.stored.duplicate ? 200 : 201, j);
+            r.headers.emplace_back("Location", fmt::format("/api/v1/comments/{}", c.id));
+            return respond(std::move(r));
+          }
+          case Kind::kInvalid:
+            return respond(ValidationProblem(out.errors));
+          case Kind::kLimited: {
+            http::Response r = Problem(429, out.message);
+            r.headers.emplace_back("Retry-After", "60");
+            return respond(std::move(r));
+          }
+          case Kind::kClosed:
+            return respond(Problem(403, out.message));
+          case Kind::kNotFound:
+            return respond(Problem(404, "There is no such article."));
+          case Kind::kUnavailable:
+            return respond(Problem(503,
+                                   "The comment could not be saved; "
+                                   "send it again."));
         }
-        if (out.sent_by_author) {
-          // A published comment with an e-mail address earns its author a pass:
-          // sent back as X-Commenter-Pass to /api/v1/challenge, it spares them a
-          // spam wave's extra proof of work (for that e-mail address only).
-          std::string pass = ctx.comments.CommenterCookie(c, now);
-          if (!pass.empty()) j["commenter_pass"] = pass;
-        }
-        http::Response r = Json(out.stored.duplicate ? 200 : 201, j);
-        r.headers.emplace_back("Location", fmt::format("/api/v1/comments/{}", c.id));
-        return respond(std::move(r));
-      }
-      case Kind::kInvalid: return respond(ValidationProblem(out.errors));
-      case Kind::kLimited: {
-        http::Response r = Problem(429, out.message);
-        r.headers.emplace_back("Retry-After", "60");
-        return respond(std::move(r));
-      }
-      case Kind::kClosed: return respond(Problem(403, out.message));
-      case Kind::kNotFound: return respond(Problem(404, "There is no such article."));
-      case Kind::kUnavailable: return respond(Problem(503, "The comment could not be saved; "
-                                                           "send it again."));
-    }
-  });
+      });
 }
 
 // PUT or PATCH /api/v1/comments/{id} with {"body", "edit_key"}: the author's edit.
@@ -250,8 +258,8 @@ http::Response EditComment(Context& ctx, const http::Request& req, int64_t id) {
   if (!StringField(body, "body", text, detail) || !StringField(body, "edit_key", key, detail)) {
     return Problem(400, detail);
   }
-  comments::PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr),
-                 NowMs(), {}};
+  comments::PostContext pc{
+      req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr), NowMs(), {}};
   comments::EditOutcome out = ctx.comments.Edit(id, key, std::move(text), pc);
   using Kind = comments::EditOutcome::Kind;
   switch (out.kind) {
@@ -278,7 +286,7 @@ http::Response EditComment(Context& ctx, const http::Request& req, int64_t id) {
 }
 
 http::Response GetCommentById(Context& ctx, int64_t id) {
-  auto c = ctx.store.GetComment(id);
+  auto c = ctx.comment_store.GetComment(id);
   if (!c.ok() || c->status != site::CommentStatus::kPublished) {
     return Problem(404, fmt::format("There is no published comment {}.", id));
   }

@@ -18,7 +18,8 @@ namespace tribune::web {
 struct Context {
   const Config& config;
   render::SiteInfo site;
-  store::Store& store;
+  store::ArticleStore& articles;      // handlers read; writes go through the services
+  store::CommentStore& comment_store;
   render::PageCache& cache;
   const comments::Signer& signer;
   comments::CommentService& comments;

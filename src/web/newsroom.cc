@@ -49,7 +49,8 @@ http::Response Busy(Context& ctx) {
 
 std::string SessionCookie(const Context& ctx, const std::string& value, int64_t max_age) {
   return fmt::format("{}={}; Path=/newsroom; Max-Age={}; HttpOnly; SameSite=Strict{}",
-                     moderation::StaffSessions::kCookie, value, max_age, SecureCookieAttribute(ctx));
+                     moderation::StaffSessions::kCookie, value, max_age,
+                     SecureCookieAttribute(ctx));
 }
 
 // Marks the browser a known device for sign-in (KnownDevices); it outlives
@@ -86,7 +87,8 @@ std::vector<render::ReasonRow> ReasonsOf(const std::string& json) {
       return it != r.end() && it->is_string() ? it->get<std::string>() : std::string();
     };
     auto score = r.find("score");
-    rows.push_back({text("symbol"), score != r.end() && score->is_number() ? score->get<double>() : 0,
+    rows.push_back({text("symbol"),
+                    score != r.end() && score->is_number() ? score->get<double>() : 0,
                     text("evidence")});
   }
   std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
@@ -103,7 +105,8 @@ std::string NoticeFor(const http::Request& req) {
   int64_t count = ParseWhole(req.QueryParam("n")).value_or(0);
   if (comment <= 0) return {};
   if (done == "approve") return fmt::format("Comment {} is published.", comment);
-  if (done == "spam") return fmt::format("Comment {} is marked spam; the filter learned it.", comment);
+  if (done == "spam")
+    return fmt::format("Comment {} is marked spam; the filter learned it.", comment);
   if (done == "campaign") {
     return fmt::format("Comment {} is marked spam, with {} more that join a spam campaign; the "
                        "filter learned them.", comment, count > 0 ? count - 1 : 0);
@@ -147,7 +150,7 @@ render::FilterActivity ComputeActivity(Context& ctx, int64_t now, int64_t days) 
   constexpr size_t kTopReasons = 8;
   render::FilterActivity a;
   a.days = days;
-  auto recent = ctx.store.ListRecentComments(now - days * 86400, kActivityLimit);
+  auto recent = ctx.comment_store.ListRecentComments(now - days * 86400, kActivityLimit);
   if (!recent.ok()) return a;
   a.partial = static_cast<int64_t>(recent->size()) >= kActivityLimit;
   std::map<std::string, int64_t> reasons;
@@ -203,8 +206,8 @@ void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
     switch (out.kind) {
       case Kind::kSignedIn: {
         http::Response r = Redirect(303, "/newsroom/queue");
-        r.headers.emplace_back("Set-Cookie",
-                               SessionCookie(ctx, out.cookie, moderation::StaffSessions::kLifetime));
+        r.headers.emplace_back(
+            "Set-Cookie", SessionCookie(ctx, out.cookie, moderation::StaffSessions::kLifetime));
         r.headers.emplace_back("Set-Cookie", DeviceCookie(ctx, out.device_cookie));
         return respond(Private(std::move(r)));
       }
@@ -226,7 +229,8 @@ void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
     }
   };
   int64_t now = std::time(nullptr);
-  std::string device = ctx.newsroom.devices().Verify(req.Cookie(moderation::KnownDevices::kCookie), now);
+  std::string device =
+      ctx.newsroom.devices().Verify(req.Cookie(moderation::KnownDevices::kCookie), now);
   switch (ctx.newsroom.SubmitSignIn(fields["name"], fields["password"], req.remote_addr, now,
                                     NowMs(), guarded, device)) {
     case moderation::NewsroomDesk::Admission::kQueued: return;
@@ -284,14 +288,15 @@ void QueuePage(Context& ctx, http::Request& req, http::Respond respond) {
   site::CommentStatus tab = Tab(req.QueryParam("show"));
   render::QueueView view;
   view.staff_name = member->name;
-  view.form_token = ctx.newsroom.sessions().FormToken(req.Cookie(moderation::StaffSessions::kCookie));
+  view.form_token =
+      ctx.newsroom.sessions().FormToken(req.Cookie(moderation::StaffSessions::kCookie));
   view.show = std::string(site::StatusName(tab));
   view.notice = NoticeFor(req);
   view.activity = ActivityOf(ctx, now, kRecentDays);
   Result<std::vector<site::Comment>> comments =
       tab == site::CommentStatus::kHeld
-          ? ctx.store.ListHeldComments(kQueueLimit)
-          : ctx.store.ListCommentsWithStatus(tab, now - kRecentDays * 86400, kQueueLimit);
+          ? ctx.comment_store.ListHeldComments(kQueueLimit)
+          : ctx.comment_store.ListCommentsWithStatus(tab, now - kRecentDays * 86400, kQueueLimit);
   if (!comments.ok()) {
     return respond(Private(ErrorPage(ctx, 503, "The queue cannot be read just now.")));
   }
@@ -299,7 +304,7 @@ void QueuePage(Context& ctx, http::Request& req, http::Respond respond) {
   for (site::Comment& c : *comments) {
     auto it = articles.find(c.article_id);
     if (it == articles.end()) {
-      auto a = ctx.store.GetArticle(c.article_id);
+      auto a = ctx.articles.GetArticle(c.article_id);
       if (!a.ok()) continue;
       it = articles.emplace(c.article_id, std::move(a).value()).first;
     }
@@ -313,11 +318,12 @@ void QueuePage(Context& ctx, http::Request& req, http::Respond respond) {
   respond(Private(HtmlResponse(200, render::RenderQueuePage(ctx.site, view))));
 }
 
-render::QueueItem ItemOf(Context& ctx, site::Comment c, std::map<int64_t, site::Article>& articles) {
+render::QueueItem ItemOf(Context& ctx, site::Comment c,
+                         std::map<int64_t, site::Article>& articles) {
   render::QueueItem item;
   auto it = articles.find(c.article_id);
   if (it == articles.end()) {
-    auto a = ctx.store.GetArticle(c.article_id);
+    auto a = ctx.articles.GetArticle(c.article_id);
     if (a.ok()) it = articles.emplace(c.article_id, std::move(a).value()).first;
   }
   if (it != articles.end()) {
@@ -334,7 +340,8 @@ void CampaignPreviewPage(Context& ctx, http::Request& req, int64_t id, http::Res
   if (!member) return;
   render::CampaignPreview view;
   view.staff_name = member->name;
-  view.form_token = ctx.newsroom.sessions().FormToken(req.Cookie(moderation::StaffSessions::kCookie));
+  view.form_token =
+      ctx.newsroom.sessions().FormToken(req.Cookie(moderation::StaffSessions::kCookie));
   view.show = std::string(site::StatusName(Tab(req.QueryParam("show"))));
   view.days = moderation::NewsroomDesk::kCampaignDays;
   auto task = [&ctx, id, view = std::move(view), respond]() mutable {

@@ -83,11 +83,12 @@ void FrontPage(Context& ctx, http::Request& req, http::Respond respond) {
   if (!page_param) return respond(BadPageParameter(ctx));
   int64_t page = *page_param;
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
-    auto count = ctx.store.CountArticles();
+    auto count = ctx.articles.CountArticles();
     if (!count.ok()) return error = StorageUnavailable(ctx), false;
     int64_t pages = site::PageCount(*count, kFrontPageSize);
     if (page > pages) return error = ErrorPage(ctx, 404, "There is no such page."), false;
-    auto articles = ctx.store.ListArticles(site::PageOffset(page, kFrontPageSize), kFrontPageSize);
+    auto articles =
+        ctx.articles.ListArticles(site::PageOffset(page, kFrontPageSize), kFrontPageSize);
     if (!articles.ok()) return error = StorageUnavailable(ctx), false;
     out = render::MakeCachedPage(render::RenderFrontPage(SiteFor(ctx, req), *articles, page, pages),
                                  "text/html; charset=utf-8", 0, Now());
@@ -116,7 +117,7 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
   // `posted`: the reader's own comment, whose author may get a link to edit it.
   auto render = [&](std::string& html, http::Response& error, const std::string& notice,
                     const site::Comment* posted) {
-    auto article = ctx.store.GetArticle(route.id);
+    auto article = ctx.articles.GetArticle(route.id);
     if (!article.ok()) {
       error = article.status().code() == Code::kNotFound
                   ? ErrorPage(ctx, 404, "There is no such article.")
@@ -131,8 +132,8 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
     }
     int64_t pages = site::PageCount(article->comment_count, per_page);
     if (page > pages) return error = ErrorPage(ctx, 404, "There is no such comment page."), false;
-    auto comments =
-        ctx.store.ListPublishedComments(route.id, site::PageOffset(page, per_page), per_page);
+    auto comments = ctx.comment_store.ListPublishedComments(
+        route.id, site::PageOffset(page, per_page), per_page);
     if (!comments.ok()) return error = StorageUnavailable(ctx), false;
     render::ArticlePageView view;
     view.article = &*article;
@@ -157,7 +158,7 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
   };
 
   if (*posted > 0) {
-    auto c = ctx.store.GetComment(*posted);
+    auto c = ctx.comment_store.GetComment(*posted);
     std::string notice = "Your comment was received.";
     const site::Comment* own = nullptr;
     if (c.ok() && c->article_id == route.id) {
@@ -186,7 +187,7 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
 
 void SiteFeed(Context& ctx, http::Request& req, http::Respond respond) {
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
-    auto articles = ctx.store.ListArticles(0, kFeedSize);
+    auto articles = ctx.articles.ListArticles(0, kFeedSize);
     if (!articles.ok()) return error = StorageUnavailable(ctx), false;
     out = render::MakeCachedPage(render::RenderSiteFeed(SiteFor(ctx, req), *articles),
                                  "application/rss+xml; charset=utf-8", 0,
@@ -199,14 +200,14 @@ void SiteFeed(Context& ctx, http::Request& req, http::Respond respond) {
 void CommentsFeed(Context& ctx, http::Request& req, const ArticleRoute& route,
                   http::Respond respond) {
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
-    auto article = ctx.store.GetArticle(route.id);
+    auto article = ctx.articles.GetArticle(route.id);
     if (!article.ok() && article.status().code() != Code::kNotFound) {
       return error = StorageUnavailable(ctx), false;
     }
     if (!article.ok() || article->slug != route.slug) {
       return error = ErrorPage(ctx, 404, "There is no such article."), false;
     }
-    auto comments = ctx.store.ListPublishedComments(route.id, 0, kFeedSize);
+    auto comments = ctx.comment_store.ListPublishedComments(route.id, 0, kFeedSize);
     if (!comments.ok()) return error = StorageUnavailable(ctx), false;
     out = render::MakeCachedPage(render::RenderCommentsFeed(SiteFor(ctx, req), *article, *comments,
                                                             ctx.config.comments.per_page),

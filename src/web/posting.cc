@@ -17,7 +17,7 @@ namespace {
 // The article page (comments page 1) with the form refilled and its errors.
 http::Response FormAgain(Context& ctx, const render::SiteInfo& site, const comments::PostOutcome& out,
                          int status, int font, const std::string& ip, const std::string& known) {
-  auto comments = ctx.store.ListPublishedComments(out.article.id, 0, ctx.config.comments.per_page);
+  auto comments = ctx.comment_store.ListPublishedComments(out.article.id, 0, ctx.config.comments.per_page);
   std::vector<site::Comment> list = comments.ok() ? std::move(comments).value()
                                                   : std::vector<site::Comment>{};
   render::ArticlePageView view;

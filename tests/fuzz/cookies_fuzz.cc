@@ -79,7 +79,8 @@ void IssuedCookies(tribune::fuzz::FuzzInput& in, Site& s, int64_t now) {
   staff.session_epoch = in.TakeInt(INT64_MIN, INT64_MAX);
   staff.password_hash = in.TakeString(64);
   std::string session = s.sessions.Issue(staff, expires);
-  Check(moderation::StaffSessions::StaffId(session) == staff_id, "a session names its staff member");
+  Check(moderation::StaffSessions::StaffId(session) == staff_id,
+        "a session names its staff member");
   bool session_live = expires > now && expires <= now + moderation::StaffSessions::kLifetime;
   Check(s.sessions.Valid(session, staff, now) == session_live,
         "a session is valid exactly while it lasts", session);

@@ -11,27 +11,12 @@ namespace tribune::store {
 namespace {
 
 // A store double that records batch sizes; only InsertComments is used.
-class RecordingStore : public Store {
+class RecordingStore : public CommentStore {
  public:
-  Status Migrate() override { return Status::Ok(); }
-  Result<int> SchemaVersion() override { return 1; }
-  Result<std::string> GetSetting(const std::string&) override { return NotFound("x"); }
-  Status PutSetting(const std::string&, const std::string&) override { return Status::Ok(); }
-  Result<site::Article> CreateArticle(const ArticleDraft&, int64_t) override {
-    return Internal("unused");
-  }
-  Status UpdateArticle(const site::Article&, int64_t) override { return Status::Ok(); }
-  Result<site::Article> GetArticle(int64_t) override { return NotFound("x"); }
-  Result<std::vector<site::Article>> ListArticles(int64_t, int64_t) override {
-    return std::vector<site::Article>{};
-  }
-  Result<int64_t> CountArticles() override { return int64_t{0}; }
-  Result<int64_t> ArticlesChangeMarker() override { return int64_t{0}; }
   Result<std::vector<site::Comment>> ListPublishedComments(int64_t, int64_t, int64_t) override {
     return std::vector<site::Comment>{};
   }
   Result<site::Comment> GetComment(int64_t) override { return NotFound("x"); }
-  Result<int64_t> FindSpentToken(const std::string&) override { return NotFound("x"); }
   Result<site::Comment> ModerateComment(int64_t, site::CommentStatus, const std::string&) override {
     return NotFound("x");
   }
@@ -51,18 +36,6 @@ class RecordingStore : public Store {
   Result<std::vector<site::Comment>> ListHeldComments(int64_t) override {
     return std::vector<site::Comment>{};
   }
-  Status SaveModel(const std::string&, const std::string&, int64_t) override {
-    return Status::Ok();
-  }
-  Result<std::pair<std::string, std::string>> LatestModel() override { return NotFound("x"); }
-  Status PruneModels(int) override { return Status::Ok(); }
-  Result<site::Staff> CreateStaff(const site::Staff&) override { return NotFound("x"); }
-  Result<site::Staff> GetStaff(int64_t) override { return NotFound("x"); }
-  Result<site::Staff> GetStaffByName(const std::string&) override { return NotFound("x"); }
-  Result<std::vector<site::Staff>> ListStaff() override { return NotFound("x"); }
-  Status SetStaffPassword(int64_t, const std::string&) override { return NotFound("x"); }
-  Status EndStaffSessions(int64_t) override { return NotFound("x"); }
-  Status DeleteStaff(int64_t) override { return NotFound("x"); }
   Result<std::vector<site::Comment>> ListCommentsWithStatus(site::CommentStatus, int64_t,
                                                             int64_t) override {
     return std::vector<site::Comment>{};

@@ -40,7 +40,8 @@ class CommentTokensTest : public ::testing::Test {
     store_ = std::move(store::OpenSqliteStore({path_, 2})).value();
     ASSERT_TRUE(store_->Migrate().ok());
     writer_ = std::make_unique<store::CommentWriter>(*store_, [](const std::vector<int64_t>&) {});
-    service_ = std::make_unique<CommentService>(config_, *store_, *writer_, signer_, nullptr);
+    service_ = std::make_unique<CommentService>(
+        config_, CommentStores{*store_, *store_, *store_}, *writer_, signer_, nullptr);
   }
   void Close() {
     service_.reset();

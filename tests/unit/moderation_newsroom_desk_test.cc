@@ -28,7 +28,8 @@ class NewsroomDeskTest : public ::testing::Test {
     store_ = std::move(store::OpenSqliteStore({path_, 2})).value();
     EXPECT_TRUE(store_->Migrate().ok());
     writer_ = std::make_unique<store::CommentWriter>(*store_, [](const std::vector<int64_t>&) {});
-    comments_ = std::make_unique<comments::CommentService>(config_, *store_, *writer_, signer_, nullptr);
+    comments_ = std::make_unique<comments::CommentService>(
+        config_, comments::CommentStores{*store_, *store_, *store_}, *writer_, signer_, nullptr);
     desk_ = std::make_unique<NewsroomDesk>(config_, *store_, signer_, *comments_);
     site::Staff s;
     s.name = "maria";

@@ -245,25 +245,23 @@ class SqliteStore final : public Store {
 
   std::vector<Result<site::StoredComment>> InsertComments(
       std::span<const site::NewComment> comments) override {
-    std::vector<Result<site::StoredComment>> out;
-    out.reserve(comments.size());
-    std::lock_guard lock(write_mu_);
-    try {
-      Transaction tx(*writer_);
+    // One transaction for the batch; each comment has its own result in it.
+    using Each = std::vector<Result<site::StoredComment>>;
+    Result<Each> batch = InWriteTransaction<Result<Each>>([&](Connection& w) -> Result<Each> {
+      Each out;
+      out.reserve(comments.size());
       int64_t newest = 0;
       for (const auto& nc : comments) {
-        out.push_back(InsertOne(*writer_, nc));
-        if (out.back().ok()) RecordSpentToken(*writer_, nc, out.back()->comment.id);
+        out.push_back(InsertOne(w, nc));
+        if (out.back().ok()) RecordSpentToken(w, nc, out.back()->comment.id);
         newest = std::max(newest, nc.created_at);
       }
-      ForgetExpiredTokens(*writer_, newest);
-      tx.Commit();
-      write_failures_.Succeeded(SteadyMs());
-    } catch (const std::exception& e) {
-      write_failures_.Failed(e.what(), SteadyMs());
-      out.assign(comments.size(), Unavailable(fmt::format("comment not stored: {}", e.what())));
-    }
-    return out;
+      ForgetExpiredTokens(w, newest);
+      return out;
+    });
+    if (batch.ok()) return std::move(batch).value();
+    return Each(comments.size(),
+                Unavailable(fmt::format("comment not stored: {}", batch.status().message())));
   }
 
   Result<int64_t> FindSpentToken(const std::string& nonce) override {
@@ -296,30 +294,28 @@ class SqliteStore final : public Store {
 
   Result<site::Comment> ModerateComment(int64_t id, site::CommentStatus status,
                                         const std::string& label) override {
-    std::lock_guard lock(write_mu_);
-    try {
-      Transaction tx(*writer_);
-      Statement get = writer_->Prepare(Queries().get_comment.c_str());
+    return InWriteTransaction<Result<site::Comment>>([&](Connection& w) -> Result<site::Comment> {
+      Statement get = w.Prepare(Queries().get_comment.c_str());
       get.Bind(1, id);
       if (!get.Step()) return NotFound(fmt::format("no comment {}", id));
       site::Comment c = ReadComment(get);
       bool was = c.status == site::CommentStatus::kPublished;
       bool now = status == site::CommentStatus::kPublished;
       if (now && !was) {
-        Statement bump = writer_->Prepare(
+        Statement bump = w.Prepare(
             "UPDATE articles SET comment_count = comment_count + 1, "
             "last_number = last_number + (? = 0) WHERE id = ? RETURNING last_number");
         bump.Bind(1, c.number).Bind(2, c.article_id);
         bump.Step();
         if (c.number == 0) c.number = bump.Int(0);
       } else if (was && !now) {
-        writer_->Prepare("UPDATE articles SET comment_count = comment_count - 1 WHERE id = ?")
+        w.Prepare("UPDATE articles SET comment_count = comment_count - 1 WHERE id = ?")
             .Bind(1, c.article_id)
             .Step();
       }
       c.status = status;
       c.moderator_label = label;
-      writer_->Prepare("UPDATE comments SET status = ?, number = NULLIF(?, 0), "
+      w.Prepare("UPDATE comments SET status = ?, number = NULLIF(?, 0), "
                        "moderator_label = ? WHERE id = ?")
           .Bind(1, site::StatusName(status))
           .Bind(2, c.number)
@@ -327,24 +323,18 @@ class SqliteStore final : public Store {
           .Bind(4, id)
           .Step();
       // Pages cached by any process show the published comments: they must go.
-      if (was != now) BumpRevision(*writer_);
-      tx.Commit();
-      write_failures_.Succeeded(SteadyMs());
+      if (was != now) BumpRevision(w);
       return c;
-    } catch (const std::exception& e) {
-      return WriteFailed(e);
-    }
+    });
   }
 
   Result<site::Comment> EditComment(int64_t id, const site::CommentEdit& edit) override {
-    std::lock_guard lock(write_mu_);
-    try {
-      Transaction tx(*writer_);
-      Statement get = writer_->Prepare(Queries().get_comment.c_str());
+    return InWriteTransaction<Result<site::Comment>>([&](Connection& w) -> Result<site::Comment> {
+      Statement get = w.Prepare(Queries().get_comment.c_str());
       get.Bind(1, id);
       if (!get.Step()) return NotFound(fmt::format("no comment {}", id));
       site::Comment c = ReadComment(get);
-      writer_->Prepare(
+      w.Prepare(
                  "INSERT INTO comment_revisions (comment_id, body_source, screen_action, "
                  "screen_score, screen_reasons, screen_model, replaced_at) "
                  "VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -360,11 +350,11 @@ class SqliteStore final : public Store {
       // The more severe of the two: an edit can take a comment down, never up.
       site::CommentStatus status = std::max(c.status, edit.status);
       if (was && status != site::CommentStatus::kPublished) {
-        writer_->Prepare("UPDATE articles SET comment_count = comment_count - 1 WHERE id = ?")
+        w.Prepare("UPDATE articles SET comment_count = comment_count - 1 WHERE id = ?")
             .Bind(1, c.article_id)
             .Step();
       }
-      writer_->Prepare(
+      w.Prepare(
                  "UPDATE comments SET status = ?, body_source = ?, body_html = ?, "
                  "body_html_member = ?, body_text = ?, body_hash = ?, screen_action = ?, "
                  "screen_score = ?, screen_reasons = ?, screen_model = ?, edited_at = ?, "
@@ -382,9 +372,7 @@ class SqliteStore final : public Store {
           .Bind(11, edit.edited_at)
           .Bind(12, id)
           .Step();
-      if (was) BumpRevision(*writer_);
-      tx.Commit();
-      write_failures_.Succeeded(SteadyMs());
+      if (was) BumpRevision(w);
       c.status = status;
       c.body_source = edit.body_source;
       c.body_html = edit.body_html;
@@ -394,9 +382,7 @@ class SqliteStore final : public Store {
       c.edited_at = edit.edited_at;
       c.moderator_label.clear();  // a moderator judged the old text, not this one
       return c;
-    } catch (const std::exception& e) {
-      return WriteFailed(e);
-    }
+    });
   }
 
   Result<std::vector<site::CommentRevision>> ListRevisions(int64_t comment_id) override {
@@ -691,15 +677,26 @@ class SqliteStore final : public Store {
     }
   }
 
+  // Every write: `f(connection)` in one transaction under the write lock,
+  // committed when it returns ok (rolled back otherwise); a throw is a failed
+  // write. R is Status or a Result.
+  template <typename R, typename F>
+  R InWriteTransaction(F&& f) {
+    std::lock_guard lock(write_mu_);
+    try {
+      Transaction tx(*writer_);
+      R out = f(*writer_);
+      if (out.ok()) tx.Commit();
+      write_failures_.Succeeded(SteadyMs());
+      return out;
+    } catch (const std::exception& e) {
+      return WriteFailed(e);
+    }
+  }
+
   template <typename F>
   Status Write(F&& f) {
-    std::lock_guard lock(write_mu_);
-    return Guard([&] {
-      Transaction tx(*writer_);
-      Status st = f(*writer_);
-      if (st.ok()) tx.Commit();
-      return st;
-    });
+    return InWriteTransaction<Status>(std::forward<F>(f));
   }
 
   template <typename T, typename F>
