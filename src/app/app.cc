@@ -106,12 +106,17 @@ void LogPageCache(const render::PageCache::Stats& s) {
 }
 
 // Watches for article changes made by other processes (the CLI) and drops
-// cached pages when there are any.
+// cached pages when there are any; logs the page cache's counts; forgets
+// audit entries older than [storage] audit_days, at start and every hour.
 class ChangeWatcher {
  public:
   using ModelChanged = std::function<void()>;
-  ChangeWatcher(store::Store& store, render::PageCache& cache, ModelChanged model_changed)
-      : store_(store), cache_(cache), model_changed_(std::move(model_changed)) {
+  ChangeWatcher(store::Store& store, render::PageCache& cache, int audit_days,
+                ModelChanged model_changed)
+      : store_(store),
+        cache_(cache),
+        audit_days_(audit_days),
+        model_changed_(std::move(model_changed)) {
     auto m = store_.ArticlesChangeMarker();
     last_ = m.ok() ? *m : 0;
     auto v = store_.GetSetting("spam_model_version");
@@ -133,6 +138,7 @@ class ChangeWatcher {
     int ticks = 0;
     while (!cv_.wait_for(lock, std::chrono::milliseconds(500), [&] { return stop_; })) {
       if (++ticks % 120 == 0) LogCacheStats();  // once a minute
+      if (ticks % 7200 == 1) PruneAudit();       // at start, then once an hour
       auto m = store_.ArticlesChangeMarker();
       if (m.ok() && *m != last_) {
         last_ = *m;
@@ -145,6 +151,14 @@ class ChangeWatcher {
       }
     }
   }
+  void PruneAudit() {
+    auto pruned = store_.PruneAudit(std::time(nullptr) - int64_t{audit_days_} * 86400);
+    if (!pruned.ok()) {
+      spdlog::error("audit log: {}", pruned.status().message());
+    } else if (*pruned > 0) {
+      spdlog::info("audit log: {} entries older than {} days forgotten", *pruned, audit_days_);
+    }
+  }
   void LogCacheStats() {
     render::PageCache::Stats s = cache_.stats();
     if (s.hits == logged_.hits && s.misses == logged_.misses) return;
@@ -153,6 +167,7 @@ class ChangeWatcher {
   }
   store::Store& store_;
   render::PageCache& cache_;
+  int audit_days_;
   render::PageCache::Stats logged_;
   ModelChanged model_changed_;
   int64_t last_ = 0;
@@ -278,7 +293,7 @@ int Serve(const Config& given) {
   moderation::NewsroomDesk newsroom(config, *store, signer, comments);
   web::Context ctx{config,
                    {config.site.name, base, config.site.language, config.site.policy_note},
-                   *store, *store, cache, signer, comments, static_files, newsroom};
+                   *store, *store, *store, cache, signer, comments, static_files, newsroom};
 
   http::ServerOptions options;
   if (!SplitListen(config.server.listen, options.address, options.port)) {
@@ -325,7 +340,7 @@ int Serve(const Config& given) {
     spdlog::info("spam engine: now model {}", (*reloaded)->model_version());
     comments.SetEngine(std::move(reloaded).value());
   };
-  watcher.emplace(*store, cache, [&] {
+  watcher.emplace(*store, cache, config.storage.audit_days, [&] {
     if (!config.spam.enabled) return;
     // In turn with the newsroom's decisions (see NewsroomDesk::WithModelLock).
     newsroom.WithModelLock(reload_engine);

@@ -10,6 +10,12 @@
 namespace tribune::cli {
 namespace {
 
+// An article in a few words, for the audit log: its title and whether
+// comments are open.
+std::string Summary(const site::Article& a) {
+  return a.title + (a.comments_open ? "; comments open" : "; comments closed");
+}
+
 std::unique_ptr<store::Store> OpenOrExit(const StoreOptions& opts) {
   return OpenStoreOrExit(LoadConfigOrExit(opts));
 }
@@ -67,6 +73,8 @@ void RegisterArticleCommands(CLI::App& app) {
       std::cerr << "tribune: " << a.status().message() << "\n";
       std::exit(1);
     }
+    AuditFromCommandLine(*store, "article.add", "article " + std::to_string(a->id), "",
+                         Summary(*a));
     std::cout << a->id << "\n";
   });
 
@@ -86,6 +94,7 @@ void RegisterArticleCommands(CLI::App& app) {
       std::exit(1);
     }
     if (!o.body_file.empty()) o.body = ReadFileOrExit(o.body_file);
+    std::string before = Summary(*a);
     if (!o.title.empty()) a->title = o.title;
     if (!o.lead.empty()) a->lead = o.lead;
     if (!o.body.empty()) a->body = o.body;
@@ -96,6 +105,8 @@ void RegisterArticleCommands(CLI::App& app) {
       std::cerr << "tribune: " << st.message() << "\n";
       std::exit(1);
     }
+    AuditFromCommandLine(*store, "article.edit", "article " + std::to_string(a->id), before,
+                         Summary(*a));
   });
 
   auto list_opts = std::make_shared<StoreOptions>();

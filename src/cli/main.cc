@@ -7,7 +7,7 @@
 
 #include "app/app.h"
 #include "cli/options.h"
-
+#include "moderation/audit.h"
 #include "spam/cli/commands.h"
 
 namespace tribune::cli {
@@ -15,6 +15,14 @@ namespace tribune::cli {
 void AddStoreOptions(CLI::App& cmd, StoreOptions& opts) {
   cmd.add_option("--config", opts.config_path, "TOML configuration file")->check(CLI::ExistingFile);
   cmd.add_option("--db", opts.db, "SQLite database file (overrides storage.db)");
+}
+
+void AuditFromCommandLine(store::AuditStore& audit, std::string action, std::string target,
+                          std::string before, std::string after) {
+  Status st = moderation::RecordAction(audit, moderation::CommandLineActor(), std::move(action),
+                                       std::move(target), std::move(before), std::move(after),
+                                       std::time(nullptr));
+  if (!st.ok()) std::cerr << "tribune: warning: audit log: " << st.message() << "\n";
 }
 
 std::unique_ptr<store::Store> OpenStoreOrExit(const Config& config) {

@@ -7,6 +7,7 @@
 #include "app/app.h"
 #include "cli/options.h"
 #include "core/utf8.h"
+#include "moderation/audit.h"
 #include "moderation/moderation.h"
 
 namespace tribune::cli {
@@ -87,9 +88,19 @@ void RegisterModerateCommands(CLI::App& app) {
         std::cerr << "tribune: --dry-run needs --campaign\n";
         std::exit(2);
       }
+      // The audit log: what each comment was before, who decided, from the command line.
+      moderation::Actor by = moderation::CommandLineActor();
+      auto status_of = [&](int64_t id) {
+        auto c = store->GetComment(id);
+        return c.ok() ? std::string(site::StatusName(c->status)) : std::string();
+      };
+      auto audit = [](const Status& st) {
+        if (!st.ok()) std::cerr << "tribune: warning: audit log: " << st.message() << "\n";
+      };
       if (opts->campaign) {
         for (int64_t id : opts->ids) {
           int64_t since = now - int64_t{opts->days} * 86400;
+          std::string before = status_of(id);
           auto stores = moderation::DecisionStores::Of(*store);
           auto marked = opts->dry_run
                             ? moderation::PreviewCampaign(stores, **engine, id, since)
@@ -97,6 +108,9 @@ void RegisterModerateCommands(CLI::App& app) {
           if (!marked.ok()) {
             std::cerr << "tribune: comment " << id << ": " << marked.status().message() << "\n";
             std::exit(1);
+          }
+          if (!opts->dry_run) {
+            audit(moderation::RecordDecision(*store, by, id, "campaign", before, *marked, now));
           }
           for (const site::Comment& c : *marked) {
             std::string body = utf8::Truncate(c.body_text.substr(0, 400), 60);
@@ -110,12 +124,14 @@ void RegisterModerateCommands(CLI::App& app) {
         return;
       }
       for (int64_t id : opts->ids) {
+        std::string before = status_of(id);
         auto c = moderation::Moderate(moderation::DecisionStores::Of(*store), **engine, id,
                                       decision, now);
         if (!c.ok()) {
           std::cerr << "tribune: comment " << id << ": " << c.status().message() << "\n";
           std::exit(1);
         }
+        audit(moderation::RecordDecision(*store, by, id, what, before, {*c}, now));
         std::cout << id << '\t' << site::StatusName(c->status) << '\t'
                   << (*engine)->model_version() << '\n';
       }

@@ -25,6 +25,11 @@ Config LoadConfigOrExit(const StoreOptions& opts);
 // The store `config` names, opened and migrated; exits with the reason when it cannot be.
 std::unique_ptr<store::Store> OpenStoreOrExit(const Config& config);
 
+// Records a staff action taken from the command line in the audit log (the
+// actor is "cli:" and the user); a failure to record it is a warning.
+void AuditFromCommandLine(store::AuditStore& audit, std::string action, std::string target,
+                          std::string before = {}, std::string after = {});
+
 void RegisterArticleCommands(CLI::App& app);
 // Adds `explain` to the `spam` command group.
 void RegisterExplainCommand(CLI::App& spam);

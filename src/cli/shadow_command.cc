@@ -101,6 +101,8 @@ void RegisterShadowCommands(CLI::App& spam) {
       std::cerr << "tribune: " << st.message() << "\n";
       std::exit(1);
     }
+    AuditFromCommandLine(*store, "model.promote", "model " + (*engine)->model_version(), "",
+                         po->model);
     std::cout << "the live model is now " << (*engine)->model_version() << "\n";
   });
 }

@@ -71,6 +71,8 @@ void RegisterStaffCommands(CLI::App& app) {
     s.created_at = std::time(nullptr);
     auto created = store->CreateStaff(s);
     if (!created.ok()) Fail(created.status());
+    AuditFromCommandLine(*store, "staff.create", "staff " + created->name, "",
+                         std::string(site::StaffRoleName(created->role)));
     std::cout << "added " << site::StaffRoleName(created->role) << " " << created->name << "\n";
     if (generated) std::cout << "password: " << password << "\n";
   });
@@ -92,6 +94,7 @@ void RegisterStaffCommands(CLI::App& app) {
     std::string password = PasswordOrExit(o, &generated);
     Status st = store->SetStaffPassword(member->id, moderation::HashPassword(password));
     if (!st.ok()) Fail(st);
+    AuditFromCommandLine(*store, "staff.password", "staff " + member->name);
     std::cout << "new password for " << member->name << "\n";
     if (generated) std::cout << "password: " << password << "\n";
   });
@@ -106,6 +109,8 @@ void RegisterStaffCommands(CLI::App& app) {
     if (!member.ok()) Fail(member.status());
     Status st = store->DeleteStaff(member->id);
     if (!st.ok()) Fail(st);
+    AuditFromCommandLine(*store, "staff.remove", "staff " + member->name,
+                         std::string(site::StaffRoleName(member->role)), "");
     std::cout << "removed " << member->name << "\n";
   });
 

@@ -42,6 +42,7 @@ struct ServerConfig {
 struct StorageConfig {
   std::string db = "tribune.db";     // SQLite file
   int read_connections = 4;
+  int audit_days = 365;              // staff actions are kept this long in the audit log
 };
 
 struct CommentsConfig {

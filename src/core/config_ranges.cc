@@ -23,6 +23,8 @@ constexpr NumericRange kRanges[] = {
      [](const Config& c) { return double(c.server.body_limit); }},
     {"storage.read_connections", 1, 64, true,
      [](const Config& c) { return double(c.storage.read_connections); }},
+    {"storage.audit_days", 1, 36500, true,
+     [](const Config& c) { return double(c.storage.audit_days); }},
     {"comments.per_page", 1, 500, true,
      [](const Config& c) { return double(c.comments.per_page); }},
     {"comments.max_length", 1, 100'000, true,

@@ -6,10 +6,16 @@
 #include <algorithm>
 
 #include "comments/form_guard.h"
+#include "moderation/audit.h"
 #include "moderation/moderation.h"
 
 namespace tribune::moderation {
 namespace {
+
+// The action is taken; an entry that could not be written is logged.
+void Audit(const Status& recorded) {
+  if (!recorded.ok()) spdlog::error("audit log: {}", recorded.message());
+}
 
 // A name as it may go into the log: printable, short.
 constexpr size_t kLoggedNameBytes = 64;
@@ -136,6 +142,8 @@ SignInOutcome NewsroomDesk::SignIn(const std::string& name, std::string_view pas
   out.cookie = sessions_.Issue(out.staff, now + StaffSessions::kLifetime);
   out.device_cookie = devices_.Issue(out.staff.id, now + KnownDevices::kLifetime);
   spdlog::info("newsroom: {} signed in from {}", Loggable(out.staff.name), keys.prefix);
+  Audit(RecordAction(store_, {out.staff.name, ip}, "staff.sign_in", "staff " + out.staff.name,
+                     "", device.empty() ? "" : "a known device", now));
   return out;
 }
 
@@ -147,12 +155,16 @@ std::optional<site::Staff> NewsroomDesk::Member(std::string_view cookie, int64_t
   return std::move(staff).value();
 }
 
-Status NewsroomDesk::SignOut(const site::Staff& member) {
+Status NewsroomDesk::SignOut(const site::Staff& member, const std::string& from, int64_t now) {
   spdlog::info("newsroom: {} signed out", Loggable(member.name));
-  return store_.EndStaffSessions(member.id);
+  TRIBUNE_RETURN_IF_ERROR(store_.EndStaffSessions(member.id));
+  Audit(RecordAction(store_, {member.name, from}, "staff.sign_out",
+                     "staff " + member.name, "", "", now));
+  return Status::Ok();
 }
 
-Result<std::vector<site::Comment>> NewsroomDesk::Decide(const site::Staff& by, int64_t id,
+Result<std::vector<site::Comment>> NewsroomDesk::Decide(const site::Staff& by,
+                                                        const std::string& from, int64_t id,
                                                         const std::string& decision,
                                                         const SeenComment& seen, int64_t now) {
   std::lock_guard lock(decide_mu_);
@@ -186,6 +198,7 @@ Result<std::vector<site::Comment>> NewsroomDesk::Decide(const site::Staff& by, i
   }
   spdlog::info("newsroom: {} decided {} on comment {} ({} changed)", Loggable(by.name),
                decision, id, changed.size());
+  Audit(RecordDecision(store_, {by.name, from}, id, decision, seen.status, changed, now));
   // Posts are screened with what was just learned; the change watcher would
   // load the saved model within a second anyway.
   if (config_.spam.enabled) comments_.SetEngine(std::move(engine).value());

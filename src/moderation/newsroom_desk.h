@@ -91,8 +91,8 @@ class NewsroomDesk {
   void WithModelLock(const std::function<void()>& reload);
   // The member a session cookie belongs to, when it is live.
   std::optional<site::Staff> Member(std::string_view cookie, int64_t now);
-  // Ends every session of `member` (all devices).
-  Status SignOut(const site::Staff& member);
+  // Ends every session of `member` (all devices); `from` for the audit log.
+  Status SignOut(const site::Staff& member, const std::string& from, int64_t now);
   const StaffSessions& sessions() const { return sessions_; }
   const KnownDevices& devices() const { return devices_; }
 
@@ -103,9 +103,10 @@ class NewsroomDesk {
   // `id` first. NotFound for an unknown comment, InvalidArgument for a
   // decision its status does not offer, FailedPrecondition when the comment
   // is no longer as `seen`. Slow: call from a submitted task.
-  Result<std::vector<site::Comment>> Decide(const site::Staff& by, int64_t id,
-                                            const std::string& decision, const SeenComment& seen,
-                                            int64_t now);
+  // `from`: the address it came from, for the audit log.
+  Result<std::vector<site::Comment>> Decide(const site::Staff& by, const std::string& from,
+                                            int64_t id, const std::string& decision,
+                                            const SeenComment& seen, int64_t now);
   // What a "campaign" decision on comment `id` would mark spam, `id` first
   // (see PreviewCampaign); changes nothing. Slow: call from a submitted task.
   Result<std::vector<site::Comment>> PreviewCampaignOf(int64_t id, int64_t now);

@@ -192,8 +192,10 @@ std::string RenderQueuePage(const SiteInfo& site, const QueueView& view) {
   out += ". <form class=\"sign-out\" method=\"post\" action=\"/newsroom/sign-out\">"
          "<input type=\"hidden\" name=\"t\" value=\"";
   html::AppendEscaped(out, view.form_token);
-  out += "\"><button type=\"submit\">Sign out</button></form></div>\n"
-         "<nav class=\"queue-tabs\" aria-label=\"Queue tabs\">";
+  out +=
+      "\"><button type=\"submit\">Sign out</button></form> "
+      "<a href=\"/newsroom/audit\">Audit log</a></div>\n"
+      "<nav class=\"queue-tabs\" aria-label=\"Queue tabs\">";
   for (const Tab& t : kTabs) {
     bool current = view.show == t.show;
     out += fmt::format(" <a href=\"/newsroom/queue?show={}\"{}>{}</a>", t.show,
@@ -252,6 +254,74 @@ std::string RenderCampaignPreviewPage(const SiteInfo& site, const CampaignPrevie
   out += "<a href=\"/newsroom/queue?show=";
   html::AppendEscaped(out, p.show);
   out += "\">Back to the queue</a>\n</form>\n</section>\n";
+  ClosePage(out, site);
+  return out;
+}
+
+namespace {
+
+void AppendFilterField(std::string& out, const char* name, const char* label,
+                       const std::string& value, const char* type = "text") {
+  out += fmt::format(
+      "<p class=\"field\"><label for=\"audit-{0}\">{1}</label> <input id=\"audit-{0}\" "
+      "name=\"{0}\" type=\"{2}\" value=\"",
+      name, label, type);
+  html::AppendEscaped(out, value);
+  out += "\"></p>\n";
+}
+
+void AppendCell(std::string& out, const std::string& text) {
+  out += "<td>";
+  html::AppendEscaped(out, text);
+  out += "</td>";
+}
+
+}  // namespace
+
+std::string RenderAuditPage(const SiteInfo& site, const AuditView& v) {
+  std::string out;
+  OpenPage(out, site, {"Audit log", "", "", "", "", "", "", 0});
+  out += "<section class=\"newsroom audit\">\n<h1>Audit log</h1>\n<div class=\"who\">Signed in as ";
+  html::AppendEscaped(out, v.staff_name);
+  out +=
+      ". <a href=\"/newsroom/queue\">Back to the queue</a></div>\n"
+      "<form class=\"audit-filter\" method=\"get\" action=\"/newsroom/audit\">\n";
+  AppendFilterField(out, "actor", "Who (a name, or cli:USER)", v.actor);
+  AppendFilterField(out, "action", "What (e.g. comment.spam; comment. for every comment action)",
+                    v.action);
+  AppendFilterField(out, "target", "On (e.g. comment 42, staff nino, article 7)", v.target);
+  AppendFilterField(out, "since", "From the day", v.since, "date");
+  AppendFilterField(out, "until", "To the day", v.until, "date");
+  out += "<p><button type=\"submit\">Show</button></p>\n</form>\n";
+  if (!v.error.empty()) {
+    out += "<p class=\"notice-error\" role=\"alert\">";
+    html::AppendEscaped(out, v.error);
+    out += "</p>\n";
+  }
+  if (v.entries.empty()) {
+    out += "<p class=\"empty\">Nothing here.</p>\n";
+  } else {
+    out +=
+        "<table class=\"audit-log\">\n<thead><tr><th scope=\"col\">When</th>"
+        "<th scope=\"col\">Who</th><th scope=\"col\">What</th><th scope=\"col\">On</th>"
+        "<th scope=\"col\">From</th><th scope=\"col\">Before</th>"
+        "<th scope=\"col\">After</th></tr></thead>\n<tbody>\n";
+    for (const site::AuditEntry& e : v.entries) {
+      out += "<tr><td><time datetime=\"" + timefmt::Iso8601(e.at) + "\">" +
+             timefmt::CommentDate(e.at) + "</time></td>";
+      AppendCell(out, e.actor);
+      AppendCell(out, e.action);
+      AppendCell(out, e.target);
+      AppendCell(out, e.from);
+      AppendCell(out, e.before);
+      AppendCell(out, e.after);
+      out += "</tr>\n";
+    }
+    out += "</tbody>\n</table>\n";
+    if (v.more)
+      out += "<p>Only the newest entries are shown: narrow the filter to see older ones.</p>\n";
+  }
+  out += "</section>\n";
   ClosePage(out, site);
   return out;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "render/layout.h"
+#include "site/audit.h"
 #include "site/comment.h"
 
 namespace tribune::render {
@@ -54,10 +55,20 @@ struct CampaignPreview {
   int64_t days = 7;          // how far back the sweep looks
 };
 
+// The audit log, filtered: who did what, on what, when, from where.
+struct AuditView {
+  std::string staff_name;
+  std::string actor, action, target, since, until;  // the filter as given (dates YYYY-MM-DD)
+  std::string error;                                // a filter that could not be read
+  std::vector<site::AuditEntry> entries;            // newest first
+  bool more = false;                                // the list was cut at its limit
+};
+
 // The sign-in form; `name` is kept after a failed attempt.
 std::string RenderSignInPage(const SiteInfo& site, const std::string& name,
                              const std::string& error);
 std::string RenderQueuePage(const SiteInfo& site, const QueueView& view);
 std::string RenderCampaignPreviewPage(const SiteInfo& site, const CampaignPreview& preview);
+std::string RenderAuditPage(const SiteInfo& site, const AuditView& view);
 
 }  // namespace tribune::render

@@ -1,7 +1,7 @@
 // The store: where articles and comments live. One conformance suite
 // (tests/unit/store_conformance.h), several backends. Its interface comes in
 // parts by what callers need: settings and schema, articles, comments, spent
-// form tokens, spam models, staff. A service or handler takes the parts it
+// form tokens, spam models, staff, the audit log. A service or handler takes the parts it
 // uses; a backend implements them all (Store).
 //
 // Thread safety: every method may be called from any thread at once.
@@ -16,6 +16,7 @@
 
 #include "core/status.h"
 #include "site/article.h"
+#include "site/audit.h"
 #include "site/comment.h"
 #include "site/staff.h"
 
@@ -159,12 +160,26 @@ class StaffStore {
   virtual Status DeleteStaff(int64_t id) = 0;
 };
 
+// What staff did (site::AuditEntry), kept until pruned.
+class AuditStore {
+ public:
+  virtual ~AuditStore() = default;
+
+  // Appends `entry` (its id is given by the store).
+  virtual Status RecordAudit(const site::AuditEntry& entry) = 0;
+  // The entries matching `query`, newest first.
+  virtual Result<std::vector<site::AuditEntry>> ListAudit(const site::AuditQuery& query) = 0;
+  // Forgets the entries older than `before`; returns how many went.
+  virtual Result<int64_t> PruneAudit(int64_t before) = 0;
+};
+
 // Every part: what a backend implements and what the command line opens.
 class Store : public SettingsStore,
               public ArticleStore,
               public CommentStore,
               public SpentTokenLog,
               public ModelStore,
-              public StaffStore {};
+              public StaffStore,
+              public AuditStore {};
 
 }  // namespace tribune::store

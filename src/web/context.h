@@ -20,6 +20,7 @@ struct Context {
   render::SiteInfo site;
   store::ArticleStore& articles;      // handlers read; writes go through the services
   store::CommentStore& comment_store;
+  store::AuditStore& audit;
   render::PageCache& cache;
   const comments::Signer& signer;
   comments::CommentService& comments;

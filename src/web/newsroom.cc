@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 #include <map>
 #include <mutex>
@@ -275,7 +277,7 @@ void SignOut(Context& ctx, http::Request& req, http::Respond respond) {
   if (!member) return respond(Private(std::move(r)));
   FormMap form = FormFields(req);
   if (!FromOurPage(ctx, req, cookie, form, respond)) return;
-  Status st = ctx.newsroom.SignOut(*member);
+  Status st = ctx.newsroom.SignOut(*member, req.remote_addr, std::time(nullptr));
   if (!st.ok()) return respond(Private(ErrorPage(ctx, 503, "Signing out failed just now; "
                                                            "please try again.")));
   respond(Private(std::move(r)));
@@ -366,6 +368,53 @@ void CampaignPreviewPage(Context& ctx, http::Request& req, int64_t id, http::Res
   if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
 }
 
+// A day given as YYYY-MM-DD: the Unix second it starts (UTC); nullopt when
+// it is not such a day.
+std::optional<int64_t> DayStart(const std::string& text) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  char tail = 0;
+  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) {
+    return std::nullopt;
+  }
+  std::chrono::year_month_day day{std::chrono::year{y}, std::chrono::month{m},
+                                  std::chrono::day{d}};
+  if (!day.ok() || y < 1970) return std::nullopt;
+  return std::chrono::sys_days{day}.time_since_epoch() / std::chrono::seconds{1};
+}
+
+void AuditPage(Context& ctx, http::Request& req, http::Respond respond) {
+  auto member = RequireMember(ctx, req, nullptr, respond);
+  if (!member) return;
+  constexpr int64_t kShown = 200;
+  render::AuditView view;
+  view.staff_name = member->name;
+  view.actor = req.QueryParam("actor");
+  view.action = req.QueryParam("action");
+  view.target = req.QueryParam("target");
+  view.since = req.QueryParam("since");
+  view.until = req.QueryParam("until");
+  site::AuditQuery q{view.actor, view.action, view.target, 0, 0, kShown + 1};
+  if (!view.since.empty()) {
+    auto since = DayStart(view.since);
+    if (!since) view.error = "'From the day' is not a date (YYYY-MM-DD); it was left out.";
+    q.since = since.value_or(0);
+  }
+  if (!view.until.empty()) {
+    auto until = DayStart(view.until);
+    if (!until) view.error = "'To the day' is not a date (YYYY-MM-DD); it was left out.";
+    q.until = until ? *until + 86400 : 0;  // the whole day
+  }
+  auto entries = ctx.audit.ListAudit(q);
+  if (!entries.ok()) return respond(Private(StorageUnavailable(ctx)));
+  view.more = static_cast<int64_t>(entries->size()) > kShown;
+  if (view.more) entries->resize(kShown);
+  view.entries = std::move(entries).value();
+  http::Response r = HtmlResponse(view.error.empty() ? 200 : 400,
+                                  render::RenderAuditPage(ctx.site, view));
+  respond(Private(std::move(r)));
+}
+
 void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
   FormMap fields = FormFields(req);
   auto member = RequireMember(ctx, req, &fields, respond);
@@ -377,11 +426,11 @@ void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond r
                                                "comment your page showed; please reload it.")));
   }
   moderation::SeenComment seen{fields["seen"], *edited};
-  auto task = [&ctx, by = *member, id, decision = fields["decision"], seen, show,
-               respond]() mutable {
+  auto task = [&ctx, by = *member, from = req.remote_addr, id, decision = fields["decision"],
+               seen, show, respond]() mutable {
     Result<std::vector<site::Comment>> changed = Unavailable("not decided");
     try {
-      changed = ctx.newsroom.Decide(by, id, decision, seen, std::time(nullptr));
+      changed = ctx.newsroom.Decide(by, from, id, decision, seen, std::time(nullptr));
     } catch (const std::exception& e) {
       changed = Unavailable(std::string("The decision failed: ") + e.what());
     }
@@ -434,6 +483,7 @@ RouteTable NewsroomRoutes(Context& ctx) {
   t.Add("/newsroom/comments/{id}/campaign").Get([&ctx](R req, Args a, Out respond) {
     CampaignPreviewPage(ctx, req, a.id, respond);
   });
+  t.Add("/newsroom/audit").Get([&ctx](R req, Args, Out respond) { AuditPage(ctx, req, respond); });
   return t;
 }
 

@@ -85,6 +85,7 @@ describe('accessibility of every page type (axe-core)', () => {
       signIn: '/newsroom/sign-in',
       queue: '/newsroom/queue',
       queuePublished: '/newsroom/queue?show=published',
+      audit: '/newsroom/audit',
     });
     pages.editCookie = { name: `ce${posted.id}`, value: posted.edit_key, url: server.baseUrl };
   });
@@ -145,10 +146,11 @@ describe('accessibility of every page type (axe-core)', () => {
     await ctx.close();
   });
 
-  it('the newsroom queue has no violation', async () => {
+  it('the newsroom queue and audit log have no violation', async () => {
     const ctx = await context(true);
     await check(ctx, 'queue');
     await check(ctx, 'queuePublished');
+    await check(ctx, 'audit');
     await ctx.close();
   });
 });

@@ -96,6 +96,8 @@ describe('HTML5 validity', { skip }, () => {
     pages.queue_held = await asStaff('/newsroom/queue');
     pages.queue_published = await asStaff('/newsroom/queue?show=published');
     assert.match(pages.queue_published, /<table class="reasons">/);
+    pages.audit = await asStaff('/newsroom/audit');
+    assert.match(pages.audit, /<table class="audit-log">/);
     const files = Object.entries(pages).map(([name, html]) => {
       const f = path.join(dir, `${name}.html`);
       fs.writeFileSync(f, html);

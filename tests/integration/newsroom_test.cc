@@ -219,6 +219,51 @@ TEST_F(Newsroom, AModeratorSeesWhyAHeldCommentWasHeldAndApprovesIt) {
   EXPECT_EQ(StatusOf(id), "published");
 }
 
+// Every staff action is in the audit log: who, what, on what, when, from
+// where, before and after; from the web and the command line alike.
+TEST_F(Newsroom, TheAuditLogShowsWhoDidWhatFromWhere) {
+  int64_t id = Post("Audit Poster", "Cheap pills http://pills-example.top/buy now");
+  ASSERT_EQ(StatusOf(id), "held");
+  CookieJar jar = SignedIn();
+  Response queue = GetAs(jar, "/newsroom/queue");
+  ASSERT_EQ(Decide(jar, queue.body, id, "spam").status, 303);
+  ProcessResult cli = RunTribune(
+      {"moderate", "restore", std::to_string(id), "--db", server_->db().string()}, dir_->path());
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+
+  std::string target = "comment " + std::to_string(id);
+  Response log = GetAs(jar, "/newsroom/audit?target=" + FormEncode({{"", target}}).substr(1));
+  ASSERT_EQ(log.status, 200) << log.body;
+  EXPECT_EQ(log.Header("cache-control").value_or(""), "no-store");
+  // Newest first: the command line's restore, then the moderator's spam.
+  size_t restore = log.body.find("<td>comment.restore</td>");
+  size_t spam = log.body.find("<td>comment.spam</td>");
+  ASSERT_NE(restore, std::string::npos) << log.body;
+  ASSERT_NE(spam, std::string::npos) << log.body;
+  EXPECT_LT(restore, spam);
+  std::string web_row = log.body.substr(log.body.rfind("<tr>", spam), 400);
+  EXPECT_NE(web_row.find("<td>maria</td>"), std::string::npos) << web_row;
+  EXPECT_NE(web_row.find("<td>127.0.0.1</td>"), std::string::npos) << web_row;
+  EXPECT_NE(web_row.find("<td>held</td><td>spam</td>"), std::string::npos) << web_row;
+  std::string cli_row = log.body.substr(log.body.rfind("<tr>", restore), 400);
+  EXPECT_NE(cli_row.find("<td>cli:"), std::string::npos) << cli_row;
+  EXPECT_NE(cli_row.find("<td>spam</td><td>published</td>"), std::string::npos) << cli_row;
+
+  // Filters: by who, by a kind of action; a bad date is named, not guessed.
+  Response mine = GetAs(jar, "/newsroom/audit?actor=maria&action=staff.");
+  ASSERT_EQ(mine.status, 200);
+  EXPECT_NE(mine.body.find("<td>staff.sign_in</td>"), std::string::npos);
+  EXPECT_EQ(mine.body.find("<td>comment."), std::string::npos);
+  Response bad = GetAs(jar, "/newsroom/audit?since=yesterday");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("is not a date"), std::string::npos);
+  EXPECT_EQ(GetAs(jar, "/newsroom/audit?since=2020-01-01&until=2020-01-31").body.find("<tbody>"),
+            std::string::npos)
+      << "nothing happened in January 2020";
+  // Only for staff.
+  EXPECT_EQ(Get(port(), "/newsroom/audit").status, 303);
+}
+
 TEST_F(Newsroom, HostileTextIsShownAsTextOnTheQueue) {
   int64_t id = Post("<script>alert(1)</script>",
                     "First! \"><img src=x onerror=alert(2)> http://short-example.top/y");

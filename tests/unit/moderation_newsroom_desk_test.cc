@@ -196,9 +196,20 @@ TEST_F(NewsroomDeskTest, SigningOutEndsTheSessionEverywhere) {
   ASSERT_TRUE(desk_->Member(b.cookie, kNow + 60).has_value());
   ASSERT_TRUE(desk_->Member(a.cookie, kNow + 60).has_value());
   EXPECT_EQ(desk_->Member(a.cookie, kNow + 60)->name, "maria");
-  ASSERT_TRUE(desk_->SignOut(*desk_->Member(a.cookie, kNow + 60)).ok());
+  ASSERT_TRUE(desk_->SignOut(*desk_->Member(a.cookie, kNow + 60), "192.0.2.1", kNow + 60).ok());
   EXPECT_FALSE(desk_->Member(a.cookie, kNow + 60).has_value());
   EXPECT_FALSE(desk_->Member(b.cookie, kNow + 60).has_value());
+  // Both sign-ins and the sign-out are in the audit log, with where they came from.
+  site::AuditQuery mine;
+  mine.actor = "maria";
+  auto log = store_->ListAudit(mine);
+  ASSERT_TRUE(log.ok());
+  ASSERT_EQ(log->size(), 3u);
+  EXPECT_EQ((*log)[0].action, "staff.sign_out");
+  EXPECT_EQ((*log)[0].from, "192.0.2.1");
+  EXPECT_EQ((*log)[1].action, "staff.sign_in");
+  EXPECT_EQ((*log)[1].from, "192.0.2.2");
+  EXPECT_EQ((*log)[1].target, "staff maria");
   // A later sign-in works again.
   SignInOutcome c = desk_->SignIn("maria", kPassword, "192.0.2.1", kNow, 3);
   EXPECT_TRUE(desk_->Member(c.cookie, kNow + 60).has_value());

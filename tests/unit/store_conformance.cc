@@ -85,6 +85,58 @@ TEST_P(StoreConformance, Settings) {
   EXPECT_EQ(*store_->GetSetting("secret"), "b");
 }
 
+TEST_P(StoreConformance, AuditLogKeepsEveryFieldAndFiltersNewestFirst) {
+  auto entry = [](int64_t at, std::string actor, std::string action, std::string target) {
+    site::AuditEntry e;
+    e.at = at;
+    e.actor = std::move(actor);
+    e.action = std::move(action);
+    e.target = std::move(target);
+    e.from = "203.0.113.7";
+    e.before = "held";
+    e.after = "published";
+    return e;
+  };
+  ASSERT_TRUE(store_->RecordAudit(entry(kNow - 30, "nino", "comment.approve", "comment 1")).ok());
+  ASSERT_TRUE(store_->RecordAudit(entry(kNow - 20, "giorgi", "comment.spam", "comment 2")).ok());
+  ASSERT_TRUE(store_->RecordAudit(entry(kNow - 10, "nino", "staff.sign_in", "staff nino")).ok());
+  ASSERT_TRUE(store_->RecordAudit(entry(kNow, "cli:root", "comment.spam", "comment 1")).ok());
+
+  auto all = store_->ListAudit({});
+  ASSERT_TRUE(all.ok()) << all.status().message();
+  ASSERT_EQ(all->size(), 4u);
+  EXPECT_EQ((*all)[0].actor, "cli:root");  // newest first
+  EXPECT_EQ((*all)[3].action, "comment.approve");
+  EXPECT_EQ((*all)[3].from, "203.0.113.7");
+  EXPECT_EQ((*all)[3].before, "held");
+  EXPECT_EQ((*all)[3].after, "published");
+  EXPECT_EQ((*all)[3].at, kNow - 30);
+  EXPECT_GT((*all)[0].id, (*all)[3].id);
+
+  site::AuditQuery by_actor;
+  by_actor.actor = "nino";
+  EXPECT_EQ(store_->ListAudit(by_actor)->size(), 2u);
+  site::AuditQuery comments;
+  comments.action = "comment.";  // a prefix
+  EXPECT_EQ(store_->ListAudit(comments)->size(), 3u);
+  site::AuditQuery spam;
+  spam.action = "comment.spam";
+  spam.target = "comment 1";
+  ASSERT_EQ(store_->ListAudit(spam)->size(), 1u);
+  EXPECT_EQ(store_->ListAudit(spam)->front().actor, "cli:root");
+  site::AuditQuery window;
+  window.since = kNow - 20;
+  window.until = kNow;
+  window.limit = 1;
+  ASSERT_EQ(store_->ListAudit(window)->size(), 1u);
+  EXPECT_EQ(store_->ListAudit(window)->front().action, "staff.sign_in");
+
+  auto pruned = store_->PruneAudit(kNow - 15);
+  ASSERT_TRUE(pruned.ok());
+  EXPECT_EQ(*pruned, 2);
+  EXPECT_EQ(store_->ListAudit({})->size(), 2u);
+}
+
 TEST_P(StoreConformance, ArticlesRoundTripAndListNewestFirst) {
   site::Article a = NewArticle(*store_, "Old news", kNow - 100);
   site::Article b = NewArticle(*store_, "New news", kNow);

@@ -9,7 +9,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Append only: never
 // edit a migration that has shipped.
-constexpr std::array<const char*, 6> kMigrations = {
+constexpr std::array<const char*, 7> kMigrations = {
     R"sql(
 CREATE TABLE settings (
   key   TEXT PRIMARY KEY,
@@ -102,6 +102,20 @@ CREATE TABLE spent_tokens (
   expires_at INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX spent_tokens_by_expiry ON spent_tokens (expires_at);
+)sql",
+    // 7: the audit log of staff actions.
+    R"sql(
+CREATE TABLE audit_log (
+  id        INTEGER PRIMARY KEY,
+  at        INTEGER NOT NULL,
+  actor     TEXT NOT NULL,
+  action    TEXT NOT NULL,
+  target    TEXT NOT NULL DEFAULT '',
+  from_addr TEXT NOT NULL DEFAULT '',
+  before    TEXT NOT NULL DEFAULT '',
+  after     TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_by_time ON audit_log (at DESC, id DESC);
 )sql",
 };
 

@@ -525,6 +525,68 @@ class SqliteStore final : public Store {
     });
   }
 
+  Status RecordAudit(const site::AuditEntry& e) override {
+    return Write([&](Connection& c) {
+      c.Prepare("INSERT INTO audit_log (at, actor, action, target, from_addr, before, after) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)")
+          .Bind(1, e.at)
+          .Bind(2, e.actor)
+          .Bind(3, e.action)
+          .Bind(4, e.target)
+          .Bind(5, e.from)
+          .Bind(6, e.before)
+          .Bind(7, e.after)
+          .Step();
+      return Status::Ok();
+    });
+  }
+
+  Result<std::vector<site::AuditEntry>> ListAudit(const site::AuditQuery& q) override {
+    using V = std::vector<site::AuditEntry>;
+    // An action ending in '.' is a prefix ("comment." for every comment action).
+    bool prefix = !q.action.empty() && q.action.back() == '.';
+    return Read<V>([&](Connection& c) -> Result<V> {
+      Statement st = c.Prepare(
+          "SELECT id, at, actor, action, target, from_addr, before, after FROM audit_log "
+          "WHERE (?1 = '' OR actor = ?1) "
+          "AND (?2 = '' OR (?3 = 0 AND action = ?2) "
+          "     OR (?3 = 1 AND substr(action, 1, length(?2)) = ?2)) "
+          "AND (?4 = '' OR target = ?4) AND (?5 = 0 OR at >= ?5) AND (?6 = 0 OR at < ?6) "
+          "ORDER BY at DESC, id DESC LIMIT ?7");
+      st.Bind(1, q.actor)
+          .Bind(2, q.action)
+          .Bind(3, int64_t{prefix})
+          .Bind(4, q.target)
+          .Bind(5, q.since)
+          .Bind(6, q.until)
+          .Bind(7, q.limit);
+      V out;
+      while (st.Step()) {
+        site::AuditEntry e;
+        e.id = st.Int(0);
+        e.at = st.Int(1);
+        e.actor = st.Text(2);
+        e.action = st.Text(3);
+        e.target = st.Text(4);
+        e.from = st.Text(5);
+        e.before = st.Text(6);
+        e.after = st.Text(7);
+        out.push_back(std::move(e));
+      }
+      return out;
+    });
+  }
+
+  Result<int64_t> PruneAudit(int64_t before) override {
+    return InWriteTransaction<Result<int64_t>>([&](Connection& c) -> Result<int64_t> {
+      Statement st = c.Prepare("DELETE FROM audit_log WHERE at < ? RETURNING id");
+      st.Bind(1, before);
+      int64_t n = 0;
+      while (st.Step()) ++n;
+      return n;
+    });
+  }
+
   Status SaveModel(const std::string& version, const std::string& data, int64_t now) override {
     return Write([&](Connection& c) {
       c.Prepare("INSERT INTO spam_models (version, created_at, data) VALUES (?, ?, ?)")
