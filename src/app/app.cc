@@ -277,7 +277,7 @@ int Serve(const Config& given) {
     cache.Invalidate(render::PageCache::kSiteScope);  // the front page shows comment counts
   });
   comments::Signer signer(*secret);
-  comments::CommentService comments(config, {*store, *store, *store}, writer, signer, engine);
+  comments::CommentService comments(config, {*store, *store, *store, *store}, writer, signer, engine);
   if (config.spam.enabled && !config.spam.shadow_model.empty()) {
     auto shadow = moderation::LoadModelFile(config, config.spam.shadow_model);
     if (!shadow.ok()) {

@@ -34,7 +34,8 @@ CommentService::CommentService(const Config& config, CommentStores stores,
              {config.comments.min_seconds, config.comments.token_max_age_s,
               config.comments.pow_bits, config.comments.pow_solutions},
              &stores.spent_tokens),
-      pass_(signer) {}
+      pass_(signer),
+      bans_(stores.bans) {}
 
 void CommentService::SetEngine(std::shared_ptr<const spam::Engine> engine) {
   std::lock_guard lock(engine_mu_);

@@ -7,10 +7,12 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "bbcode/bbcode.h"
+#include "comments/bans.h"
 #include "comments/commenter_pass.h"
 #include "comments/form_guard.h"
 #include "comments/rate_limiter.h"
@@ -72,6 +74,7 @@ struct CommentStores {
   store::ArticleStore& articles;
   store::CommentStore& comments;
   store::SpentTokenLog& spent_tokens;
+  store::BanStore& bans;
 };
 
 class CommentService {
@@ -135,6 +138,10 @@ class CommentService {
   const FormGuard& guard() const { return guard_; }
   const std::string& honeypot_name() const { return guard_.honeypot_name(); }
 
+  // A ban was added or removed here: posts are checked against it at once
+  // (changes made elsewhere are read within seconds).
+  void BansChanged() { bans_.Changed(); }
+
   // BBCode rendering options, with protected links signed.
   bbcode::RenderOptions RenderOptionsFor(bool signed_in) const;
 
@@ -155,6 +162,10 @@ class CommentService {
     double trust = 0;       // taken off the score
   };
   Reputation ReputationOf(const std::string& email, int64_t now, int64_t exclude = 0) const;
+  // BANNED when a ban covers a post by `name` <`email`> from `ip` with this text.
+  std::optional<ExtraReason> BanReason(const std::string& name, const std::string& email,
+                                       const std::string& ip, const std::string& body_text,
+                                       int64_t now, int64_t now_ms);
   site::Screening Screen(const site::Article& article, const site::CommentForm& form,
                          const std::string& body_text, const PostContext& ctx,
                          const GuardVerdict& guard, const Reputation& reputation,
@@ -174,6 +185,7 @@ class CommentService {
   CommenterPass pass_;
   RateCounter prefix_rate_, email_rate_, name_rate_, article_rate_;
   RateCounter spam_wave_;  // site-wide: comments screened as spam
+  BanList bans_;
 };
 
 // The signed path of the interstitial page for a protected link.

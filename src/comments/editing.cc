@@ -137,8 +137,12 @@ EditOutcome CommentService::Edit(int64_t id, std::string_view key, std::string b
   // Trust comes from the author's other comments, not from this one's publication.
   Reputation reputation = ReputationOf(before.email, ctx.now, before.id);
   GuardVerdict no_guard;  // the edit key is the proof; no new form was served
+  std::optional<ExtraReason> banned =
+      BanReason(before.author, before.email, ctx.ip, edit.body_text, ctx.now, ctx.now_ms);
+  if (banned) extra.push_back(*banned);
   edit.screening = Screen(out.article, form, edit.body_text, ctx, no_guard, reputation, extra);
-  edit.status = StatusFor(spam::ActionFor(edit.screening.score, policy_));
+  edit.status = banned ? site::CommentStatus::kSpam
+                       : StatusFor(spam::ActionFor(edit.screening.score, policy_));
   if (edit.status == site::CommentStatus::kSpam || edit.status == site::CommentStatus::kDeleted) {
     spam_wave_.Add("site", ctx.now_ms);
   }

@@ -93,8 +93,13 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
     extra.push_back({"CODE_DURING_WAVE", symbols_.Score("CODE_DURING_WAVE"),
                      "typed the code instead of solving the proof of work during a spam wave"});
   }
+  std::optional<ExtraReason> banned =
+      BanReason(form.name, form.email, ctx.ip, nc.body_text, ctx.now, ctx.now_ms);
+  if (banned) extra.push_back(*banned);
   nc.screening = Screen(out.article, form, nc.body_text, ctx, guard, reputation, extra);
-  nc.status = StatusFor(spam::ActionFor(nc.screening.score, policy_));
+  // A banned post is spam whatever else its score says: moderators find it there.
+  nc.status = banned ? site::CommentStatus::kSpam
+                     : StatusFor(spam::ActionFor(nc.screening.score, policy_));
   if (nc.status != site::CommentStatus::kPublished && nc.status != site::CommentStatus::kHeld) {
     spam_wave_.Add("site", ctx.now_ms);
   }

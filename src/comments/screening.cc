@@ -9,6 +9,7 @@
 
 #include "comments/comment_service_internal.h"
 #include "comments/reputation.h"
+#include "spam/text/urls.h"
 #include "core/html.h"
 #include "core/utf8.h"
 #include "spam/verdict.h"
@@ -124,6 +125,24 @@ site::Screening CommentService::Screen(const site::Article& article,
   out.reasons_json = reasons.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   out.model_version = verdict.model_version;
   return out;
+}
+
+std::optional<ExtraReason> CommentService::BanReason(const std::string& name,
+                                                     const std::string& email,
+                                                     const std::string& ip,
+                                                     const std::string& body_text, int64_t now,
+                                                     int64_t now_ms) {
+  PostIdentity post{ip, email, name, {}};
+  for (const spam::text::Link& l : spam::text::FindLinks(body_text).links) {
+    post.link_domains.push_back(l.domain);
+    if (l.host != l.domain) post.link_domains.push_back(l.host);
+  }
+  std::optional<site::Ban> ban = bans_.Match(post, now, now_ms);
+  if (!ban) return std::nullopt;
+  std::string evidence = fmt::format("ban {}: {} {}", ban->id, site::BanKindName(ban->kind),
+                                     ban->pattern);
+  if (!ban->reason.empty()) evidence += " (" + ban->reason + ")";
+  return ExtraReason{"BANNED", symbols_.Score("BANNED"), std::move(evidence)};
 }
 
 }  // namespace tribune::comments

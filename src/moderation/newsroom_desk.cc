@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "comments/form_guard.h"
+#include "core/time_format.h"
 #include "moderation/audit.h"
 #include "moderation/moderation.h"
 
@@ -210,6 +211,50 @@ Result<std::vector<site::Comment>> NewsroomDesk::PreviewCampaignOf(int64_t id, i
   auto engine = LoadSiteEngine(config_, store_);
   if (!engine.ok()) return engine.status();
   return PreviewCampaign(DecisionStores::Of(store_), **engine, id, now - kCampaignDays * 86400);
+}
+
+Result<std::vector<site::Ban>> NewsroomDesk::Bans() { return store_.ListBans(); }
+
+namespace {
+
+std::string Describe(const site::Ban& b) {
+  std::string text = fmt::format("{} {}", site::BanKindName(b.kind), b.pattern);
+  if (!b.reason.empty()) text += " (" + b.reason + ")";
+  if (b.expires_at > 0) text += ", until " + timefmt::Iso8601(b.expires_at);
+  return text;
+}
+
+}  // namespace
+
+Result<site::Ban> NewsroomDesk::AddBan(const site::Staff& by, const std::string& from,
+                                       site::Ban ban, int64_t now) {
+  if (std::string problem = site::BanPatternProblem(ban.kind, ban.pattern); !problem.empty()) {
+    return InvalidArgument(problem);
+  }
+  if (ban.reason.size() > 500) return InvalidArgument("a ban's reason is at most 500 bytes");
+  ban.created_by = by.name;
+  ban.created_at = now;
+  auto added = store_.AddBan(ban);
+  if (!added.ok()) return added.status();
+  comments_.BansChanged();
+  spdlog::info("newsroom: {} banned {}", Loggable(by.name), Loggable(Describe(*added)));
+  Audit(RecordAction(store_, {by.name, from}, "ban.add", fmt::format("ban {}", added->id), "",
+                     Describe(*added), now));
+  return added;
+}
+
+Status NewsroomDesk::RemoveBan(const site::Staff& by, const std::string& from, int64_t id,
+                               int64_t now) {
+  auto bans = store_.ListBans();
+  if (!bans.ok()) return bans.status();
+  auto it = std::find_if(bans->begin(), bans->end(), [&](const site::Ban& b) { return b.id == id; });
+  if (it == bans->end()) return NotFound(fmt::format("no ban {}", id));
+  TRIBUNE_RETURN_IF_ERROR(store_.RemoveBan(id));
+  comments_.BansChanged();
+  spdlog::info("newsroom: {} lifted ban {}", Loggable(by.name), id);
+  Audit(RecordAction(store_, {by.name, from}, "ban.remove", fmt::format("ban {}", id),
+                     Describe(*it), "", now));
+  return Status::Ok();
 }
 
 }  // namespace tribune::moderation

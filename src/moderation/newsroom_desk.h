@@ -113,6 +113,14 @@ class NewsroomDesk {
   // How far back a campaign decision sweeps.
   static constexpr int64_t kCampaignDays = 7;
 
+  // Bans (site::Ban): every one, newest first; adding one checks its pattern
+  // (InvalidArgument naming the problem), takes effect on the next post and
+  // is in the audit log, as is removing one (NotFound when there is none).
+  Result<std::vector<site::Ban>> Bans();
+  Result<site::Ban> AddBan(const site::Staff& by, const std::string& from, site::Ban ban,
+                           int64_t now);
+  Status RemoveBan(const site::Staff& by, const std::string& from, int64_t id, int64_t now);
+
  private:
   const Config& config_;
   store::Store& store_;

@@ -326,4 +326,74 @@ std::string RenderAuditPage(const SiteInfo& site, const AuditView& v) {
   return out;
 }
 
+std::string RenderBansPage(const SiteInfo& site, const BansView& v) {
+  std::string out;
+  OpenPage(out, site, {"Bans", "", "", "", "", "", "", 0});
+  out += "<section class=\"newsroom bans\">\n<h1>Bans</h1>\n<div class=\"who\">Signed in as ";
+  html::AppendEscaped(out, v.staff_name);
+  out += ". <a href=\"/newsroom/queue\">Back to the queue</a></div>\n<p>A post a ban covers gets "
+         "the ordinary answer, so its sender learns nothing, and is stored as spam with the ban "
+         "as its reason.</p>\n";
+  if (!v.notice.empty()) {
+    out += "<p class=\"notice-ok\" role=\"status\">";
+    html::AppendEscaped(out, v.notice);
+    out += "</p>\n";
+  }
+  out += "<h2>Add a ban</h2>\n";
+  if (!v.error.empty()) {
+    out += "<p class=\"notice-error\" role=\"alert\">";
+    html::AppendEscaped(out, v.error);
+    out += "</p>\n";
+  }
+  out += "<form class=\"ban-add\" method=\"post\" action=\"/newsroom/bans\">\n"
+         "<input type=\"hidden\" name=\"t\" value=\"";
+  html::AppendEscaped(out, v.form_token);
+  out += "\">\n<p class=\"field\"><label for=\"ban-kind\">Kind</label> <select id=\"ban-kind\" "
+         "name=\"kind\">";
+  constexpr const char* kKinds[][2] = {{"address", "Address or range (203.0.113.0/24)"},
+                                       {"email", "E-mail, or @domain"},
+                                       {"name", "Name pattern (* for any text)"},
+                                       {"domain", "Link domain"}};
+  for (const auto& k : kKinds) {
+    out += fmt::format("<option value=\"{}\"{}>{}</option>", k[0],
+                       v.kind == k[0] ? " selected" : "", k[1]);
+  }
+  out += "</select></p>\n";
+  AppendFilterField(out, "pattern", "Pattern", v.pattern);
+  AppendFilterField(out, "reason", "Reason", v.reason);
+  AppendFilterField(out, "days", "Days (0 or empty: until lifted)", v.days, "number");
+  out += "<p><button type=\"submit\">Ban</button></p>\n</form>\n<h2>Bans</h2>\n";
+  if (v.bans.empty()) {
+    out += "<p class=\"empty\">No bans.</p>\n";
+  } else {
+    out += "<table class=\"audit-log\">\n<thead><tr><th scope=\"col\">Kind</th>"
+           "<th scope=\"col\">Pattern</th><th scope=\"col\">Reason</th><th scope=\"col\">By</th>"
+           "<th scope=\"col\">Until</th><th scope=\"col\">Lift</th></tr></thead>\n<tbody>\n";
+    for (const site::Ban& b : v.bans) {
+      out += "<tr>";
+      AppendCell(out, std::string(site::BanKindName(b.kind)));
+      AppendCell(out, b.pattern);
+      AppendCell(out, b.reason);
+      AppendCell(out, b.created_by);
+      out += "<td>";
+      if (b.expires_at == 0) {
+        out += "until lifted";
+      } else {
+        out += "<time datetime=\"" + timefmt::Iso8601(b.expires_at) + "\">" +
+               timefmt::CommentDate(b.expires_at) + "</time>";
+        if (!b.ActiveAt(v.now)) out += " (expired)";
+      }
+      out += fmt::format("</td><td><form method=\"post\" action=\"/newsroom/bans/{}\">"
+                         "<input type=\"hidden\" name=\"t\" value=\"", b.id);
+      html::AppendEscaped(out, v.form_token);
+      out += fmt::format("\"><button type=\"submit\" aria-label=\"Lift ban {}\">Lift</button>"
+                         "</form></td></tr>\n", b.id);
+    }
+    out += "</tbody>\n</table>\n";
+  }
+  out += "</section>\n";
+  ClosePage(out, site);
+  return out;
+}
+
 }  // namespace tribune::render

@@ -7,6 +7,7 @@
 
 #include "render/layout.h"
 #include "site/audit.h"
+#include "site/ban.h"
 #include "site/comment.h"
 
 namespace tribune::render {
@@ -64,11 +65,22 @@ struct AuditView {
   bool more = false;                                // the list was cut at its limit
 };
 
+// Bans: the list, each with a button that lifts it, and the form that adds one
+// (refilled, with the problem named, when it was refused).
+struct BansView {
+  std::string staff_name, form_token;
+  std::vector<site::Ban> bans;
+  int64_t now = 0;
+  std::string kind, pattern, reason, days;  // the add form as sent
+  std::string error, notice;
+};
+
 // The sign-in form; `name` is kept after a failed attempt.
 std::string RenderSignInPage(const SiteInfo& site, const std::string& name,
                              const std::string& error);
 std::string RenderQueuePage(const SiteInfo& site, const QueueView& view);
 std::string RenderCampaignPreviewPage(const SiteInfo& site, const CampaignPreview& preview);
 std::string RenderAuditPage(const SiteInfo& site, const AuditView& view);
+std::string RenderBansPage(const SiteInfo& site, const BansView& view);
 
 }  // namespace tribune::render

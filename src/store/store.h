@@ -1,7 +1,7 @@
 // The store: where articles and comments live. One conformance suite
 // (tests/unit/store_conformance.h), several backends. Its interface comes in
 // parts by what callers need: settings and schema, articles, comments, spent
-// form tokens, spam models, staff, the audit log. A service or handler takes the parts it
+// form tokens, spam models, staff, the audit log, bans. A service or handler takes the parts it
 // uses; a backend implements them all (Store).
 //
 // Thread safety: every method may be called from any thread at once.
@@ -17,6 +17,7 @@
 #include "core/status.h"
 #include "site/article.h"
 #include "site/audit.h"
+#include "site/ban.h"
 #include "site/comment.h"
 #include "site/staff.h"
 
@@ -173,6 +174,19 @@ class AuditStore {
   virtual Result<int64_t> PruneAudit(int64_t before) = 0;
 };
 
+// Moderators' bans (site::Ban).
+class BanStore {
+ public:
+  virtual ~BanStore() = default;
+
+  // Stores `ban` and returns it with its id.
+  virtual Result<site::Ban> AddBan(const site::Ban& ban) = 0;
+  // Every ban, expired ones included, newest first.
+  virtual Result<std::vector<site::Ban>> ListBans() = 0;
+  // NotFound when there is no such ban.
+  virtual Status RemoveBan(int64_t id) = 0;
+};
+
 // Every part: what a backend implements and what the command line opens.
 class Store : public SettingsStore,
               public ArticleStore,
@@ -180,6 +194,7 @@ class Store : public SettingsStore,
               public SpentTokenLog,
               public ModelStore,
               public StaffStore,
-              public AuditStore {};
+              public AuditStore,
+              public BanStore {};
 
 }  // namespace tribune::store

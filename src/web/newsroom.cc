@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -415,6 +416,83 @@ void AuditPage(Context& ctx, http::Request& req, http::Respond respond) {
   respond(Private(std::move(r)));
 }
 
+render::BansView BansViewFor(Context& ctx, const http::Request& req, const site::Staff& member) {
+  render::BansView view;
+  view.staff_name = member.name;
+  view.form_token =
+      ctx.newsroom.sessions().FormToken(req.Cookie(moderation::StaffSessions::kCookie));
+  view.now = std::time(nullptr);
+  return view;
+}
+
+// The bans page, with `view`'s form and messages; 503 when the list cannot be read.
+http::Response BansPageWith(Context& ctx, render::BansView view, int status) {
+  auto bans = ctx.newsroom.Bans();
+  if (!bans.ok()) return Private(StorageUnavailable(ctx));
+  view.bans = std::move(bans).value();
+  return Private(HtmlResponse(status, render::RenderBansPage(ctx.site, view)));
+}
+
+void BansPage(Context& ctx, http::Request& req, http::Respond respond) {
+  auto member = RequireMember(ctx, req, nullptr, respond);
+  if (!member) return;
+  render::BansView view = BansViewFor(ctx, req, *member);
+  if (req.QueryParam("done") == "added") view.notice = "The ban is in force.";
+  if (req.QueryParam("done") == "lifted") view.notice = "The ban is lifted.";
+  respond(BansPageWith(ctx, std::move(view), 200));
+}
+
+void AddBan(Context& ctx, http::Request& req, http::Respond respond) {
+  FormMap fields = FormFields(req);
+  auto member = RequireMember(ctx, req, &fields, respond);
+  if (!member) return;
+  render::BansView view = BansViewFor(ctx, req, *member);
+  view.kind = fields["kind"];
+  view.pattern = fields["pattern"];
+  view.reason = fields["reason"];
+  view.days = fields["days"];
+  site::Ban ban;
+  std::optional<site::BanKind> kind = site::ParseBanKind(view.kind);
+  std::optional<int64_t> days = view.days.empty() ? std::optional<int64_t>(0)
+                                                  : ParseWhole(view.days);
+  if (!kind) {
+    view.error = "Choose what kind of ban this is.";
+  } else if (!days || *days < 0 || *days > 36500) {
+    view.error = "Days is a whole number from 0 (until lifted) to 36500.";
+  }
+  if (!view.error.empty()) return respond(BansPageWith(ctx, std::move(view), 400));
+  ban.kind = *kind;
+  ban.pattern = view.pattern;
+  ban.reason = view.reason;
+  ban.expires_at = *days > 0 ? view.now + *days * 86400 : 0;
+  auto task = [&ctx, by = *member, from = req.remote_addr, ban = std::move(ban),
+               view = std::move(view), respond]() mutable {
+    auto added = ctx.newsroom.AddBan(by, from, std::move(ban), std::time(nullptr));
+    if (added.ok()) return respond(Private(Redirect(303, "/newsroom/bans?done=added")));
+    if (added.status().code() != Code::kInvalidArgument) {
+      return respond(Private(StorageUnavailable(ctx)));
+    }
+    view.error = added.status().message();
+    view.error[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(view.error[0])));
+    view.error += ".";
+    respond(BansPageWith(ctx, std::move(view), 400));
+  };
+  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
+}
+
+void LiftBan(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
+  FormMap fields = FormFields(req);
+  auto member = RequireMember(ctx, req, &fields, respond);
+  if (!member) return;
+  auto task = [&ctx, by = *member, from = req.remote_addr, id, respond]() {
+    Status st = ctx.newsroom.RemoveBan(by, from, id, std::time(nullptr));
+    if (st.ok()) return respond(Private(Redirect(303, "/newsroom/bans?done=lifted")));
+    respond(st.code() == Code::kNotFound ? Private(ErrorPage(ctx, 404, "There is no such ban."))
+                                         : Private(StorageUnavailable(ctx)));
+  };
+  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
+}
+
 void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
   FormMap fields = FormFields(req);
   auto member = RequireMember(ctx, req, &fields, respond);
@@ -484,6 +562,12 @@ RouteTable NewsroomRoutes(Context& ctx) {
     CampaignPreviewPage(ctx, req, a.id, respond);
   });
   t.Add("/newsroom/audit").Get([&ctx](R req, Args, Out respond) { AuditPage(ctx, req, respond); });
+  t.Add("/newsroom/bans")
+      .Get([&ctx](R req, Args, Out respond) { BansPage(ctx, req, respond); })
+      .Post([&ctx](R req, Args, Out respond) { AddBan(ctx, req, respond); });
+  t.Add("/newsroom/bans/{id}").Post([&ctx](R req, Args a, Out respond) {
+    LiftBan(ctx, req, a.id, respond);
+  });
   return t;
 }
 

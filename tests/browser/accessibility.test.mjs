@@ -86,6 +86,7 @@ describe('accessibility of every page type (axe-core)', () => {
       queue: '/newsroom/queue',
       queuePublished: '/newsroom/queue?show=published',
       audit: '/newsroom/audit',
+      bans: '/newsroom/bans',
     });
     pages.editCookie = { name: `ce${posted.id}`, value: posted.edit_key, url: server.baseUrl };
   });
@@ -146,11 +147,12 @@ describe('accessibility of every page type (axe-core)', () => {
     await ctx.close();
   });
 
-  it('the newsroom queue and audit log have no violation', async () => {
+  it('the newsroom queue, audit log and bans have no violation', async () => {
     const ctx = await context(true);
     await check(ctx, 'queue');
     await check(ctx, 'queuePublished');
     await check(ctx, 'audit');
+    await check(ctx, 'bans');
     await ctx.close();
   });
 });

@@ -98,6 +98,8 @@ describe('HTML5 validity', { skip }, () => {
     assert.match(pages.queue_published, /<table class="reasons">/);
     pages.audit = await asStaff('/newsroom/audit');
     assert.match(pages.audit, /<table class="audit-log">/);
+    pages.bans = await asStaff('/newsroom/bans');
+    assert.match(pages.bans, /<form class="ban-add"/);
     const files = Object.entries(pages).map(([name, html]) => {
       const f = path.join(dir, `${name}.html`);
       fs.writeFileSync(f, html);

@@ -264,6 +264,61 @@ TEST_F(Newsroom, TheAuditLogShowsWhoDidWhatFromWhere) {
   EXPECT_EQ(Get(port(), "/newsroom/audit").status, 303);
 }
 
+// A ban on an e-mail domain: its posts get the ordinary answer and land in
+// spam with the ban as their reason; lifting it ends that; both are audited.
+TEST_F(Newsroom, ABannedSendersPostsGoQuietlyToSpam) {
+  CookieJar jar = SignedIn();
+  Response page = GetAs(jar, "/newsroom/bans");
+  ASSERT_EQ(page.status, 200) << page.body;
+  HeaderList headers = kForm;
+  headers.emplace_back("Cookie", jar.HeaderValue());
+  auto add = [&](const HeaderList& fields) {
+    return Fetch(port(), {"POST", "/newsroom/bans", headers, FormEncode(fields)});
+  };
+  // A pattern that is not of its kind is refused, named, and the form kept.
+  Response wrong = add({{"t", TokenOn(page.body)}, {"kind", "address"},
+                        {"pattern", "banned.example"}, {"reason", "spam"}, {"days", "30"}});
+  EXPECT_EQ(wrong.status, 400);
+  EXPECT_NE(wrong.body.find("An address ban is an IPv4 or IPv6 address"), std::string::npos)
+      << wrong.body;
+  EXPECT_NE(wrong.body.find("value=\"banned.example\""), std::string::npos);
+  // Without the page's token nothing happens.
+  EXPECT_EQ(add({{"t", "forged"}, {"kind", "email"}, {"pattern", "@banned.example"}}).status,
+            403);
+  Response added = add({{"t", TokenOn(page.body)}, {"kind", "email"},
+                        {"pattern", "@banned.example"}, {"reason", "casino links"}, {"days", "30"}});
+  ASSERT_EQ(added.status, 303) << added.body;
+
+  Response banned_post = PostCommentForm(
+      port(), *article_, {"Quiet Sender", "promo@BANNED.example", "A calm remark on the budget."});
+  ASSERT_EQ(banned_post.status, 303) << "the sender gets the ordinary answer";
+  int64_t id = PostedId(banned_post);
+  nlohmann::json why = Explain(*server_, dir_->path(), id);
+  EXPECT_EQ(why.value("status", ""), "spam");
+  EXPECT_NE(why.dump().find("BANNED"), std::string::npos) << why.dump();
+  EXPECT_NE(why.dump().find("casino links"), std::string::npos) << why.dump();
+  int64_t other = Post("Free Reader", "A calm remark on the budget, from elsewhere.");
+  EXPECT_EQ(StatusOf(other), "published");
+
+  // Lifting it: the next post from there is judged as any other.
+  Response listed = GetAs(jar, "/newsroom/bans");
+  auto ban_id = FirstMatch(listed.body, R"re(action="/newsroom/bans/(\d+)")re");
+  ASSERT_TRUE(ban_id.has_value()) << listed.body;
+  EXPECT_NE(listed.body.find("@banned.example"), std::string::npos);
+  Response lifted = Fetch(port(), {"POST", "/newsroom/bans/" + *ban_id, headers,
+                                   FormEncode({{"t", TokenOn(listed.body)}})});
+  ASSERT_EQ(lifted.status, 303) << lifted.body;
+  Response again = PostCommentForm(
+      port(), *article_, {"Quiet Sender", "promo@banned.example", "Another calm remark today."});
+  ASSERT_EQ(again.status, 303);
+  EXPECT_EQ(StatusOf(PostedId(again)), "published");
+
+  Response audit = GetAs(jar, "/newsroom/audit?action=ban.");
+  EXPECT_NE(audit.body.find("<td>ban.add</td>"), std::string::npos) << audit.body;
+  EXPECT_NE(audit.body.find("<td>ban.remove</td>"), std::string::npos) << audit.body;
+  EXPECT_NE(audit.body.find("email @banned.example (casino links)"), std::string::npos);
+}
+
 TEST_F(Newsroom, HostileTextIsShownAsTextOnTheQueue) {
   int64_t id = Post("<script>alert(1)</script>",
                     "First! \"><img src=x onerror=alert(2)> http://short-example.top/y");

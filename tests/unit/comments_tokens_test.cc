@@ -41,7 +41,7 @@ class CommentTokensTest : public ::testing::Test {
     ASSERT_TRUE(store_->Migrate().ok());
     writer_ = std::make_unique<store::CommentWriter>(*store_, [](const std::vector<int64_t>&) {});
     service_ = std::make_unique<CommentService>(
-        config_, CommentStores{*store_, *store_, *store_}, *writer_, signer_, nullptr);
+        config_, CommentStores{*store_, *store_, *store_, *store_}, *writer_, signer_, nullptr);
   }
   void Close() {
     service_.reset();

@@ -137,6 +137,37 @@ TEST_P(StoreConformance, AuditLogKeepsEveryFieldAndFiltersNewestFirst) {
   EXPECT_EQ(store_->ListAudit({})->size(), 2u);
 }
 
+TEST_P(StoreConformance, BansRoundTripNewestFirstAndRemove) {
+  site::Ban a;
+  a.kind = site::BanKind::kAddress;
+  a.pattern = "203.0.113.0/24";
+  a.reason = "casino links";
+  a.created_by = "nino";
+  a.created_at = kNow - 10;
+  a.expires_at = kNow + 86400;
+  auto first = store_->AddBan(a);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  EXPECT_GT(first->id, 0);
+  site::Ban e;
+  e.kind = site::BanKind::kEmail;
+  e.pattern = "@spam.example";
+  e.created_at = kNow;
+  auto second = store_->AddBan(e);
+  ASSERT_TRUE(second.ok());
+  auto all = store_->ListBans();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].kind, site::BanKind::kEmail);
+  EXPECT_EQ((*all)[0].expires_at, 0);
+  EXPECT_EQ((*all)[1].pattern, "203.0.113.0/24");
+  EXPECT_EQ((*all)[1].reason, "casino links");
+  EXPECT_EQ((*all)[1].created_by, "nino");
+  EXPECT_EQ((*all)[1].expires_at, kNow + 86400);
+  ASSERT_TRUE(store_->RemoveBan(first->id).ok());
+  EXPECT_EQ(store_->RemoveBan(first->id).code(), Code::kNotFound);
+  EXPECT_EQ(store_->ListBans()->size(), 1u);
+}
+
 TEST_P(StoreConformance, ArticlesRoundTripAndListNewestFirst) {
   site::Article a = NewArticle(*store_, "Old news", kNow - 100);
   site::Article b = NewArticle(*store_, "New news", kNow);

@@ -9,7 +9,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Append only: never
 // edit a migration that has shipped.
-constexpr std::array<const char*, 7> kMigrations = {
+constexpr std::array<const char*, 8> kMigrations = {
     R"sql(
 CREATE TABLE settings (
   key   TEXT PRIMARY KEY,
@@ -116,6 +116,18 @@ CREATE TABLE audit_log (
   after     TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX audit_by_time ON audit_log (at DESC, id DESC);
+)sql",
+    // 8: moderators' bans.
+    R"sql(
+CREATE TABLE bans (
+  id         INTEGER PRIMARY KEY,
+  kind       TEXT NOT NULL CHECK (kind IN ('address', 'email', 'name', 'domain')),
+  pattern    TEXT NOT NULL,
+  reason     TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL DEFAULT 0
+);
 )sql",
 };
 

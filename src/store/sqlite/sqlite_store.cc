@@ -525,6 +525,54 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<site::Ban> AddBan(const site::Ban& ban) override {
+    return InWriteTransaction<Result<site::Ban>>([&](Connection& c) -> Result<site::Ban> {
+      Statement st = c.Prepare(
+          "INSERT INTO bans (kind, pattern, reason, created_by, created_at, expires_at) "
+          "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
+      st.Bind(1, site::BanKindName(ban.kind))
+          .Bind(2, ban.pattern)
+          .Bind(3, ban.reason)
+          .Bind(4, ban.created_by)
+          .Bind(5, ban.created_at)
+          .Bind(6, ban.expires_at);
+      st.Step();
+      site::Ban out = ban;
+      out.id = st.Int(0);
+      return out;
+    });
+  }
+
+  Result<std::vector<site::Ban>> ListBans() override {
+    using V = std::vector<site::Ban>;
+    return Read<V>([&](Connection& c) -> Result<V> {
+      Statement st = c.Prepare(
+          "SELECT id, kind, pattern, reason, created_by, created_at, expires_at FROM bans "
+          "ORDER BY created_at DESC, id DESC");
+      V out;
+      while (st.Step()) {
+        site::Ban b;
+        b.id = st.Int(0);
+        b.kind = site::ParseBanKind(st.Text(1)).value_or(site::BanKind::kAddress);
+        b.pattern = st.Text(2);
+        b.reason = st.Text(3);
+        b.created_by = st.Text(4);
+        b.created_at = st.Int(5);
+        b.expires_at = st.Int(6);
+        out.push_back(std::move(b));
+      }
+      return out;
+    });
+  }
+
+  Status RemoveBan(int64_t id) override {
+    return Write([&](Connection& c) -> Status {
+      c.Prepare("DELETE FROM bans WHERE id = ?").Bind(1, id).Step();
+      if (Changes(c) == 0) return NotFound(fmt::format("no ban {}", id));
+      return Status::Ok();
+    });
+  }
+
   Status RecordAudit(const site::AuditEntry& e) override {
     return Write([&](Connection& c) {
       c.Prepare("INSERT INTO audit_log (at, actor, action, target, from_addr, before, after) "
@@ -579,11 +627,8 @@ class SqliteStore final : public Store {
 
   Result<int64_t> PruneAudit(int64_t before) override {
     return InWriteTransaction<Result<int64_t>>([&](Connection& c) -> Result<int64_t> {
-      Statement st = c.Prepare("DELETE FROM audit_log WHERE at < ? RETURNING id");
-      st.Bind(1, before);
-      int64_t n = 0;
-      while (st.Step()) ++n;
-      return n;
+      c.Prepare("DELETE FROM audit_log WHERE at < ?").Bind(1, before).Step();
+      return Changes(c);
     });
   }
 
