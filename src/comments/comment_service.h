@@ -162,6 +162,10 @@ class CommentService {
     double trust = 0;       // taken off the score
   };
   Reputation ReputationOf(const std::string& email, int64_t now, int64_t exclude = 0) const;
+  // PREMODERATED when the site holds this post for a moderator whatever its
+  // score ([comments] premoderation).
+  std::optional<ExtraReason> PremoderationReason(const Reputation& reputation,
+                                                 int64_t now_ms) const;
   // BANNED when a ban covers a post by `name` <`email`> from `ip` with this text.
   std::optional<ExtraReason> BanReason(const std::string& name, const std::string& email,
                                        const std::string& ip, const std::string& body_text,

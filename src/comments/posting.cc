@@ -96,10 +96,15 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
   std::optional<ExtraReason> banned =
       BanReason(form.name, form.email, ctx.ip, nc.body_text, ctx.now, ctx.now_ms);
   if (banned) extra.push_back(*banned);
+  std::optional<ExtraReason> premoderated = PremoderationReason(reputation, ctx.now_ms);
+  if (premoderated) extra.push_back(*premoderated);
   nc.screening = Screen(out.article, form, nc.body_text, ctx, guard, reputation, extra);
   // A banned post is spam whatever else its score says: moderators find it there.
   nc.status = banned ? site::CommentStatus::kSpam
                      : StatusFor(spam::ActionFor(nc.screening.score, policy_));
+  if (premoderated && nc.status == site::CommentStatus::kPublished) {
+    nc.status = site::CommentStatus::kHeld;
+  }
   if (nc.status != site::CommentStatus::kPublished && nc.status != site::CommentStatus::kHeld) {
     spam_wave_.Add("site", ctx.now_ms);
   }

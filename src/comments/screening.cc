@@ -145,4 +145,20 @@ std::optional<ExtraReason> CommentService::BanReason(const std::string& name,
   return ExtraReason{"BANNED", symbols_.Score("BANNED"), std::move(evidence)};
 }
 
+std::optional<ExtraReason> CommentService::PremoderationReason(const Reputation& reputation,
+                                                               int64_t now_ms) const {
+  const std::string& mode = config_.comments.premoderation;
+  bool newcomer = reputation.published == 0;
+  std::string why;
+  if (mode == "everyone") {
+    why = "pre-moderation: every comment";
+  } else if (mode == "newcomers" && newcomer) {
+    why = "pre-moderation: a first comment under this e-mail";
+  } else if (mode == "wave" && newcomer && WavePowBits(now_ms) > 0) {
+    why = "pre-moderation during a spam wave: a first comment under this e-mail";
+  }
+  if (why.empty()) return std::nullopt;
+  return ExtraReason{"PREMODERATED", symbols_.Score("PREMODERATED"), std::move(why)};
+}
+
 }  // namespace tribune::comments

@@ -171,6 +171,7 @@ std::map<std::string, Binder> Binders(Config& c) {
       {"comments.pow_bits", Bind(&c.comments.pow_bits)},
       {"comments.pow_solutions", Bind(&c.comments.pow_solutions)},
       {"comments.edit_window_s", Bind(&c.comments.edit_window_s)},
+      {"comments.premoderation", Bind(&c.comments.premoderation)},
       {"spam.scores", BindScores(&c.spam.scores)},
       {"spam.enabled", Bind(&c.spam.enabled)},
       {"spam.model", Bind(&c.spam.model)},
@@ -336,6 +337,12 @@ Status ValidateConfig(const Config& c) {
   }
   if (!(c.spam.hold_at <= c.spam.spam_at && c.spam.spam_at <= c.spam.discard_at)) {
     return InvalidArgument("keys 'spam.hold_at' <= 'spam.spam_at' <= 'spam.discard_at' must hold");
+  }
+  const std::string& pm = c.comments.premoderation;
+  if (pm != "none" && pm != "newcomers" && pm != "everyone" && pm != "wave") {
+    return InvalidArgument(fmt::format(
+        "key 'comments.premoderation' is '{}': it must be none, newcomers, everyone or wave",
+        pm.substr(0, 40)));
   }
   TRIBUNE_RETURN_IF_ERROR(CheckListen(c.server.listen));
   TRIBUNE_RETURN_IF_ERROR(CheckLinks(c));

@@ -56,6 +56,10 @@ struct CommentsConfig {
   int pow_bits = 12;                 // proof-of-work difficulty: leading zero bits
   int pow_solutions = 4;             // solutions a post carries
   int edit_window_s = 900;           // authors may edit a comment this long after posting; 0: never
+  // Pre-moderation: which comments the filter would publish are held for a
+  // moderator instead. "none", "newcomers" (no published comment under their
+  // e-mail yet), "everyone", or "wave" (newcomers while a spam wave is on).
+  std::string premoderation = "none";
 };
 
 // A site's change to one symbol of the spam symbol table ([spam.scores]:

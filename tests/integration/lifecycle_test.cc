@@ -212,7 +212,9 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"OneCharacterSecret", "[site]\nsecret = \"x\"\n", "'site.secret'"},
         BadConfig{"UnknownSpamSymbol", "[spam.scores]\nPHONE_NUMBRE = 2.0\n", "PHONE_NUMBRE"},
         BadConfig{"TypedCodeBelowTheWork", "[spam.scores]\nCODE_TYPED = -1\n", "CODE_TYPED"},
-        BadConfig{"ShortApiKey", "[api]\nkeys = [\"app:short\"]\n", "'api.keys'"}),
+        BadConfig{"ShortApiKey", "[api]\nkeys = [\"app:short\"]\n", "'api.keys'"},
+        BadConfig{"UnknownPremoderation", "[comments]\npremoderation = \"sometimes\"\n",
+                  "'comments.premoderation'"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace

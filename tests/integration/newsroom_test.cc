@@ -447,6 +447,30 @@ TEST_F(Newsroom, SigningOutAndANewPasswordEndSessions) {
 
 // Failed sign-ins, on a server of their own so that the limits they trip
 // touch no other test.
+// Pre-moderation of newcomers: a first comment under an e-mail waits for a
+// moderator, with the reason shown; once one is approved, the next publishes.
+TEST(Premoderation, NewcomersWaitForAModeratorOnce) {
+  TempDir dir;
+  TribuneServer server(dir.path(), OpenConfig("premoderation = \"newcomers\"\n"));
+  server.Start();
+  ArticleRow article = ListArticles(server.db(), dir.path()).front();
+  Response first = PostCommentForm(server.port(), article,
+                                   {"New Reader", "new@reader.example", "Thanks for the report."});
+  ASSERT_EQ(first.status, 303) << first.body;
+  int64_t id = PostedId(first);
+  nlohmann::json why = Explain(server, dir.path(), id);
+  EXPECT_EQ(why.value("status", ""), "held");
+  EXPECT_NE(why.dump().find("PREMODERATED"), std::string::npos) << why.dump();
+  ProcessResult approved = RunTribune(
+      {"moderate", "approve", std::to_string(id), "--db", server.db().string()}, dir.path());
+  ASSERT_EQ(approved.exit_code, 0) << approved.err;
+  Response second = PostCommentForm(server.port(), article,
+                                    {"New Reader", "new@reader.example", "And one more thought."});
+  ASSERT_EQ(second.status, 303);
+  EXPECT_EQ(Explain(server, dir.path(), PostedId(second)).value("status", ""), "published");
+  EXPECT_EQ(server.Stop(), 0) << server.Logs();
+}
+
 TEST(NewsroomLimits, WrongPasswordsAreSlowedPerNameAndNetworkWithoutLockingTheNameOut) {
   TempDir dir;
   TribuneServer server(dir.path(), OpenConfig());
