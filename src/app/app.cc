@@ -277,7 +277,7 @@ int Serve(const Config& given) {
     cache.Invalidate(render::PageCache::kSiteScope);  // the front page shows comment counts
   });
   comments::Signer signer(*secret);
-  comments::CommentService comments(config, {*store, *store, *store, *store}, writer, signer, engine);
+  comments::CommentService comments(config, {*store, *store, *store, *store, *store}, writer, signer, engine);
   if (config.spam.enabled && !config.spam.shadow_model.empty()) {
     auto shadow = moderation::LoadModelFile(config, config.spam.shadow_model);
     if (!shadow.ok()) {
@@ -293,7 +293,8 @@ int Serve(const Config& given) {
   moderation::NewsroomDesk newsroom(config, *store, signer, comments);
   web::Context ctx{config,
                    {config.site.name, base, config.site.language, config.site.policy_note},
-                   *store, *store, *store, cache, signer, comments, static_files, newsroom};
+                   *store, *store, *store, *store, cache, signer, comments, static_files,
+                   newsroom};
 
   http::ServerOptions options;
   if (!SplitListen(config.server.listen, options.address, options.port)) {

@@ -75,6 +75,17 @@ struct CommentStores {
   store::CommentStore& comments;
   store::SpentTokenLog& spent_tokens;
   store::BanStore& bans;
+  store::ReportStore& reports;
+};
+
+// The outcome of a reader's report on a comment.
+struct ReportOutcome {
+  enum class Kind { kRecorded, kInvalid, kLimited, kNotFound, kUnavailable };
+  Kind kind = Kind::kRecorded;
+  site::Comment comment;  // as it is after the report (set unless kNotFound)
+  int64_t reporters = 0;  // distinct readers who reported it
+  bool held = false;      // this report held it: its pages must be refreshed
+  std::string message;    // kInvalid, kLimited, kUnavailable
 };
 
 class CommentService {
@@ -138,6 +149,13 @@ class CommentService {
   const FormGuard& guard() const { return guard_; }
   const std::string& honeypot_name() const { return guard_.honeypot_name(); }
 
+  // A reader's report on published comment `id` from `ip`: `reason` one of
+  // site::kReportReasons. A reader (network) counts once per comment; when
+  // [comments] reports_to_hold readers have reported it, it is held for a
+  // moderator. Reports from one network are rate-limited.
+  ReportOutcome Report(int64_t id, const std::string& ip, const std::string& reason,
+                       std::string details, int64_t now, int64_t now_ms);
+
   // A ban was added or removed here: posts are checked against it at once
   // (changes made elsewhere are read within seconds).
   void BansChanged() { bans_.Changed(); }
@@ -180,6 +198,7 @@ class CommentService {
   spam::SymbolTable symbols_;   // request-level scores ([spam.scores] applied)
   store::ArticleStore& articles_;
   store::CommentStore& comment_store_;
+  store::ReportStore& reports_;
   store::CommentWriter& writer_;
   const Signer& signer_;
   mutable std::mutex engine_mu_;
@@ -189,6 +208,7 @@ class CommentService {
   CommenterPass pass_;
   RateCounter prefix_rate_, email_rate_, name_rate_, article_rate_;
   RateCounter spam_wave_;  // site-wide: comments screened as spam
+  RateCounter report_rate_;  // reports per network
   BanList bans_;
 };
 

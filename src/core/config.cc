@@ -172,6 +172,8 @@ std::map<std::string, Binder> Binders(Config& c) {
       {"comments.pow_solutions", Bind(&c.comments.pow_solutions)},
       {"comments.edit_window_s", Bind(&c.comments.edit_window_s)},
       {"comments.premoderation", Bind(&c.comments.premoderation)},
+      {"comments.reports_to_hold", Bind(&c.comments.reports_to_hold)},
+      {"comments.reports_per_minute", Bind(&c.comments.reports_per_minute)},
       {"spam.scores", BindScores(&c.spam.scores)},
       {"spam.enabled", Bind(&c.spam.enabled)},
       {"spam.model", Bind(&c.spam.model)},

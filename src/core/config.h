@@ -60,6 +60,8 @@ struct CommentsConfig {
   // moderator instead. "none", "newcomers" (no published comment under their
   // e-mail yet), "everyone", or "wave" (newcomers while a spam wave is on).
   std::string premoderation = "none";
+  int reports_to_hold = 3;           // readers (networks) whose reports hold a published comment
+  double reports_per_minute = 6;     // reports one network may send, about, in a minute
 };
 
 // A site's change to one symbol of the spam symbol table ([spam.scores]:

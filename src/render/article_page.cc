@@ -30,7 +30,9 @@ void AppendComment(std::string& out, const site::Comment& c, bool signed_in) {
     out += timefmt::CommentDate(c.edited_at);
     out += "\">(edited)</span>";
   }
-  out += "</li>\n";
+  out += " <a class=\"report-link\" rel=\"nofollow\" href=\"/comments/";
+  AppendInt(out, c.id);
+  out += "/report\">Report</a></li>\n";
 }
 
 void AppendFontControl(std::string& out, const site::Article& a) {

@@ -1,6 +1,7 @@
 #include "render/misc_pages.h"
 
 #include "core/html.h"
+#include "site/report.h"
 
 namespace tribune::render {
 
@@ -36,6 +37,49 @@ std::string RenderErrorPage(const SiteInfo& site, int status, const std::string&
   out += "<p class=\"status\">HTTP ";
   AppendInt(out, status);
   out += "</p>\n<p><a href=\"/\">Front page</a></p>\n</section>\n";
+  ClosePage(out, site);
+  return out;
+}
+
+std::string RenderReportPage(const SiteInfo& site, const ReportPageView& v) {
+  std::string out;
+  std::string id = std::to_string(v.comment_id);
+  OpenPage(out, site, {"Report a comment", "", "", "", "", "", "", 0});
+  out += "<section class=\"report-page\">\n<h1>Report a comment</h1>\n";
+  if (v.thanks) {
+    out += "<p class=\"notice notice-ok\" role=\"status\">Thank you: a moderator will look at "
+           "it.</p>\n<p><a href=\"";
+    html::AppendEscaped(out, v.article_path);
+    out += "\">Back to the article</a></p>\n</section>\n";
+    ClosePage(out, site);
+    return out;
+  }
+  out += "<blockquote class=\"reported\"><p><strong>";
+  html::AppendEscaped(out, v.author);
+  out += "</strong></p><p>";
+  html::AppendEscaped(out, v.text.substr(0, 600));
+  out += "</p></blockquote>\n";
+  if (!v.error.empty()) {
+    out += "<p class=\"notice notice-error\" role=\"alert\">";
+    html::AppendEscaped(out, v.error);
+    out += "</p>\n";
+  }
+  out += "<form method=\"post\" action=\"/comments/" + id +
+         "/report\">\n<fieldset><legend>Why should a moderator look at it?</legend>\n";
+  constexpr const char* kLabels[] = {"Spam or advertising", "Abuse or hate", "Off-topic",
+                                     "Something else"};
+  for (size_t i = 0; i < site::kReportReasons.size(); ++i) {
+    std::string value(site::kReportReasons[i]);
+    out += "<p><input type=\"radio\" name=\"reason\" id=\"rr-" + value + "\" value=\"" + value +
+           "\"" + (v.reason == value ? " checked" : "") + "> <label for=\"rr-" + value + "\">" +
+           kLabels[i] + "</label></p>\n";
+  }
+  out += "</fieldset>\n<p class=\"field\"><label for=\"rr-details\">Details (optional)</label> "
+         "<textarea id=\"rr-details\" name=\"details\" rows=\"3\" maxlength=\"500\">";
+  html::AppendEscaped(out, v.details);
+  out += "</textarea></p>\n<p><button type=\"submit\">Send the report</button> <a href=\"";
+  html::AppendEscaped(out, v.article_path);
+  out += "\">Back to the article</a></p>\n</form>\n</section>\n";
   ClosePage(out, site);
   return out;
 }

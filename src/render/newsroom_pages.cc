@@ -85,6 +85,21 @@ void AppendItem(std::string& out, const QueueItem& item, const QueueView& view) 
     html::AppendEscaped(out, s.model_version);
   }
   out += "</p>\n";
+  if (!item.reports.empty()) {
+    out += "<div class=\"reports\"><p><strong>Reported by " + std::to_string(item.reports.size()) +
+           (item.reports.size() == 1 ? " reader" : " readers") + "</strong></p><ul>";
+    for (const site::Report& r : item.reports) {
+      out += "<li>";
+      html::AppendEscaped(out, r.reason);
+      if (!r.details.empty()) {
+        out += ": ";
+        html::AppendEscaped(out, r.details);
+      }
+      out += " <time datetime=\"" + timefmt::Iso8601(r.created_at) + "\">" +
+             timefmt::CommentDate(r.created_at) + "</time></li>";
+    }
+    out += "</ul></div>\n";
+  }
   if (!item.reasons.empty()) {
     out += "<table class=\"reasons\">\n<thead><tr><th scope=\"col\">Reason</th>"
            "<th scope=\"col\">Score</th><th scope=\"col\">Evidence</th></tr></thead>\n<tbody>\n";

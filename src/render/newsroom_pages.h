@@ -9,6 +9,7 @@
 #include "site/audit.h"
 #include "site/ban.h"
 #include "site/comment.h"
+#include "site/report.h"
 
 namespace tribune::render {
 
@@ -22,6 +23,7 @@ struct QueueItem {
   site::Comment comment;
   std::string article_title, article_path;
   std::vector<ReasonRow> reasons;
+  std::vector<site::Report> reports;  // readers' reports, oldest first
 };
 
 // What the filter did in a recent period, and where moderators disagreed.

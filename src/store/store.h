@@ -1,7 +1,7 @@
 // The store: where articles and comments live. One conformance suite
 // (tests/unit/store_conformance.h), several backends. Its interface comes in
 // parts by what callers need: settings and schema, articles, comments, spent
-// form tokens, spam models, staff, the audit log, bans. A service or handler takes the parts it
+// form tokens, spam models, staff, the audit log, bans, readers' reports. A service or handler takes the parts it
 // uses; a backend implements them all (Store).
 //
 // Thread safety: every method may be called from any thread at once.
@@ -18,6 +18,7 @@
 #include "site/article.h"
 #include "site/audit.h"
 #include "site/ban.h"
+#include "site/report.h"
 #include "site/comment.h"
 #include "site/staff.h"
 
@@ -187,6 +188,18 @@ class BanStore {
   virtual Status RemoveBan(int64_t id) = 0;
 };
 
+// Readers' reports on comments (site::Report).
+class ReportStore {
+ public:
+  virtual ~ReportStore() = default;
+
+  // Records `report` unless its reporter reported the comment before;
+  // returns how many distinct reporters the comment now has.
+  virtual Result<int64_t> AddReport(const site::Report& report) = 0;
+  // A comment's reports, oldest first.
+  virtual Result<std::vector<site::Report>> ListReports(int64_t comment_id) = 0;
+};
+
 // Every part: what a backend implements and what the command line opens.
 class Store : public SettingsStore,
               public ArticleStore,
@@ -195,6 +208,7 @@ class Store : public SettingsStore,
               public ModelStore,
               public StaffStore,
               public AuditStore,
-              public BanStore {};
+              public BanStore,
+              public ReportStore {};
 
 }  // namespace tribune::store

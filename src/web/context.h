@@ -21,6 +21,7 @@ struct Context {
   store::ArticleStore& articles;      // handlers read; writes go through the services
   store::CommentStore& comment_store;
   store::AuditStore& audit;
+  store::ReportStore& reports;
   render::PageCache& cache;
   const comments::Signer& signer;
   comments::CommentService& comments;

@@ -30,6 +30,9 @@ void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route
                      http::Respond respond);
 // /comments/{id}/edit: the author's edit page and its POST.
 void EditCommentPage(Context& ctx, http::Request& req, int64_t id, http::Respond respond);
+// A reader's report on a published comment: its form, and the form's POST.
+void ReportCommentPage(Context& ctx, http::Request& req, int64_t id, http::Respond respond);
+void PostReport(Context& ctx, http::Request& req, int64_t id, http::Respond respond);
 void PostCommentEdit(Context& ctx, http::Request& req, int64_t id, http::Respond respond);
 // Cookies for the author of a just-stored comment: its edit key (cookie
 // ce{id}, for the edit window) and, once published, the known-commenter pass

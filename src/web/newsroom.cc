@@ -315,6 +315,8 @@ void QueuePage(Context& ctx, http::Request& req, http::Respond respond) {
     item.article_title = it->second.title;
     item.article_path = site::ArticlePath(it->second);
     item.reasons = ReasonsOf(c.screening.reasons_json);
+    auto reports = ctx.reports.ListReports(c.id);
+    if (reports.ok()) item.reports = std::move(reports).value();
     item.comment = std::move(c);
     view.items.push_back(std::move(item));
   }
@@ -333,6 +335,8 @@ render::QueueItem ItemOf(Context& ctx, site::Comment c,
     item.article_title = it->second.title;
     item.article_path = site::ArticlePath(it->second);
   }
+  auto reports = ctx.reports.ListReports(c.id);
+  if (reports.ok()) item.reports = std::move(reports).value();
   item.comment = std::move(c);
   return item;
 }

@@ -41,6 +41,9 @@ RouteTable SiteRoutes(Context& ctx) {
   t.Add("/rss.xml").Get([&ctx](R req, Args, Out respond) { SiteFeed(ctx, req, respond); });
   t.Add("/prefs/font").Get([&ctx](R req, Args, Out respond) { FontPreference(ctx, req, respond); });
   t.Add("/go").Get([&ctx](R req, Args, Out respond) { LeavingPage(ctx, req, respond); });
+  t.Add("/comments/{id}/report")
+      .Get([&ctx](R req, Args a, Out respond) { ReportCommentPage(ctx, req, a.id, respond); })
+      .Post([&ctx](R req, Args a, Out respond) { PostReport(ctx, req, a.id, respond); });
   t.Add("/comments/{id}/edit")
       .Get([&ctx](R req, Args a, Out respond) { EditCommentPage(ctx, req, a.id, respond); })
       .Post([&ctx](R req, Args a, Out respond) { PostCommentEdit(ctx, req, a.id, respond); });

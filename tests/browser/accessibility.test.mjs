@@ -78,6 +78,7 @@ describe('accessibility of every page type (axe-core)', () => {
       article: articlePath,
       commentPage: articlePath.replace(/\.html$/, '/comments/page/2'),
       edit: `/comments/${posted.id}/edit`,
+      report: `/comments/${posted.id}/report`,
       leaving,
       notFound: '/no/such/page',
       badRequest: '/?page=x',
@@ -127,7 +128,7 @@ describe('accessibility of every page type (axe-core)', () => {
 
   it('public pages, the edit page, the leaving page and error pages have no violation', async () => {
     const ctx = await context(false);
-    for (const name of ['front', 'article', 'commentPage', 'edit', 'leaving', 'notFound',
+    for (const name of ['front', 'article', 'commentPage', 'edit', 'report', 'leaving', 'notFound',
                         'badRequest', 'noSuchCommentPage', 'signIn']) {
       await check(ctx, name);
     }

@@ -76,6 +76,9 @@ describe('HTML5 validity', { skip }, () => {
     pages.edit = await withCookie(edit[1]);
     pages.edit_refused = await get(edit[1]);
     pages.not_found = await get('/no/such/page');
+    const reportLink = /href="(\/comments\/\d+\/report)"/.exec(pages.article);
+    assert.ok(reportLink, 'each comment links to its report form');
+    pages.report = await get(reportLink[1]);
     // The newsroom: sign-in (and its refusal), then the queue with a comment's reasons.
     const added = execFileSync(target.bin, ['staff', 'add', 'validator', '--db', target.db],
                                { encoding: 'utf8' });

@@ -34,7 +34,7 @@ set(TRIBUNE_INTEGRATION_SUITES
   Pages PaginationGaps CommentForm DefaultGuards Api Feeds StaticFiles HttpProtocol Lifecycle
   SpamDefence CommentEditing CommentEditingWindow KnownCommenters Newsroom NewsroomLimits
   DatabaseFiles StorageFailures FormTokens NewsroomFlood ApiProtocol Cors
-  Links LinkHosts LinkBaseUrl LinkWarnings CampaignWave ApiKeys Premoderation)
+  Links LinkHosts LinkBaseUrl LinkWarnings CampaignWave ApiKeys Premoderation Reports)
 foreach(suite IN LISTS TRIBUNE_INTEGRATION_SUITES)
   add_test(NAME integration.${suite}
     COMMAND integration_test --gtest_filter=${suite}.*:${suite}/*)

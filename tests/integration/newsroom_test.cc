@@ -449,6 +449,57 @@ TEST_F(Newsroom, SigningOutAndANewPasswordEndSessions) {
 // touch no other test.
 // Pre-moderation of newcomers: a first comment under an e-mail waits for a
 // moderator, with the reason shown; once one is approved, the next publishes.
+// A reader reports a comment: the form, its refusal when no reason is given
+// (the details kept), the thanks; the report reaches the moderators' queue.
+TEST_F(Newsroom, AReadersReportReachesTheQueue) {
+  int64_t id = Post("Loud Poster", "Everyone who disagrees with me is a fool.");
+  ASSERT_EQ(StatusOf(id), "published");
+  std::string form_path = "/comments/" + std::to_string(id) + "/report";
+  Response form = Get(port(), form_path);
+  ASSERT_EQ(form.status, 200) << form.body;
+  EXPECT_NE(form.body.find("Everyone who disagrees"), std::string::npos);
+  EXPECT_NE(Get(port(), article_->PagePath()).body.find("href=\"" + form_path + "\""),
+            std::string::npos)
+      << "every comment links to its report form";
+  Response none = Fetch(port(), {"POST", form_path, kForm,
+                                 FormEncode({{"details", "insults readers"}})});
+  EXPECT_EQ(none.status, 400);
+  EXPECT_NE(none.body.find("insults readers"), std::string::npos) << "the details are kept";
+  Response sent = Fetch(port(), {"POST", form_path, kForm,
+                                 FormEncode({{"reason", "abuse"}, {"details", "insults readers"}})});
+  ASSERT_EQ(sent.status, 303) << sent.body;
+  EXPECT_NE(Get(port(), LocationPath(sent.Header("location").value_or(""))).body.find("Thank you"),
+            std::string::npos);
+  EXPECT_EQ(StatusOf(id), "published") << "one reader does not hold it";
+  CookieJar jar = SignedIn();
+  std::string item = ItemOn(GetAs(jar, "/newsroom/queue?show=published").body, id);
+  EXPECT_NE(item.find("Reported by 1 reader"), std::string::npos) << item;
+  EXPECT_NE(item.find("abuse: insults readers"), std::string::npos) << item;
+  EXPECT_EQ(Get(port(), "/comments/999999/report").status, 404);
+}
+
+// Enough readers' reports hold a comment ([comments] reports_to_hold).
+TEST(Reports, EnoughReportsHoldAComment) {
+  TempDir dir;
+  TribuneServer server(dir.path(), OpenConfig("reports_to_hold = 1\n"));
+  server.Start();
+  ArticleRow article = ListArticles(server.db(), dir.path()).front();
+  Response posted = PostCommentForm(server.port(), article,
+                                    {"Reported Reader", "", "A comment that will be reported."});
+  ASSERT_EQ(posted.status, 303);
+  int64_t id = PostedId(posted);
+  ASSERT_NE(Get(server.port(), article.PagePath()).body.find("will be reported"),
+            std::string::npos);
+  Response sent = Fetch(server.port(), {"POST", "/comments/" + std::to_string(id) + "/report",
+                                        kForm, FormEncode({{"reason", "spam"}})});
+  ASSERT_EQ(sent.status, 303) << sent.body;
+  EXPECT_EQ(Explain(server, dir.path(), id).value("status", ""), "held");
+  EXPECT_EQ(Get(server.port(), article.PagePath()).body.find("will be reported"),
+            std::string::npos)
+      << "the article's cached page was refreshed";
+  EXPECT_EQ(server.Stop(), 0) << server.Logs();
+}
+
 TEST(Premoderation, NewcomersWaitForAModeratorOnce) {
   TempDir dir;
   TribuneServer server(dir.path(), OpenConfig("premoderation = \"newcomers\"\n"));

@@ -41,7 +41,8 @@ class CommentTokensTest : public ::testing::Test {
     ASSERT_TRUE(store_->Migrate().ok());
     writer_ = std::make_unique<store::CommentWriter>(*store_, [](const std::vector<int64_t>&) {});
     service_ = std::make_unique<CommentService>(
-        config_, CommentStores{*store_, *store_, *store_, *store_}, *writer_, signer_, nullptr);
+        config_, CommentStores{*store_, *store_, *store_, *store_, *store_}, *writer_, signer_,
+        nullptr);
   }
   void Close() {
     service_.reset();
@@ -105,6 +106,52 @@ TEST_F(CommentTokensTest, AStoredTokenPostsOnceAcrossARestart) {
   ASSERT_EQ(again.kind, Kind::kStored);
   EXPECT_EQ(again.stored.comment.id, first.stored.comment.id);  // the first comment comes back
   EXPECT_EQ(store_->GetArticle(article_)->comment_count, 1);
+}
+
+// Readers' reports: each network counts once; enough of them hold the comment.
+TEST_F(CommentTokensTest, ReportsFromDistinctNetworksHoldAComment) {
+  PostOutcome posted = Post(Form(), "A comment some readers will not like.");
+  ASSERT_EQ(posted.kind, Kind::kStored);
+  int64_t id = posted.stored.comment.id;
+  ASSERT_EQ(posted.stored.comment.status, site::CommentStatus::kPublished);
+  using RK = ReportOutcome::Kind;
+  EXPECT_EQ(service_->Report(id, "203.0.113.5", "nonsense", "", kNow, now_ms_).kind,
+            RK::kInvalid);
+  EXPECT_EQ(service_->Report(id, "203.0.113.5", "spam", std::string(501, 'x'), kNow, now_ms_).kind,
+            RK::kInvalid);
+  ReportOutcome one = service_->Report(id, "203.0.113.5", "spam", "casino", kNow, now_ms_);
+  ASSERT_EQ(one.kind, RK::kRecorded);
+  EXPECT_EQ(one.reporters, 1);
+  // The same network again, from another address in it: still one reader.
+  EXPECT_EQ(service_->Report(id, "203.0.113.77", "abuse", "", kNow, now_ms_).reporters, 1);
+  EXPECT_EQ(service_->Report(id, "2001:db8:1::1", "spam", "", kNow, now_ms_).reporters, 2);
+  EXPECT_EQ(store_->GetComment(id)->status, site::CommentStatus::kPublished);
+  ReportOutcome third = service_->Report(id, "192.0.2.9", "off-topic", "", kNow, now_ms_);
+  EXPECT_EQ(third.reporters, 3);  // [comments] reports_to_hold
+  EXPECT_TRUE(third.held);
+  EXPECT_EQ(store_->GetComment(id)->status, site::CommentStatus::kHeld);
+  // Readers cannot report what they cannot see.
+  EXPECT_EQ(service_->Report(id, "192.0.2.10", "spam", "", kNow, now_ms_).kind, RK::kNotFound);
+  EXPECT_EQ(service_->Report(999999, "192.0.2.10", "spam", "", kNow, now_ms_).kind,
+            RK::kNotFound);
+  auto reports = store_->ListReports(id);
+  ASSERT_TRUE(reports.ok());
+  EXPECT_EQ(reports->size(), 3u);
+  EXPECT_EQ(reports->front().details, "casino");
+  EXPECT_EQ(reports->front().reporter.find("203.0.113"), std::string::npos)
+      << "the address itself is not kept";
+}
+
+TEST_F(CommentTokensTest, ReportsFromOneNetworkAreRateLimited) {
+  PostOutcome posted = Post(Form(), "Another comment to report.");
+  ASSERT_EQ(posted.kind, Kind::kStored);
+  using RK = ReportOutcome::Kind;
+  int limited = 0;
+  for (int i = 0; i < 20; ++i) {
+    limited += service_->Report(posted.stored.comment.id, "203.0.113.5", "spam", "", kNow,
+                                now_ms_).kind == RK::kLimited;
+  }
+  EXPECT_GE(limited, 10);
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ class NewsroomDeskTest : public ::testing::Test {
     EXPECT_TRUE(store_->Migrate().ok());
     writer_ = std::make_unique<store::CommentWriter>(*store_, [](const std::vector<int64_t>&) {});
     comments_ = std::make_unique<comments::CommentService>(
-        config_, comments::CommentStores{*store_, *store_, *store_, *store_}, *writer_, signer_, nullptr);
+        config_, comments::CommentStores{*store_, *store_, *store_, *store_, *store_}, *writer_, signer_, nullptr);
     desk_ = std::make_unique<NewsroomDesk>(config_, *store_, signer_, *comments_);
     site::Staff s;
     s.name = "maria";

@@ -168,6 +168,30 @@ TEST_P(StoreConformance, BansRoundTripNewestFirstAndRemove) {
   EXPECT_EQ(store_->ListBans()->size(), 1u);
 }
 
+TEST_P(StoreConformance, ReportsCountEachReaderOnce) {
+  site::Report r;
+  r.comment_id = 41;
+  r.reporter = "net-a";
+  r.reason = "spam";
+  r.details = "casino link";
+  r.created_at = kNow;
+  EXPECT_EQ(*store_->AddReport(r), 1);
+  r.reason = "abuse";  // the same reader again: still one
+  EXPECT_EQ(*store_->AddReport(r), 1);
+  r.reporter = "net-b";
+  EXPECT_EQ(*store_->AddReport(r), 2);
+  r.comment_id = 42;
+  EXPECT_EQ(*store_->AddReport(r), 1);
+  auto list = store_->ListReports(41);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].reporter, "net-a");
+  EXPECT_EQ((*list)[0].reason, "spam");
+  EXPECT_EQ((*list)[0].details, "casino link");
+  EXPECT_EQ((*list)[1].reason, "abuse");
+  EXPECT_TRUE(store_->ListReports(7)->empty());
+}
+
 TEST_P(StoreConformance, ArticlesRoundTripAndListNewestFirst) {
   site::Article a = NewArticle(*store_, "Old news", kNow - 100);
   site::Article b = NewArticle(*store_, "New news", kNow);

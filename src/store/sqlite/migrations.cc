@@ -9,7 +9,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Append only: never
 // edit a migration that has shipped.
-constexpr std::array<const char*, 8> kMigrations = {
+constexpr std::array<const char*, 9> kMigrations = {
     R"sql(
 CREATE TABLE settings (
   key   TEXT PRIMARY KEY,
@@ -127,6 +127,18 @@ CREATE TABLE bans (
   created_by TEXT NOT NULL DEFAULT '',
   created_at INTEGER NOT NULL,
   expires_at INTEGER NOT NULL DEFAULT 0
+);
+)sql",
+    // 9: readers' reports on comments, one per reader and comment.
+    R"sql(
+CREATE TABLE reports (
+  id         INTEGER PRIMARY KEY,
+  comment_id INTEGER NOT NULL,
+  reporter   TEXT NOT NULL,
+  reason     TEXT NOT NULL,
+  details    TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  UNIQUE (comment_id, reporter)
 );
 )sql",
 };

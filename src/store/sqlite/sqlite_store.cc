@@ -573,6 +573,45 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<int64_t> AddReport(const site::Report& r) override {
+    return InWriteTransaction<Result<int64_t>>([&](Connection& c) -> Result<int64_t> {
+      c.Prepare("INSERT OR IGNORE INTO reports (comment_id, reporter, reason, details, created_at) "
+                "VALUES (?, ?, ?, ?, ?)")
+          .Bind(1, r.comment_id)
+          .Bind(2, r.reporter)
+          .Bind(3, r.reason)
+          .Bind(4, r.details)
+          .Bind(5, r.created_at)
+          .Step();
+      Statement n = c.Prepare("SELECT count(*) FROM reports WHERE comment_id = ?");
+      n.Bind(1, r.comment_id);
+      n.Step();
+      return n.Int(0);
+    });
+  }
+
+  Result<std::vector<site::Report>> ListReports(int64_t comment_id) override {
+    using V = std::vector<site::Report>;
+    return Read<V>([&](Connection& c) -> Result<V> {
+      Statement st = c.Prepare(
+          "SELECT id, comment_id, reporter, reason, details, created_at FROM reports "
+          "WHERE comment_id = ? ORDER BY id");
+      st.Bind(1, comment_id);
+      V out;
+      while (st.Step()) {
+        site::Report r;
+        r.id = st.Int(0);
+        r.comment_id = st.Int(1);
+        r.reporter = st.Text(2);
+        r.reason = st.Text(3);
+        r.details = st.Text(4);
+        r.created_at = st.Int(5);
+        out.push_back(std::move(r));
+      }
+      return out;
+    });
+  }
+
   Status RecordAudit(const site::AuditEntry& e) override {
     return Write([&](Connection& c) {
       c.Prepare("INSERT INTO audit_log (at, actor, action, target, from_addr, before, after) "
