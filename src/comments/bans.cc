@@ -1,11 +1,7 @@
 #include "comments/bans.h"
 
-#include <arpa/inet.h>
-
 #include <algorithm>
 #include <cctype>
-#include <charconv>
-#include <cstring>
 
 namespace tribune::comments {
 namespace {
@@ -14,48 +10,6 @@ std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
-}
-
-// An address as 16 bytes (IPv4 mapped into IPv6) and how many leading bits
-// count: the first 96 of a mapped IPv4 address are fixed.
-struct Net {
-  unsigned char bytes[16] = {};
-  int bits = 128;
-};
-
-std::optional<Net> ParseNet(std::string_view text) {
-  Net n;
-  std::string_view addr = text;
-  int bits = -1;
-  if (size_t slash = text.find('/'); slash != std::string_view::npos) {
-    addr = text.substr(0, slash);
-    std::string_view b = text.substr(slash + 1);
-    auto [end, ec] = std::from_chars(b.data(), b.data() + b.size(), bits);
-    if (ec != std::errc() || end != b.data() + b.size()) return std::nullopt;
-  }
-  std::string a(addr);
-  unsigned char v4[4];
-  if (inet_pton(AF_INET, a.c_str(), v4) == 1) {
-    if (bits > 32) return std::nullopt;
-    n.bytes[10] = n.bytes[11] = 0xff;
-    std::memcpy(n.bytes + 12, v4, 4);
-    n.bits = 96 + (bits < 0 ? 32 : bits);
-    return n;
-  }
-  if (inet_pton(AF_INET6, a.c_str(), n.bytes) == 1) {
-    if (bits > 128) return std::nullopt;
-    n.bits = bits < 0 ? 128 : bits;
-    return n;
-  }
-  return std::nullopt;
-}
-
-bool InRange(const Net& range, const Net& address) {
-  int full = range.bits / 8, rest = range.bits % 8;
-  if (std::memcmp(range.bytes, address.bytes, full) != 0) return false;
-  if (rest == 0) return true;
-  unsigned char mask = static_cast<unsigned char>(0xff << (8 - rest));
-  return (range.bytes[full] & mask) == (address.bytes[full] & mask);
 }
 
 // `*` matches any run of characters; both sides already lower-cased.
@@ -84,9 +38,9 @@ bool Glob(std::string_view pattern, std::string_view text) {
 bool BanCovers(const site::Ban& b, const PostIdentity& post) {
   switch (b.kind) {
     case site::BanKind::kAddress: {
-      auto range = ParseNet(b.pattern);
-      auto address = ParseNet(post.ip);
-      return range && address && InRange(*range, *address);
+      auto range = site::ParseAddressRange(b.pattern);
+      auto address = site::ParseAddressRange(post.ip);
+      return range && address && range->Contains(*address);
     }
     case site::BanKind::kEmail: {
       if (post.email.empty()) return false;

@@ -32,6 +32,16 @@ struct Ban {
   bool ActiveAt(int64_t now) const { return expires_at == 0 || now < expires_at; }
 };
 
+// An IPv4 or IPv6 address or CIDR range, as 16 bytes (IPv4 mapped into IPv6,
+// so an IPv4 range also covers its mapped form) and how many leading bits count.
+struct AddressRange {
+  unsigned char bytes[16] = {};
+  int bits = 128;
+  bool Contains(const AddressRange& address) const;
+};
+// "203.0.113.0/24", "2001:db8::/32", or a single address; nullopt otherwise.
+std::optional<AddressRange> ParseAddressRange(std::string_view text);
+
 // Why `pattern` cannot be a ban of `kind`, or "" when it can.
 std::string BanPatternProblem(BanKind kind, std::string_view pattern);
 
