@@ -2,7 +2,10 @@
 // either load into a config that passes ValidateConfig, or are refused with a
 // message naming the file; nothing throws or crashes. A config that loads
 // loads the same from toml++'s own rewrite of the file (so the loader does
-// not depend on how a value was spelled).
+// not depend on how a value was spelled), whenever toml++ reads that rewrite
+// back as the same document: it does not always (a string that starts with a
+// newline is written as a multi-line literal, whose first newline TOML drops),
+// and then the rewrite says nothing about the loader.
 #include <toml++/toml.h>
 
 #include <sstream>
@@ -41,6 +44,15 @@ std::string Rewritten(std::string_view text) {
   }
 }
 
+// Whether toml++ reads `again` (its rewrite of `text`) as the same document.
+bool TomlRoundTrips(std::string_view text, const std::string& again) {
+  try {
+    return toml::parse(text) == toml::parse(again);
+  } catch (const toml::parse_error&) {
+    return false;
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -53,6 +65,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   Check(tribune::ValidateConfig(*loaded).ok(), "a loaded config is valid");
   std::string again = Rewritten(text);
+  if (!TomlRoundTrips(text, again)) return 0;
   auto reloaded = tribune::ParseConfig(again, std::string(kSource));
   Check(reloaded.ok(), "toml++'s rewrite of a loaded config loads", again);
   Check(SameConfig(*loaded, *reloaded), "toml++'s rewrite loads the same config", again);
