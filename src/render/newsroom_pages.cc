@@ -285,6 +285,17 @@ void AppendFilterField(std::string& out, const char* name, const char* label,
   out += "\"></p>\n";
 }
 
+// A newsroom page's opening for `name`'s eyes: the heading, who is signed in,
+// and the way back to the queue.
+void OpenStaffPage(std::string& out, const SiteInfo& site, const char* title, const char* css,
+                   const std::string& name) {
+  OpenPage(out, site, {title, "", "", "", "", "", "", 0});
+  out += fmt::format(
+      "<section class=\"newsroom {}\">\n<h1>{}</h1>\n<div class=\"who\">Signed in as ", css, title);
+  html::AppendEscaped(out, name);
+  out += ". <a href=\"/newsroom/queue\">Back to the queue</a></div>\n";
+}
+
 void AppendCell(std::string& out, const std::string& text) {
   out += "<td>";
   html::AppendEscaped(out, text);
@@ -295,12 +306,8 @@ void AppendCell(std::string& out, const std::string& text) {
 
 std::string RenderAuditPage(const SiteInfo& site, const AuditView& v) {
   std::string out;
-  OpenPage(out, site, {"Audit log", "", "", "", "", "", "", 0});
-  out += "<section class=\"newsroom audit\">\n<h1>Audit log</h1>\n<div class=\"who\">Signed in as ";
-  html::AppendEscaped(out, v.staff_name);
-  out +=
-      ". <a href=\"/newsroom/queue\">Back to the queue</a></div>\n"
-      "<form class=\"audit-filter\" method=\"get\" action=\"/newsroom/audit\">\n";
+  OpenStaffPage(out, site, "Audit log", "audit", v.staff_name);
+  out += "<form class=\"audit-filter\" method=\"get\" action=\"/newsroom/audit\">\n";
   AppendFilterField(out, "actor", "Who (a name, or cli:USER)", v.actor);
   AppendFilterField(out, "action", "What (e.g. comment.spam; comment. for every comment action)",
                     v.action);
@@ -343,10 +350,8 @@ std::string RenderAuditPage(const SiteInfo& site, const AuditView& v) {
 
 std::string RenderBansPage(const SiteInfo& site, const BansView& v) {
   std::string out;
-  OpenPage(out, site, {"Bans", "", "", "", "", "", "", 0});
-  out += "<section class=\"newsroom bans\">\n<h1>Bans</h1>\n<div class=\"who\">Signed in as ";
-  html::AppendEscaped(out, v.staff_name);
-  out += ". <a href=\"/newsroom/queue\">Back to the queue</a></div>\n<p>A post a ban covers gets "
+  OpenStaffPage(out, site, "Bans", "bans", v.staff_name);
+  out += "<p>A post a ban covers gets "
          "the ordinary answer, so its sender learns nothing, and is stored as spam with the ban "
          "as its reason.</p>\n";
   if (!v.notice.empty()) {
