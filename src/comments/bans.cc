@@ -87,6 +87,13 @@ std::optional<site::Ban> BanList::Match(const PostIdentity& post, int64_t now, i
   return std::nullopt;
 }
 
+bool BanList::AnyDomainBan(int64_t now, int64_t now_ms) {
+  auto bans = Current(now_ms);
+  return bans && std::any_of(bans->begin(), bans->end(), [&](const site::Ban& b) {
+           return b.kind == site::BanKind::kDomain && b.ActiveAt(now);
+         });
+}
+
 void BanList::Changed() {
   std::lock_guard lock(mu_);
   stale_ = true;

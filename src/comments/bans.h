@@ -34,6 +34,9 @@ class BanList {
   // The first active ban that covers the post, if any. When the store cannot
   // be read, the last list read is used.
   std::optional<site::Ban> Match(const PostIdentity& post, int64_t now, int64_t now_ms);
+  // Whether an active ban looks at link domains: only then must a post's
+  // links be found for Match.
+  bool AnyDomainBan(int64_t now, int64_t now_ms);
   void Changed();
 
  private:

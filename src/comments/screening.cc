@@ -133,9 +133,11 @@ std::optional<ExtraReason> CommentService::BanReason(const std::string& name,
                                                      const std::string& body_text, int64_t now,
                                                      int64_t now_ms) {
   PostIdentity post{ip, email, name, {}};
-  for (const spam::text::Link& l : spam::text::FindLinks(body_text).links) {
-    post.link_domains.push_back(l.domain);
-    if (l.host != l.domain) post.link_domains.push_back(l.host);
+  if (bans_.AnyDomainBan(now, now_ms)) {  // the links are found again only when asked for
+    for (const spam::text::Link& l : spam::text::FindLinks(body_text).links) {
+      post.link_domains.push_back(l.domain);
+      if (l.host != l.domain) post.link_domains.push_back(l.host);
+    }
   }
   std::optional<site::Ban> ban = bans_.Match(post, now, now_ms);
   if (!ban) return std::nullopt;

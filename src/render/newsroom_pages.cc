@@ -8,6 +8,31 @@
 namespace tribune::render {
 namespace {
 
+// A message paragraph when `text` is set: `css` "notice-ok" (role status) or
+// an error class (role alert).
+void AppendMessage(std::string& out, const char* css, const std::string& text) {
+  if (text.empty()) return;
+  bool ok = std::string_view(css) == "notice-ok";
+  out += fmt::format("<p class=\"{}\" role=\"{}\">", css, ok ? "status" : "alert");
+  html::AppendEscaped(out, text);
+  out += "</p>\n";
+}
+
+// A decision form on comment `c` as the page showed it (the decision applies
+// only while the comment is still so); the caller adds the buttons.
+void OpenDecideForm(std::string& out, const site::Comment& c, const std::string& form_token,
+                    const std::string& show) {
+  out += "<form class=\"decide\" method=\"post\" action=\"/newsroom/comments/" +
+         std::to_string(c.id) + "\">\n<input type=\"hidden\" name=\"t\" value=\"";
+  html::AppendEscaped(out, form_token);
+  out += "\">\n<input type=\"hidden\" name=\"show\" value=\"";
+  html::AppendEscaped(out, show);
+  out += "\">\n<input type=\"hidden\" name=\"seen\" value=\"";
+  out += site::StatusName(c.status);
+  out += "\">\n<input type=\"hidden\" name=\"seen_edit\" value=\"" +
+         std::to_string(c.edited_at) + "\">\n";
+}
+
 struct Tab {
   const char* show;
   const char* label;
@@ -117,16 +142,8 @@ void AppendItem(std::string& out, const QueueItem& item, const QueueView& view) 
   // the text's first line break.
   out += "<pre class=\"comment-source\">\n";
   html::AppendEscaped(out, c.body_source);
-  out += "</pre>\n<form class=\"decide\" method=\"post\" action=\"/newsroom/comments/" + id +
-         "\">\n<input type=\"hidden\" name=\"t\" value=\"";
-  html::AppendEscaped(out, view.form_token);
-  out += "\">\n<input type=\"hidden\" name=\"show\" value=\"";
-  html::AppendEscaped(out, view.show);
-  // What the page showed: the decision applies only while the comment is still so.
-  out += "\">\n<input type=\"hidden\" name=\"seen\" value=\"";
-  out += site::StatusName(c.status);
-  out += "\">\n<input type=\"hidden\" name=\"seen_edit\" value=\"" +
-         std::to_string(c.edited_at) + "\">\n";
+  out += "</pre>\n";
+  OpenDecideForm(out, c, view.form_token, view.show);
   for (std::string_view value : site::ModerationChoices(c.status)) {
     if (value == "campaign") continue;  // shown first, confirmed on the preview page
     out += fmt::format("<button type=\"submit\" name=\"decision\" value=\"{}\">{}</button>\n",
@@ -180,11 +197,7 @@ std::string RenderSignInPage(const SiteInfo& site, const std::string& name,
   std::string out;
   OpenPage(out, site, {"Newsroom sign-in", "", "", "", "", "", "", 0});
   out += "<section class=\"newsroom sign-in\">\n<h1>Newsroom sign-in</h1>\n";
-  if (!error.empty()) {
-    out += "<p class=\"form-error\" role=\"alert\">";
-    html::AppendEscaped(out, error);
-    out += "</p>\n";
-  }
+  AppendMessage(out, "form-error", error);
   out += "<form method=\"post\" action=\"/newsroom/sign-in\">\n"
          "<p><label for=\"sn-name\">Name</label> <input id=\"sn-name\" name=\"name\" "
          "autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\" required "
@@ -218,11 +231,7 @@ std::string RenderQueuePage(const SiteInfo& site, const QueueView& view) {
   }
   out += "</nav>\n";
   AppendActivity(out, view.activity);
-  if (!view.notice.empty()) {
-    out += "<p class=\"notice-ok\" role=\"status\">";
-    html::AppendEscaped(out, view.notice);
-    out += "</p>\n";
-  }
+  AppendMessage(out, "notice-ok", view.notice);
   if (view.items.empty()) {
     out += "<p class=\"empty\">Nothing here.</p>\n";
   }
@@ -256,15 +265,8 @@ std::string RenderCampaignPreviewPage(const SiteInfo& site, const CampaignPrevie
     for (const QueueItem& m : p.members) AppendSummary(out, m);
     out += "</ol>\n";
   }
-  out += "<form class=\"decide\" method=\"post\" action=\"/newsroom/comments/" + id +
-         "\">\n<input type=\"hidden\" name=\"t\" value=\"";
-  html::AppendEscaped(out, p.form_token);
-  out += "\">\n<input type=\"hidden\" name=\"show\" value=\"";
-  html::AppendEscaped(out, p.show);
-  out += "\">\n<input type=\"hidden\" name=\"seen\" value=\"";
-  out += site::StatusName(c.status);
-  out += "\">\n<input type=\"hidden\" name=\"seen_edit\" value=\"" + std::to_string(c.edited_at) +
-         "\">\n<button type=\"submit\" name=\"decision\" value=\"campaign\">Mark these " +
+  OpenDecideForm(out, c, p.form_token, p.show);
+  out += "<button type=\"submit\" name=\"decision\" value=\"campaign\">Mark these " +
          std::to_string(p.members.size() + 1) + " comments spam</button>\n";
   out += "<a href=\"/newsroom/queue?show=";
   html::AppendEscaped(out, p.show);
@@ -315,11 +317,7 @@ std::string RenderAuditPage(const SiteInfo& site, const AuditView& v) {
   AppendFilterField(out, "since", "From the day", v.since, "date");
   AppendFilterField(out, "until", "To the day", v.until, "date");
   out += "<p><button type=\"submit\">Show</button></p>\n</form>\n";
-  if (!v.error.empty()) {
-    out += "<p class=\"notice-error\" role=\"alert\">";
-    html::AppendEscaped(out, v.error);
-    out += "</p>\n";
-  }
+  AppendMessage(out, "notice-error", v.error);
   if (v.entries.empty()) {
     out += "<p class=\"empty\">Nothing here.</p>\n";
   } else {
@@ -354,17 +352,9 @@ std::string RenderBansPage(const SiteInfo& site, const BansView& v) {
   out += "<p>A post a ban covers gets "
          "the ordinary answer, so its sender learns nothing, and is stored as spam with the ban "
          "as its reason.</p>\n";
-  if (!v.notice.empty()) {
-    out += "<p class=\"notice-ok\" role=\"status\">";
-    html::AppendEscaped(out, v.notice);
-    out += "</p>\n";
-  }
+  AppendMessage(out, "notice-ok", v.notice);
   out += "<h2>Add a ban</h2>\n";
-  if (!v.error.empty()) {
-    out += "<p class=\"notice-error\" role=\"alert\">";
-    html::AppendEscaped(out, v.error);
-    out += "</p>\n";
-  }
+  AppendMessage(out, "notice-error", v.error);
   out += "<form class=\"ban-add\" method=\"post\" action=\"/newsroom/bans\">\n"
          "<input type=\"hidden\" name=\"t\" value=\"";
   html::AppendEscaped(out, v.form_token);
