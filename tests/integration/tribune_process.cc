@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -93,6 +94,44 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ec);
 }
 
+namespace {
+
+// A loopback port kept bound until this goes: no other process's bind to
+// port 0 is given it meanwhile. Bound with SO_REUSEPORT, as the server binds
+// its listeners, so the server can take it while it is held. Without it,
+// two servers started at once (ctest -j) could both pick one port, and with
+// SO_REUSEPORT the kernel would split connections between them.
+class PortReservation {
+ public:
+  PortReservation() {
+    fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    int one = 1;
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = 0;
+    socklen_t len = sizeof addr;
+    if (fd_ < 0 || ::setsockopt(fd_, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one) != 0 ||
+        ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+      int error = errno;
+      if (fd_ >= 0) ::close(fd_);
+      throw std::runtime_error(std::string("picking a port: ") + std::strerror(error));
+    }
+    port_ = ntohs(addr.sin_port);
+  }
+  ~PortReservation() { ::close(fd_); }
+  PortReservation(const PortReservation&) = delete;
+  PortReservation& operator=(const PortReservation&) = delete;
+  int port() const { return port_; }
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
+};
+
+}  // namespace
+
 int PickFreePort() {
   int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   sockaddr_in addr{};
@@ -168,7 +207,12 @@ void TribuneServer::Start(std::chrono::milliseconds timeout) {
 }
 
 void TribuneServer::StartOnce(std::chrono::milliseconds timeout) {
-  port_ = PickFreePort();
+  // Held until the server answers (or this attempt fails). A server run as
+  // another user cannot share the reservation's port (SO_REUSEPORT is per
+  // user): it takes a port picked and let go, as before.
+  std::optional<PortReservation> reserved;
+  if (!unprivileged_) reserved.emplace();
+  port_ = reserved ? reserved->port() : PickFreePort();
   ++starts_;
   std::vector<std::string> argv{TribuneBinary().string(),
                                 "serve",
