@@ -24,6 +24,7 @@
 #include "moderation/moderation.h"
 #include "render/page_cache.h"
 #include "store/comment_writer.h"
+#include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "web/context.h"
 #include "web/responses.h"
@@ -182,6 +183,14 @@ class ChangeWatcher {
 
 Result<std::unique_ptr<store::Store>> OpenStore(const Config& config,
                                                 IncidentLog::Line failure_log) {
+  if (store::IsPostgresUrl(config.storage.db)) {
+    // The pool: the readers plus one for the comment writer's batches.
+    auto s = store::OpenPostgresStore(
+        {config.storage.db, config.storage.read_connections + 1, std::move(failure_log)});
+    if (!s.ok()) return s.status();
+    TRIBUNE_RETURN_IF_ERROR((*s)->Migrate());
+    return s;
+  }
   std::filesystem::path db(config.storage.db);
   if (db.has_parent_path()) {
     std::error_code ec;
@@ -235,7 +244,9 @@ int Serve(const Config& given) {
     return 1;
   }
   std::unique_ptr<store::Store> store = std::move(opened).value();
-  for (const std::string& file : store::ExposedDatabaseFiles(config.storage.db)) {
+  for (const std::string& file : store::IsPostgresUrl(config.storage.db)
+                                     ? std::vector<std::string>()
+                                     : store::ExposedDatabaseFiles(config.storage.db)) {
     spdlog::warn("the database file {} can be read by other users of this machine; it holds the "
                  "site's secret, password hashes and readers' addresses: chmod 600 it",
                  file);
@@ -276,6 +287,16 @@ int Serve(const Config& given) {
     for (int64_t id : articles) cache.Invalidate(id);
     cache.Invalidate(render::PageCache::kSiteScope);  // the front page shows comment counts
   });
+  // Other nodes' comments and decisions (a shared PostgreSQL): their pages go too.
+  std::unique_ptr<store::ChangeFeed::Subscription> feed =
+      store->Subscribe([&cache](int64_t article_id) {
+        if (article_id == 0) {
+          cache.InvalidateAll();
+          return;
+        }
+        cache.Invalidate(article_id);
+        cache.Invalidate(render::PageCache::kSiteScope);
+      });
   comments::Signer signer(*secret);
   comments::CommentService comments(config, {*store, *store, *store, *store, *store}, writer, signer, engine);
   if (config.spam.enabled && !config.spam.shadow_model.empty()) {
@@ -348,7 +369,9 @@ int Serve(const Config& given) {
   });
   FixLinkBase(config, options.address, server.port(), ctx.site);
   spdlog::info("Tribune is serving http://{}/ with {} threads (database {})",
-               Authority(options.address, server.port()), options.threads, config.storage.db);
+               Authority(options.address, server.port()), options.threads,
+               store::IsPostgresUrl(config.storage.db) ? store::PostgresDisplayName(config.storage.db)
+                                                      : config.storage.db);
 
   std::thread signal_thread([&] {
     int sig = 0;

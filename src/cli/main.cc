@@ -14,7 +14,7 @@ namespace tribune::cli {
 
 void AddStoreOptions(CLI::App& cmd, StoreOptions& opts) {
   cmd.add_option("--config", opts.config_path, "TOML configuration file")->check(CLI::ExistingFile);
-  cmd.add_option("--db", opts.db, "SQLite database file (overrides storage.db)");
+  cmd.add_option("--db", opts.db, "SQLite database file or postgresql:// URL (overrides storage.db)");
 }
 
 void AuditFromCommandLine(store::AuditStore& audit, std::string action, std::string target,

@@ -40,7 +40,7 @@ struct ServerConfig {
 };
 
 struct StorageConfig {
-  std::string db = "tribune.db";     // SQLite file
+  std::string db = "tribune.db";     // SQLite file, or a postgresql:// URL
   int read_connections = 4;
   int audit_days = 365;              // staff actions are kept this long in the audit log
 };

@@ -9,6 +9,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -200,6 +202,25 @@ class ReportStore {
   virtual Result<std::vector<site::Report>> ListReports(int64_t comment_id) = 0;
 };
 
+// What processes sharing the store (several nodes, the command line) change,
+// told as it is committed: how a node learns that its cached pages are stale.
+class ChangeFeed {
+ public:
+  virtual ~ChangeFeed() = default;
+
+  // Stops the feed when destroyed.
+  class Subscription {
+   public:
+    virtual ~Subscription() = default;
+  };
+  // `changed(article_id)` runs on a thread of the feed's own for every change
+  // any process commits: the published comments of that article changed, or,
+  // with 0, anything may have (an article, a moderator's decision, or changes
+  // missed while the feed was reconnecting). nullptr when the backend has no
+  // feed (SQLite: one serving process, whose own writes say what changed).
+  virtual std::unique_ptr<Subscription> Subscribe(std::function<void(int64_t article_id)> changed) = 0;
+};
+
 // Every part: what a backend implements and what the command line opens.
 class Store : public SettingsStore,
               public ArticleStore,
@@ -209,6 +230,7 @@ class Store : public SettingsStore,
               public StaffStore,
               public AuditStore,
               public BanStore,
-              public ReportStore {};
+              public ReportStore,
+              public ChangeFeed {};
 
 }  // namespace tribune::store

@@ -95,10 +95,13 @@ void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route
         return respond(again(out, 403));
       case Kind::kNotFound:
         return respond(ErrorPage(ctx, 404, "There is no such article."));
-      case Kind::kUnavailable:
+      case Kind::kUnavailable: {
         out.errors.push_back({"", "Your comment could not be saved just now; it is still in "
                                   "the form below, please send it again."});
-        return respond(again(out, 503));
+        http::Response r = again(out, 503);
+        r.headers.emplace_back("Retry-After", "5");  // a store coming back takes seconds
+        return respond(std::move(r));
+      }
     }
   });
 }

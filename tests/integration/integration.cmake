@@ -20,6 +20,7 @@ add_executable(integration_test
   ${CMAKE_CURRENT_LIST_DIR}/api_protocol_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/links_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/campaign_wave_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/multi_node_test.cc
 )
 target_link_libraries(integration_test PRIVATE
   GTest::gtest_main ZLIB::ZLIB nlohmann_json::nlohmann_json Threads::Threads)
@@ -34,7 +35,8 @@ set(TRIBUNE_INTEGRATION_SUITES
   Pages PaginationGaps CommentForm DefaultGuards Api Feeds StaticFiles HttpProtocol Lifecycle
   SpamDefence CommentEditing CommentEditingWindow KnownCommenters Newsroom NewsroomLimits
   DatabaseFiles StorageFailures FormTokens NewsroomFlood ApiProtocol Cors
-  Links LinkHosts LinkBaseUrl LinkWarnings CampaignWave ApiKeys Premoderation Reports)
+  Links LinkHosts LinkBaseUrl LinkWarnings CampaignWave ApiKeys Premoderation Reports
+  MultiNode PostgresRestart)
 foreach(suite IN LISTS TRIBUNE_INTEGRATION_SUITES)
   add_test(NAME integration.${suite}
     COMMAND integration_test --gtest_filter=${suite}.*:${suite}/*)
@@ -42,6 +44,10 @@ foreach(suite IN LISTS TRIBUNE_INTEGRATION_SUITES)
     LABELS integration
     TIMEOUT 300)
 endforeach()
+# Nodes sharing PostgreSQL: the server ctest starts (tests/CMakeLists.txt).
+set_tests_properties(integration.MultiNode integration.PostgresRestart PROPERTIES
+  FIXTURES_REQUIRED postgres
+  ENVIRONMENT "TRIBUNE_TEST_POSTGRES=${TRIBUNE_TEST_POSTGRES_URL}")
 
 # Anything not in a listed suite still runs, so a new suite cannot be skipped
 # silently; add it to the list above to give it its own entry.

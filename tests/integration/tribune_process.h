@@ -79,10 +79,13 @@ class TribuneServer {
   // connect to 127.0.0.1, so it must be that or a wildcard address.
   void ListenOn(std::string address) { listen_address_ = std::move(address); }
 
+  // Later starts use `db` (a postgresql:// URL, say) instead of dir/t.db.
+  void UseDatabase(std::string db) { db_ = std::move(db); }
+
   bool running() const { return pid_ > 0; }
   pid_t pid() const { return pid_; }
   int port() const { return port_; }
-  std::filesystem::path db() const { return dir_ / "t.db"; }
+  std::filesystem::path db() const { return db_.empty() ? dir_ / "t.db" : std::filesystem::path(db_); }
   const std::filesystem::path& dir() const { return dir_; }
   // The last `max_bytes` of stdout and stderr, for failure messages.
   std::string Logs(size_t max_bytes = 8000) const;
@@ -100,6 +103,7 @@ class TribuneServer {
   int starts_ = 0;
   bool unprivileged_ = false;
   std::string listen_address_ = "127.0.0.1";
+  std::string db_;
 };
 
 // The uid and gid the unprivileged server runs as ("nobody").

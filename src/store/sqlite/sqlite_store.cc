@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "site/slug.h"
+#include "store/body_hash.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
 
@@ -30,17 +31,6 @@ constexpr const char* kCommentColumns =
     "id, article_id, number, status, author, email, body_source, body_html, body_html_member, "
     "body_text, ip, user_agent, created_at, screen_action, screen_score, screen_reasons, "
     "screen_model, moderator_label, edited_at";
-
-int64_t BodyHash(std::string_view author, std::string_view body) {
-  uint64_t h = 1469598103934665603ULL;  // FNV-1a
-  auto mix = [&h](std::string_view s) {
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-  };
-  mix(author);
-  mix(std::string_view("\0", 1));
-  mix(body);
-  return static_cast<int64_t>(h >> 1);
-}
 
 site::Article ReadArticle(const Statement& st) {
   site::Article a;
@@ -689,6 +679,10 @@ class SqliteStore final : public Store {
       if (!st.Step()) return NotFound("no spam model learned on this site yet");
       return P{st.Text(0), st.Text(1)};
     });
+  }
+
+  std::unique_ptr<Subscription> Subscribe(std::function<void(int64_t)>) override {
+    return nullptr;
   }
 
  private:
