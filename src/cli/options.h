@@ -35,6 +35,8 @@ void RegisterArticleCommands(CLI::App& app);
 void RegisterExplainCommand(CLI::App& spam);
 void RegisterModerateCommands(CLI::App& app);
 void RegisterStaffCommands(CLI::App& app);
+// `db copy`.
+void RegisterDbCommands(CLI::App& app);
 // Adds `shadow` and `promote` to the `spam` command group.
 void RegisterShadowCommands(CLI::App& spam);
 

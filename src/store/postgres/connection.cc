@@ -44,9 +44,18 @@ Params& Params::AddBytes(std::string_view v) {
   return *this;
 }
 
+Params& Params::AddNull() {
+  values_.emplace_back();
+  lengths_.push_back(-1);  // marks NULL below
+  formats_.push_back(0);
+  return *this;
+}
+
 const char* const* Params::values() const {
   pointers_.clear();
-  for (const auto& v : values_) pointers_.push_back(v.c_str());
+  for (size_t i = 0; i < values_.size(); ++i) {
+    pointers_.push_back(lengths_[i] < 0 ? nullptr : values_[i].c_str());
+  }
   return pointers_.data();
 }
 

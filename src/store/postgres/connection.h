@@ -44,6 +44,7 @@ class Params {
   Params& Add(const std::string& v) { return Add(std::string_view(v)); }
   Params& AddDouble(double v);
   Params& AddBytes(std::string_view v);  // a BYTEA parameter, sent as bytes
+  Params& AddNull();
 
   int size() const { return static_cast<int>(values_.size()); }
   const char* const* values() const;

@@ -26,12 +26,14 @@ class Statement {
   Statement& Bind(int index, std::string_view value);
   Statement& BindDouble(int index, double value);
   Statement& BindBlob(int index, std::string_view value);
+  Statement& BindNull(int index);
   // Steps once: true when a row is ready, false when done. Errors throw
   // std::runtime_error (they abort the whole operation).
   bool Step();
   int64_t Int(int col) const;
   double Double(int col) const;
   std::string Text(int col) const;
+  bool IsNull(int col) const;
 
  private:
   sqlite3_stmt* stmt_;
