@@ -10,6 +10,6 @@ cd "$(dirname "$0")/.."
 source scripts/asan-tree.sh
 
 configure_asan_tree
-ninja -C "$ASAN_BUILD" unit_test store_postgres_test bbcode_test spam_test integration_test tribune fuzzers
+ninja -C "$ASAN_BUILD" unit_test store_postgres_test shared_redis_test bbcode_test spam_test integration_test tribune fuzzers
 cd "$ASAN_BUILD"
 ctest --output-on-failure --timeout 600 -j2 -LE browser "$@"

@@ -24,6 +24,7 @@
 #include "moderation/moderation.h"
 #include "render/page_cache.h"
 #include "store/comment_writer.h"
+#include "shared/redis_state.h"
 #include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "web/context.h"
@@ -297,6 +298,20 @@ int Serve(const Config& given) {
         cache.Invalidate(article_id);
         cache.Invalidate(render::PageCache::kSiteScope);
       });
+  std::unique_ptr<shared::RedisState> redis;
+  if (!config.redis.url.empty()) {
+    auto made = shared::RedisState::Create({config.redis.url, config.redis.prefix});
+    if (!made.ok()) {
+      spdlog::critical("key 'redis.url': {}", made.status().message());
+      return 1;
+    }
+    redis = std::move(made).value();
+    if (!redis->reachable()) {
+      spdlog::warn("Redis at {} cannot be reached yet: limits are counted on this node alone "
+                   "(each event {} times) until it can",
+                   config.redis.url, config.redis.nodes);
+    }
+  }
   comments::Signer signer(*secret);
   comments::CommentService comments(config, {*store, *store, *store, *store, *store}, writer, signer, engine);
   if (config.spam.enabled && !config.spam.shadow_model.empty()) {
@@ -312,6 +327,10 @@ int Serve(const Config& given) {
   std::string base = config.site.base_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
   moderation::NewsroomDesk newsroom(config, *store, signer, comments);
+  if (redis) {
+    comments.ShareState(redis.get(), config.redis.nodes);
+    newsroom.ShareState(redis.get(), config.redis.nodes);
+  }
   web::Context ctx{config,
                    {config.site.name, base, config.site.language, config.site.policy_note},
                    *store, *store, *store, *store, cache, signer, comments, static_files,

@@ -119,4 +119,14 @@ std::string CommentService::FormFieldsHtml(int64_t article_id, const std::string
 
 
 
+void CommentService::ShareState(shared::SharedState* shared, int nodes) {
+  prefix_rate_.Share(shared, "rate:prefix:", nodes);
+  email_rate_.Share(shared, "rate:email:", nodes);
+  name_rate_.Share(shared, "rate:name:", nodes);
+  article_rate_.Share(shared, "rate:article:", nodes);
+  spam_wave_.Share(shared, "wave:", nodes);
+  report_rate_.Share(shared, "rate:report:", nodes);
+  guard_.Share(shared);
+}
+
 }  // namespace tribune::comments

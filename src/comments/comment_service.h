@@ -103,6 +103,11 @@ class CommentService {
   // verdict is stored with the reasons (SHADOW) and decides nothing.
   void SetShadowEngine(std::shared_ptr<const spam::Engine> engine);
 
+  // Rate limits, the spam-wave signal and form-token claims are kept in
+  // `shared` for every node of the site (see RateCounter::Share). Call once,
+  // before serving.
+  void ShareState(shared::SharedState* shared, int nodes);
+
   // Validates, screens and stores `form` on `article_id`; `done` runs once,
   // on the writer's thread for stored comments or on the caller's otherwise.
   void Post(int64_t article_id, site::CommentForm form, const PostContext& ctx,

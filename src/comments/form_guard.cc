@@ -271,6 +271,16 @@ bool FormGuard::Claim(const std::string& nonce, int64_t now) {
     std::lock_guard lock(mu_);
     if (!used_.emplace(nonce, std::pair<int64_t, int64_t>{0, now}).second) return false;
   }
+  // Another node's claim (at once, or before its comment is stored).
+  if (shared_) {
+    std::optional<bool> claimed =
+        shared_->Claim("token:" + nonce, (int64_t{options_.max_age_s} + 60) * 1000);
+    if (claimed && !*claimed) {
+      std::lock_guard lock(mu_);
+      used_.erase(nonce);
+      return false;
+    }
+  }
   // Claimed first, then looked up: a post that stored this nonce and dropped
   // its claim meanwhile is found in the log.
   if (spent_ && spent_->FindSpentToken(nonce).ok()) {
@@ -301,6 +311,7 @@ void FormGuard::MarkUsed(const std::string& nonce, int64_t comment_id, int64_t n
 }
 
 void FormGuard::Forget(const std::string& nonce) {
+  if (shared_) shared_->Release("token:" + nonce);
   std::lock_guard lock(mu_);
   used_.erase(nonce);
 }

@@ -11,6 +11,8 @@
 // Thread-safe.
 #pragma once
 
+#include "shared/shared_state.h"
+
 #include <cstdint>
 #include <functional>
 #include <mutex>
@@ -102,6 +104,10 @@ class FormGuard {
   void MarkUsed(const std::string& nonce, int64_t comment_id, int64_t now);
   // Makes a claimed nonce usable again (its comment could not be stored).
   void Forget(const std::string& nonce);
+  // Claims also go to `shared` (the nodes of one site), so that a token is
+  // spent once on all of them even when two of them get it at once. Call
+  // before the guard is used. Unreachable, claims are local as before.
+  void Share(shared::SharedState* shared) { shared_ = shared; }
   // How many nonces memory holds (claims in flight; without a log, spent ones too).
   size_t remembered() const;
 
@@ -115,6 +121,7 @@ class FormGuard {
   static bool PowSolves(std::string_view token, std::string_view solution, int bits);
 
  private:
+  shared::SharedState* shared_ = nullptr;
   // The code of a t1 or t2 token (t3 codes come from the token's MAC).
   std::string CodeFor(std::string_view token) const;
   static std::string ParsedPrefix(std::string_view ip);  // AddressPrefix, computed

@@ -76,6 +76,12 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
   // (429) can be sent again. Lost to a post that claimed it meanwhile: a replay.
   if (guard.kind == GuardVerdict::Kind::kPass && !guard_.Claim(guard.nonce, ctx.now)) {
     guard = guard_.Verify(article_id, ctx.ip, ctx.now, ctx.proof);
+    if (guard.kind == GuardVerdict::Kind::kPass) {
+      // Claimed on another node, whose comment is not stored yet.
+      guard.kind = GuardVerdict::Kind::kReplay;
+      guard.symbol = "TOKEN_REPLAYED";
+      guard.message = "the form token was used before";
+    }
   }
 
   site::NewComment nc;

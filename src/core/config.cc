@@ -190,6 +190,9 @@ std::map<std::string, Binder> Binders(Config& c) {
       {"limits.per_name_per_minute", Bind(&c.limits.per_name_per_minute)},
       {"limits.per_article_per_minute", Bind(&c.limits.per_article_per_minute)},
       {"cache.max_bytes", Bind(&c.cache.max_bytes)},
+      {"redis.url", Bind(&c.redis.url)},
+      {"redis.prefix", Bind(&c.redis.prefix)},
+      {"redis.nodes", Bind(&c.redis.nodes)},
       {"demo.seed", Bind(&c.demo_content)},
   };
 }

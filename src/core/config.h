@@ -93,6 +93,16 @@ struct CacheConfig {
                                            // at most this many bytes; the least useful go first
 };
 
+// Several nodes of one site: the state they share (rate limits, sign-in
+// limits, the spam-wave signal, form-token claims). Empty url: each node
+// keeps its own in memory (right for one node).
+struct RedisConfig {
+  std::string url;                   // redis://[:PASSWORD@]HOST[:PORT][/DB]
+  std::string prefix = "tribune:";   // of every key (several sites on one Redis)
+  int nodes = 1;                     // while Redis is unreachable, an event counts this many
+                                     // times on the node that sees it
+};
+
 struct LimitsConfig {
   double per_prefix_per_minute = 6;  // comments from one /24 or /64
   double per_email_per_minute = 4;
@@ -118,6 +128,7 @@ struct Config {
   SpamConfig spam;
   LimitsConfig limits;
   CacheConfig cache;
+  RedisConfig redis;
   bool demo_content = true;          // [demo] seed: fill an empty store with a demo site
 };
 

@@ -63,6 +63,7 @@ constexpr NumericRange kRanges[] = {
      [](const Config& c) { return c.limits.per_article_per_minute; }},
     {"cache.max_bytes", kMiB, kTiB, true,
      [](const Config& c) { return double(c.cache.max_bytes); }},
+    {"redis.nodes", 1, 1000, true, [](const Config& c) { return double(c.redis.nodes); }},
 };
 
 }  // namespace

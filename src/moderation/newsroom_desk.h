@@ -66,6 +66,15 @@ class NewsroomDesk {
   // Finishes the queued tasks; later Submit()s are refused.
   void Stop() { worker_.Stop(); }
 
+  // Sign-in failures are counted in `shared` for every node of the site.
+  // Call once, before serving.
+  void ShareState(shared::SharedState* shared, int nodes) {
+    failures_by_prefix_.Share(shared, "signin:prefix:", nodes);
+    failures_by_name_and_prefix_.Share(shared, "signin:name-prefix:", nodes);
+    failures_by_name_.Share(shared, "signin:name:", nodes);
+    failures_by_device_.Share(shared, "signin:device:", nodes);
+  }
+
   // A sign-in attempt, checked against the limits at once (on the caller's
   // thread) and, when within them, queued for the worker, which checks the
   // password and calls `done`. Sign-ins may fill only part of the queue, so

@@ -37,7 +37,7 @@ set(TRIBUNE_INTEGRATION_SUITES
   SpamDefence CommentEditing CommentEditingWindow KnownCommenters Newsroom NewsroomLimits
   DatabaseFiles StorageFailures FormTokens NewsroomFlood ApiProtocol Cors
   Links LinkHosts LinkBaseUrl LinkWarnings CampaignWave ApiKeys Premoderation Reports
-  MultiNode PostgresRestart DbCopy)
+  MultiNode MultiNodeRedis PostgresRestart DbCopy)
 foreach(suite IN LISTS TRIBUNE_INTEGRATION_SUITES)
   add_test(NAME integration.${suite}
     COMMAND integration_test --gtest_filter=${suite}.*:${suite}/*)
@@ -49,6 +49,9 @@ endforeach()
 set_tests_properties(integration.MultiNode integration.PostgresRestart integration.DbCopy PROPERTIES
   FIXTURES_REQUIRED postgres
   ENVIRONMENT "TRIBUNE_TEST_POSTGRES=${TRIBUNE_TEST_POSTGRES_URL}")
+set_tests_properties(integration.MultiNodeRedis PROPERTIES
+  FIXTURES_REQUIRED "postgres;redis"
+  ENVIRONMENT "TRIBUNE_TEST_POSTGRES=${TRIBUNE_TEST_POSTGRES_URL};TRIBUNE_TEST_REDIS=${TRIBUNE_TEST_REDIS_URL}")
 
 # Anything not in a listed suite still runs, so a new suite cannot be skipped
 # silently; add it to the list above to give it its own entry.

@@ -207,3 +207,129 @@ TEST(PostgresRestart, NodesReconnectAndLoseNoAcknowledgedComment) {
 
 }  // namespace
 }  // namespace tribune::itest
+
+namespace tribune::itest {
+namespace {
+
+// Nodes sharing PostgreSQL and Redis: a limit of four comments a minute from
+// one network, and an event weighing two while Redis is away.
+std::string SharedLimitsConfig(const std::string& redis_url, const std::string& prefix) {
+  return "[comments]\nmin_seconds = 0\n"
+         "[limits]\nper_prefix_per_minute = 4.0\nper_email_per_minute = 1000.0\n"
+         "per_name_per_minute = 1000.0\nper_article_per_minute = 1000.0\n"
+         "[spam]\nenabled = false\n"
+         "[redis]\nurl = \"" + redis_url + "\"\nprefix = \"" + prefix + "\"\nnodes = 2\n";
+}
+
+std::string SharedRedis() {
+  const char* url = std::getenv("TRIBUNE_TEST_REDIS");
+  if (!url || !*url) throw std::runtime_error("TRIBUNE_TEST_REDIS is not set: run through ctest");
+  return url;
+}
+
+// How many of `n` posts, alternating between the nodes, were accepted
+// before the first 429.
+int AcceptedAlternating(TribuneServer& a, TribuneServer& b, const ArticleRow& article, int n) {
+  for (int i = 0; i < n; ++i) {
+    CommentInput input;
+    input.name = "Alternating " + std::to_string(i);
+    input.body = "Comment number " + std::to_string(i) + " from one network.";
+    Response r = PostCommentForm(i % 2 ? b.port() : a.port(), article, input);
+    if (r.status == 429) return i;
+    EXPECT_EQ(r.status, 303) << r.body.substr(0, 300);
+  }
+  return n;
+}
+
+struct RedisNodes {
+  TempDir dir_a, dir_b;
+  TribuneServer a, b;
+  std::vector<ArticleRow> articles;
+  RedisNodes(const std::string& db, const std::string& config)
+      : a(dir_a.path(), config), b(dir_b.path(), config) {
+    a.UseDatabase(db);
+    b.UseDatabase(db);
+    a.Start();
+    b.Start();
+    articles = ListArticles(db, dir_a.path());
+  }
+};
+
+TEST(MultiNodeRedis, ARateLimitIsTheSitesWhicheverNodeAPostReaches) {
+  std::string prefix = "itest" + std::to_string(getpid()) + ":";
+  RedisNodes shared(FreshDatabase(SharedServer()), SharedLimitsConfig(SharedRedis(), prefix));
+  EXPECT_EQ(AcceptedAlternating(shared.a, shared.b, shared.articles.front(), 10), 4);
+  // The same two nodes without Redis: each counts alone, and the network
+  // gets twice as many through. (What the shared count prevents.)
+  std::string config = PostingConfigToml();
+  config.replace(config.find("per_prefix_per_minute = 100000.0"),
+                 std::string("per_prefix_per_minute = 100000.0").size(),
+                 "per_prefix_per_minute = 4.0");
+  TwoNodes alone(FreshDatabase(SharedServer()));
+  TempDir da, db;
+  TribuneServer a(da.path(), config), b(db.path(), config);
+  a.UseDatabase(alone.db);
+  b.UseDatabase(alone.db);
+  a.Start();
+  b.Start();
+  EXPECT_EQ(AcceptedAlternating(a, b, alone.articles.front(), 10), 8);
+}
+
+TEST(MultiNodeRedis, OneTokenSentToTwoNodesAtOnceIsStoredOnce) {
+  std::string prefix = "itest" + std::to_string(getpid()) + "t:";
+  std::string config = SharedLimitsConfig(SharedRedis(), prefix);
+  config.replace(config.find("per_prefix_per_minute = 4.0"),
+                 std::string("per_prefix_per_minute = 4.0").size(),
+                 "per_prefix_per_minute = 1000.0");
+  RedisNodes nodes(FreshDatabase(SharedServer()), config);
+  const ArticleRow& article = nodes.articles.front();
+  int64_t before = CountOn(nodes.a.port(), article);
+  for (int round = 0; round < 5; ++round) {
+    HeaderList fields = FreshFormFields(nodes.a.port(), article);
+    Response ra, rb;
+    CommentInput ia, ib;
+    ia.body = "Round " + std::to_string(round) + " through A.";
+    ib.body = "Round " + std::to_string(round) + " through B.";
+    std::thread ta([&] { ra = PostForm(nodes.a.port(), article, fields, ia); });
+    std::thread tb([&] { rb = PostForm(nodes.b.port(), article, fields, ib); });
+    ta.join();
+    tb.join();
+    EXPECT_TRUE(ra.status == 303 || rb.status == 303) << ra.status << " " << rb.status;
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(CountOn(nodes.b.port(), article), before + 5);
+}
+
+// Redis stopped: posting goes on, each node counting alone with every event
+// weighing two (limit 4: two posts a node); Redis back: the count is shared
+// again, without restarting Tribune.
+TEST(MultiNodeRedis, WithoutRedisLimitsAreStricterAndItIsUsedAgainWhenBack) {
+  std::string script = std::string(TRIBUNE_SOURCE_DIR) + "/scripts/test-redis.sh";
+  std::string env = "TRIBUNE_TEST_REDIS_PORT=56393 ";
+  Shell(env + script + " start 2>&1");
+  struct Stop {
+    std::string cmd;
+    ~Stop() { std::system(cmd.c_str()); }
+  } stop{env + script + " stop >/dev/null 2>&1"};
+  std::string redis = Shell(env + script + " url");
+  std::string db = FreshDatabase(SharedServer());
+  TempDir dir;
+  TribuneServer node(dir.path(), SharedLimitsConfig(redis, "down:"));
+  node.UseDatabase(db);
+  Shell(env + script + " stop 2>&1");
+  node.Start();
+  EXPECT_NE(node.Logs().find("cannot be reached yet"), std::string::npos) << node.Logs();
+  const ArticleRow article = ListArticles(db, dir.path()).front();
+  EXPECT_EQ(AcceptedAlternating(node, node, article, 6), 2);
+  Shell(env + script + " start 2>&1");
+  std::this_thread::sleep_for(std::chrono::milliseconds(700));  // past the retry pause
+  // A fresh network's worth of posts: counted in Redis now, limit 4 (the
+  // local count of the outage does not carry over).
+  EXPECT_EQ(AcceptedAlternating(node, node, article, 6), 4);
+  EXPECT_NE(Shell("redis-cli -p 56393 --scan --pattern 'down:*'").find("down:n:rate:prefix:"),
+            std::string::npos);
+  EXPECT_EQ(node.Stop(), 0) << node.Logs();
+}
+
+}  // namespace
+}  // namespace tribune::itest
