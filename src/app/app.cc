@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "app/demo_content.h"
+#include "app/logging.h"
 #include "comments/comment_service.h"
 #include "comments/signer.h"
 #include "comments/spam_policy.h"
@@ -44,20 +45,6 @@ Result<std::string> SiteSecret(const Config& config, store::Store& store) {
   std::string secret = comments::RandomSecret();
   TRIBUNE_RETURN_IF_ERROR(store.PutSetting("secret", secret));
   return secret;
-}
-
-std::shared_ptr<spdlog::logger> AccessLogger(const std::string& where) {
-  if (where == "off") return nullptr;
-  spdlog::init_thread_pool(8192, 1);
-  std::shared_ptr<spdlog::logger> logger;
-  if (where == "-") {
-    logger = spdlog::create_async<spdlog::sinks::stdout_sink_mt>("access");
-  } else {
-    logger = spdlog::create_async<spdlog::sinks::basic_file_sink_mt>("access", where);
-  }
-  logger->set_pattern("%v");
-  logger->flush_on(spdlog::level::warn);
-  return logger;
 }
 
 bool SplitListen(const std::string& listen, std::string& host, uint16_t& port) {
@@ -180,6 +167,44 @@ class ChangeWatcher {
   std::thread thread_;
 };
 
+// What /metrics shows besides the requests (web::Metrics counts those).
+void RegisterMetrics(web::Metrics& m, store::Store& store, render::PageCache& cache,
+                     const comments::CommentService& comments) {
+  for (auto status : {site::CommentStatus::kPublished, site::CommentStatus::kHeld,
+                      site::CommentStatus::kSpam, site::CommentStatus::kDeleted}) {
+    m.Add("tribune_comments_stored_total", "counter",
+          "New comments stored since start, by the status the filter gave them.",
+          fmt::format("status=\"{}\"", site::StatusName(status)),
+          [&comments, status] { return double(comments.stored(status)); });
+  }
+  m.Add("tribune_moderation_queue", "gauge",
+        "Comments held for a moderator (counted up to 10000).", "", [&store] {
+          auto held = store.ListHeldComments(10000);
+          return held.ok() ? double(held->size()) : -1.0;
+        });
+  m.AddHistogram("tribune_spam_check_seconds", "Time the spam engine took over a comment.",
+                 &comments.screen_seconds());
+  using S = render::PageCache::Stats;
+  auto cache_value = [&cache](double (*pick)(const S&)) {
+    return [&cache, pick] { return pick(cache.stats()); };
+  };
+  m.Add("tribune_page_cache_hits_total", "counter", "Pages served from the page cache.", "",
+        cache_value([](const S& s) { return double(s.hits); }));
+  m.Add("tribune_page_cache_misses_total", "counter", "Pages rendered because none was cached.",
+        "", cache_value([](const S& s) { return double(s.misses); }));
+  m.Add("tribune_page_cache_evictions_total", "counter",
+        "Pages dropped to keep within [cache] max_bytes.", "",
+        cache_value([](const S& s) { return double(s.evictions); }));
+  m.Add("tribune_page_cache_bytes", "gauge", "Bytes the cached pages take.", "",
+        cache_value([](const S& s) { return double(s.bytes); }));
+  m.Add("tribune_page_cache_pages", "gauge", "Pages in the page cache.", "",
+        cache_value([](const S& s) { return double(s.pages); }));
+  m.Add("tribune_db_pool_connections", "gauge", "Database connections of this node.", "",
+        [&store] { return double(store.Pool().size); });
+  m.Add("tribune_db_pool_in_use", "gauge", "Database connections running a call now.", "",
+        [&store] { return double(store.Pool().in_use); });
+}
+
 }  // namespace
 
 Result<std::unique_ptr<store::Store>> OpenStore(const Config& config,
@@ -225,6 +250,7 @@ Config WithShippedPaths(Config config) {
 
 int Serve(const Config& given) {
   const Config config = WithShippedPaths(given);
+  ConfigureLogging(config.log);
   // Signals are taken by a thread of our own, so every other thread must block them.
   sigset_t signals;
   sigemptyset(&signals);
@@ -331,10 +357,34 @@ int Serve(const Config& given) {
     comments.ShareState(redis.get(), config.redis.nodes);
     newsroom.ShareState(redis.get(), config.redis.nodes);
   }
+  auto client_address = web::ClientAddress::Make(config.server.trusted_proxies);
+  if (!client_address.ok()) {
+    spdlog::critical("{}", client_address.status().message());
+    return 1;
+  }
+  web::Operations ops;
+  if (Status st = web::ParseAllowList(config.ops.metrics_allow, &ops.metrics_allow); !st.ok()) {
+    spdlog::critical("{}", st.message());
+    return 1;
+  }
+  ops.metrics_token = config.ops.metrics_token;
+  const int schema = store->SchemaVersion().ok() ? *store->SchemaVersion() : 0;
+  ops.problems = [&store = *store, &redis, schema] {
+    std::vector<std::string> problems;
+    auto v = store.SchemaVersion();
+    if (!v.ok()) {
+      problems.push_back("database: " + v.status().message());
+    } else if (*v != schema) {
+      problems.push_back(fmt::format("database: schema version {}, this node runs {}", *v, schema));
+    }
+    if (redis && !redis->reachable()) problems.push_back("redis: not reachable");
+    return problems;
+  };
+  RegisterMetrics(ops.metrics, *store, cache, comments);
   web::Context ctx{config,
                    {config.site.name, base, config.site.language, config.site.policy_note},
                    *store, *store, *store, *store, cache, signer, comments, static_files,
-                   newsroom};
+                   newsroom, &*client_address, &ops};
 
   http::ServerOptions options;
   if (!SplitListen(config.server.listen, options.address, options.port)) {
@@ -357,12 +407,11 @@ int Serve(const Config& given) {
     spdlog::critical("key 'server.access_log': {}", e.what());
     return 1;
   }
-  if (auto log = access_log) {
-    options.access_log = [log](const http::AccessRecord& r) {
-      log->info("{} \"{} {}\" {} {} {}us \"{}\"", r.remote, r.method, r.target, r.status, r.bytes,
-                r.micros, r.user_agent);
-    };
-  }
+  const bool json_logs = config.log.format == "json";
+  options.access_log = [log = access_log, &ops, json_logs](const http::AccessRecord& r) {
+    ops.metrics.Record(r.method, r.target, r.status, r.micros);
+    if (log) LogAccess(*log, r, json_logs);
+  };
   http::Server server(options, web::MakeRouter(ctx));
   Status st = server.Listen();
   if (!st.ok()) {

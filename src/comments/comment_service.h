@@ -3,6 +3,8 @@
 // rendering, and the durable write. Shared by the HTML form and the JSON API.
 #pragma once
 
+#include <array>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -18,6 +20,7 @@
 #include "comments/rate_limiter.h"
 #include "comments/signer.h"
 #include "core/config.h"
+#include "core/histogram.h"
 #include "site/article.h"
 #include "site/comment.h"
 #include "site/comment_form.h"
@@ -107,6 +110,13 @@ class CommentService {
   // `shared` for every node of the site (see RateCounter::Share). Call once,
   // before serving.
   void ShareState(shared::SharedState* shared, int nodes);
+
+  // For /metrics: new comments stored since start, by the status they got;
+  // and how long the spam engine took over each.
+  uint64_t stored(site::CommentStatus status) const {
+    return stored_[static_cast<size_t>(status)].load(std::memory_order_relaxed);
+  }
+  const Histogram& screen_seconds() const { return screen_seconds_; }
 
   // Validates, screens and stores `form` on `article_id`; `done` runs once,
   // on the writer's thread for stored comments or on the caller's otherwise.
@@ -210,6 +220,8 @@ class CommentService {
   std::shared_ptr<const spam::Engine> engine_;
   std::shared_ptr<const spam::Engine> shadow_;
   FormGuard guard_;
+  std::array<std::atomic<uint64_t>, 4> stored_{};  // by site::CommentStatus
+  mutable Histogram screen_seconds_;
   CommenterPass pass_;
   RateCounter prefix_rate_, email_rate_, name_rate_, article_rate_;
   RateCounter spam_wave_;  // site-wide: comments screened as spam

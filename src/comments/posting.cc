@@ -132,6 +132,10 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
       out.kind = PostOutcome::Kind::kStored;
       out.stored = std::move(r).value();
       out.sent_by_author = !out.stored.duplicate;
+      if (!out.stored.duplicate) {
+        stored_[static_cast<size_t>(out.stored.comment.status)].fetch_add(
+            1, std::memory_order_relaxed);
+      }
       if (!nonce.empty()) guard_.MarkUsed(nonce, out.stored.comment.id, now);
     } else {
       if (!nonce.empty()) guard_.Forget(nonce);

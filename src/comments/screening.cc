@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -68,7 +69,13 @@ site::Screening CommentService::Screen(const site::Article& article,
   }
   spam::CommentInput in{form.name,     form.email,   body_text, form.body,
                         article.title, article.body, ctx.ip,    ctx.user_agent};
-  if (engine && config_.spam.enabled) verdict = engine->Check(in);
+  if (engine && config_.spam.enabled) {
+    auto t0 = std::chrono::steady_clock::now();
+    verdict = engine->Check(in);
+    screen_seconds_.Observe(std::chrono::duration_cast<std::chrono::microseconds>(
+                                std::chrono::steady_clock::now() - t0)
+                                .count());
+  }
   nlohmann::json reasons = nlohmann::json::array();
   double score = verdict.score;
   if (engine && config_.spam.enabled && reputation.published > 0) {

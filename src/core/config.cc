@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -191,6 +192,11 @@ std::map<std::string, Binder> Binders(Config& c) {
       {"limits.per_article_per_minute", Bind(&c.limits.per_article_per_minute)},
       {"cache.max_bytes", Bind(&c.cache.max_bytes)},
       {"redis.url", Bind(&c.redis.url)},
+      {"server.trusted_proxies", Bind(&c.server.trusted_proxies)},
+      {"ops.metrics_allow", Bind(&c.ops.metrics_allow)},
+      {"ops.metrics_token", Bind(&c.ops.metrics_token)},
+      {"log.format", Bind(&c.log.format)},
+      {"log.level", Bind(&c.log.level)},
       {"redis.prefix", Bind(&c.redis.prefix)},
       {"redis.nodes", Bind(&c.redis.nodes)},
       {"demo.seed", Bind(&c.demo_content)},
@@ -352,6 +358,18 @@ Status ValidateConfig(const Config& c) {
   TRIBUNE_RETURN_IF_ERROR(CheckListen(c.server.listen));
   TRIBUNE_RETURN_IF_ERROR(CheckLinks(c));
   if (c.storage.db.empty()) return InvalidArgument("key 'storage.db' must not be empty");
+  if (c.log.format != "text" && c.log.format != "json") {
+    return InvalidArgument("key 'log.format' must be \"text\" or \"json\"");
+  }
+  static constexpr const char* kLevels[] = {"trace", "debug", "info",    "warn",
+                                            "error", "critical", "off"};
+  if (std::find(std::begin(kLevels), std::end(kLevels), c.log.level) == std::end(kLevels)) {
+    return InvalidArgument(
+        "key 'log.level' must be trace, debug, info, warn, error, critical or off");
+  }
+  if (!c.ops.metrics_token.empty() && c.ops.metrics_token.size() < 16) {
+    return InvalidArgument("key 'ops.metrics_token' must be empty or at least 16 characters");
+  }
   return Status::Ok();
 }
 

@@ -37,6 +37,20 @@ struct ServerConfig {
   int body_limit = 64 * 1024;        // bytes (at most 4 MiB); larger bodies get 413
   std::string access_log = "-";      // "-": standard output, "off": none, else a file path
   std::string static_dir = "web/static";
+  // Proxies (addresses or ranges) whose X-Forwarded-For names the reader;
+  // from anyone else the header is ignored.
+  std::vector<std::string> trusted_proxies;
+};
+
+// What operators read of a running node.
+struct OpsConfig {
+  std::vector<std::string> metrics_allow = {"127.0.0.1", "::1"};  // may GET /metrics
+  std::string metrics_token;          // or with "Authorization: Bearer TOKEN"; "": no token
+};
+
+struct LogConfig {
+  std::string format = "text";        // "text" or "json" (one JSON object a line)
+  std::string level = "info";         // trace, debug, info, warn, error, critical, off
 };
 
 struct StorageConfig {
@@ -129,6 +143,8 @@ struct Config {
   LimitsConfig limits;
   CacheConfig cache;
   RedisConfig redis;
+  OpsConfig ops;
+  LogConfig log;
   bool demo_content = true;          // [demo] seed: fill an empty store with a demo site
 };
 

@@ -13,6 +13,10 @@
 
 namespace tribune::http {
 
+// The id of the request the calling thread is handling now ("" between
+// requests): log lines a handler writes carry it.
+const std::string& CurrentRequestId();
+
 struct Request {
   std::string method;       // "GET", "POST", ...
   std::string target;       // as sent: path and query
@@ -24,6 +28,9 @@ struct Request {
   // The address and port the client connected to, as a URL authority
   // ("127.0.0.1:8080", "[::1]:8080"); "" when unknown.
   std::string local_endpoint;
+  // This request's id in the logs: the X-Request-Id it came with (letters,
+  // digits, '.', '_', '-'; up to 64), or one the server made.
+  std::string id;
 
   // The first header named `name` (lower case), or "" when absent.
   std::string_view Header(std::string_view name) const;

@@ -10,8 +10,11 @@
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <cctype>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
+#include <random>
 #include <thread>
 #include <unordered_set>
 
@@ -88,6 +91,31 @@ Response ErrorResponse(int status, std::string_view reason) {
   r.body = fmt::format("{} {}: {}\n", status, StatusText(status), reason);
   r.close = true;
   return r;
+}
+
+thread_local std::string current_request_id;
+
+// Sets the thread's current request id for the handler's synchronous part.
+class CurrentRequest {
+ public:
+  explicit CurrentRequest(const std::string& id) { current_request_id = id; }
+  ~CurrentRequest() { current_request_id.clear(); }
+};
+
+// The id a request came with when it is safe to log as it is; else a new one.
+std::string RequestIdFor(std::string_view given) {
+  bool safe = !given.empty() && given.size() <= 64;
+  for (char c : given) {
+    safe = safe && (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-');
+  }
+  if (safe) return std::string(given);
+  // A random prefix per thread and a counter: unique per node, cheap.
+  static thread_local uint64_t prefix =
+      std::random_device{}() ^ (uint64_t{std::random_device{}()} << 32);
+  static thread_local uint32_t counter = 0;
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%08x%08x", static_cast<uint32_t>(prefix >> 16), ++counter);
+  return buf;
 }
 
 }  // namespace
@@ -358,8 +386,10 @@ void Session::Dispatch() {
   auto& msg = parser_->get();
   keep_alive_ = msg.keep_alive();
   internal::ToRequest(msg, request_);
+  request_.id = RequestIdFor(request_.Header("x-request-id"));
   ExpiresAfter(started_, -1);
   auto self = shared_from_this();
+  CurrentRequest current(request_.id);
   worker_.handler(request_, [pending = std::make_shared<PendingAnswer>(
                                  std::move(self), worker_.ioc.get_executor())](Response r) {
     std::shared_ptr<Session> session = std::move(pending->session);
@@ -391,6 +421,7 @@ void Session::Write(Response response) {
   RefuseUnsafeHead();
   if (response_.close || shutting_down_) keep_alive_ = false;
   bool head_only = request_.method == "HEAD";
+  if (!request_.id.empty()) response_.headers.emplace_back("X-Request-Id", request_.id);
   BuildHead(response_, response_.BodySize(), keep_alive_, head_);
   buffers_.clear();
   buffers_.push_back(net::buffer(head_));
@@ -412,11 +443,12 @@ void Session::OnWritten(beast::error_code ec) {
     int64_t micros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_)
                          .count();
     worker_.options.access_log({request_.remote_addr, request_.method, request_.target,
-                                request_.Header("user-agent"), response_.status,
+                                request_.Header("user-agent"), request_.id, response_.status,
                                 response_.BodySize(), micros});
   }
   if (ec || !keep_alive_) return Close();
   response_ = Response();
+  request_.id.clear();
   WaitForRequest();
 }
 
@@ -471,5 +503,7 @@ void Server::Run() {
 void Server::Stop() {
   for (auto& w : impl_->workers) w->Stop();
 }
+
+const std::string& CurrentRequestId() { return current_request_id; }
 
 }  // namespace tribune::http

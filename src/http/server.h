@@ -14,7 +14,7 @@
 namespace tribune::http {
 
 struct AccessRecord {
-  std::string_view remote, method, target, user_agent;
+  std::string_view remote, method, target, user_agent, request_id;
   int status;
   size_t bytes;
   int64_t micros;

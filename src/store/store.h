@@ -221,6 +221,17 @@ class ChangeFeed {
   virtual std::unique_ptr<Subscription> Subscribe(std::function<void(int64_t article_id)> changed) = 0;
 };
 
+// How busy the backend's connections are (for /metrics).
+class PoolGauge {
+ public:
+  virtual ~PoolGauge() = default;
+  struct Use {
+    int size = 0;    // connections that may run calls at once
+    int in_use = 0;  // of them, running one now
+  };
+  virtual Use Pool() = 0;
+};
+
 // Every part: what a backend implements and what the command line opens.
 class Store : public SettingsStore,
               public ArticleStore,
@@ -231,6 +242,7 @@ class Store : public SettingsStore,
               public AuditStore,
               public BanStore,
               public ReportStore,
-              public ChangeFeed {};
+              public ChangeFeed,
+              public PoolGauge {};
 
 }  // namespace tribune::store

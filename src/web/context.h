@@ -11,6 +11,8 @@
 #include "render/layout.h"
 #include "render/page_cache.h"
 #include "store/store.h"
+#include "web/client_address.h"
+#include "web/operations.h"
 #include "web/static_files.h"
 
 namespace tribune::web {
@@ -27,6 +29,10 @@ struct Context {
   comments::CommentService& comments;
   StaticFiles& static_files;
   moderation::NewsroomDesk& newsroom;
+  // Behind proxies: who the reader is (nullptr or empty: the peer).
+  const ClientAddress* client_address = nullptr;
+  // /readyz and /metrics (nullptr: 404).
+  Operations* ops = nullptr;
 };
 
 }  // namespace tribune::web

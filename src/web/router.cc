@@ -23,6 +23,37 @@ void Healthz(http::Request&, const PathArgs&, const http::Respond& respond) {
   respond(std::move(r));
 }
 
+// 200 "ready", or 503 with what keeps the node from serving (one per line).
+void Readyz(Context& ctx, const http::Respond& respond) {
+  http::Response r;
+  r.content_type = "text/plain; charset=utf-8";
+  r.headers.emplace_back("Cache-Control", "no-store");
+  std::vector<std::string> problems = ctx.ops->problems ? ctx.ops->problems()
+                                                        : std::vector<std::string>();
+  if (problems.empty()) {
+    r.body = "ready\n";
+  } else {
+    r.status = 503;
+    r.headers.emplace_back("Retry-After", "5");
+    for (const std::string& p : problems) r.body += p + "\n";
+  }
+  respond(std::move(r));
+}
+
+void MetricsPage(Context& ctx, http::Request& req, const http::Respond& respond) {
+  http::Response r;
+  r.headers.emplace_back("Cache-Control", "no-store");
+  r.content_type = "text/plain; charset=utf-8";
+  if (!ctx.ops->MayReadMetrics(req)) {
+    r.status = 403;
+    r.body = "The metrics are for the site's operators ([ops] metrics_allow, metrics_token).\n";
+    return respond(std::move(r));
+  }
+  r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  r.body = ctx.ops->metrics.Render();
+  respond(std::move(r));
+}
+
 ArticleRoute ArticleOf(const PathArgs& args) { return {args.id, args.slug}; }
 
 // The public site: pages, feeds, forms, static files.
@@ -34,6 +65,10 @@ RouteTable SiteRoutes(Context& ctx) {
   using R = http::Request&;
   using Out = http::Respond;
   t.Add("/healthz").Get(Healthz);
+  if (ctx.ops) {
+    t.Add("/readyz").Get([&ctx](R, Args, Out respond) { Readyz(ctx, respond); });
+    t.Add("/metrics").Get([&ctx](R req, Args, Out respond) { MetricsPage(ctx, req, respond); });
+  }
   t.Add("/static/{*}").Get([&ctx](R req, Args a, Out respond) {
     respond(ctx.static_files.Serve(req, a.rest));
   });
@@ -84,7 +119,10 @@ struct Routes {
 
 http::Handler MakeRouter(Context& ctx) {
   auto routes = std::make_shared<const Routes>(ctx);
-  return [routes](http::Request& req, http::Respond respond) {
+  return [routes, &ctx](http::Request& req, http::Respond respond) {
+    if (ctx.client_address && !ctx.client_address->empty()) {
+      req.remote_addr = ctx.client_address->Of(req.remote_addr, req.Header("x-forwarded-for"));
+    }
     const RouteTable& table = routes->For(req.path);
     try {
       if (!table.Serve(req, req.path, respond)) respond(table.NotFound());

@@ -319,6 +319,9 @@ TEST(MultiNodeRedis, WithoutRedisLimitsAreStricterAndItIsUsedAgainWhenBack) {
   Shell(env + script + " stop 2>&1");
   node.Start();
   EXPECT_NE(node.Logs().find("cannot be reached yet"), std::string::npos) << node.Logs();
+  Response not_ready = Get(node.port(), "/readyz");
+  EXPECT_EQ(not_ready.status, 503);
+  EXPECT_NE(not_ready.body.find("redis: not reachable"), std::string::npos) << not_ready.body;
   const ArticleRow article = ListArticles(db, dir.path()).front();
   EXPECT_EQ(AcceptedAlternating(node, node, article, 6), 2);
   Shell(env + script + " start 2>&1");
@@ -326,6 +329,7 @@ TEST(MultiNodeRedis, WithoutRedisLimitsAreStricterAndItIsUsedAgainWhenBack) {
   // A fresh network's worth of posts: counted in Redis now, limit 4 (the
   // local count of the outage does not carry over).
   EXPECT_EQ(AcceptedAlternating(node, node, article, 6), 4);
+  EXPECT_EQ(Get(node.port(), "/readyz").status, 200);
   EXPECT_NE(Shell("redis-cli -p 56393 --scan --pattern 'down:*'").find("down:n:rate:prefix:"),
             std::string::npos);
   EXPECT_EQ(node.Stop(), 0) << node.Logs();

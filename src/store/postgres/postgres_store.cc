@@ -656,6 +656,12 @@ class PostgresStore final : public Store {
     });
   }
 
+  Use Pool() override {
+    std::lock_guard lock(pool_mu_);
+    int size = static_cast<int>(pool_.size());
+    return {size, size - static_cast<int>(idle_.size())};
+  }
+
   std::unique_ptr<Subscription> Subscribe(std::function<void(int64_t)> changed) override {
     return std::make_unique<Listener>(url_, std::move(changed));
   }

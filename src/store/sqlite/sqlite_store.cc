@@ -685,6 +685,12 @@ class SqliteStore final : public Store {
     return nullptr;
   }
 
+  Use Pool() override {
+    std::lock_guard lock(pool_mu_);
+    int size = static_cast<int>(readers_.size());
+    return {size, size - static_cast<int>(idle_.size())};
+  }
+
  private:
   // One comment inside the open transaction.
   Result<site::StoredComment> InsertOne(Connection& c, const site::NewComment& nc) {
