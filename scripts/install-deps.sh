@@ -14,7 +14,7 @@ BUILD_PACKAGES=(
   libspdlog-dev libfmt-dev nlohmann-json3-dev libicu-dev libre2-dev libpsl-dev libvectorscan-dev libpq-dev libhiredis-dev
   libgtest-dev libgmock-dev libbenchmark-dev libmimalloc-dev libphonenumber-dev
 )
-TEST_PACKAGES=(chromium postgresql-15 redis-server nodejs npm curl libxml2-utils default-jre-headless sqlite3 wrk
+TEST_PACKAGES=(chromium postgresql-15 redis-server nginx systemd openssl nodejs npm curl libxml2-utils default-jre-headless sqlite3 wrk
   clang-14 libclang-rt-14-dev llvm-14)
 
 missing=()
