@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli/options.h"
+#include "store/backup.h"
 #include "store/postgres/postgres_store.h"
 #include "store/site_copy.h"
 
@@ -103,6 +104,50 @@ void RegisterDbCommands(CLI::App& app) {
       std::exit(1);
     }
     std::cout << "copied and verified: " << store::PostgresDisplayName(opts->to) << "\n";
+  });
+}
+
+void RegisterBackupCommands(CLI::App& app) {
+  struct Opts {
+    StoreOptions store;
+    std::string file;
+    bool force = false;
+  };
+  auto backup = std::make_shared<Opts>();
+  CLI::App* b = app.add_subcommand(
+      "backup", "Write a backup of the site's database to a file (the site may keep running)");
+  AddStoreOptions(*b, backup->store);
+  b->add_option("--to", backup->file, "the backup file (created readable by its owner alone)")
+      ->required();
+  b->callback([backup] {
+    Config config = LoadConfigOrExit(backup->store);
+    const std::string& db = config.storage.db;
+    Status st = store::IsPostgresUrl(db) ? store::BackupPostgres(db, backup->file)
+                                         : store::BackupSqlite(db, backup->file);
+    if (!st.ok()) {
+      std::cerr << "tribune backup: " << st.message() << "\n";
+      std::exit(1);
+    }
+    std::cout << "backup written: " << backup->file << "\n";
+  });
+
+  auto restore = std::make_shared<Opts>();
+  CLI::App* r = app.add_subcommand(
+      "restore", "Replace the site's database with a backup (stop the site first)");
+  AddStoreOptions(*r, restore->store);
+  r->add_option("--from", restore->file, "a file `tribune backup` wrote")->required();
+  r->add_flag("--force", restore->force, "replace a database that holds a site");
+  r->callback([restore] {
+    Config config = LoadConfigOrExit(restore->store);
+    const std::string& db = config.storage.db;
+    Status st = store::IsPostgresUrl(db)
+                    ? store::RestorePostgres(restore->file, db, restore->force)
+                    : store::RestoreSqlite(restore->file, db, restore->force);
+    if (!st.ok()) {
+      std::cerr << "tribune restore: " << st.message() << "\n";
+      std::exit(st.code() == Code::kFailedPrecondition ? 2 : 1);
+    }
+    std::cout << "restored from " << restore->file << "\n";
   });
 }
 

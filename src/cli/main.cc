@@ -107,6 +107,7 @@ int main(int argc, char** argv) {
   tribune::cli::RegisterModerateCommands(app);
   tribune::cli::RegisterStaffCommands(app);
   tribune::cli::RegisterDbCommands(app);
+  tribune::cli::RegisterBackupCommands(app);
   tribune::spam::RegisterCommands(app);
   tribune::cli::RegisterExplainCommand(*app.get_subcommand("spam"));
   tribune::cli::RegisterShadowCommands(*app.get_subcommand("spam"));

@@ -37,6 +37,8 @@ void RegisterModerateCommands(CLI::App& app);
 void RegisterStaffCommands(CLI::App& app);
 // `db copy`.
 void RegisterDbCommands(CLI::App& app);
+// `backup` and `restore`.
+void RegisterBackupCommands(CLI::App& app);
 // Adds `shadow` and `promote` to the `spam` command group.
 void RegisterShadowCommands(CLI::App& spam);
 

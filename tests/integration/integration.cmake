@@ -23,6 +23,7 @@ add_executable(integration_test
   ${CMAKE_CURRENT_LIST_DIR}/multi_node_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/db_copy_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/operations_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/backup_test.cc
 )
 target_link_libraries(integration_test PRIVATE
   GTest::gtest_main ZLIB::ZLIB nlohmann_json::nlohmann_json Threads::Threads)
@@ -38,7 +39,7 @@ set(TRIBUNE_INTEGRATION_SUITES
   SpamDefence CommentEditing CommentEditingWindow KnownCommenters Newsroom NewsroomLimits
   DatabaseFiles StorageFailures FormTokens NewsroomFlood ApiProtocol Cors
   Links LinkHosts LinkBaseUrl LinkWarnings CampaignWave ApiKeys Premoderation Reports
-  MultiNode MultiNodeRedis PostgresRestart DbCopy Operations)
+  MultiNode MultiNodeRedis PostgresRestart DbCopy Operations Backup)
 foreach(suite IN LISTS TRIBUNE_INTEGRATION_SUITES)
   add_test(NAME integration.${suite}
     COMMAND integration_test --gtest_filter=${suite}.*:${suite}/*)
@@ -47,7 +48,8 @@ foreach(suite IN LISTS TRIBUNE_INTEGRATION_SUITES)
     TIMEOUT 300)
 endforeach()
 # Nodes sharing PostgreSQL: the server ctest starts (tests/CMakeLists.txt).
-set_tests_properties(integration.MultiNode integration.PostgresRestart integration.DbCopy PROPERTIES
+set_tests_properties(integration.MultiNode integration.PostgresRestart integration.DbCopy
+  integration.Backup PROPERTIES
   FIXTURES_REQUIRED postgres
   ENVIRONMENT "TRIBUNE_TEST_POSTGRES=${TRIBUNE_TEST_POSTGRES_URL}")
 set_tests_properties(integration.MultiNodeRedis PROPERTIES
