@@ -115,10 +115,6 @@ std::string CommentService::FormFieldsHtml(int64_t article_id, const std::string
       {f.token, f.pow_bits, f.pow_solutions, guard_.honeypot_name(), f.code});
 }
 
-
-
-
-
 void CommentService::ShareState(shared::SharedState* shared, int nodes) {
   prefix_rate_.Share(shared, "rate:prefix:", nodes);
   email_rate_.Share(shared, "rate:email:", nodes);

@@ -51,6 +51,10 @@ struct PostOutcome {
   site::CommentForm form;                // the trimmed input, for refilling the form
   std::vector<site::FieldError> errors;  // kInvalid
   std::string message;                   // kLimited, kNotFound, kClosed, kUnavailable
+  // kInvalid: only the form's token was missing, as it is from a cached page
+  // sent without JavaScript ([cache] public_pages): the form comes back with
+  // one, to be confirmed with the code; nothing was wrong.
+  bool confirm = false;
 };
 
 // The outcome of an author's edit (or of checking that one may be made).

@@ -38,7 +38,12 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
   GuardVerdict guard;
   if (challenge_enabled()) {
     guard = guard_.Verify(article_id, ctx.ip, ctx.now, ctx.proof);
-    if (guard.kind == GuardVerdict::Kind::kRetry) {
+    if (guard.kind == GuardVerdict::Kind::kRetry && guard.symbol == "TOKEN_MISSING" &&
+        config_.cache.public_pages) {
+      out.confirm = out.errors.empty();
+      out.errors.push_back({"code", "One more step: type the digits shown below and send your "
+                                    "comment again."});
+    } else if (guard.kind == GuardVerdict::Kind::kRetry) {
       out.errors.push_back({guard.symbol.rfind("CODE", 0) == 0 ? "code" : "", guard.message});
     }
   }

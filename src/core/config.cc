@@ -191,6 +191,8 @@ std::map<std::string, Binder> Binders(Config& c) {
       {"limits.per_name_per_minute", Bind(&c.limits.per_name_per_minute)},
       {"limits.per_article_per_minute", Bind(&c.limits.per_article_per_minute)},
       {"cache.max_bytes", Bind(&c.cache.max_bytes)},
+      {"cache.public_pages", Bind(&c.cache.public_pages)},
+      {"cache.shared_max_age_s", Bind(&c.cache.shared_max_age_s)},
       {"redis.url", Bind(&c.redis.url)},
       {"server.trusted_proxies", Bind(&c.server.trusted_proxies)},
       {"ops.metrics_allow", Bind(&c.ops.metrics_allow)},

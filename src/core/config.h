@@ -105,6 +105,12 @@ struct SpamConfig {
 struct CacheConfig {
   int64_t max_bytes = int64_t{256} << 20;  // rendered pages kept in memory (with their gzip),
                                            // at most this many bytes; the least useful go first
+  // Pages a shared cache in front (nginx, a CDN) may keep: the front, article
+  // and comment pages carry no per-reader token (the form fetches one when
+  // the reader starts to write; without JavaScript, a confirmation step
+  // after the first submit gives it) and say "public, s-maxage".
+  bool public_pages = false;
+  int shared_max_age_s = 5;          // how long a shared cache may serve a page unasked
 };
 
 // Several nodes of one site: the state they share (rate limits, sign-in

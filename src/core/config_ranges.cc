@@ -63,6 +63,8 @@ constexpr NumericRange kRanges[] = {
      [](const Config& c) { return c.limits.per_article_per_minute; }},
     {"cache.max_bytes", kMiB, kTiB, true,
      [](const Config& c) { return double(c.cache.max_bytes); }},
+    {"cache.shared_max_age_s", 0, 86400, true,
+     [](const Config& c) { return double(c.cache.shared_max_age_s); }},
     {"redis.nodes", 1, 1000, true, [](const Config& c) { return double(c.redis.nodes); }},
 };
 

@@ -22,4 +22,12 @@ std::string CommentFormFields(const FormFields& f) {
   return html;
 }
 
+std::string DeferredFormFields(std::string_view url) {
+  std::string html = "<div class=\"form-fields\" data-fields-url=\"";
+  html += url;  // a path of the site's own: no character in it needs escaping
+  html += "\"><p class=\"field challenge-note\">After you send, you may be asked to type "
+          "a short code.</p></div>\n";
+  return html;
+}
+
 }  // namespace tribune::render

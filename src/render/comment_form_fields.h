@@ -19,4 +19,10 @@ struct FormFields {
 // Appended, not formatted: this runs for every page served with a form.
 std::string CommentFormFields(const FormFields& f);
 
+// In a page every reader gets alike: where the form's script fetches the
+// fields when the reader starts to write (`url`: an HTML fragment of
+// CommentFormFields). Without the script, the first submit comes back with
+// them, for the reader to confirm with the code.
+std::string DeferredFormFields(std::string_view url);
+
 }  // namespace tribune::render

@@ -19,6 +19,10 @@ struct ArticleRoute {
 };
 
 void FrontPage(Context& ctx, http::Request& req, http::Respond respond);
+// The comment form's per-reader fields (token, proof of work, code) as an
+// HTML fragment, for a page a shared cache kept ([cache] public_pages).
+void FormFields(Context& ctx, http::Request& req, const ArticleRoute& route,
+                http::Respond respond);
 void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, int64_t page,
                  http::Respond respond);
 void SiteFeed(Context& ctx, http::Request& req, http::Respond respond);

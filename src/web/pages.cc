@@ -11,6 +11,7 @@
 #include "core/html.h"
 #include "http/local_path.h"
 #include "render/article_page.h"
+#include "render/comment_form_fields.h"
 #include "render/feeds.h"
 #include "render/front_page.h"
 #include "render/misc_pages.h"
@@ -39,14 +40,24 @@ std::string LocalPath(const std::string& path) {
 // Serves the cached page under (scope, key), building it with `build` when
 // this request was chosen to. `build` makes the page or an error response.
 // Pages carry absolute links: the key gets their base when it varies.
+// What a reader's page says to caches. [cache] public_pages: a shared cache
+// may keep it, unless the reader chose another font size (its own page).
+std::string PageCacheControl(const Context& ctx, const http::Request& req) {
+  if (!ctx.config.cache.public_pages) return "";
+  if (!req.Cookie("fs").empty()) return "private, no-cache";
+  return fmt::format("public, max-age=0, s-maxage={}", ctx.config.cache.shared_max_age_s);
+}
+
 template <typename Build>
 void ServeCached(Context& ctx, http::Request& req, int64_t scope, std::string plain_key,
                  int64_t tag, Build&& build, http::Respond& respond,
-                 const std::function<std::string()>& per_request = nullptr) {
+                 const std::function<std::string()>& per_request = nullptr,
+                 std::string_view cache_control = {}) {
   std::string key = LinkCacheKey(ctx, req, std::move(plain_key));
   auto found = ctx.cache.Find(scope, key, tag);
   if (!found.rebuild) {
-    return respond(CachedResponse(req, found.page, per_request ? per_request() : ""));
+    return respond(
+        CachedResponse(req, found.page, per_request ? per_request() : "", cache_control));
   }
   std::shared_ptr<const render::CachedPage> page;
   http::Response error;
@@ -55,7 +66,7 @@ void ServeCached(Context& ctx, http::Request& req, int64_t scope, std::string pl
     return respond(std::move(error));
   }
   page = ctx.cache.Put(scope, found.generation, key, std::move(page));
-  respond(CachedResponse(req, std::move(page), per_request ? per_request() : ""));
+  respond(CachedResponse(req, std::move(page), per_request ? per_request() : "", cache_control));
 }
 
 http::Response BadPageParameter(Context& ctx) {
@@ -95,7 +106,7 @@ void FrontPage(Context& ctx, http::Request& req, http::Respond respond) {
     return true;
   };
   ServeCached(ctx, req, render::PageCache::kSiteScope, fmt::format("front:{}", page), 0, build,
-              respond);
+              respond, nullptr, PageCacheControl(ctx, req));
 }
 
 void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, int64_t page,
@@ -150,7 +161,13 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
                                    (ctx.comments.EditableUntil(*posted) - now + 59) / 60);
       }
     }
-    if (challenge) {
+    if (challenge && notice.empty() && ctx.config.cache.public_pages) {
+      // The same page for every reader: the form fetches its fields when the
+      // reader starts to write.
+      std::string base = site::ArticlePath(*article);  // "/news/{id}-{slug}.html"
+      base.resize(base.size() - std::string_view(".html").size());
+      view.form_fields = render::DeferredFormFields(base + "/form-fields");
+    } else if (challenge) {
       view.form_fields = notice.empty() ? std::string(render::kPerRequestMarker) : form_fields();
     }
     html = render::RenderArticlePage(SiteFor(ctx, req), view);
@@ -181,8 +198,28 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
     return true;
   };
   std::string key = fmt::format("{}|{}|{}", route.slug, page, font);
+  bool spliced = challenge && !ctx.config.cache.public_pages;
   ServeCached(ctx, req, route.id, key, 0, build, respond,
-              challenge ? std::function<std::string()>(form_fields) : nullptr);
+              spliced ? std::function<std::string()>(form_fields) : nullptr,
+              PageCacheControl(ctx, req));
+}
+
+void FormFields(Context& ctx, http::Request& req, const ArticleRoute& route,
+                http::Respond respond) {
+  int64_t now = Now();
+  auto article = ctx.articles.GetArticle(route.id);
+  if (!article.ok()) {
+    return respond(article.status().code() == Code::kNotFound
+                       ? ErrorPage(ctx, 404, "There is no such article.")
+                       : StorageUnavailable(ctx));
+  }
+  std::string pass = req.Cookie(comments::CommenterPass::kCookie);
+  http::Response r;
+  r.body = ctx.comments.FormFieldsHtml(route.id, req.remote_addr, now, NowMs(),
+                                       ctx.comments.KnownCommenter(pass, now));
+  r.headers.emplace_back("Cache-Control", "no-store");
+  r.headers.emplace_back("X-Robots-Tag", "noindex");
+  respond(std::move(r));
 }
 
 void SiteFeed(Context& ctx, http::Request& req, http::Respond respond) {

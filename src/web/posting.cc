@@ -84,7 +84,7 @@ void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route
         return respond(std::move(r));
       }
       case Kind::kInvalid:
-        return respond(again(out, 422));
+        return respond(again(out, out.confirm ? 200 : 422));
       case Kind::kLimited: {
         out.errors.push_back({"", out.message});
         http::Response r = again(out, 429);

@@ -88,6 +88,9 @@ RouteTable SiteRoutes(Context& ctx) {
   t.Add("/news/{id}-{slug}/comments").Post([&ctx](R req, Args a, Out respond) {
     PostCommentForm(ctx, req, ArticleOf(a), respond);
   });
+  t.Add("/news/{id}-{slug}/form-fields").Get([&ctx](R req, Args a, Out respond) {
+    FormFields(ctx, req, ArticleOf(a), respond);
+  });
   t.Add("/news/{id}-{slug}/comments.rss").Get([&ctx](R req, Args a, Out respond) {
     CommentsFeed(ctx, req, ArticleOf(a), respond);
   });

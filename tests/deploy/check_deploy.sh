@@ -13,7 +13,9 @@ trap 'rm -rf "$TMP"' EXIT
 # nginx
 openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=news.example.org \
   -keyout "$TMP/privkey.pem" -out "$TMP/fullchain.pem" 2>/dev/null
-sed -e "s|/etc/ssl/tribune/|$TMP/|g" "$ROOT/deploy/nginx/tribune.conf" > "$TMP/tribune.conf"
+sed -e "s|/etc/ssl/tribune/|$TMP/|g" -e "s|/var/cache/nginx/tribune|$TMP/cache|" \
+    -e "s|/etc/nginx/snippets/tribune-cache.conf|$ROOT/deploy/nginx/tribune-cache.conf|" \
+    "$ROOT/deploy/nginx/tribune.conf" > "$TMP/tribune.conf"
 mkdir -p "$TMP/logs"
 cat > "$TMP/nginx.conf" <<NGINX
 pid $TMP/nginx.pid;

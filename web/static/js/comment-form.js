@@ -667,6 +667,35 @@
     });
   }
 
+  // A page every reader gets alike (one a shared cache keeps) carries no
+  // token: the form's fields come from the site once the reader starts to
+  // write. Until they do, or if they cannot, sending still works: the form
+  // comes back with them, to be confirmed with the code.
+  function fetchFormFields(form) {
+    const slot = form.querySelector('div.form-fields[data-fields-url]');
+    if (!slot) {
+      solveProofOfWork(form);
+      return;
+    }
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      fetch(slot.dataset.fieldsUrl, { credentials: 'same-origin', cache: 'no-store' })
+        .then((r) => (r.ok ? r.text() : Promise.reject(new Error('HTTP ' + r.status))))
+        .then((html) => {
+          const holder = document.createElement('div');
+          holder.innerHTML = html;
+          slot.replaceWith(...holder.childNodes);
+          form.dataset.fieldsLoaded = '1';
+          solveProofOfWork(form);
+        })
+        .catch(() => { started = false; });
+    };
+    form.addEventListener('focusin', start);
+    form.addEventListener('input', start);
+  }
+
   // ------------------------------------------------------------------ start
 
   function init() {
@@ -679,7 +708,7 @@
     for (const form of document.querySelectorAll('form.comment-form')) {
       guardSubmit(form);
       keepDraft(form);
-      solveProofOfWork(form);
+      fetchFormFields(form);
     }
   }
 
