@@ -83,8 +83,9 @@ for port in $PUBLIC_PORT $SPLICED_PORT $NGINX_PORT; do
   for _ in $(seq 100); do curl -fs -o /dev/null "http://127.0.0.1:$port$URL_PATH" && break; sleep 0.1; done
 done
 NURL="http://127.0.0.1:$NGINX_PORT$URL_PATH"
-curl -fs -o /dev/null "$NURL"
-cache_state=$(curl -fsI -H 'Accept-Encoding: gzip' "$NURL" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-cache"{print $2}')
+curl -fs -o /dev/null -H 'Accept-Encoding: gzip' "$NURL"
+cache_state=$(curl -fs -D - -o /dev/null -H 'Accept-Encoding: gzip' "$NURL" | tr -d '\r' |
+  awk -F': ' 'tolower($1)=="x-cache"{print $2}')
 log "nginx answers from its cache: X-Cache: $cache_state"
 [ "$cache_state" = HIT ] || { log "the page is not cached by nginx"; exit 1; }
 
