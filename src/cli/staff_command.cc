@@ -50,8 +50,9 @@ void RegisterStaffCommands(CLI::App& app) {
       "add", "Add a staff member; prints a generated password unless --password-stdin");
   AddStoreOptions(*add, add_opts->store);
   add->add_option("name", add_opts->name, "Sign-in name")->required();
-  add->add_option("--role", add_opts->role, "moderator (default) or editor")
-      ->check(CLI::IsMember({"moderator", "editor"}));
+  add->add_option("--role", add_opts->role,
+                  "moderator (default: comments), editor (articles) or admin (both, and staff)")
+      ->check(CLI::IsMember({"moderator", "editor", "admin"}));
   add->add_flag("--password-stdin", add_opts->password_stdin,
                 "Read the password (one line, at least 10 characters) from standard input");
   add->callback([add_opts] {

@@ -4,6 +4,7 @@
 
 #include "core/html.h"
 #include "core/time_format.h"
+#include "render/newsroom_articles.h"
 
 namespace tribune::render {
 namespace {
@@ -215,15 +216,9 @@ std::string RenderSignInPage(const SiteInfo& site, const std::string& name,
 std::string RenderQueuePage(const SiteInfo& site, const QueueView& view) {
   std::string out;
   OpenPage(out, site, {"Moderation", "", "", "", "", "", "", 0});
-  out += "<section class=\"newsroom queue\">\n<h1>Moderation</h1>\n<div class=\"who\">Signed in as ";
-  html::AppendEscaped(out, view.staff_name);
-  out += ". <form class=\"sign-out\" method=\"post\" action=\"/newsroom/sign-out\">"
-         "<input type=\"hidden\" name=\"t\" value=\"";
-  html::AppendEscaped(out, view.form_token);
-  out +=
-      "\"><button type=\"submit\">Sign out</button></form> "
-      "<a href=\"/newsroom/audit\">Audit log</a></div>\n"
-      "<nav class=\"queue-tabs\" aria-label=\"Queue tabs\">";
+  out += "<section class=\"newsroom queue\">\n<h1>Moderation</h1>\n";
+  AppendStaffNav(out, view.role, "/newsroom/queue", view.staff_name, view.form_token);
+  out += "<nav class=\"queue-tabs\" aria-label=\"Queue tabs\">";
   for (const Tab& t : kTabs) {
     bool current = view.show == t.show;
     out += fmt::format(" <a href=\"/newsroom/queue?show={}\"{}>{}</a>", t.show,
@@ -290,12 +285,11 @@ void AppendFilterField(std::string& out, const char* name, const char* label,
 // A newsroom page's opening for `name`'s eyes: the heading, who is signed in,
 // and the way back to the queue.
 void OpenStaffPage(std::string& out, const SiteInfo& site, const char* title, const char* css,
-                   const std::string& name) {
+                   const std::string& name, site::StaffRole role, const std::string& form_token,
+                   std::string_view path) {
   OpenPage(out, site, {title, "", "", "", "", "", "", 0});
-  out += fmt::format(
-      "<section class=\"newsroom {}\">\n<h1>{}</h1>\n<div class=\"who\">Signed in as ", css, title);
-  html::AppendEscaped(out, name);
-  out += ". <a href=\"/newsroom/queue\">Back to the queue</a></div>\n";
+  out += fmt::format("<section class=\"newsroom {}\">\n<h1>{}</h1>\n", css, title);
+  AppendStaffNav(out, role, path, name, form_token);
 }
 
 void AppendCell(std::string& out, const std::string& text) {
@@ -308,7 +302,8 @@ void AppendCell(std::string& out, const std::string& text) {
 
 std::string RenderAuditPage(const SiteInfo& site, const AuditView& v) {
   std::string out;
-  OpenStaffPage(out, site, "Audit log", "audit", v.staff_name);
+  OpenStaffPage(out, site, "Audit log", "audit", v.staff_name, v.role, v.form_token,
+                "/newsroom/audit");
   out += "<form class=\"audit-filter\" method=\"get\" action=\"/newsroom/audit\">\n";
   AppendFilterField(out, "actor", "Who (a name, or cli:USER)", v.actor);
   AppendFilterField(out, "action", "What (e.g. comment.spam; comment. for every comment action)",
@@ -348,7 +343,7 @@ std::string RenderAuditPage(const SiteInfo& site, const AuditView& v) {
 
 std::string RenderBansPage(const SiteInfo& site, const BansView& v) {
   std::string out;
-  OpenStaffPage(out, site, "Bans", "bans", v.staff_name);
+  OpenStaffPage(out, site, "Bans", "bans", v.staff_name, v.role, v.form_token, "/newsroom/bans");
   out += "<p>A post a ban covers gets "
          "the ordinary answer, so its sender learns nothing, and is stored as spam with the ban "
          "as its reason.</p>\n";

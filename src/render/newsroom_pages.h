@@ -10,6 +10,7 @@
 #include "site/ban.h"
 #include "site/comment.h"
 #include "site/report.h"
+#include "site/staff.h"
 
 namespace tribune::render {
 
@@ -40,6 +41,7 @@ struct FilterActivity {
 
 struct QueueView {
   std::string staff_name;
+  site::StaffRole role = site::StaffRole::kModerator;
   std::string form_token;   // carried by every form of the page
   std::string show;         // "held", "spam" or "published"
   std::string notice;       // what the last action did; may be empty
@@ -60,7 +62,8 @@ struct CampaignPreview {
 
 // The audit log, filtered: who did what, on what, when, from where.
 struct AuditView {
-  std::string staff_name;
+  std::string staff_name, form_token;
+  site::StaffRole role = site::StaffRole::kModerator;
   std::string actor, action, target, since, until;  // the filter as given (dates YYYY-MM-DD)
   std::string error;                                // a filter that could not be read
   std::vector<site::AuditEntry> entries;            // newest first
@@ -71,6 +74,7 @@ struct AuditView {
 // (refilled, with the problem named, when it was refused).
 struct BansView {
   std::string staff_name, form_token;
+  site::StaffRole role = site::StaffRole::kModerator;
   std::vector<site::Ban> bans;
   int64_t now = 0;
   std::string kind, pattern, reason, days;  // the add form as sent

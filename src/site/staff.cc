@@ -13,12 +13,18 @@ bool ValidStaffName(std::string_view name) {
 }
 
 const char* StaffRoleName(StaffRole role) {
-  return role == StaffRole::kEditor ? "editor" : "moderator";
+  switch (role) {
+    case StaffRole::kEditor: return "editor";
+    case StaffRole::kAdmin: return "admin";
+    case StaffRole::kModerator: break;
+  }
+  return "moderator";
 }
 
 bool ParseStaffRole(const std::string& name, StaffRole* out) {
   if (name == "moderator") return *out = StaffRole::kModerator, true;
   if (name == "editor") return *out = StaffRole::kEditor, true;
+  if (name == "admin") return *out = StaffRole::kAdmin, true;
   return false;
 }
 

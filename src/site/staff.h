@@ -8,7 +8,14 @@
 
 namespace tribune::site {
 
-enum class StaffRole { kModerator, kEditor };
+// What a member may do, enforced on the server for every action: a moderator
+// works the comments (queue, decisions, bans, reports, the audit log); an
+// editor writes and changes articles; an admin does both and manages staff.
+enum class StaffRole { kModerator, kEditor, kAdmin };
+
+inline bool MayModerate(StaffRole r) { return r != StaffRole::kEditor; }
+inline bool MayEditArticles(StaffRole r) { return r != StaffRole::kModerator; }
+inline bool MayManageStaff(StaffRole r) { return r == StaffRole::kAdmin; }
 
 struct Staff {
   int64_t id = 0;
@@ -26,7 +33,7 @@ inline constexpr size_t kMaxStaffName = 64;
 bool ValidStaffName(std::string_view name);
 
 const char* StaffRoleName(StaffRole role);
-// "moderator" or "editor"; false for anything else.
+// "moderator", "editor" or "admin"; false for anything else.
 bool ParseStaffRole(const std::string& name, StaffRole* out);
 
 }  // namespace tribune::site

@@ -50,6 +50,13 @@ std::string EditLinkFor(Context& ctx, const http::Request& req, const site::Comm
 void CommentChanged(Context& ctx, const site::Comment& c);
 // /newsroom...: staff sign-in and moderation; its errors are private pages.
 RouteTable NewsroomRoutes(Context& ctx);
+
+// /newsroom/articles (newsroom_articles.cc): editors' and admins' pages.
+void ArticleListPage(Context& ctx, http::Request& req, http::Respond respond);
+void NewArticlePage(Context& ctx, http::Request& req, http::Respond respond);
+void ArticleEditorPage(Context& ctx, http::Request& req, int64_t id, http::Respond respond);
+// Creates (id 0) or changes an article, or previews the form ("do=preview").
+void SaveArticle(Context& ctx, http::Request& req, int64_t id, http::Respond respond);
 // /api/...: the JSON API; its errors are RFC 9457 problems; its reads are
 // shared with the origins `cors` allows (which must outlive the table).
 RouteTable ApiRoutes(Context& ctx, const CorsPolicy& cors);

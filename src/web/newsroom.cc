@@ -23,6 +23,7 @@
 #include "render/newsroom_pages.h"
 #include "site/article.h"
 #include "web/handlers.h"
+#include "web/newsroom_common.h"
 #include "web/responses.h"
 
 namespace tribune::web {
@@ -30,6 +31,8 @@ namespace {
 
 constexpr int64_t kQueueLimit = 100;
 constexpr int64_t kRecentDays = 7;
+
+}  // namespace
 
 // Newsroom pages are private (HtmlResponse already says no-store): never
 // indexed, never framed by another site (clickjacking), no foreign code.
@@ -50,6 +53,8 @@ http::Response Busy(Context& ctx) {
   return Private(std::move(r));
 }
 
+namespace {
+
 std::string SessionCookie(const Context& ctx, const std::string& value, int64_t max_age) {
   return fmt::format("{}={}; Path=/newsroom; Max-Age={}; HttpOnly; SameSite=Strict{}",
                      moderation::StaffSessions::kCookie, value, max_age,
@@ -64,15 +69,17 @@ std::string DeviceCookie(const Context& ctx, const std::string& value) {
                      SecureCookieAttribute(ctx));
 }
 
-using FormMap = std::map<std::string, std::string>;
+}  // namespace
 
-FormMap FormFields(const http::Request& req) {
+FormMap NewsroomForm(const http::Request& req) {
   FormMap out;
   for (auto& [k, v] : http::ParseForm(req.body)) {
     if (utf8::IsValid(v)) out.emplace(std::move(k), std::move(v));
   }
   return out;
 }
+
+namespace {
 
 // The queue's tab: a status name, held when absent or unknown.
 site::CommentStatus Tab(const std::string& show) {
@@ -184,7 +191,7 @@ render::FilterActivity ComputeActivity(Context& ctx, int64_t now, int64_t days) 
 
 void SignInPage(Context& ctx, http::Request& req, http::Respond respond) {
   if (ctx.newsroom.Member(req.Cookie(moderation::StaffSessions::kCookie), std::time(nullptr))) {
-    return respond(Private(Redirect(303, "/newsroom/queue")));
+    return respond(Private(Redirect(303, "/newsroom")));
   }
   respond(Private(HtmlResponse(200, render::RenderSignInPage(ctx.site, "", ""))));
 }
@@ -194,7 +201,7 @@ void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
     return respond(Private(ErrorPage(ctx, 415, "The form must be sent as "
                                                "application/x-www-form-urlencoded.")));
   }
-  auto fields = FormFields(req);
+  auto fields = NewsroomForm(req);
   // The page keeps what was typed as the name, shortened.
   std::string kept = utf8::Truncate(fields["name"], moderation::NewsroomDesk::kMaxName);
   auto limited = [&ctx, kept] {
@@ -208,7 +215,7 @@ void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
     using Kind = moderation::SignInOutcome::Kind;
     switch (out.kind) {
       case Kind::kSignedIn: {
-        http::Response r = Redirect(303, "/newsroom/queue");
+        http::Response r = Redirect(303, "/newsroom");
         r.headers.emplace_back(
             "Set-Cookie", SessionCookie(ctx, out.cookie, moderation::StaffSessions::kLifetime));
         r.headers.emplace_back("Set-Cookie", DeviceCookie(ctx, out.device_cookie));
@@ -242,8 +249,12 @@ void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
   }
 }
 
+}  // namespace
+
 // Whether a form came from a page of this session (it carries the session's
 // token); when not, 403 is sent.
+namespace {
+
 bool FromOurPage(Context& ctx, const http::Request& req, const std::string& cookie,
                  FormMap& form, http::Respond& respond) {
   if (IsFormEncoded(req) && ctx.newsroom.sessions().FormTokenFits(cookie, form["t"])) return true;
@@ -252,11 +263,13 @@ bool FromOurPage(Context& ctx, const http::Request& req, const std::string& cook
   return false;
 }
 
+}  // namespace
+
 // The signed-in member, or a response sent: for a page (`form` null), a
 // redirect to sign-in; for a form, 403 when the session has ended or the
 // form did not come from its page.
 std::optional<site::Staff> RequireMember(Context& ctx, const http::Request& req,
-                                         FormMap* form, http::Respond& respond) {
+                                         FormMap* form, http::Respond& respond, Need need) {
   std::string cookie = req.Cookie(moderation::StaffSessions::kCookie);
   auto member = ctx.newsroom.Member(cookie, std::time(nullptr));
   if (!member) {
@@ -266,8 +279,23 @@ std::optional<site::Staff> RequireMember(Context& ctx, const http::Request& req,
     return std::nullopt;
   }
   if (form && !FromOurPage(ctx, req, cookie, *form, respond)) return std::nullopt;
+  bool allowed = need == Need::kModerate       ? site::MayModerate(member->role)
+                 : need == Need::kEditArticles ? site::MayEditArticles(member->role)
+                                               : site::MayManageStaff(member->role);
+  if (!allowed) {
+    respond(Private(ErrorPage(
+        ctx, 403, fmt::format("Your role ({}) does not include this; ask an admin.",
+                              site::StaffRoleName(member->role)))));
+    return std::nullopt;
+  }
   return member;
 }
+
+std::string StaffFormToken(Context& ctx, const http::Request& req) {
+  return ctx.newsroom.sessions().FormToken(req.Cookie(moderation::StaffSessions::kCookie));
+}
+
+namespace {
 
 void SignOut(Context& ctx, http::Request& req, http::Respond respond) {
   http::Response r = Redirect(303, "/newsroom/sign-in");
@@ -276,7 +304,7 @@ void SignOut(Context& ctx, http::Request& req, http::Respond respond) {
   auto member = ctx.newsroom.Member(cookie, std::time(nullptr));
   // A session that has already ended only needs its cookie dropped.
   if (!member) return respond(Private(std::move(r)));
-  FormMap form = FormFields(req);
+  FormMap form = NewsroomForm(req);
   if (!FromOurPage(ctx, req, cookie, form, respond)) return;
   Status st = ctx.newsroom.SignOut(*member, req.remote_addr, std::time(nullptr));
   if (!st.ok()) return respond(Private(ErrorPage(ctx, 503, "Signing out failed just now; "
@@ -291,6 +319,7 @@ void QueuePage(Context& ctx, http::Request& req, http::Respond respond) {
   site::CommentStatus tab = Tab(req.QueryParam("show"));
   render::QueueView view;
   view.staff_name = member->name;
+  view.role = member->role;
   view.form_token =
       ctx.newsroom.sessions().FormToken(req.Cookie(moderation::StaffSessions::kCookie));
   view.show = std::string(site::StatusName(tab));
@@ -394,6 +423,8 @@ void AuditPage(Context& ctx, http::Request& req, http::Respond respond) {
   constexpr int64_t kShown = 200;
   render::AuditView view;
   view.staff_name = member->name;
+  view.role = member->role;
+  view.form_token = StaffFormToken(ctx, req);
   view.actor = req.QueryParam("actor");
   view.action = req.QueryParam("action");
   view.target = req.QueryParam("target");
@@ -423,6 +454,7 @@ void AuditPage(Context& ctx, http::Request& req, http::Respond respond) {
 render::BansView BansViewFor(Context& ctx, const http::Request& req, const site::Staff& member) {
   render::BansView view;
   view.staff_name = member.name;
+  view.role = member.role;
   view.form_token =
       ctx.newsroom.sessions().FormToken(req.Cookie(moderation::StaffSessions::kCookie));
   view.now = std::time(nullptr);
@@ -447,7 +479,7 @@ void BansPage(Context& ctx, http::Request& req, http::Respond respond) {
 }
 
 void AddBan(Context& ctx, http::Request& req, http::Respond respond) {
-  FormMap fields = FormFields(req);
+  FormMap fields = NewsroomForm(req);
   auto member = RequireMember(ctx, req, &fields, respond);
   if (!member) return;
   render::BansView view = BansViewFor(ctx, req, *member);
@@ -485,7 +517,7 @@ void AddBan(Context& ctx, http::Request& req, http::Respond respond) {
 }
 
 void LiftBan(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
-  FormMap fields = FormFields(req);
+  FormMap fields = NewsroomForm(req);
   auto member = RequireMember(ctx, req, &fields, respond);
   if (!member) return;
   auto task = [&ctx, by = *member, from = req.remote_addr, id, respond]() {
@@ -498,7 +530,7 @@ void LiftBan(Context& ctx, http::Request& req, int64_t id, http::Respond respond
 }
 
 void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
-  FormMap fields = FormFields(req);
+  FormMap fields = NewsroomForm(req);
   auto member = RequireMember(ctx, req, &fields, respond);
   if (!member) return;
   std::string show(site::StatusName(Tab(fields["show"])));
@@ -549,7 +581,13 @@ RouteTable NewsroomRoutes(Context& ctx) {
   using Args = const PathArgs&;
   using R = http::Request&;
   using Out = http::Respond;
-  auto home = [](R, Args, Out respond) { respond(Private(Redirect(303, "/newsroom/queue"))); };
+  // Home is the first page the member's role may use.
+  auto home = [&ctx](R req, Args, Out respond) {
+    auto member = ctx.newsroom.Member(req.Cookie(moderation::StaffSessions::kCookie),
+                                      std::time(nullptr));
+    bool editor = member && !site::MayModerate(member->role);
+    respond(Private(Redirect(303, editor ? "/newsroom/articles" : "/newsroom/queue")));
+  };
   t.Add("/newsroom").Get(home);
   t.Add("/newsroom/").Get(home);
   t.Add("/newsroom/sign-in")
@@ -565,6 +603,15 @@ RouteTable NewsroomRoutes(Context& ctx) {
   t.Add("/newsroom/comments/{id}/campaign").Get([&ctx](R req, Args a, Out respond) {
     CampaignPreviewPage(ctx, req, a.id, respond);
   });
+  t.Add("/newsroom/articles")
+      .Get([&ctx](R req, Args, Out respond) { ArticleListPage(ctx, req, respond); })
+      .Post([&ctx](R req, Args, Out respond) { SaveArticle(ctx, req, 0, respond); });
+  t.Add("/newsroom/articles/new").Get([&ctx](R req, Args, Out respond) {
+    NewArticlePage(ctx, req, respond);
+  });
+  t.Add("/newsroom/articles/{id}")
+      .Get([&ctx](R req, Args a, Out respond) { ArticleEditorPage(ctx, req, a.id, respond); })
+      .Post([&ctx](R req, Args a, Out respond) { SaveArticle(ctx, req, a.id, respond); });
   t.Add("/newsroom/audit").Get([&ctx](R req, Args, Out respond) { AuditPage(ctx, req, respond); });
   t.Add("/newsroom/bans")
       .Get([&ctx](R req, Args, Out respond) { BansPage(ctx, req, respond); })

@@ -123,9 +123,10 @@ constexpr const char* kStaffAll = "SELECT " TRIBUNE_STAFF_COLUMNS " FROM staff O
 constexpr const char* kBumpRevision =
     "WITH bump AS (INSERT INTO settings (key, value) VALUES ('articles_revision', '1') "
     "ON CONFLICT (key) DO UPDATE SET value = (settings.value::bigint + 1)::text) "
-    "SELECT pg_notify('tribune_changes', '0')";
+    "SELECT pg_notify(left('tribune_changes:' || current_schema(), 63), '0')";
 // The published comments of article $1 changed (delivered at commit).
-constexpr const char* kNotifyArticle = "SELECT pg_notify('tribune_changes', $1)";
+constexpr const char* kNotifyArticle =
+    "SELECT pg_notify(left('tribune_changes:' || current_schema(), 63), $1)";
 constexpr const char* kUncount =
     "UPDATE articles SET comment_count = comment_count - 1 WHERE id = $1";
 
@@ -688,7 +689,12 @@ class PostgresStore final : public Store {
           continue;
         }
         try {
-          (*c)->Exec("LISTEN tribune_changes");
+          // One channel per schema: sites sharing a database do not hear each other.
+          std::string schema = (*c)->RunOnce("SELECT current_schema()").Text(0, 0);
+          std::string channel = ("tribune_changes:" + schema).substr(0, 63);  // NAMEDATALEN
+          std::string quoted;
+          for (char ch : channel) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+          (*c)->Exec("LISTEN \"" + quoted + "\"");
           if (!first) changed_(0);  // what was told while away is lost
           first = false;
           while (!stop_) {

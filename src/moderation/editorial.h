@@ -1,0 +1,45 @@
+// Editors' work on articles, shared by the newsroom and the command line:
+// checking what an editor sent, saving it, and the audit entry for it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "moderation/audit.h"
+#include "site/article.h"
+#include "site/comment_form.h"
+#include "store/store.h"
+
+namespace tribune::moderation {
+
+// What an editor sends for an article (a new one, or a change).
+struct ArticleInput {
+  std::string title, slug, lead, body, source;  // slug empty: made from the title
+  bool comments_open = true;
+};
+
+inline constexpr size_t kMaxTitle = 300;
+inline constexpr size_t kMaxLead = 2000;
+inline constexpr size_t kMaxBody = 200000;
+inline constexpr size_t kMaxSource = 300;
+
+// What is wrong with `in`, field by field; empty when it can be saved.
+std::vector<site::FieldError> CheckArticle(const ArticleInput& in);
+
+// The line the audit log keeps of an article, before and after a change.
+std::string ArticleSummary(const site::Article& a);
+
+// Saves a new article (published now) and records "article.add".
+// InvalidArgument (the first problem) when CheckArticle finds any.
+Result<site::Article> CreateArticle(store::ArticleStore& articles, store::AuditStore& audit,
+                                    const Actor& by, const ArticleInput& in, int64_t now);
+
+// Replaces article `id`'s text and settings and records "article.edit".
+// NotFound when there is no such article.
+Result<site::Article> UpdateArticle(store::ArticleStore& articles, store::AuditStore& audit,
+                                    const Actor& by, int64_t id, const ArticleInput& in,
+                                    int64_t now);
+
+}  // namespace tribune::moderation

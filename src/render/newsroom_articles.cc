@@ -1,0 +1,169 @@
+#include "render/newsroom_articles.h"
+
+#include <fmt/format.h>
+
+#include "core/html.h"
+#include "core/time_format.h"
+#include "render/article_page.h"
+
+namespace tribune::render {
+namespace {
+
+void AppendAttr(std::string& out, std::string_view value) { html::AppendEscaped(out, value); }
+
+// A labelled text input (or textarea when rows > 0) named `name`.
+void AppendInput(std::string& out, const char* name, const char* label, const std::string& value,
+                 const char* hint, int rows = 0, bool required = false, int maxlength = 0) {
+  std::string id = std::string("ae-") + name;
+  out += fmt::format("<p class=\"field\"><label for=\"{}\">{}</label>", id, label);
+  if (hint && *hint) out += fmt::format(" <span class=\"hint\" id=\"{}-hint\">{}</span>", id, hint);
+  std::string common = fmt::format("id=\"{}\" name=\"{}\"{}{}{}", id, name,
+                                   required ? " required" : "",
+                                   maxlength > 0 ? fmt::format(" maxlength=\"{}\"", maxlength) : "",
+                                   hint && *hint ? fmt::format(" aria-describedby=\"{}-hint\"", id)
+                                                 : std::string());
+  if (rows > 0) {
+    out += fmt::format("<br><textarea {} rows=\"{}\">", common, rows);
+    html::AppendEscaped(out, value);
+    out += "</textarea></p>\n";
+  } else {
+    out += fmt::format("<br><input {} value=\"", common);
+    AppendAttr(out, value);
+    out += "\"></p>\n";
+  }
+}
+
+}  // namespace
+
+void AppendStaffNav(std::string& out, site::StaffRole role, std::string_view current,
+                    const std::string& name, const std::string& form_token) {
+  out += "<div class=\"who\">Signed in as ";
+  html::AppendEscaped(out, name);
+  out += fmt::format(" ({}). <form class=\"sign-out\" method=\"post\" action=\"/newsroom/sign-out\">"
+                     "<input type=\"hidden\" name=\"t\" value=\"",
+                     site::StaffRoleName(role));
+  html::AppendEscaped(out, form_token);
+  out += "\"><button type=\"submit\">Sign out</button></form></div>\n"
+         "<nav class=\"staff-nav\" aria-label=\"Newsroom\"><ul>";
+  struct Link {
+    const char* path;
+    const char* label;
+    bool shown;
+  };
+  const Link links[] = {
+      {"/newsroom/queue", "Moderation", site::MayModerate(role)},
+      {"/newsroom/articles", "Articles", site::MayEditArticles(role)},
+      {"/newsroom/bans", "Bans", site::MayModerate(role)},
+      {"/newsroom/audit", "Audit log", site::MayModerate(role)},
+  };
+  for (const Link& l : links) {
+    if (!l.shown) continue;
+    bool here = current == l.path;
+    out += fmt::format("<li><a href=\"{}\"{}>{}</a></li>", l.path,
+                       here ? " aria-current=\"page\"" : "", l.label);
+  }
+  out += "</ul></nav>\n";
+}
+
+std::string RenderArticleListPage(const SiteInfo& site, const ArticleListView& v) {
+  std::string out;
+  OpenPage(out, site, {"Articles", "", "", "", "", "", "", 0});
+  out += "<section class=\"newsroom articles\">\n<h1>Articles</h1>\n";
+  AppendStaffNav(out, v.role, "/newsroom/articles", v.staff_name, v.form_token);
+  if (!v.notice.empty()) {
+    out += "<p class=\"notice-ok\" role=\"status\">";
+    html::AppendEscaped(out, v.notice);
+    out += "</p>\n";
+  }
+  out += "<p><a class=\"button\" href=\"/newsroom/articles/new\">Write an article</a></p>\n";
+  if (v.articles.empty()) {
+    out += "<p class=\"empty\">No articles yet.</p>\n";
+  } else {
+    out += "<table class=\"article-list\">\n<thead><tr><th scope=\"col\">Title</th>"
+           "<th scope=\"col\">Published</th><th scope=\"col\">Comments</th>"
+           "<th scope=\"col\">On the site</th></tr></thead>\n<tbody>\n";
+    for (const site::Article& a : v.articles) {
+      out += "<tr><td><a href=\"/newsroom/articles/" + std::to_string(a.id) + "\">";
+      html::AppendEscaped(out, a.title);
+      out += "</a></td><td><time datetime=\"" + timefmt::Iso8601(a.published_at) + "\">" +
+             timefmt::CommentDate(a.published_at) + "</time></td><td>" +
+             std::to_string(a.comment_count) + (a.comments_open ? "" : " (closed)") +
+             "</td><td><a href=\"";
+      html::AppendEscaped(out, site::ArticlePath(a));
+      out += "\">View</a></td></tr>\n";
+    }
+    out += "</tbody>\n</table>\n";
+  }
+  if (v.pages > 1) {
+    out += "<nav class=\"pagination\" aria-label=\"Pages\">";
+    for (int64_t p = 1; p <= v.pages; ++p) {
+      out += p == v.page ? fmt::format(" <span aria-current=\"page\">{}</span>", p)
+                         : fmt::format(" <a href=\"/newsroom/articles?page={}\">{}</a>", p, p);
+    }
+    out += "</nav>\n";
+  }
+  out += "</section>\n";
+  ClosePage(out, site);
+  return out;
+}
+
+std::string RenderArticleEditPage(const SiteInfo& site, const ArticleEditView& v) {
+  std::string out;
+  std::string title = v.id == 0 ? "New article" : "Edit article " + std::to_string(v.id);
+  OpenPage(out, site, {title, "", "", "", "", "", "", 0});
+  out += "<section class=\"newsroom article-editor\">\n<h1>";
+  html::AppendEscaped(out, title);
+  out += "</h1>\n";
+  AppendStaffNav(out, v.role, "/newsroom/articles", v.staff_name, v.form_token);
+  if (!v.notice.empty()) {
+    out += "<p class=\"notice-ok\" role=\"status\">";
+    html::AppendEscaped(out, v.notice);
+    out += "</p>\n";
+  }
+  if (!v.public_path.empty()) {
+    out += "<p><a href=\"";
+    html::AppendEscaped(out, v.public_path);
+    out += "\">View it on the site</a></p>\n";
+  }
+  AppendFormErrors(out, &v.errors);
+  if (v.preview) {
+    out += "<section class=\"article-preview\" aria-labelledby=\"preview-title\">\n"
+           "<h2 id=\"preview-title\">Preview: as readers will see it</h2>\n<article>\n<h3>";
+    html::AppendEscaped(out, v.title);
+    out += "</h3>\n";
+    if (!v.lead.empty()) {
+      out += "<p class=\"lead\"><strong>";
+      html::AppendEscaped(out, v.lead);
+      out += "</strong></p>\n";
+    }
+    AppendArticleBody(out, v.body);
+    if (!v.source.empty()) {
+      out += "<p class=\"source\">Source: ";
+      html::AppendEscaped(out, v.source);
+      out += "</p>\n";
+    }
+    out += "</article>\n</section>\n";
+  }
+  out += fmt::format("<form class=\"article-form\" method=\"post\" action=\"/newsroom/articles{}\">\n",
+                     v.id == 0 ? std::string() : "/" + std::to_string(v.id));
+  out += "<input type=\"hidden\" name=\"t\" value=\"";
+  html::AppendEscaped(out, v.form_token);
+  out += "\">\n";
+  AppendInput(out, "title", "Title", v.title, "", 0, true, 300);
+  AppendInput(out, "slug", "Address name", v.slug,
+              "small letters, digits and hyphens; empty: made from the title", 0, false, 120);
+  AppendInput(out, "lead", "Lead", v.lead, "one or two sentences above the text", 3);
+  AppendInput(out, "body", "Text", v.body, "paragraphs separated by a blank line", 20, true);
+  AppendInput(out, "source", "Source line", v.source, "e.g. a news agency", 0, false, 300);
+  out += "<p class=\"field\"><label><input type=\"checkbox\" name=\"comments_open\" value=\"1\"";
+  if (v.comments_open) out += " checked";
+  out += "> Readers may comment</label></p>\n<p class=\"actions\">"
+         "<button type=\"submit\" name=\"do\" value=\"preview\">Preview</button> "
+         "<button type=\"submit\" name=\"do\" value=\"save\">";
+  out += v.id == 0 ? "Publish" : "Save changes";
+  out += "</button></p>\n</form>\n</section>\n";
+  ClosePage(out, site);
+  return out;
+}
+
+}  // namespace tribune::render

@@ -1,0 +1,44 @@
+// The newsroom's article pages: the list, and the editor where an article is
+// written, previewed and published, or changed.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "render/layout.h"
+#include "site/article.h"
+#include "site/comment_form.h"
+#include "site/staff.h"
+
+namespace tribune::render {
+
+struct ArticleListView {
+  std::string staff_name, form_token, notice;
+  site::StaffRole role = site::StaffRole::kEditor;
+  std::vector<site::Article> articles;  // newest first
+  int64_t page = 1, pages = 1;
+};
+
+// The editor, for a new article (id 0) or article `id`; refilled as sent when
+// it was previewed or refused.
+struct ArticleEditView {
+  std::string staff_name, form_token;
+  site::StaffRole role = site::StaffRole::kEditor;
+  int64_t id = 0;
+  std::string title, slug, lead, body, source;
+  bool comments_open = true;
+  std::string public_path;   // the article on the site; empty for a new one
+  std::vector<site::FieldError> errors;
+  bool preview = false;      // show the text as readers will see it
+  std::string notice;
+};
+
+// The links to the newsroom's pages the member's role may use.
+void AppendStaffNav(std::string& out, site::StaffRole role, std::string_view current,
+                    const std::string& name, const std::string& form_token);
+
+std::string RenderArticleListPage(const SiteInfo& site, const ArticleListView& view);
+std::string RenderArticleEditPage(const SiteInfo& site, const ArticleEditView& view);
+
+}  // namespace tribune::render

@@ -1,0 +1,172 @@
+// Editors publish from the web: /newsroom/articles, each role allowed and
+// refused, CSRF refused, the effect on the public pages and the audit log.
+#include "server_fixture.h"
+
+namespace tribune::itest {
+namespace {
+
+const HeaderList kForm = {{"Content-Type", "application/x-www-form-urlencoded"}};
+
+class NewsroomArticles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_ = std::make_unique<TribuneServer>(dir_.path(), PostingConfigToml());
+    server_->Start();
+    for (const char* role : {"editor", "moderator", "admin"}) {
+      ProcessResult r = RunTribune({"staff", "add", std::string(role) + "-1", "--role", role,
+                                    "--db", server_->db().string()},
+                                   dir_.path());
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+      passwords_[role] = FirstMatch(r.out, R"(password: (\S+))").value_or("");
+    }
+  }
+  void TearDown() override { EXPECT_EQ(server_->Stop(), 0) << server_->Logs(); }
+
+  int port() const { return server_->port(); }
+
+  // Signs in as the member of `role`; the jar holds the session.
+  CookieJar SignInAs(const std::string& role, std::string* went = nullptr) {
+    Response r = Fetch(port(), {"POST", "/newsroom/sign-in", kForm,
+                                FormEncode({{"name", role + "-1"}, {"password", passwords_[role]}})});
+    EXPECT_EQ(r.status, 303) << r.body;
+    CookieJar jar;
+    jar.Store(r);
+    if (went) {
+      Response home = Get(port(), LocationPath(r.Header("location").value_or("")),
+                          {{"Cookie", jar.HeaderValue()}});
+      *went = LocationPath(home.Header("location").value_or(""));
+    }
+    return jar;
+  }
+  Response GetAs(const CookieJar& jar, const std::string& path) {
+    return Get(port(), path, {{"Cookie", jar.HeaderValue()}});
+  }
+  static std::string TokenOn(const std::string& html) {
+    auto t = FirstMatch(html, R"re(<input type="hidden" name="t" value="([^"]*)")re");
+    return t ? UnescapeAttribute(*t) : std::string();
+  }
+  Response PostAs(const CookieJar& jar, const std::string& path, HeaderList fields) {
+    HeaderList headers = kForm;
+    headers.emplace_back("Cookie", jar.HeaderValue());
+    return Fetch(port(), {"POST", path, headers, FormEncode(fields)});
+  }
+  // The editor's form for a new article, filled and sent with `action`.
+  Response SendArticle(const CookieJar& jar, const std::string& path, const std::string& title,
+                       const std::string& body, const std::string& action,
+                       bool comments_open = true,
+                       const std::string& token_page = "/newsroom/articles") {
+    std::string token = TokenOn(GetAs(jar, token_page).body);
+    EXPECT_FALSE(token.empty()) << "no form token on " << token_page;
+    HeaderList f = {{"t", token},       {"title", title}, {"slug", ""},  {"lead", "The lead."},
+                    {"body", body},     {"source", "Tribune"}, {"do", action}};
+    if (comments_open) f.emplace_back("comments_open", "1");
+    return PostAs(jar, path, f);
+  }
+
+  TempDir dir_;
+  std::unique_ptr<TribuneServer> server_;
+  std::map<std::string, std::string> passwords_;
+};
+
+TEST_F(NewsroomArticles, EachRoleGetsItsOwnPagesAndIsRefusedTheOthers) {
+  std::string home;
+  CookieJar editor = SignInAs("editor", &home);
+  EXPECT_EQ(home, "/newsroom/articles");
+  EXPECT_EQ(GetAs(editor, "/newsroom/articles").status, 200);
+  EXPECT_EQ(GetAs(editor, "/newsroom/articles/new").status, 200);
+  EXPECT_EQ(GetAs(editor, "/newsroom/queue").status, 403);
+  EXPECT_EQ(GetAs(editor, "/newsroom/bans").status, 403);
+  EXPECT_EQ(GetAs(editor, "/newsroom/audit").status, 403);
+  std::string nav = GetAs(editor, "/newsroom/articles").body;
+  EXPECT_NE(nav.find("href=\"/newsroom/articles\""), std::string::npos);
+  EXPECT_EQ(nav.find("href=\"/newsroom/queue\""), std::string::npos);
+
+  CookieJar moderator = SignInAs("moderator", &home);
+  EXPECT_EQ(home, "/newsroom/queue");
+  EXPECT_EQ(GetAs(moderator, "/newsroom/articles").status, 403);
+  // With the session's own token (from a page it may see): refused for the role.
+  Response not_theirs = SendArticle(moderator, "/newsroom/articles", "Not mine", "Text.", "save",
+                                    true, "/newsroom/queue");
+  EXPECT_EQ(not_theirs.status, 403);
+  EXPECT_NE(not_theirs.body.find("Your role (moderator) does not include this"), std::string::npos);
+  std::string queue = GetAs(moderator, "/newsroom/queue").body;
+  EXPECT_EQ(queue.find("href=\"/newsroom/articles\""), std::string::npos);
+
+  CookieJar admin = SignInAs("admin", &home);
+  EXPECT_EQ(GetAs(admin, "/newsroom/articles").status, 200);
+  std::string admin_queue = GetAs(admin, "/newsroom/queue").body;
+  EXPECT_NE(admin_queue.find("href=\"/newsroom/articles\""), std::string::npos);
+  EXPECT_NE(admin_queue.find("href=\"/newsroom/audit\""), std::string::npos);
+  // Without a session: the sign-in page, and forms refused.
+  EXPECT_EQ(Get(port(), "/newsroom/articles").status, 303);
+  EXPECT_EQ(Fetch(port(), {"POST", "/newsroom/articles", kForm, "title=x&body=y"}).status, 403);
+}
+
+TEST_F(NewsroomArticles, AnEditorPreviewsPublishesAndChangesAnArticle) {
+  CookieJar editor = SignInAs("editor");
+  int64_t before = static_cast<int64_t>(ListArticles(server_->db(), dir_.path()).size());
+  std::string front_before = Get(port(), "/").body;  // cached now
+
+  // A form without the session's token is refused.
+  Response forged = PostAs(editor, "/newsroom/articles",
+                           {{"t", "forged"}, {"title", "Forged"}, {"body", "Text."}, {"do", "save"}});
+  EXPECT_EQ(forged.status, 403);
+
+  Response preview = SendArticle(editor, "/newsroom/articles", "Bridge reopens <after> repairs",
+                                 "First paragraph.\n\nSecond & last paragraph.", "preview");
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  EXPECT_NE(preview.body.find("Preview: as readers will see it"), std::string::npos);
+  EXPECT_NE(preview.body.find("<p>Second &amp; last paragraph.</p>"), std::string::npos);
+  EXPECT_NE(preview.body.find("Bridge reopens &lt;after&gt; repairs"), std::string::npos);
+  EXPECT_EQ(static_cast<int64_t>(ListArticles(server_->db(), dir_.path()).size()), before);
+
+  Response refused = SendArticle(editor, "/newsroom/articles", "", "Kept text.", "save");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("An article needs a title."), std::string::npos);
+  EXPECT_NE(refused.body.find("Kept text."), std::string::npos);
+
+  Response saved = SendArticle(editor, "/newsroom/articles", "Bridge reopens after repairs",
+                               "First paragraph.\n\nSecond & last paragraph.", "save");
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  std::string where = LocationPath(saved.Header("location").value_or(""));
+  auto id = FirstMatch(where, R"(/newsroom/articles/(\d+)\?done=published)");
+  ASSERT_TRUE(id.has_value()) << where;
+  // On the public site at once: the front page (it was cached) and its own page.
+  EXPECT_NE(Get(port(), "/").body.find("Bridge reopens after repairs"), std::string::npos);
+  ArticleRow row;
+  for (const ArticleRow& a : ListArticles(server_->db(), dir_.path())) {
+    if (std::to_string(a.id) == *id) row = a;
+  }
+  ASSERT_EQ(std::to_string(row.id), *id);
+  EXPECT_EQ(row.slug, "bridge-reopens-after-repairs");
+  Response page = Get(port(), row.PagePath());
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<p>Second &amp; last paragraph.</p>"), std::string::npos);
+  EXPECT_NE(page.body.find("id=\"comment-form\""), std::string::npos);
+
+  // Changed: a new title, comments closed.
+  Response editor_page = GetAs(editor, "/newsroom/articles/" + *id + "?done=published");
+  EXPECT_NE(editor_page.body.find("The article is published."), std::string::npos);
+  Response changed = SendArticle(editor, "/newsroom/articles/" + *id, "Bridge reopens, at last",
+                                 "First paragraph.", "save", /*comments_open=*/false);
+  ASSERT_EQ(changed.status, 303) << changed.body;
+  Response after = Get(port(), row.Base() + ".html");  // the old slug redirects
+  EXPECT_EQ(after.status, 301);
+  Response renamed = Get(port(), "/news/" + *id + "-bridge-reopens-at-last.html");
+  EXPECT_EQ(renamed.status, 200);
+  EXPECT_NE(renamed.body.find("Bridge reopens, at last"), std::string::npos);
+  EXPECT_EQ(renamed.body.find("id=\"comment-form\""), std::string::npos);  // closed
+
+  // Both in the audit log, with the editor's name and what changed.
+  CookieJar admin = SignInAs("admin");
+  std::string audit = GetAs(admin, "/newsroom/audit?action=article.").body;
+  EXPECT_NE(audit.find("article.add"), std::string::npos);
+  EXPECT_NE(audit.find("article.edit"), std::string::npos);
+  EXPECT_NE(audit.find("editor-1"), std::string::npos);
+  EXPECT_NE(audit.find("Bridge reopens after repairs; comments open"), std::string::npos);
+  EXPECT_NE(audit.find("Bridge reopens, at last; comments closed"), std::string::npos);
+  EXPECT_EQ(GetAs(editor, "/newsroom/articles/999999").status, 404);
+}
+
+}  // namespace
+}  // namespace tribune::itest
