@@ -6,15 +6,11 @@
 
 #include "app/app.h"
 #include "cli/options.h"
+#include "moderation/audit.h"
+#include "moderation/editorial.h"
 
 namespace tribune::cli {
 namespace {
-
-// An article in a few words, for the audit log: its title and whether
-// comments are open.
-std::string Summary(const site::Article& a) {
-  return a.title + (a.comments_open ? "; comments open" : "; comments closed");
-}
 
 std::unique_ptr<store::Store> OpenOrExit(const StoreOptions& opts) {
   return OpenStoreOrExit(LoadConfigOrExit(opts));
@@ -67,14 +63,14 @@ void RegisterArticleCommands(CLI::App& app) {
       std::exit(2);
     }
     auto store = OpenOrExit(o.store);
-    store::ArticleDraft d{o.title, o.lead, o.body, o.source, "", 0, !o.closed_flag};
-    auto a = store->CreateArticle(d, std::time(nullptr));
+    // The same checks and audit entry as the newsroom's editor.
+    auto a = moderation::CreateArticle(*store, *store, moderation::CommandLineActor(),
+                                       {o.title, "", o.lead, o.body, o.source, !o.closed_flag},
+                                       std::time(nullptr));
     if (!a.ok()) {
       std::cerr << "tribune: " << a.status().message() << "\n";
-      std::exit(1);
+      std::exit(a.status().code() == Code::kInvalidArgument ? 2 : 1);
     }
-    AuditFromCommandLine(*store, "article.add", "article " + std::to_string(a->id), "",
-                         Summary(*a));
     std::cout << a->id << "\n";
   });
 
@@ -94,19 +90,19 @@ void RegisterArticleCommands(CLI::App& app) {
       std::exit(1);
     }
     if (!o.body_file.empty()) o.body = ReadFileOrExit(o.body_file);
-    std::string before = Summary(*a);
-    if (!o.title.empty()) a->title = o.title;
-    if (!o.lead.empty()) a->lead = o.lead;
-    if (!o.body.empty()) a->body = o.body;
-    if (!o.source.empty()) a->source = o.source;
-    if (!o.closed.empty()) a->comments_open = o.closed == "false";
-    Status st = store->UpdateArticle(*a, std::time(nullptr));
-    if (!st.ok()) {
-      std::cerr << "tribune: " << st.message() << "\n";
-      std::exit(1);
+    // What is not given stays as it is.
+    moderation::ArticleInput in{a->title, a->slug, a->lead, a->body, a->source, a->comments_open};
+    if (!o.title.empty()) in.title = o.title;  // the address name stays: links keep working
+    if (!o.lead.empty()) in.lead = o.lead;
+    if (!o.body.empty()) in.body = o.body;
+    if (!o.source.empty()) in.source = o.source;
+    if (!o.closed.empty()) in.comments_open = o.closed == "false";
+    auto saved = moderation::UpdateArticle(*store, *store, moderation::CommandLineActor(), a->id,
+                                           in, std::time(nullptr));
+    if (!saved.ok()) {
+      std::cerr << "tribune: " << saved.status().message() << "\n";
+      std::exit(saved.status().code() == Code::kInvalidArgument ? 2 : 1);
     }
-    AuditFromCommandLine(*store, "article.edit", "article " + std::to_string(a->id), before,
-                         Summary(*a));
   });
 
   auto list_opts = std::make_shared<StoreOptions>();
