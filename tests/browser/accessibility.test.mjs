@@ -70,7 +70,8 @@ describe('accessibility of every page type (axe-core)', () => {
                                      'See [leech=https://example.org/a11y]the minutes[/leech].');
     const mine = await (await fetch(`${server.baseUrl}/api/v1/comments/${posted.id}`)).json();
     const leaving = /href="(\/go\?[^"]+)"/.exec(mine.body_html)[1].replace(/&amp;/g, '&');
-    const add = spawnSync(choice.bin, ['staff', 'add', STAFF.name, '--password-stdin', '--db', server.db],
+    const add = spawnSync(choice.bin, ['staff', 'add', STAFF.name, '--role', 'admin',
+                                       '--password-stdin', '--db', server.db],
                           { input: STAFF.password + '\n', encoding: 'utf8' });
     assert.equal(add.status, 0, add.stderr);
     Object.assign(pages, {
@@ -88,6 +89,9 @@ describe('accessibility of every page type (axe-core)', () => {
       queuePublished: '/newsroom/queue?show=published',
       audit: '/newsroom/audit',
       bans: '/newsroom/bans',
+      articles: '/newsroom/articles',
+      articleNew: '/newsroom/articles/new',
+      articleEdit: `/newsroom/articles/${busiest.id}`,
     });
     pages.editCookie = { name: `ce${posted.id}`, value: posted.edit_key, url: server.baseUrl };
   });
@@ -148,12 +152,23 @@ describe('accessibility of every page type (axe-core)', () => {
     await ctx.close();
   });
 
-  it('the newsroom queue, audit log and bans have no violation', async () => {
+  it('the newsroom queue, audit log, bans and article editor have no violation', async () => {
     const ctx = await context(true);
-    await check(ctx, 'queue');
-    await check(ctx, 'queuePublished');
-    await check(ctx, 'audit');
-    await check(ctx, 'bans');
+    for (const name of ['queue', 'queuePublished', 'audit', 'bans', 'articles', 'articleNew',
+                        'articleEdit']) {
+      await check(ctx, name);
+    }
+    await ctx.close();
+  });
+
+  it('the preview of the article editor has no violation', async () => {
+    const ctx = await context(true);
+    const page = await ctx.newPage();
+    await page.goto(server.baseUrl + pages.articleEdit);
+    await Promise.all([page.waitForNavigation(), page.click('button[value="preview"]')]);
+    assert.equal(await page.isVisible('.article-preview'), true);
+    assert.deepEqual(await axeViolations(page), [], 'article preview');
+    await page.close();
     await ctx.close();
   });
 });

@@ -80,7 +80,8 @@ describe('HTML5 validity', { skip }, () => {
     assert.ok(reportLink, 'each comment links to its report form');
     pages.report = await get(reportLink[1]);
     // The newsroom: sign-in (and its refusal), then the queue with a comment's reasons.
-    const added = execFileSync(target.bin, ['staff', 'add', 'validator', '--db', target.db],
+    const added = execFileSync(target.bin, ['staff', 'add', 'validator', '--role', 'admin',
+                                            '--db', target.db],
                                { encoding: 'utf8' });
     const password = /password: (\S+)/.exec(added)[1];
     pages.sign_in = await get('/newsroom/sign-in');
@@ -103,6 +104,18 @@ describe('HTML5 validity', { skip }, () => {
     assert.match(pages.audit, /<table class="audit-log">/);
     pages.bans = await asStaff('/newsroom/bans');
     assert.match(pages.bans, /<form class="ban-add"/);
+    pages.articles = await asStaff('/newsroom/articles');
+    assert.match(pages.articles, /<table class="article-list">/);
+    const firstArticle = /href="(\/newsroom\/articles\/\d+)"/.exec(pages.articles)[1];
+    pages.article_editor = await asStaff(firstArticle);
+    const token = /name="t" value="([^"]*)"/.exec(pages.article_editor)[1];
+    pages.article_preview = await (await fetch(target.baseUrl + firstArticle, {
+      method: 'POST',
+      headers: { cookie: staffCookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ t: token, title: 'A <title>', lead: 'Lead', body: 'One.\n\nTwo.',
+                                  source: 'S', comments_open: '1', do: 'preview' }),
+    })).text();
+    assert.match(pages.article_preview, /class="article-preview"/);
     const files = Object.entries(pages).map(([name, html]) => {
       const f = path.join(dir, `${name}.html`);
       fs.writeFileSync(f, html);
