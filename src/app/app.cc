@@ -384,7 +384,7 @@ int Serve(const Config& given) {
   web::Context ctx{config,
                    {config.site.name, base, config.site.language, config.site.policy_note},
                    *store, *store, *store, *store, cache, signer, comments, static_files,
-                   newsroom, &*client_address, &ops};
+                   newsroom, &*client_address, &ops, store.get()};
 
   http::ServerOptions options;
   if (!SplitListen(config.server.listen, options.address, options.port)) {

@@ -55,6 +55,7 @@ void AppendStaffNav(std::string& out, site::StaffRole role, std::string_view cur
       {"/newsroom/articles", "Articles", site::MayEditArticles(role)},
       {"/newsroom/bans", "Bans", site::MayModerate(role)},
       {"/newsroom/audit", "Audit log", site::MayModerate(role)},
+      {"/newsroom/staff", "Staff", site::MayManageStaff(role)},
   };
   for (const Link& l : links) {
     if (!l.shown) continue;

@@ -33,6 +33,8 @@ struct Context {
   const ClientAddress* client_address = nullptr;
   // /readyz and /metrics (nullptr: 404).
   Operations* ops = nullptr;
+  // Staff accounts, for admins' pages (nullptr: those pages are 404).
+  store::StaffStore* staff = nullptr;
 };
 
 }  // namespace tribune::web

@@ -57,6 +57,12 @@ void NewArticlePage(Context& ctx, http::Request& req, http::Respond respond);
 void ArticleEditorPage(Context& ctx, http::Request& req, int64_t id, http::Respond respond);
 // Creates (id 0) or changes an article, or previews the form ("do=preview").
 void SaveArticle(Context& ctx, http::Request& req, int64_t id, http::Respond respond);
+
+// /newsroom/staff (newsroom_staff.cc): admins' page.
+void StaffPage(Context& ctx, http::Request& req, http::Respond respond);
+void AddStaffMember(Context& ctx, http::Request& req, http::Respond respond);
+// "do=password" or "do=remove" on member `id`.
+void ChangeStaffMember(Context& ctx, http::Request& req, int64_t id, http::Respond respond);
 // /api/...: the JSON API; its errors are RFC 9457 problems; its reads are
 // shared with the origins `cors` allows (which must outlive the table).
 RouteTable ApiRoutes(Context& ctx, const CorsPolicy& cors);

@@ -612,6 +612,14 @@ RouteTable NewsroomRoutes(Context& ctx) {
   t.Add("/newsroom/articles/{id}")
       .Get([&ctx](R req, Args a, Out respond) { ArticleEditorPage(ctx, req, a.id, respond); })
       .Post([&ctx](R req, Args a, Out respond) { SaveArticle(ctx, req, a.id, respond); });
+  if (ctx.staff) {
+    t.Add("/newsroom/staff")
+        .Get([&ctx](R req, Args, Out respond) { StaffPage(ctx, req, respond); })
+        .Post([&ctx](R req, Args, Out respond) { AddStaffMember(ctx, req, respond); });
+    t.Add("/newsroom/staff/{id}").Post([&ctx](R req, Args a, Out respond) {
+      ChangeStaffMember(ctx, req, a.id, respond);
+    });
+  }
   t.Add("/newsroom/audit").Get([&ctx](R req, Args, Out respond) { AuditPage(ctx, req, respond); });
   t.Add("/newsroom/bans")
       .Get([&ctx](R req, Args, Out respond) { BansPage(ctx, req, respond); })

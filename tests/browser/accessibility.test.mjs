@@ -92,6 +92,7 @@ describe('accessibility of every page type (axe-core)', () => {
       articles: '/newsroom/articles',
       articleNew: '/newsroom/articles/new',
       articleEdit: `/newsroom/articles/${busiest.id}`,
+      staff: '/newsroom/staff',
     });
     pages.editCookie = { name: `ce${posted.id}`, value: posted.edit_key, url: server.baseUrl };
   });
@@ -155,7 +156,7 @@ describe('accessibility of every page type (axe-core)', () => {
   it('the newsroom queue, audit log, bans and article editor have no violation', async () => {
     const ctx = await context(true);
     for (const name of ['queue', 'queuePublished', 'audit', 'bans', 'articles', 'articleNew',
-                        'articleEdit']) {
+                        'articleEdit', 'staff']) {
       await check(ctx, name);
     }
     await ctx.close();

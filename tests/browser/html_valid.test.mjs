@@ -116,6 +116,8 @@ describe('HTML5 validity', { skip }, () => {
                                   source: 'S', comments_open: '1', do: 'preview' }),
     })).text();
     assert.match(pages.article_preview, /class="article-preview"/);
+    pages.staff = await asStaff('/newsroom/staff');
+    assert.match(pages.staff, /<table class="staff-list">/);
     const files = Object.entries(pages).map(([name, html]) => {
       const f = path.join(dir, `${name}.html`);
       fs.writeFileSync(f, html);
