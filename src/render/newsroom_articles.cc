@@ -53,6 +53,7 @@ void AppendStaffNav(std::string& out, site::StaffRole role, std::string_view cur
   const Link links[] = {
       {"/newsroom/queue", "Moderation", site::MayModerate(role)},
       {"/newsroom/articles", "Articles", site::MayEditArticles(role)},
+      {"/newsroom/search", "Search", site::MayModerate(role)},
       {"/newsroom/bans", "Bans", site::MayModerate(role)},
       {"/newsroom/audit", "Audit log", site::MayModerate(role)},
       {"/newsroom/staff", "Staff", site::MayManageStaff(role)},

@@ -401,4 +401,39 @@ std::string RenderBansPage(const SiteInfo& site, const BansView& v) {
   return out;
 }
 
+std::string RenderSearchPage(const SiteInfo& site, const SearchView& v) {
+  std::string out;
+  OpenStaffPage(out, site, "Search comments", "search", v.staff_name, v.role, v.form_token,
+                "/newsroom/search");
+  out += "<form class=\"comment-search\" method=\"get\" action=\"/newsroom/search\">\n";
+  AppendFilterField(out, "text", "Words in the text", v.text);
+  AppendFilterField(out, "author", "Name (or part of it)", v.author);
+  AppendFilterField(out, "email", "E-mail address", v.email);
+  AppendFilterField(out, "address", "IP address or its start (203.0.113.)", v.address);
+  AppendFilterField(out, "domain", "Link domain (casino.example)", v.domain);
+  out += "<p class=\"field\"><label for=\"audit-status\">Status</label> "
+         "<select id=\"audit-status\" name=\"status\"><option value=\"\">any</option>";
+  for (const char* s : {"published", "held", "spam", "deleted"}) {
+    out += fmt::format("<option value=\"{0}\"{1}>{0}</option>", s, v.status == s ? " selected" : "");
+  }
+  out += "</select></p>\n";
+  AppendFilterField(out, "since", "From the day", v.since, "date");
+  AppendFilterField(out, "until", "To the day", v.until, "date");
+  out += "<p><button type=\"submit\">Search</button></p>\n</form>\n";
+  AppendMessage(out, "notice-error", v.error);
+  if (v.searched) {
+    if (v.results.empty()) {
+      out += "<p class=\"empty\">No comment matches.</p>\n";
+    } else {
+      out += fmt::format("<p>{}{} found, newest first.</p>\n<ol class=\"search-results\">\n",
+                         v.more ? "The first " : "", v.results.size());
+      for (const QueueItem& item : v.results) AppendSummary(out, item);
+      out += "</ol>\n";
+    }
+  }
+  out += "</section>\n";
+  ClosePage(out, site);
+  return out;
+}
+
 }  // namespace tribune::render

@@ -81,6 +81,17 @@ struct BansView {
   std::string error, notice;
 };
 
+// A search over comments of every status: the form as sent, and what matched.
+struct SearchView {
+  std::string staff_name, form_token;
+  site::StaffRole role = site::StaffRole::kModerator;
+  std::string text, author, email, address, domain, status, since, until;
+  std::string error;
+  bool searched = false;
+  std::vector<QueueItem> results;  // newest first
+  bool more = false;               // cut at the limit
+};
+
 // The sign-in form; `name` is kept after a failed attempt.
 std::string RenderSignInPage(const SiteInfo& site, const std::string& name,
                              const std::string& error);
@@ -88,5 +99,6 @@ std::string RenderQueuePage(const SiteInfo& site, const QueueView& view);
 std::string RenderCampaignPreviewPage(const SiteInfo& site, const CampaignPreview& preview);
 std::string RenderAuditPage(const SiteInfo& site, const AuditView& view);
 std::string RenderBansPage(const SiteInfo& site, const BansView& view);
+std::string RenderSearchPage(const SiteInfo& site, const SearchView& view);
 
 }  // namespace tribune::render

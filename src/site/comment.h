@@ -77,6 +77,20 @@ struct CommentRevision {
 };
 
 // The outcome of storing one NewComment.
+// A moderator's search over comments of every status. Empty fields do not
+// narrow it; text fields match anywhere, case-insensitively (ASCII letters).
+struct CommentQuery {
+  std::string text;        // in the comment's plain text
+  std::string author;      // in the name
+  std::string email;       // the whole address
+  std::string address;     // the start of the IP address ("203.0.113." for a /24)
+  std::string domain;      // a link domain in the comment's source ("casino.example")
+  std::optional<CommentStatus> status;
+  int64_t since = 0;       // created at or after (0: no bound)
+  int64_t until = 0;       // created before (0: no bound)
+  int64_t limit = 100;
+};
+
 struct StoredComment {
   Comment comment;
   bool duplicate = false;     // an identical earlier submission was found and returned

@@ -130,6 +130,8 @@ class CommentStore {
   virtual Result<std::vector<site::Comment>> ListRecentComments(int64_t since, int64_t limit) = 0;
   // Comments waiting for a moderator (held), oldest first.
   virtual Result<std::vector<site::Comment>> ListHeldComments(int64_t limit) = 0;
+  // Comments matching `query`, newest first, at most query.limit.
+  virtual Result<std::vector<site::Comment>> SearchComments(const site::CommentQuery& query) = 0;
   // Comments in `status` created at or after `since`, newest first, at most `limit`.
   virtual Result<std::vector<site::Comment>> ListCommentsWithStatus(site::CommentStatus status,
                                                                     int64_t since,

@@ -417,6 +417,59 @@ std::optional<int64_t> DayStart(const std::string& text) {
   return std::chrono::sys_days{day}.time_since_epoch() / std::chrono::seconds{1};
 }
 
+// Comments of every status by text, name, e-mail, address, link domain,
+// status and date.
+void SearchPage(Context& ctx, http::Request& req, http::Respond respond) {
+  auto member = RequireMember(ctx, req, nullptr, respond);
+  if (!member) return;
+  constexpr int64_t kShown = 200;
+  render::SearchView v;
+  v.staff_name = member->name;
+  v.role = member->role;
+  v.form_token = StaffFormToken(ctx, req);
+  site::CommentQuery q;
+  auto field = [&](const char* name, std::string& view, std::string& query) {
+    view = utf8::Truncate(req.QueryParam(name), 200);
+    query = view;
+  };
+  field("text", v.text, q.text);
+  field("author", v.author, q.author);
+  field("email", v.email, q.email);
+  field("address", v.address, q.address);
+  field("domain", v.domain, q.domain);
+  v.status = req.QueryParam("status");
+  if (!v.status.empty()) {
+    q.status = site::ParseStatus(v.status);
+    if (!q.status) {
+      v.error = "Status is published, held, spam or deleted; it was left out.";
+      v.status.clear();
+    }
+  }
+  v.since = req.QueryParam("since");
+  v.until = req.QueryParam("until");
+  if (!v.since.empty()) {
+    auto since = DayStart(v.since);
+    if (!since) v.error = "'From the day' is not a date (YYYY-MM-DD); it was left out.";
+    q.since = since.value_or(0);
+  }
+  if (!v.until.empty()) {
+    auto until = DayStart(v.until);
+    if (!until) v.error = "'To the day' is not a date (YYYY-MM-DD); it was left out.";
+    q.until = until ? *until + 86400 : 0;
+  }
+  v.searched = !req.query.empty();
+  if (v.searched) {
+    q.limit = kShown + 1;
+    auto found = ctx.comment_store.SearchComments(q);
+    if (!found.ok()) return respond(Private(StorageUnavailable(ctx)));
+    v.more = static_cast<int64_t>(found->size()) > kShown;
+    if (v.more) found->resize(kShown);
+    std::map<int64_t, site::Article> articles;
+    for (site::Comment& c : *found) v.results.push_back(ItemOf(ctx, std::move(c), articles));
+  }
+  respond(Private(HtmlResponse(200, render::RenderSearchPage(ctx.site, v))));
+}
+
 void AuditPage(Context& ctx, http::Request& req, http::Respond respond) {
   auto member = RequireMember(ctx, req, nullptr, respond);
   if (!member) return;
@@ -620,6 +673,9 @@ RouteTable NewsroomRoutes(Context& ctx) {
       ChangeStaffMember(ctx, req, a.id, respond);
     });
   }
+  t.Add("/newsroom/search").Get([&ctx](R req, Args, Out respond) {
+    SearchPage(ctx, req, respond);
+  });
   t.Add("/newsroom/audit").Get([&ctx](R req, Args, Out respond) { AuditPage(ctx, req, respond); });
   t.Add("/newsroom/bans")
       .Get([&ctx](R req, Args, Out respond) { BansPage(ctx, req, respond); })

@@ -93,6 +93,7 @@ describe('accessibility of every page type (axe-core)', () => {
       articleNew: '/newsroom/articles/new',
       articleEdit: `/newsroom/articles/${busiest.id}`,
       staff: '/newsroom/staff',
+      search: '/newsroom/search?text=the',
     });
     pages.editCookie = { name: `ce${posted.id}`, value: posted.edit_key, url: server.baseUrl };
   });
@@ -156,7 +157,7 @@ describe('accessibility of every page type (axe-core)', () => {
   it('the newsroom queue, audit log, bans and article editor have no violation', async () => {
     const ctx = await context(true);
     for (const name of ['queue', 'queuePublished', 'audit', 'bans', 'articles', 'articleNew',
-                        'articleEdit', 'staff']) {
+                        'articleEdit', 'staff', 'search']) {
       await check(ctx, name);
     }
     await ctx.close();

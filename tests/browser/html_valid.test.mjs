@@ -117,6 +117,8 @@ describe('HTML5 validity', { skip }, () => {
     })).text();
     assert.match(pages.article_preview, /class="article-preview"/);
     pages.staff = await asStaff('/newsroom/staff');
+    pages.search = await asStaff('/newsroom/search?text=the');
+    assert.match(pages.search, /found, newest first/);
     assert.match(pages.staff, /<table class="staff-list">/);
     const files = Object.entries(pages).map(([name, html]) => {
       const f = path.join(dir, `${name}.html`);

@@ -244,3 +244,44 @@ TEST_F(NewsroomArticles, AnAdminManagesStaffFromTheWeb) {
 
 }  // namespace
 }  // namespace tribune::itest
+
+namespace tribune::itest {
+namespace {
+
+TEST_F(NewsroomArticles, AModeratorSearchesCommentsOfEveryStatus) {
+  ArticleRow article = ListArticles(server_->db(), dir_.path()).front();
+  CommentInput spam;
+  spam.name = "Lucky Joe";
+  spam.email = "joe@spam.example";
+  spam.body = "Play at https://casino-search.example/x for a 100% bonus";
+  ASSERT_EQ(PostCommentForm(port(), article, spam).status, 303);
+  CommentInput ham;
+  ham.name = "Nino";
+  ham.body = "The bridge is a good idea.";
+  ASSERT_EQ(PostCommentForm(port(), article, ham).status, 303);
+
+  CookieJar editor = SignInAs("editor");
+  EXPECT_EQ(GetAs(editor, "/newsroom/search?text=bridge").status, 403);
+  CookieJar moderator = SignInAs("moderator");
+  Response empty = GetAs(moderator, "/newsroom/search");
+  ASSERT_EQ(empty.status, 200);
+  EXPECT_EQ(empty.body.find("No comment matches"), std::string::npos);  // nothing asked yet
+  Response by_text = GetAs(moderator, "/newsroom/search?text=BRIDGE");
+  EXPECT_NE(by_text.body.find("The bridge is a good idea."), std::string::npos);
+  EXPECT_EQ(by_text.body.find("Lucky Joe"), std::string::npos);
+  Response by_domain = GetAs(moderator, "/newsroom/search?domain=casino-search.example");
+  EXPECT_NE(by_domain.body.find("Lucky Joe"), std::string::npos);
+  EXPECT_NE(by_domain.body.find("1 found"), std::string::npos);
+  Response by_address = GetAs(moderator, "/newsroom/search?address=127.0.0.&email=joe%40spam.example");
+  EXPECT_NE(by_address.body.find("Lucky Joe"), std::string::npos);
+  EXPECT_EQ(by_address.body.find("Nino"), std::string::npos);
+  Response none = GetAs(moderator, "/newsroom/search?text=no-such-words-anywhere");
+  EXPECT_NE(none.body.find("No comment matches."), std::string::npos);
+  Response bad = GetAs(moderator, "/newsroom/search?text=bridge&since=yesterday&status=lost");
+  EXPECT_EQ(bad.status, 200);
+  EXPECT_NE(bad.body.find("was left out"), std::string::npos);
+  EXPECT_NE(bad.body.find("The bridge is a good idea."), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tribune::itest

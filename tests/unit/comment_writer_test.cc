@@ -40,6 +40,9 @@ class RecordingStore : public CommentStore {
                                                             int64_t) override {
     return std::vector<site::Comment>{};
   }
+  Result<std::vector<site::Comment>> SearchComments(const site::CommentQuery&) override {
+    return std::vector<site::Comment>{};
+  }
 
   std::vector<Result<site::StoredComment>> InsertComments(
       std::span<const site::NewComment> comments) override {

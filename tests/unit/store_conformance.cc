@@ -515,3 +515,74 @@ TEST_P(StoreConformance, SpentFormTokensAreKeptWithTheirCommentUntilTheyExpire) 
 
 }  // namespace
 }  // namespace tribune::store
+
+namespace tribune::store {
+namespace {
+
+TEST_P(StoreConformance, SearchFindsCommentsByEachFieldNewestFirst) {
+  site::Article a = NewArticle(*store_, "A");
+  auto make = [&](std::string author, std::string email, std::string ip, std::string body,
+                  site::CommentStatus status, int64_t at) {
+    site::NewComment c = Comment(a.id, std::move(author), body, status);
+    c.email = std::move(email);
+    c.ip = std::move(ip);
+    c.body_source = body;
+    c.created_at = at;
+    auto r = store_->InsertComments(std::vector{c});
+    EXPECT_TRUE(r[0].ok());
+    return r[0].ok() ? r[0]->comment.id : 0;
+  };
+  int64_t casino = make("Lucky Joe", "joe@spam.example", "203.0.113.7",
+                        "Play at [url=https://casino.example/x]the casino[/url] 100% bonus",
+                        site::CommentStatus::kSpam, kNow);
+  int64_t reader = make("Nino", "Nino@Example.org", "198.51.100.4", "The bridge is a good idea",
+                        site::CommentStatus::kPublished, kNow + 10);
+  int64_t later = make("nino b.", "other@example.org", "203.0.113.9", "A BRIDGE too far_",
+                       site::CommentStatus::kHeld, kNow + 20);
+  auto ids = [&](site::CommentQuery q) {
+    std::vector<int64_t> out;
+    auto r = store_->SearchComments(q);
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    if (r.ok()) {
+      for (const auto& c : *r) out.push_back(c.id);
+    }
+    return out;
+  };
+  using V = std::vector<int64_t>;
+  site::CommentQuery q;
+  EXPECT_EQ(ids(q), (V{later, reader, casino}));
+  q.text = "bridge";
+  EXPECT_EQ(ids(q), (V{later, reader}));  // any case
+  q = {};
+  q.text = "100%";
+  EXPECT_EQ(ids(q), (V{casino}));  // % is a character, not a wildcard
+  q.text = "far_";
+  EXPECT_EQ(ids(q), (V{later}));
+  q.text = "r_";
+  EXPECT_EQ(ids(q), (V{later}));  // "far_": _ is a character too
+  q = {};
+  q.author = "NINO";
+  EXPECT_EQ(ids(q), (V{later, reader}));
+  q = {};
+  q.email = "nino@example.ORG";
+  EXPECT_EQ(ids(q), (V{reader}));
+  q = {};
+  q.address = "203.0.113.";
+  EXPECT_EQ(ids(q), (V{later, casino}));
+  q = {};
+  q.domain = "casino.example";
+  EXPECT_EQ(ids(q), (V{casino}));
+  q = {};
+  q.status = site::CommentStatus::kPublished;
+  EXPECT_EQ(ids(q), (V{reader}));
+  q = {};
+  q.since = kNow + 10;
+  q.until = kNow + 20;
+  EXPECT_EQ(ids(q), (V{reader}));
+  q = {};
+  q.limit = 2;
+  EXPECT_EQ(ids(q), (V{later, reader}));
+}
+
+}  // namespace
+}  // namespace tribune::store

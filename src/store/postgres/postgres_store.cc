@@ -35,6 +35,16 @@ using pg::Transaction;
   "body_text, ip, user_agent, created_at, screen_action, screen_score, screen_reasons, "      \
   "screen_model, moderator_label, edited_at"
 
+// `s` as a LIKE pattern's literal part (PostgreSQL's escape is \).
+std::string LikeEscaped(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 site::Article ReadArticle(const Rows& r, int i) {
   site::Article a;
   a.id = r.Int(i, 0);
@@ -427,6 +437,31 @@ class PostgresStore final : public Store {
     return Read<V>([&](Connection& c) -> Result<V> {
       return ReadComments(
           c.Run(kListWithStatus, Params().Add(site::StatusName(status)).Add(since).Add(limit)));
+    });
+  }
+
+  Result<std::vector<site::Comment>> SearchComments(const site::CommentQuery& q) override {
+    using V = std::vector<site::Comment>;
+    return Read<V>([&](Connection& c) -> Result<V> {
+      return ReadComments(c.Run(
+          "SELECT " TRIBUNE_COMMENT_COLUMNS " FROM comments WHERE "
+          "($1::text = '' OR body_text ILIKE '%' || $1 || '%') "
+          "AND ($2::text = '' OR author ILIKE '%' || $2 || '%') "
+          "AND ($3::text = '' OR lower(email) = lower($3)) "
+          "AND ($4::text = '' OR ip LIKE $4 || '%') "
+          "AND ($5::text = '' OR body_source ILIKE '%' || $5 || '%') "
+          "AND ($6::text = '' OR status = $6) AND ($7::bigint = 0 OR created_at >= $7) "
+          "AND ($8::bigint = 0 OR created_at < $8) ORDER BY created_at DESC, id DESC LIMIT $9",
+          Params()
+              .Add(LikeEscaped(q.text))
+              .Add(LikeEscaped(q.author))
+              .Add(q.email)
+              .Add(LikeEscaped(q.address))
+              .Add(LikeEscaped(q.domain))
+              .Add(q.status ? std::string(site::StatusName(*q.status)) : std::string())
+              .Add(q.since)
+              .Add(q.until)
+              .Add(q.limit)));
     });
   }
 

@@ -32,6 +32,16 @@ constexpr const char* kCommentColumns =
     "body_text, ip, user_agent, created_at, screen_action, screen_score, screen_reasons, "
     "screen_model, moderator_label, edited_at";
 
+// `s` as a LIKE pattern's literal part: % _ and \ escaped with \.
+std::string LikeEscaped(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 site::Article ReadArticle(const Statement& st) {
   site::Article a;
   a.id = st.Int(0);
@@ -426,6 +436,28 @@ class SqliteStore final : public Store {
       st.Bind(1, site::StatusName(status));
       st.Bind(2, since);
       st.Bind(3, limit);
+      return ReadComments(st);
+    });
+  }
+
+  Result<std::vector<site::Comment>> SearchComments(const site::CommentQuery& q) override {
+    using V = std::vector<site::Comment>;
+    static const std::string sql = fmt::format(
+        "SELECT {} FROM comments WHERE "
+        "(?1 = '' OR body_text LIKE '%' || ?1 || '%' ESCAPE '\\') "
+        "AND (?2 = '' OR author LIKE '%' || ?2 || '%' ESCAPE '\\') "
+        "AND (?3 = '' OR lower(email) = lower(?3)) "
+        "AND (?4 = '' OR ip LIKE ?4 || '%' ESCAPE '\\') "
+        "AND (?5 = '' OR body_source LIKE '%' || ?5 || '%' ESCAPE '\\') "
+        "AND (?6 = '' OR status = ?6) AND (?7 = 0 OR created_at >= ?7) "
+        "AND (?8 = 0 OR created_at < ?8) ORDER BY created_at DESC, id DESC LIMIT ?9",
+        kCommentColumns);
+    return Read<V>([&](Connection& c) -> Result<V> {
+      Statement st = c.Prepare(sql.c_str());
+      st.Bind(1, LikeEscaped(q.text)).Bind(2, LikeEscaped(q.author)).Bind(3, q.email);
+      st.Bind(4, LikeEscaped(q.address)).Bind(5, LikeEscaped(q.domain));
+      st.Bind(6, q.status ? std::string(site::StatusName(*q.status)) : std::string());
+      st.Bind(7, q.since).Bind(8, q.until).Bind(9, q.limit);
       return ReadComments(st);
     });
   }
