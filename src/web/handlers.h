@@ -58,6 +58,9 @@ void ArticleEditorPage(Context& ctx, http::Request& req, int64_t id, http::Respo
 // Creates (id 0) or changes an article, or previews the form ("do=preview").
 void SaveArticle(Context& ctx, http::Request& req, int64_t id, http::Respond respond);
 
+// /newsroom/dashboard (newsroom_dashboard.cc).
+void DashboardPage(Context& ctx, http::Request& req, http::Respond respond);
+
 // /newsroom/staff (newsroom_staff.cc): admins' page.
 void StaffPage(Context& ctx, http::Request& req, http::Respond respond);
 void AddStaffMember(Context& ctx, http::Request& req, http::Respond respond);

@@ -673,6 +673,9 @@ RouteTable NewsroomRoutes(Context& ctx) {
       ChangeStaffMember(ctx, req, a.id, respond);
     });
   }
+  t.Add("/newsroom/dashboard").Get([&ctx](R req, Args, Out respond) {
+    DashboardPage(ctx, req, respond);
+  });
   t.Add("/newsroom/search").Get([&ctx](R req, Args, Out respond) {
     SearchPage(ctx, req, respond);
   });

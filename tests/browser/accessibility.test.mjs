@@ -94,6 +94,7 @@ describe('accessibility of every page type (axe-core)', () => {
       articleEdit: `/newsroom/articles/${busiest.id}`,
       staff: '/newsroom/staff',
       search: '/newsroom/search?text=the',
+      dashboard: '/newsroom/dashboard',
     });
     pages.editCookie = { name: `ce${posted.id}`, value: posted.edit_key, url: server.baseUrl };
   });
@@ -157,7 +158,7 @@ describe('accessibility of every page type (axe-core)', () => {
   it('the newsroom queue, audit log, bans and article editor have no violation', async () => {
     const ctx = await context(true);
     for (const name of ['queue', 'queuePublished', 'audit', 'bans', 'articles', 'articleNew',
-                        'articleEdit', 'staff', 'search']) {
+                        'articleEdit', 'staff', 'search', 'dashboard']) {
       await check(ctx, name);
     }
     await ctx.close();

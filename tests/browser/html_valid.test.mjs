@@ -118,6 +118,8 @@ describe('HTML5 validity', { skip }, () => {
     assert.match(pages.article_preview, /class="article-preview"/);
     pages.staff = await asStaff('/newsroom/staff');
     pages.search = await asStaff('/newsroom/search?text=the');
+    pages.dashboard = await asStaff('/newsroom/dashboard');
+    assert.match(pages.dashboard, /<svg class="chart"/);
     assert.match(pages.search, /found, newest first/);
     assert.match(pages.staff, /<table class="staff-list">/);
     const files = Object.entries(pages).map(([name, html]) => {

@@ -1,5 +1,7 @@
 // Editors publish from the web: /newsroom/articles, each role allowed and
 // refused, CSRF refused, the effect on the public pages and the audit log.
+#include <regex>
+
 #include "server_fixture.h"
 
 namespace tribune::itest {
@@ -281,6 +283,55 @@ TEST_F(NewsroomArticles, AModeratorSearchesCommentsOfEveryStatus) {
   EXPECT_EQ(bad.status, 200);
   EXPECT_NE(bad.body.find("was left out"), std::string::npos);
   EXPECT_NE(bad.body.find("The bridge is a good idea."), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tribune::itest
+
+namespace tribune::itest {
+namespace {
+
+TEST(NewsroomDashboard, ShowsTheDaysTheQueueAndThisWeeksSpamDomains) {
+  TempDir dir;
+  std::string config = PostingConfigToml();
+  config.replace(config.find("[spam]\nenabled = false\n"),
+                 std::string("[spam]\nenabled = false\n").size(), "");
+  TribuneServer server(dir.path(), config);
+  server.Start();
+  ArticleRow article = ListArticles(server.db(), dir.path()).front();
+  CommentInput ham;
+  ham.body = "A fair point about the council's budget and the new bridge.";
+  ASSERT_EQ(PostCommentForm(server.port(), article, ham).status, 303);
+  CommentInput spam;
+  spam.name = "Casino Bonus";
+  spam.body = "Best online casino bonus: https://casino-dash.example/win play now";
+  Response posted = PostCommentForm(server.port(), article, spam);
+  ASSERT_EQ(posted.status, 303);
+  ProcessResult marked = RunTribune({"moderate", "spam", std::to_string(PostedId(posted)), "--db",
+                                     server.db().string()},
+                                    dir.path());
+  ASSERT_EQ(marked.exit_code, 0) << marked.err;
+  ProcessResult add = RunTribune({"staff", "add", "mod", "--db", server.db().string()}, dir.path());
+  std::string password = FirstMatch(add.out, R"(password: (\S+))").value_or("");
+  Response in = Fetch(server.port(), {"POST", "/newsroom/sign-in", kForm,
+                                      FormEncode({{"name", "mod"}, {"password", password}})});
+  CookieJar jar;
+  jar.Store(in);
+  Response page = Get(server.port(), "/newsroom/dashboard", {{"Cookie", jar.HeaderValue()}});
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_NE(page.body.find("<svg class=\"chart\""), std::string::npos);
+  EXPECT_NE(page.body.find("Comments a day by the filter's action"), std::string::npos);
+  EXPECT_NE(page.body.find("casino-dash.example"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("comments labelled by moderators"), std::string::npos);
+  // Today's row counts both comments (whatever the filter made of them).
+  std::smatch today;
+  std::regex last_row(R"re(<tr><th scope="row">[0-9-]+</th><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td></tr>\s*</tbody>)re");
+  ASSERT_TRUE(std::regex_search(page.body, today, last_row)) << page.body.substr(0, 4000);
+  int64_t sum = 0;
+  for (int i = 1; i <= 4; ++i) sum += std::stoll(today[i].str());
+  EXPECT_EQ(sum, 2);
+  EXPECT_EQ(Get(server.port(), "/newsroom/dashboard").status, 303);  // signed out: sign in
+  EXPECT_EQ(server.Stop(), 0);
 }
 
 }  // namespace
