@@ -8,7 +8,7 @@
 namespace tribune::moderation {
 namespace {
 
-bool SlugIsClean(const std::string& slug) {
+bool SlugIsNormalizedArticle(const std::string& slug) {
   if (slug.empty() || slug.size() > 120 || slug.front() == '-' || slug.back() == '-') return false;
   for (char c : slug) {
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
@@ -23,7 +23,9 @@ std::string Trimmed(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-ArticleInput Clean(const ArticleInput& in) {
+}  // namespace
+
+ArticleInput NormalizedArticle(const ArticleInput& in) {
   ArticleInput out = in;
   out.title = Trimmed(in.title);
   out.slug = Trimmed(in.slug);
@@ -38,10 +40,8 @@ ArticleInput Clean(const ArticleInput& in) {
   return out;
 }
 
-}  // namespace
-
 std::vector<site::FieldError> CheckArticle(const ArticleInput& raw) {
-  ArticleInput in = Clean(raw);
+  ArticleInput in = NormalizedArticle(raw);
   std::vector<site::FieldError> errors;
   auto too_long = [&](const char* field, const std::string& v, size_t max, const char* what) {
     if (utf8::Length(v) > max) {
@@ -50,7 +50,7 @@ std::vector<site::FieldError> CheckArticle(const ArticleInput& raw) {
   };
   if (in.title.empty()) errors.push_back({"title", "An article needs a title."});
   too_long("title", in.title, kMaxTitle, "title");
-  if (!in.slug.empty() && !SlugIsClean(in.slug)) {
+  if (!in.slug.empty() && !SlugIsNormalizedArticle(in.slug)) {
     errors.push_back({"slug", "The address name may hold only small letters a-z, digits and "
                               "hyphens (not first or last), at most 120."});
   }
@@ -78,7 +78,7 @@ Result<site::Article> CreateArticle(store::ArticleStore& articles, store::AuditS
                                     const Actor& by, const ArticleInput& raw, int64_t now) {
   auto errors = CheckArticle(raw);
   if (!errors.empty()) return InvalidArgument(errors.front().message);
-  ArticleInput in = Clean(raw);
+  ArticleInput in = NormalizedArticle(raw);
   auto a = articles.CreateArticle(
       {in.title, in.lead, in.body, in.source, in.slug, 0, in.comments_open}, now);
   if (!a.ok()) return a.status();
@@ -92,7 +92,7 @@ Result<site::Article> UpdateArticle(store::ArticleStore& articles, store::AuditS
                                     int64_t now) {
   auto errors = CheckArticle(raw);
   if (!errors.empty()) return InvalidArgument(errors.front().message);
-  ArticleInput in = Clean(raw);
+  ArticleInput in = NormalizedArticle(raw);
   auto a = articles.GetArticle(id);
   if (!a.ok()) return a.status();
   std::string before = ArticleSummary(*a);

@@ -25,6 +25,9 @@ inline constexpr size_t kMaxLead = 2000;
 inline constexpr size_t kMaxBody = 200000;
 inline constexpr size_t kMaxSource = 300;
 
+// `in` as it is saved: fields trimmed, CRLF line ends (from a form) as LF.
+ArticleInput NormalizedArticle(const ArticleInput& in);
+
 // What is wrong with `in`, field by field; empty when it can be saved.
 std::vector<site::FieldError> CheckArticle(const ArticleInput& in);
 

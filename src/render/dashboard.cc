@@ -48,6 +48,7 @@ std::string DayChartSvg(const std::vector<DayCounts>& days) {
   for (const DayCounts& d : days) {
     max = std::max(max, d.published + d.held + d.spam + d.discarded);
   }
+  max = (max + 3) / 4 * 4;  // gridlines at whole numbers
   std::string out = fmt::format(
       "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" "
       "role=\"img\" aria-labelledby=\"days-title days-desc\">"

@@ -95,7 +95,7 @@ void SaveArticle(Context& ctx, http::Request& req, int64_t id, http::Respond res
   FormMap fields = NewsroomForm(req);
   auto member = RequireMember(ctx, req, &fields, respond, Need::kEditArticles);
   if (!member) return;
-  moderation::ArticleInput in = InputOf(fields);
+  moderation::ArticleInput in = moderation::NormalizedArticle(InputOf(fields));
   render::ArticleEditView v = EditViewFor(ctx, req, *member);
   v.id = id;
   Refill(v, in);

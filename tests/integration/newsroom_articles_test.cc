@@ -114,11 +114,13 @@ TEST_F(NewsroomArticles, AnEditorPreviewsPublishesAndChangesAnArticle) {
                            {{"t", "forged"}, {"title", "Forged"}, {"body", "Text."}, {"do", "save"}});
   EXPECT_EQ(forged.status, 403);
 
+  // As a browser sends a textarea: CRLF line ends.
   Response preview = SendArticle(editor, "/newsroom/articles", "Bridge reopens <after> repairs",
-                                 "First paragraph.\n\nSecond & last paragraph.", "preview");
+                                 "First paragraph.\r\n\r\nSecond & last paragraph.", "preview");
   ASSERT_EQ(preview.status, 200) << preview.body;
   EXPECT_NE(preview.body.find("Preview: as readers will see it"), std::string::npos);
-  EXPECT_NE(preview.body.find("<p>Second &amp; last paragraph.</p>"), std::string::npos);
+  EXPECT_NE(preview.body.find("<p>First paragraph.</p>\n<p>Second &amp; last paragraph.</p>"),
+            std::string::npos);
   EXPECT_NE(preview.body.find("Bridge reopens &lt;after&gt; repairs"), std::string::npos);
   EXPECT_EQ(static_cast<int64_t>(ListArticles(server_->db(), dir_.path()).size()), before);
 
