@@ -2,7 +2,9 @@
 // public), request ids, JSON logs, and the reader's address behind a proxy.
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <sstream>
+#include <thread>
 
 #include "server_fixture.h"
 
@@ -19,7 +21,14 @@ TEST(Operations, ReadyzAndMetricsFromTheOperatorsAddress) {
   ArticleRow article = ListArticles(server.db(), dir.path()).front();
   ASSERT_EQ(Get(server.port(), article.PagePath()).status, 200);
   ASSERT_EQ(PostCommentForm(server.port(), article, {}).status, 303);
-  Response m = Get(server.port(), "/metrics");  // from 127.0.0.1: allowed by default
+  // A request is counted once its answer is written, which the client may
+  // see a moment before the server does: asked again until it shows.
+  Response m;
+  for (int i = 0; i < 50; ++i) {
+    m = Get(server.port(), "/metrics");  // from 127.0.0.1: allowed by default
+    if (m.body.find("route=\"comment_post\",status=\"303\"") != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   ASSERT_EQ(m.status, 200) << m.body;
   EXPECT_NE(m.Header("Content-Type").value_or("").find("text/plain; version=0.0.4"),
             std::string::npos);
