@@ -75,6 +75,11 @@ void AppendItem(std::string& out, const QueueItem& item, const QueueView& view) 
   const site::Comment& c = item.comment;
   std::string id = std::to_string(c.id);
   out += "<article class=\"queue-item\" id=\"q" + id + "\">\n<header class=\"queue-meta\">";
+  // Selected for the bulk form at the top of the page (form="bulk"): the
+  // value carries what the page showed, as a single decision does.
+  out += fmt::format("<label class=\"select\"><input type=\"checkbox\" name=\"c\" form=\"bulk\" "
+                     "value=\"{}:{}:{}\"> Select</label> ",
+                     c.id, site::StatusName(c.status), c.edited_at);
   out += "<b>Comment " + id + "</b> by <span class=\"author\">";
   html::AppendEscaped(out, c.author);
   out += "</span>";
@@ -229,6 +234,20 @@ std::string RenderQueuePage(const SiteInfo& site, const QueueView& view) {
   AppendMessage(out, "notice-ok", view.notice);
   if (view.items.empty()) {
     out += "<p class=\"empty\">Nothing here.</p>\n";
+  } else if (auto tab = site::ParseStatus(view.show)) {
+    // One decision on every selected comment (a campaign is decided one at a time).
+    out += "<form id=\"bulk\" class=\"bulk\" method=\"post\" action=\"/newsroom/bulk\">"
+           "<input type=\"hidden\" name=\"t\" value=\"";
+    html::AppendEscaped(out, view.form_token);
+    out += "\"><input type=\"hidden\" name=\"show\" value=\"";
+    html::AppendEscaped(out, view.show);
+    out += "\"><span>The selected comments:</span> ";
+    for (std::string_view value : site::ModerationChoices(*tab)) {
+      if (value == "campaign") continue;
+      out += fmt::format("<button type=\"submit\" name=\"decision\" value=\"{}\">{}</button> ",
+                         value, LabelOf(value));
+    }
+    out += "</form>\n";
   }
   for (const QueueItem& item : view.items) AppendItem(out, item, view);
   out += "</section>\n";

@@ -111,6 +111,22 @@ std::vector<render::ReasonRow> ReasonsOf(const std::string& json) {
 // text, so a crafted link cannot make the page say something else.
 std::string NoticeFor(const http::Request& req) {
   std::string done = req.QueryParam("done");
+  if (done.rfind("bulk-", 0) == 0) {
+    int64_t n = ParseWhole(req.QueryParam("n")).value_or(0);
+    int64_t skipped = ParseWhole(req.QueryParam("skipped")).value_or(0);
+    std::string what = done == "bulk-approve"   ? "published"
+                       : done == "bulk-spam"    ? "marked spam; the filter learned them"
+                       : done == "bulk-restore" ? "published again"
+                       : done == "bulk-delete"  ? "deleted"
+                                                : "";
+    if (what.empty()) return {};
+    std::string out = fmt::format("{} {} {}.", n, n == 1 ? "comment is" : "comments are", what);
+    if (skipped > 0) {
+      out += fmt::format(" {} changed since the page was shown and {} left alone.", skipped,
+                         skipped == 1 ? "was" : "were");
+    }
+    return out;
+  }
   int64_t comment = ParsePositive(req.QueryParam("id")).value_or(0);
   int64_t count = ParseWhole(req.QueryParam("n")).value_or(0);
   if (comment <= 0) return {};
@@ -624,6 +640,77 @@ void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond r
   if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
 }
 
+// One decision on the comments selected on a queue page (form "bulk"): each
+// "c" is "id:status:edited_at" as the page showed it; a comment that changed
+// since is left alone (and counted), as a single decision would refuse it.
+void DecideBulk(Context& ctx, http::Request& req, http::Respond respond) {
+  constexpr size_t kMaxBulk = 200;
+  FormMap fields = NewsroomForm(req);
+  auto member = RequireMember(ctx, req, &fields, respond);
+  if (!member) return;
+  std::string show(site::StatusName(Tab(fields["show"])));
+  std::string decision = fields["decision"];
+  if (decision == "campaign" || decision.empty()) {
+    return respond(Private(ErrorPage(ctx, 400, "Choose approve, spam, restore or delete; "
+                                               "campaigns are decided one at a time.")));
+  }
+  std::vector<std::pair<int64_t, moderation::SeenComment>> picked;
+  for (auto& [k, v] : http::ParseForm(req.body)) {
+    if (k != "c") continue;
+    size_t a = v.find(':'), b = a == std::string::npos ? a : v.find(':', a + 1);
+    std::optional<int64_t> id, edited;
+    if (b != std::string::npos) {
+      id = ParsePositive(std::string_view(v).substr(0, a));
+      edited = ParseWhole(std::string_view(v).substr(b + 1));
+    }
+    if (!id || !edited) {
+      return respond(Private(ErrorPage(ctx, 400, "A selected comment was not one the page showed; "
+                                                 "please reload it.")));
+    }
+    picked.push_back({*id, moderation::SeenComment{v.substr(a + 1, b - a - 1), *edited}});
+  }
+  if (picked.empty()) return respond(Private(Redirect(303, "/newsroom/queue?show=" + show)));
+  if (picked.size() > kMaxBulk) {
+    return respond(Private(ErrorPage(ctx, 400, fmt::format("At most {} comments at once.", kMaxBulk))));
+  }
+  auto task = [&ctx, by = *member, from = req.remote_addr, decision, picked = std::move(picked),
+               show, respond]() mutable {
+    int64_t done = 0, skipped = 0;
+    bool failed = false;
+    for (const auto& [id, seen] : picked) {
+      Result<std::vector<site::Comment>> changed = Unavailable("not decided");
+      try {
+        changed = ctx.newsroom.Decide(by, from, id, decision, seen, std::time(nullptr));
+      } catch (const std::exception& e) {
+        changed = Unavailable(e.what());
+      }
+      if (changed.ok()) {
+        for (const site::Comment& c : *changed) CommentChanged(ctx, c);
+        ++done;
+        continue;
+      }
+      Code code = changed.status().code();
+      if (code == Code::kInvalidArgument) {
+        return respond(Private(ErrorPage(ctx, 400, changed.status().message())));
+      }
+      if (code == Code::kFailedPrecondition || code == Code::kNotFound) {
+        ++skipped;
+        continue;
+      }
+      failed = true;  // the store: stop, and say how far it got
+      break;
+    }
+    ++decisions_made;
+    if (failed) {
+      ctx.cache.InvalidateAll();
+      return respond(Private(StorageUnavailable(ctx)));
+    }
+    respond(Private(Redirect(303, fmt::format("/newsroom/queue?show={}&done=bulk-{}&n={}&skipped={}",
+                                              show, decision, done, skipped))));
+  };
+  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
+}
+
 }  // namespace
 
 RouteTable NewsroomRoutes(Context& ctx) {
@@ -652,6 +739,9 @@ RouteTable NewsroomRoutes(Context& ctx) {
   t.Add("/newsroom/queue").Get([&ctx](R req, Args, Out respond) { QueuePage(ctx, req, respond); });
   t.Add("/newsroom/comments/{id}").Post([&ctx](R req, Args a, Out respond) {
     DecideComment(ctx, req, a.id, respond);
+  });
+  t.Add("/newsroom/bulk").Post([&ctx](R req, Args, Out respond) {
+    DecideBulk(ctx, req, respond);
   });
   t.Add("/newsroom/comments/{id}/campaign").Get([&ctx](R req, Args a, Out respond) {
     CampaignPreviewPage(ctx, req, a.id, respond);

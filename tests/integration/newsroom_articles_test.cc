@@ -338,3 +338,69 @@ TEST(NewsroomDashboard, ShowsTheDaysTheQueueAndThisWeeksSpamDomains) {
 
 }  // namespace
 }  // namespace tribune::itest
+
+namespace tribune::itest {
+namespace {
+
+// One decision on many selected comments; one that changed since the page
+// was shown is left alone and counted.
+TEST(NewsroomBulk, ModeratorsDecideSelectedCommentsAtOnce) {
+  TempDir dir;
+  std::string config = PostingConfigToml();
+  config.replace(config.find("min_seconds = 0\n"), std::string("min_seconds = 0\n").size(),
+                 "min_seconds = 0\npremoderation = \"everyone\"\n");
+  TribuneServer server(dir.path(), config);
+  server.Start();
+  ArticleRow article = ListArticles(server.db(), dir.path()).front();
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 4; ++i) {
+    CommentInput in;
+    in.name = "Reader " + std::to_string(i);
+    in.body = "Held comment number " + std::to_string(i) + " for the bulk test.";
+    Response r = PostCommentForm(server.port(), article, in);
+    ASSERT_EQ(r.status, 303);
+    ids.push_back(PostedId(r));
+  }
+  ProcessResult add = RunTribune({"staff", "add", "mod", "--db", server.db().string()}, dir.path());
+  std::string password = FirstMatch(add.out, R"(password: (\S+))").value_or("");
+  CookieJar jar;
+  jar.Store(Fetch(server.port(), {"POST", "/newsroom/sign-in", kForm,
+                                  FormEncode({{"name", "mod"}, {"password", password}})}));
+  Response queue = Get(server.port(), "/newsroom/queue", {{"Cookie", jar.HeaderValue()}});
+  ASSERT_EQ(queue.status, 200);
+  ASSERT_NE(queue.body.find("<form id=\"bulk\""), std::string::npos);
+  std::string token =
+      UnescapeAttribute(FirstMatch(queue.body, R"re(name="t" value="([^"]*)")re").value_or(""));
+  auto value_of = [&](int64_t id) {
+    return FirstMatch(queue.body, "value=\"(" + std::to_string(id) + ":held:\\d+)\"").value_or("");
+  };
+  // Comment 3 is deleted from the command line after the page was shown.
+  ASSERT_EQ(RunTribune({"moderate", "delete", std::to_string(ids[3]), "--db", server.db().string()},
+                       dir.path()).exit_code, 0);
+  HeaderList fields = {{"t", token}, {"show", "held"}, {"decision", "approve"}};
+  for (int i : {0, 1, 3}) fields.emplace_back("c", value_of(ids[i]));
+  HeaderList headers = kForm;
+  headers.emplace_back("Cookie", jar.HeaderValue());
+  Response done = Fetch(server.port(), {"POST", "/newsroom/bulk", headers, FormEncode(fields)});
+  ASSERT_EQ(done.status, 303) << done.body;
+  Response after = Get(server.port(), LocationPath(done.Header("location").value_or("")),
+                       {{"Cookie", jar.HeaderValue()}});
+  EXPECT_NE(after.body.find("2 comments are published. 1 changed since the page was shown"),
+            std::string::npos) << after.body.substr(0, 3000);
+  std::string page = Get(server.port(), article.PagePath()).body;
+  EXPECT_NE(page.find("Held comment number 0"), std::string::npos);
+  EXPECT_NE(page.find("Held comment number 1"), std::string::npos);
+  EXPECT_EQ(page.find("Held comment number 2"), std::string::npos);  // not selected
+  EXPECT_EQ(page.find("Held comment number 3"), std::string::npos);  // deleted meanwhile
+  // A campaign is not a bulk decision; a forged selection is refused.
+  fields[2] = {"decision", "campaign"};
+  EXPECT_EQ(Fetch(server.port(), {"POST", "/newsroom/bulk", headers, FormEncode(fields)}).status, 400);
+  EXPECT_EQ(Fetch(server.port(), {"POST", "/newsroom/bulk", headers,
+                                  FormEncode({{"t", token}, {"decision", "spam"}, {"c", "x:y"}})})
+                .status,
+            400);
+  EXPECT_EQ(server.Stop(), 0);
+}
+
+}  // namespace
+}  // namespace tribune::itest
