@@ -337,3 +337,41 @@ TEST(MultiNodeRedis, WithoutRedisLimitsAreStricterAndItIsUsedAgainWhenBack) {
 
 }  // namespace
 }  // namespace tribune::itest
+
+namespace tribune::itest {
+namespace {
+
+// A moderator's lesson, saved as a new model by one process (here the
+// command line), is taken up by every node within seconds.
+TEST(MultiNode, AModelLearnedElsewhereIsUsedByEveryNodeWithinSeconds) {
+  TempDir dir_a, dir_b;
+  std::string config = "[comments]\nmin_seconds = 0\n";
+  std::string db = FreshDatabase(SharedServer());
+  TribuneServer a(dir_a.path(), config), b(dir_b.path(), config);
+  a.UseDatabase(db);
+  b.UseDatabase(db);
+  a.Start();
+  b.Start();
+  ArticleRow article = ListArticles(db, dir_a.path()).front();
+  CommentInput in;
+  in.body = "A comment a moderator will call spam, to teach the filter.";
+  Response posted = PostCommentForm(a.port(), article, in);
+  ASSERT_EQ(posted.status, 303);
+  ProcessResult spam = RunTribune({"moderate", "spam", std::to_string(PostedId(posted)), "--db", db},
+                                  dir_a.path());
+  ASSERT_EQ(spam.exit_code, 0) << spam.err;
+  auto version = FirstMatch(spam.out, R"(spam\s+(\S+))");
+  ASSERT_TRUE(version.has_value()) << spam.out;
+  auto deadline = Clock::now() + std::chrono::seconds(5);
+  bool a_has = false, b_has = false;
+  while (Clock::now() < deadline && !(a_has && b_has)) {
+    a_has = a.Logs().find("now model " + *version) != std::string::npos;
+    b_has = b.Logs().find("now model " + *version) != std::string::npos;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(a_has) << a.Logs();
+  EXPECT_TRUE(b_has) << b.Logs();
+}
+
+}  // namespace
+}  // namespace tribune::itest
