@@ -36,17 +36,8 @@ run() {  # run PORT EXTRA-TOML
     --listen "127.0.0.1:$1" > "$BENCH_DIR/cache-$1.log" 2>&1 &
   echo $!
 }
-cat > "$BENCH_DIR/tribune.toml" <<TOML
-[server]
-access_log = "off"
-static_dir = "$ROOT/web/static"
-[comments]
-challenge = false
-[demo]
-seed = false
-[spam]
-enabled = false
-TOML
+write_tribune_toml "$BENCH_DIR/tribune.toml" "[spam]
+enabled = false"
 PUBLIC_PORT=$TRIBUNE_PORT; SPLICED_PORT=$((TRIBUNE_PORT + 1))
 P1=$(run $PUBLIC_PORT "[cache]
 public_pages = true

@@ -20,11 +20,12 @@ build_release() {
   TRIBUNE="$ROOT/build-release/src/cli/tribune"
 }
 
-# start_tribune DB [extra toml]: a server with the challenge off, no rate limits
-# (every request comes from 127.0.0.1) and no access log.
-start_tribune() {
-  local db="$1" extra="${2:-}"
-  cat > "$BENCH_DIR/tribune.toml" <<TOML
+# write_tribune_toml FILE [extra toml]: the benchmarks' configuration: the
+# challenge off, no rate limits (every request comes from 127.0.0.1), no
+# access log, no demo site.
+write_tribune_toml() {
+  local file="$1" extra="${2:-}"
+  cat > "$file" <<TOML
 [server]
 access_log = "off"
 static_dir = "$ROOT/web/static"
@@ -39,6 +40,12 @@ per_name_per_minute = 1e9
 per_article_per_minute = 1e9
 $extra
 TOML
+}
+
+# start_tribune DB [extra toml]: a server configured by write_tribune_toml.
+start_tribune() {
+  local db="$1" extra="${2:-}"
+  write_tribune_toml "$BENCH_DIR/tribune.toml" "$extra"
   "$TRIBUNE" serve --config "$BENCH_DIR/tribune.toml" --db "$db" \
     --listen "127.0.0.1:$TRIBUNE_PORT" > "$BENCH_DIR/tribune.log" 2>&1 &
   TRIBUNE_PID=$!

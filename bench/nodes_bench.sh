@@ -20,20 +20,7 @@ B_PORT=$((TRIBUNE_PORT + 1))
 
 node() {  # node PORT REDIS-URL: starts a node; prints its pid
   local toml="$BENCH_DIR/node-$1.toml"
-  cat > "$toml" <<TOML
-[server]
-access_log = "off"
-static_dir = "$ROOT/web/static"
-[comments]
-challenge = false
-[demo]
-seed = false
-[limits]
-per_prefix_per_minute = 1e9
-per_email_per_minute = 1e9
-per_name_per_minute = 1e9
-per_article_per_minute = 1e9
-TOML
+  write_tribune_toml "$toml"
   [ -z "$2" ] || printf '[redis]\nurl = "%s"\nprefix = "bench%s:"\nnodes = 2\n' "$2" "$RANDOM" >> "$toml"
   "$TRIBUNE" serve --config "$toml" --db "$PG" --listen "127.0.0.1:$1" > "$BENCH_DIR/node-$1.log" 2>&1 &
   echo $!

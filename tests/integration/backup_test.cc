@@ -9,16 +9,6 @@
 namespace tribune::itest {
 namespace {
 
-std::string Shell(const std::string& command) {
-  std::string out;
-  FILE* p = ::popen(command.c_str(), "r");
-  if (!p) return out;
-  char buf[512];
-  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-  ::pclose(p);
-  return out;
-}
-
 mode_t ModeOf(const std::filesystem::path& path) {
   struct stat st {};
   return ::stat(path.c_str(), &st) == 0 ? st.st_mode & 07777 : 0;
@@ -76,23 +66,18 @@ TEST(Backup, SqliteRoundTrip) {
 }
 
 TEST(Backup, PostgresRoundTrip) {
-  const char* server = std::getenv("TRIBUNE_TEST_POSTGRES");
-  ASSERT_TRUE(server && *server) << "TRIBUNE_TEST_POSTGRES is not set: run through ctest";
-  std::string url = server;
-  std::string base = url.substr(0, url.rfind('/') + 1);
-  std::string a = "backup_a_" + std::to_string(getpid()), b = "backup_b_" + std::to_string(getpid());
-  Shell("psql -q '" + url + "' -c 'DROP DATABASE IF EXISTS " + a + "' -c 'CREATE DATABASE " + a +
-        "' -c 'DROP DATABASE IF EXISTS " + b + "' -c 'CREATE DATABASE " + b + "' 2>&1");
+  std::string a = FreshPostgresDatabase(TestPostgresServer(), "backup_a");
+  std::string b = FreshPostgresDatabase(TestPostgresServer(), "backup_b");
   TempDir dir;
   // Restored over a database that served another site (--force): that one's tables go.
   {
     TribuneServer other(dir.path() / "other", PostingConfigToml());
     std::filesystem::create_directories(dir.path() / "other");
-    other.UseDatabase(base + b);
+    other.UseDatabase(b);
     other.Start();
     ASSERT_EQ(other.Stop(), 0);
   }
-  BackupRestoreRoundTrip(base + a, base + b, dir.path());
+  BackupRestoreRoundTrip(a, b, dir.path());
 }
 
 }  // namespace

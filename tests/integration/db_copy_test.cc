@@ -8,16 +8,6 @@
 namespace tribune::itest {
 namespace {
 
-std::string Shell(const std::string& command) {
-  std::string out;
-  FILE* p = ::popen(command.c_str(), "r");
-  if (!p) return out;
-  char buf[512];
-  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-  ::pclose(p);
-  return out;
-}
-
 // The "copied" column of `table` in db copy's report; -1 when absent.
 int64_t Copied(const std::string& report, const std::string& table) {
   std::istringstream lines(report);
@@ -31,15 +21,7 @@ int64_t Copied(const std::string& report, const std::string& table) {
   return -1;
 }
 
-std::string FreshDatabase() {
-  const char* server = std::getenv("TRIBUNE_TEST_POSTGRES");
-  if (!server || !*server) throw std::runtime_error("TRIBUNE_TEST_POSTGRES is not set: run through ctest");
-  std::string url = server;
-  std::string name = "copy_test_" + std::to_string(getpid());
-  Shell("psql -q '" + url + "' -c 'DROP DATABASE IF EXISTS " + name + "' -c 'CREATE DATABASE " +
-        name + "' 2>&1");
-  return url.substr(0, url.rfind('/') + 1) + name;
-}
+std::string FreshDatabase() { return FreshPostgresDatabase(TestPostgresServer(), "copy_test"); }
 
 TEST(DbCopy, ASiteMovesToPostgresWholeAndServesTheSamePages) {
   TempDir dir;

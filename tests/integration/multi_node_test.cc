@@ -18,34 +18,11 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string Shell(const std::string& command) {
-  std::string out;
-  FILE* p = ::popen(command.c_str(), "r");
-  if (!p) return out;
-  char buf[512];
-  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-  int status = ::pclose(p);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw std::runtime_error("failed: " + command + "\n" + out);
-  }
-  while (!out.empty() && out.back() == '\n') out.pop_back();
-  return out;
-}
-
-// A fresh database on the server at `server_url` (…/postgres); its URL.
 std::string FreshDatabase(const std::string& server_url) {
-  static int n = 0;
-  std::string name = "node_test_" + std::to_string(getpid()) + "_" + std::to_string(n++);
-  Shell("psql -q -v ON_ERROR_STOP=1 '" + server_url + "' -c 'DROP DATABASE IF EXISTS " + name +
-        "' -c 'CREATE DATABASE " + name + "' 2>&1");
-  return server_url.substr(0, server_url.rfind('/') + 1) + name;
+  return FreshPostgresDatabase(server_url, "node_test");
 }
 
-std::string SharedServer() {
-  const char* url = std::getenv("TRIBUNE_TEST_POSTGRES");
-  if (!url || !*url) throw std::runtime_error("TRIBUNE_TEST_POSTGRES is not set: run through ctest");
-  return url;
-}
+std::string SharedServer() { return TestPostgresServer(); }
 
 int64_t CountOn(int port, const ArticleRow& article) {
   Response page = Get(port, article.PagePath());

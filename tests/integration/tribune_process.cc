@@ -283,4 +283,32 @@ std::string TribuneServer::Logs(size_t max_bytes) const {
          Tail(dir_ / "server.err", max_bytes) + "\n";
 }
 
+std::string Shell(const std::string& command) {
+  std::string out;
+  FILE* p = ::popen(command.c_str(), "r");
+  if (!p) throw std::runtime_error("cannot run: " + command);
+  char buf[512];
+  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  int status = ::pclose(p);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    throw std::runtime_error("failed: " + command + "\n" + out);
+  }
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+std::string TestPostgresServer() {
+  const char* url = std::getenv("TRIBUNE_TEST_POSTGRES");
+  if (!url || !*url) throw std::runtime_error("TRIBUNE_TEST_POSTGRES is not set: run through ctest");
+  return url;
+}
+
+std::string FreshPostgresDatabase(const std::string& server_url, const std::string& prefix) {
+  static int n = 0;
+  std::string name = prefix + "_" + std::to_string(getpid()) + "_" + std::to_string(n++);
+  Shell("psql -q -v ON_ERROR_STOP=1 '" + server_url + "' -c 'DROP DATABASE IF EXISTS " + name +
+        "' -c 'CREATE DATABASE " + name + "' 2>&1");
+  return server_url.substr(0, server_url.rfind('/') + 1) + name;
+}
+
 }  // namespace tribune::itest

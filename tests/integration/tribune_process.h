@@ -106,6 +106,17 @@ class TribuneServer {
   std::string db_;
 };
 
+// Runs `command` with /bin/sh; its standard output without trailing newlines.
+// Throws (with the output) when it fails.
+std::string Shell(const std::string& command);
+
+// The PostgreSQL server ctest started (TRIBUNE_TEST_POSTGRES, a URL ending in
+// /postgres); throws when it is not set.
+std::string TestPostgresServer();
+// A new, empty database on the server at `server_url` (…/postgres), named
+// `prefix` and this process's id and a counter; its URL.
+std::string FreshPostgresDatabase(const std::string& server_url, const std::string& prefix);
+
 // The uid and gid the unprivileged server runs as ("nobody").
 inline constexpr unsigned kNobody = 65534;
 

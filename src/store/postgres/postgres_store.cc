@@ -16,6 +16,7 @@
 
 #include "site/slug.h"
 #include "store/body_hash.h"
+#include "store/like_pattern.h"
 #include "store/postgres/connection.h"
 #include "store/postgres/migrations.h"
 
@@ -34,16 +35,6 @@ using pg::Transaction;
   "id, article_id, number, status, author, email, body_source, body_html, body_html_member, " \
   "body_text, ip, user_agent, created_at, screen_action, screen_score, screen_reasons, "      \
   "screen_model, moderator_label, edited_at"
-
-// `s` as a LIKE pattern's literal part (PostgreSQL's escape is \).
-std::string LikeEscaped(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
-}
 
 site::Article ReadArticle(const Rows& r, int i) {
   site::Article a;

@@ -13,6 +13,7 @@
 
 #include "site/slug.h"
 #include "store/body_hash.h"
+#include "store/like_pattern.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
 
@@ -31,16 +32,6 @@ constexpr const char* kCommentColumns =
     "id, article_id, number, status, author, email, body_source, body_html, body_html_member, "
     "body_text, ip, user_agent, created_at, screen_action, screen_score, screen_reasons, "
     "screen_model, moderator_label, edited_at";
-
-// `s` as a LIKE pattern's literal part: % _ and \ escaped with \.
-std::string LikeEscaped(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
-}
 
 site::Article ReadArticle(const Statement& st) {
   site::Article a;
