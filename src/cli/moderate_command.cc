@@ -101,7 +101,7 @@ void RegisterModerateCommands(CLI::App& app) {
         for (int64_t id : opts->ids) {
           int64_t since = now - int64_t{opts->days} * 86400;
           std::string before = status_of(id);
-          auto stores = moderation::DecisionStores::Of(*store);
+          auto stores = moderation::DecisionStores::Of(*store, config);
           auto marked = opts->dry_run
                             ? moderation::PreviewCampaign(stores, **engine, id, since)
                             : moderation::ModerateCampaign(stores, **engine, id, since, now);
@@ -125,7 +125,7 @@ void RegisterModerateCommands(CLI::App& app) {
       }
       for (int64_t id : opts->ids) {
         std::string before = status_of(id);
-        auto c = moderation::Moderate(moderation::DecisionStores::Of(*store), **engine, id,
+        auto c = moderation::Moderate(moderation::DecisionStores::Of(*store, config), **engine, id,
                                       decision, now);
         if (!c.ok()) {
           std::cerr << "tribune: comment " << id << ": " << c.status().message() << "\n";

@@ -6,10 +6,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 namespace tribune::moderation {
 namespace {
@@ -33,6 +35,10 @@ struct TempFile {
 };
 
 }  // namespace
+
+DecisionStores DecisionStores::Of(store::Store& s, const Config& config) {
+  return {s, s, s, s, [&s, &config] { return LoadSiteEngine(config, s); }};
+}
 
 Result<Decision> ParseDecision(const std::string& name) {
   if (name == "approve") return Decision::kApprove;
@@ -59,17 +65,29 @@ Result<std::unique_ptr<spam::Engine>> LoadModelFile(const Config& config, const 
   return spam::Engine::Load(path, OptionsFor(config));
 }
 
-Status SaveSiteEngine(const spam::Engine& engine, store::ModelStore& models,
-                      store::SettingsStore& settings, int64_t now) {
+namespace {
+
+// Saves `engine` (learned from stored version `from`, or from any when
+// `from` is empty) and makes it live.
+Status SaveEngine(const spam::Engine& engine, store::ModelStore& models,
+                  store::SettingsStore& settings, int64_t now, const std::string* from) {
   TempFile tmp;
   TRIBUNE_RETURN_IF_ERROR(engine.Save(tmp.path));
   std::ifstream in(tmp.path, std::ios::binary);
   std::ostringstream bytes;
   bytes << in.rdbuf();
   std::string version = engine.model_version();
-  TRIBUNE_RETURN_IF_ERROR(models.SaveModel(version, bytes.str(), now));
+  TRIBUNE_RETURN_IF_ERROR(from ? models.SaveModelAfter(*from, version, bytes.str(), now)
+                               : models.SaveModel(version, bytes.str(), now));
   TRIBUNE_RETURN_IF_ERROR(settings.PutSetting(kVersionSetting, version));
   return models.PruneModels(kModelsKept);
+}
+
+}  // namespace
+
+Status SaveSiteEngine(const spam::Engine& engine, store::ModelStore& models,
+                      store::SettingsStore& settings, int64_t now) {
+  return SaveEngine(engine, models, settings, now, nullptr);
 }
 
 namespace {
@@ -81,8 +99,15 @@ spam::CommentInput InputOf(const site::Comment& c, const site::Article& article)
 
 // Applies a decision and teaches the engine; the caller saves the engine
 // when `learned` is set.
+// What a decision taught the engine, to teach it again to a newer model.
+struct Lesson {
+  spam::CommentInput input;
+  bool spam;
+  double weight;
+};
+
 Result<site::Comment> Apply(const DecisionStores& stores, spam::Engine& engine, int64_t id,
-                            Decision decision, bool& learned) {
+                            Decision decision, std::vector<Lesson>& lessons) {
   auto c = stores.comments.GetComment(id);
   if (!c.ok()) return c.status();
   auto article = stores.articles.GetArticle(c->article_id);
@@ -99,20 +124,54 @@ Result<site::Comment> Apply(const DecisionStores& stores, spam::Engine& engine, 
   spam::CommentInput in = InputOf(*c, *article);
   bool learn = label != c->moderator_label;
   if (learn && !c->moderator_label.empty()) {
-    engine.Learn(in, c->moderator_label == "spam", -1.0);  // the earlier decision was reversed
+    // The earlier decision was reversed.
+    lessons.push_back({in, c->moderator_label == "spam", -1.0});
+    engine.Learn(in, c->moderator_label == "spam", -1.0);
   }
-  if (learn) engine.Learn(in, label == "spam");
-  learned = learned || learn;
+  if (learn) {
+    lessons.push_back({in, label == "spam", 1.0});
+    engine.Learn(in, label == "spam");
+  }
   return stores.comments.ModerateComment(id, status, label);
+}
+
+// Saves what `engine` learned from `lessons` on top of stored version
+// `from`. Another process saved a model meanwhile: the lessons are learned
+// again on the newest one (stores.reload) and that is saved. A store that
+// fails is tried again a few times: the decisions are stored already, and
+// their lessons must not be lost.
+Status SaveLessons(const DecisionStores& stores, const spam::Engine& engine, std::string from,
+                   const std::vector<Lesson>& lessons, int64_t now) {
+  constexpr int kAttempts = 5;
+  const spam::Engine* current = &engine;
+  std::unique_ptr<spam::Engine> newer;
+  Status st;
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    st = SaveEngine(*current, stores.models, stores.settings, now, &from);
+    if (st.ok()) return st;
+    if (st.code() == Code::kFailedPrecondition && stores.reload) {
+      auto fresh = stores.reload();
+      if (!fresh.ok()) return fresh.status();
+      newer = std::move(fresh).value();
+      from = newer->model_version();
+      for (const Lesson& l : lessons) newer->Learn(l.input, l.spam, l.weight);
+      current = newer.get();
+      continue;
+    }
+    if (st.code() != Code::kUnavailable) return st;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100 * (attempt + 1)));
+  }
+  return st;
 }
 
 }  // namespace
 
 Result<site::Comment> Moderate(const DecisionStores& stores, spam::Engine& engine, int64_t id,
                                Decision decision, int64_t now) {
-  bool learned = false;
-  auto updated = Apply(stores, engine, id, decision, learned);
-  if (learned) TRIBUNE_RETURN_IF_ERROR(SaveSiteEngine(engine, stores.models, stores.settings, now));
+  std::string from = engine.model_version();
+  std::vector<Lesson> lessons;
+  auto updated = Apply(stores, engine, id, decision, lessons);
+  if (!lessons.empty()) TRIBUNE_RETURN_IF_ERROR(SaveLessons(stores, engine, from, lessons, now));
   return updated;
 }
 
@@ -185,17 +244,18 @@ Result<std::vector<site::Comment>> Sweep(const spam::Engine& engine,
 Result<std::vector<site::Comment>> ModerateCampaign(const DecisionStores& stores,
                                                     spam::Engine& engine, int64_t id, int64_t since,
                                                     int64_t now) {
-  bool learned = false;
-  auto first = Apply(stores, engine, id, Decision::kSpam, learned);
+  std::string from = engine.model_version();
+  std::vector<Lesson> lessons;
+  auto first = Apply(stores, engine, id, Decision::kSpam, lessons);
   if (!first.ok()) return first.status();
   auto candidates = SweepCandidates(stores, engine, id, since);
   if (!candidates.ok()) return candidates.status();
   auto members = Sweep(engine, std::move(candidates).value(), [&](const Candidate& c) {
-    return Apply(stores, engine, c.comment.id, Decision::kSpam, learned);
+    return Apply(stores, engine, c.comment.id, Decision::kSpam, lessons);
   });
   // One new model version for the whole campaign, saved even when a step
   // failed: the decisions already stored must not stay unlearned.
-  if (learned) TRIBUNE_RETURN_IF_ERROR(SaveSiteEngine(engine, stores.models, stores.settings, now));
+  if (!lessons.empty()) TRIBUNE_RETURN_IF_ERROR(SaveLessons(stores, engine, from, lessons, now));
   if (!members.ok()) return members.status();
   std::vector<site::Comment> marked = {*first};
   for (site::Comment& m : *members) marked.push_back(std::move(m));

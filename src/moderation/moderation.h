@@ -3,6 +3,8 @@
 // decision that teaches the model saves a new model version in the store.
 #pragma once
 
+#include <functional>
+
 #include <memory>
 #include <string>
 
@@ -28,7 +30,12 @@ struct DecisionStores {
   store::ArticleStore& articles;   // the article a comment is judged against
   store::ModelStore& models;       // the model the decision teaches
   store::SettingsStore& settings;  // which model version is live
-  static DecisionStores Of(store::Store& s) { return {s, s, s, s}; }
+  // The newest model, loaded again when another process saved one while this
+  // decision was being made: the decision's lessons are learned again on it.
+  // Empty: such a decision fails with FailedPrecondition (decide it again).
+  std::function<Result<std::unique_ptr<spam::Engine>>()> reload;
+  static DecisionStores Of(store::Store& s) { return {s, s, s, s, {}}; }
+  static DecisionStores Of(store::Store& s, const Config& config);
 };
 
 // The engine to screen with: the newest model learned on this site (in the

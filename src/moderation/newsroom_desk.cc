@@ -188,12 +188,13 @@ Result<std::vector<site::Comment>> NewsroomDesk::Decide(const site::Staff& by,
   if (!engine.ok()) return engine.status();
   std::vector<site::Comment> changed;
   if (decision == "campaign") {
-    auto marked = ModerateCampaign(DecisionStores::Of(store_), **engine, id,
+    auto marked = ModerateCampaign(DecisionStores::Of(store_, config_), **engine, id,
                                    now - kCampaignDays * 86400, now);
     if (!marked.ok()) return marked.status();
     changed = std::move(marked).value();
   } else {
-    auto one = Moderate(DecisionStores::Of(store_), **engine, id, *ParseDecision(decision), now);
+    auto one = Moderate(DecisionStores::Of(store_, config_), **engine, id,
+                        *ParseDecision(decision), now);
     if (!one.ok()) return one.status();
     changed.push_back(std::move(one).value());
   }

@@ -145,6 +145,12 @@ class ModelStore {
   // Spam models learned on this site, kept as versions. NotFound when none.
   virtual Status SaveModel(const std::string& version, const std::string& data, int64_t now) = 0;
   virtual Result<std::pair<std::string, std::string>> LatestModel() = 0;  // (version, data)
+  // Saves a model learned from the newest stored one, version `from` (when
+  // none is stored, from the shipped model: `from` is not checked).
+  // FailedPrecondition when another model was stored since: two processes
+  // deciding at once cannot both build on one version and lose a lesson.
+  virtual Status SaveModelAfter(const std::string& from, const std::string& version,
+                                const std::string& data, int64_t now) = 0;
   // Drops all but the newest `keep` model versions.
   virtual Status PruneModels(int keep) = 0;
 };

@@ -586,3 +586,21 @@ TEST_P(StoreConformance, SearchFindsCommentsByEachFieldNewestFirst) {
 
 }  // namespace
 }  // namespace tribune::store
+
+namespace tribune::store {
+namespace {
+
+TEST_P(StoreConformance, AModelIsSavedOnlyOnTheVersionItWasLearnedFrom) {
+  // None stored: learned from the shipped model, whatever its version.
+  ASSERT_TRUE(store_->SaveModelAfter("starter.0", "site.1", "one", kNow).ok());
+  ASSERT_TRUE(store_->SaveModelAfter("site.1", "site.2", "two", kNow + 1).ok());
+  // Another learned from site.1 too late: refused, nothing stored.
+  Status late = store_->SaveModelAfter("site.1", "site.2", "other two", kNow + 2);
+  EXPECT_EQ(late.code(), Code::kFailedPrecondition);
+  EXPECT_EQ(store_->LatestModel()->second, "two");
+  ASSERT_TRUE(store_->SaveModelAfter("site.2", "site.3", "three", kNow + 3).ok());
+  EXPECT_EQ(store_->LatestModel()->first, "site.3");
+}
+
+}  // namespace
+}  // namespace tribune::store

@@ -470,6 +470,22 @@ class PostgresStore final : public Store {
     });
   }
 
+  Status SaveModelAfter(const std::string& from, const std::string& version,
+                        const std::string& data, int64_t now) override {
+    return Write([&](Connection& c) -> Status {
+      // One saver at a time, whichever node: the check and the insert are one step.
+      c.Run("SELECT pg_advisory_xact_lock(7472696276)");
+      Rows latest = c.Run("SELECT version FROM spam_models ORDER BY id DESC LIMIT 1");
+      if (!latest.empty() && latest.Text(0, 0) != from) {
+        return FailedPrecondition(
+            fmt::format("model {} was saved since {}", latest.Text(0, 0), from));
+      }
+      c.Run("INSERT INTO spam_models (version, created_at, data) VALUES ($1, $2, $3)",
+            Params().Add(version).Add(now).AddBytes(data));
+      return Status::Ok();
+    });
+  }
+
   Result<std::pair<std::string, std::string>> LatestModel() override {
     using P = std::pair<std::string, std::string>;
     return Read<P>([&](Connection& c) -> Result<P> {

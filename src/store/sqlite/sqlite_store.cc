@@ -695,6 +695,24 @@ class SqliteStore final : public Store {
     });
   }
 
+  Status SaveModelAfter(const std::string& from, const std::string& version,
+                        const std::string& data, int64_t now) override {
+    return Write([&](Connection& c) -> Status {
+      // The write lock is held across processes (BEGIN IMMEDIATE): the check
+      // and the insert are one step.
+      Statement latest = c.Prepare("SELECT version FROM spam_models ORDER BY id DESC LIMIT 1");
+      if (latest.Step() && latest.Text(0) != from) {
+        return FailedPrecondition(fmt::format("model {} was saved since {}", latest.Text(0), from));
+      }
+      c.Prepare("INSERT INTO spam_models (version, created_at, data) VALUES (?, ?, ?)")
+          .Bind(1, version)
+          .Bind(2, now)
+          .BindBlob(3, data)
+          .Step();
+      return Status::Ok();
+    });
+  }
+
   Result<std::pair<std::string, std::string>> LatestModel() override {
     using P = std::pair<std::string, std::string>;
     return Read<P>([&](Connection& c) -> Result<P> {
