@@ -433,6 +433,25 @@ std::optional<int64_t> DayStart(const std::string& text) {
   return std::chrono::sys_days{day}.time_since_epoch() / std::chrono::seconds{1};
 }
 
+// The "since" and "until" days of a filter form (as given, for refilling
+// it) and the times they bound: from the start of `since` to the end of
+// `until`; a day that is not a date is left out, and `error` says so.
+void ReadDays(const http::Request& req, std::string& since_text, std::string& until_text,
+              int64_t& since, int64_t& until, std::string& error) {
+  since_text = req.QueryParam("since");
+  until_text = req.QueryParam("until");
+  if (!since_text.empty()) {
+    auto day = DayStart(since_text);
+    if (!day) error = "'From the day' is not a date (YYYY-MM-DD); it was left out.";
+    since = day.value_or(0);
+  }
+  if (!until_text.empty()) {
+    auto day = DayStart(until_text);
+    if (!day) error = "'To the day' is not a date (YYYY-MM-DD); it was left out.";
+    until = day ? *day + 86400 : 0;  // the whole day
+  }
+}
+
 // Comments of every status by text, name, e-mail, address, link domain,
 // status and date.
 void SearchPage(Context& ctx, http::Request& req, http::Respond respond) {
@@ -461,18 +480,7 @@ void SearchPage(Context& ctx, http::Request& req, http::Respond respond) {
       v.status.clear();
     }
   }
-  v.since = req.QueryParam("since");
-  v.until = req.QueryParam("until");
-  if (!v.since.empty()) {
-    auto since = DayStart(v.since);
-    if (!since) v.error = "'From the day' is not a date (YYYY-MM-DD); it was left out.";
-    q.since = since.value_or(0);
-  }
-  if (!v.until.empty()) {
-    auto until = DayStart(v.until);
-    if (!until) v.error = "'To the day' is not a date (YYYY-MM-DD); it was left out.";
-    q.until = until ? *until + 86400 : 0;
-  }
+  ReadDays(req, v.since, v.until, q.since, q.until, v.error);
   v.searched = !req.query.empty();
   if (v.searched) {
     q.limit = kShown + 1;
@@ -497,19 +505,8 @@ void AuditPage(Context& ctx, http::Request& req, http::Respond respond) {
   view.actor = req.QueryParam("actor");
   view.action = req.QueryParam("action");
   view.target = req.QueryParam("target");
-  view.since = req.QueryParam("since");
-  view.until = req.QueryParam("until");
   site::AuditQuery q{view.actor, view.action, view.target, 0, 0, kShown + 1};
-  if (!view.since.empty()) {
-    auto since = DayStart(view.since);
-    if (!since) view.error = "'From the day' is not a date (YYYY-MM-DD); it was left out.";
-    q.since = since.value_or(0);
-  }
-  if (!view.until.empty()) {
-    auto until = DayStart(view.until);
-    if (!until) view.error = "'To the day' is not a date (YYYY-MM-DD); it was left out.";
-    q.until = until ? *until + 86400 : 0;  // the whole day
-  }
+  ReadDays(req, view.since, view.until, q.since, q.until, view.error);
   auto entries = ctx.audit.ListAudit(q);
   if (!entries.ok()) return respond(Private(StorageUnavailable(ctx)));
   view.more = static_cast<int64_t>(entries->size()) > kShown;

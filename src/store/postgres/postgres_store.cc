@@ -128,6 +128,8 @@ constexpr const char* kBumpRevision =
 // The published comments of article $1 changed (delivered at commit).
 constexpr const char* kNotifyArticle =
     "SELECT pg_notify(left('tribune_changes:' || current_schema(), 63), $1)";
+constexpr const char* kInsertModel =
+    "INSERT INTO spam_models (version, created_at, data) VALUES ($1, $2, $3)";
 constexpr const char* kUncount =
     "UPDATE articles SET comment_count = comment_count - 1 WHERE id = $1";
 
@@ -464,8 +466,7 @@ class PostgresStore final : public Store {
 
   Status SaveModel(const std::string& version, const std::string& data, int64_t now) override {
     return Write([&](Connection& c) {
-      c.Run("INSERT INTO spam_models (version, created_at, data) VALUES ($1, $2, $3)",
-            Params().Add(version).Add(now).AddBytes(data));
+      c.Run(kInsertModel, Params().Add(version).Add(now).AddBytes(data));
       return Status::Ok();
     });
   }
@@ -480,8 +481,7 @@ class PostgresStore final : public Store {
         return FailedPrecondition(
             fmt::format("model {} was saved since {}", latest.Text(0, 0), from));
       }
-      c.Run("INSERT INTO spam_models (version, created_at, data) VALUES ($1, $2, $3)",
-            Params().Add(version).Add(now).AddBytes(data));
+      c.Run(kInsertModel, Params().Add(version).Add(now).AddBytes(data));
       return Status::Ok();
     });
   }

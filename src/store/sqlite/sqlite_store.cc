@@ -685,14 +685,7 @@ class SqliteStore final : public Store {
   }
 
   Status SaveModel(const std::string& version, const std::string& data, int64_t now) override {
-    return Write([&](Connection& c) {
-      c.Prepare("INSERT INTO spam_models (version, created_at, data) VALUES (?, ?, ?)")
-          .Bind(1, version)
-          .Bind(2, now)
-          .BindBlob(3, data)
-          .Step();
-      return Status::Ok();
-    });
+    return Write([&](Connection& c) { return InsertModel(c, version, data, now); });
   }
 
   Status SaveModelAfter(const std::string& from, const std::string& version,
@@ -704,12 +697,7 @@ class SqliteStore final : public Store {
       if (latest.Step() && latest.Text(0) != from) {
         return FailedPrecondition(fmt::format("model {} was saved since {}", latest.Text(0), from));
       }
-      c.Prepare("INSERT INTO spam_models (version, created_at, data) VALUES (?, ?, ?)")
-          .Bind(1, version)
-          .Bind(2, now)
-          .BindBlob(3, data)
-          .Step();
-      return Status::Ok();
+      return InsertModel(c, version, data, now);
     });
   }
 
@@ -733,6 +721,16 @@ class SqliteStore final : public Store {
   }
 
  private:
+  static Status InsertModel(Connection& c, const std::string& version, const std::string& data,
+                            int64_t now) {
+    c.Prepare("INSERT INTO spam_models (version, created_at, data) VALUES (?, ?, ?)")
+        .Bind(1, version)
+        .Bind(2, now)
+        .BindBlob(3, data)
+        .Step();
+    return Status::Ok();
+  }
+
   // One comment inside the open transaction.
   Result<site::StoredComment> InsertOne(Connection& c, const site::NewComment& nc) {
     int64_t hash = BodyHash(nc.author, nc.body_source);
