@@ -6,7 +6,7 @@
 
 #include "core/html.h"
 #include "core/time_format.h"
-#include "render/newsroom_articles.h"
+#include "render/newsroom_frame.h"
 
 namespace tribune::render {
 namespace {
@@ -120,9 +120,8 @@ std::string BarListSvg(const std::vector<std::pair<std::string, int64_t>>& rows,
 
 std::string RenderDashboardPage(const SiteInfo& site, const DashboardView& v) {
   std::string out;
-  OpenPage(out, site, {"Dashboard", "", "", "", "", "", "", 0});
-  out += "<section class=\"newsroom dashboard\">\n<h1>Dashboard</h1>\n";
-  AppendStaffNav(out, v.role, "/newsroom/dashboard", v.staff_name, v.form_token);
+  OpenStaffPage(out, site, "Dashboard", "dashboard", v.staff_name, v.role, v.form_token,
+                "/newsroom/dashboard");
   out += fmt::format(
       "<ul class=\"dashboard-figures\"><li><b>{}</b> comments wait for a moderator{}</li>"
       "<li><b>{}</b> comments labelled by moderators in {} days: <b>{}</b> holds approved, "

@@ -5,6 +5,7 @@
 #include "core/html.h"
 #include "core/time_format.h"
 #include "render/article_page.h"
+#include "render/newsroom_frame.h"
 
 namespace tribune::render {
 namespace {
@@ -35,49 +36,11 @@ void AppendInput(std::string& out, const char* name, const char* label, const st
 
 }  // namespace
 
-void AppendStaffNav(std::string& out, site::StaffRole role, std::string_view current,
-                    const std::string& name, const std::string& form_token) {
-  out += "<div class=\"who\">Signed in as ";
-  html::AppendEscaped(out, name);
-  out += fmt::format(" ({}). <form class=\"sign-out\" method=\"post\" action=\"/newsroom/sign-out\">"
-                     "<input type=\"hidden\" name=\"t\" value=\"",
-                     site::StaffRoleName(role));
-  html::AppendEscaped(out, form_token);
-  out += "\"><button type=\"submit\">Sign out</button></form></div>\n"
-         "<nav class=\"staff-nav\" aria-label=\"Newsroom\"><ul>";
-  struct Link {
-    const char* path;
-    const char* label;
-    bool shown;
-  };
-  const Link links[] = {
-      {"/newsroom/queue", "Moderation", site::MayModerate(role)},
-      {"/newsroom/dashboard", "Dashboard", site::MayModerate(role)},
-      {"/newsroom/articles", "Articles", site::MayEditArticles(role)},
-      {"/newsroom/search", "Search", site::MayModerate(role)},
-      {"/newsroom/bans", "Bans", site::MayModerate(role)},
-      {"/newsroom/audit", "Audit log", site::MayModerate(role)},
-      {"/newsroom/staff", "Staff", site::MayManageStaff(role)},
-  };
-  for (const Link& l : links) {
-    if (!l.shown) continue;
-    bool here = current == l.path;
-    out += fmt::format("<li><a href=\"{}\"{}>{}</a></li>", l.path,
-                       here ? " aria-current=\"page\"" : "", l.label);
-  }
-  out += "</ul></nav>\n";
-}
-
 std::string RenderArticleListPage(const SiteInfo& site, const ArticleListView& v) {
   std::string out;
-  OpenPage(out, site, {"Articles", "", "", "", "", "", "", 0});
-  out += "<section class=\"newsroom articles\">\n<h1>Articles</h1>\n";
-  AppendStaffNav(out, v.role, "/newsroom/articles", v.staff_name, v.form_token);
-  if (!v.notice.empty()) {
-    out += "<p class=\"notice-ok\" role=\"status\">";
-    html::AppendEscaped(out, v.notice);
-    out += "</p>\n";
-  }
+  OpenStaffPage(out, site, "Articles", "articles", v.staff_name, v.role, v.form_token,
+                "/newsroom/articles");
+  AppendMessage(out, "notice-ok", v.notice);
   out += "<p><a class=\"button\" href=\"/newsroom/articles/new\">Write an article</a></p>\n";
   if (v.articles.empty()) {
     out += "<p class=\"empty\">No articles yet.</p>\n";
@@ -113,16 +76,9 @@ std::string RenderArticleListPage(const SiteInfo& site, const ArticleListView& v
 std::string RenderArticleEditPage(const SiteInfo& site, const ArticleEditView& v) {
   std::string out;
   std::string title = v.id == 0 ? "New article" : "Edit article " + std::to_string(v.id);
-  OpenPage(out, site, {title, "", "", "", "", "", "", 0});
-  out += "<section class=\"newsroom article-editor\">\n<h1>";
-  html::AppendEscaped(out, title);
-  out += "</h1>\n";
-  AppendStaffNav(out, v.role, "/newsroom/articles", v.staff_name, v.form_token);
-  if (!v.notice.empty()) {
-    out += "<p class=\"notice-ok\" role=\"status\">";
-    html::AppendEscaped(out, v.notice);
-    out += "</p>\n";
-  }
+  OpenStaffPage(out, site, title, "article-editor", v.staff_name, v.role, v.form_token,
+                "/newsroom/articles");
+  AppendMessage(out, "notice-ok", v.notice);
   if (!v.public_path.empty()) {
     out += "<p><a href=\"";
     html::AppendEscaped(out, v.public_path);

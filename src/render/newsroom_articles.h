@@ -34,10 +34,6 @@ struct ArticleEditView {
   std::string notice;
 };
 
-// The links to the newsroom's pages the member's role may use.
-void AppendStaffNav(std::string& out, site::StaffRole role, std::string_view current,
-                    const std::string& name, const std::string& form_token);
-
 std::string RenderArticleListPage(const SiteInfo& site, const ArticleListView& view);
 std::string RenderArticleEditPage(const SiteInfo& site, const ArticleEditView& view);
 

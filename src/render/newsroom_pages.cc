@@ -4,20 +4,11 @@
 
 #include "core/html.h"
 #include "core/time_format.h"
-#include "render/newsroom_articles.h"
+#include "render/newsroom_frame.h"
 
 namespace tribune::render {
 namespace {
 
-// A message paragraph when `text` is set: `css` "notice-ok" (role status) or
-// an error class (role alert).
-void AppendMessage(std::string& out, const char* css, const std::string& text) {
-  if (text.empty()) return;
-  bool ok = std::string_view(css) == "notice-ok";
-  out += fmt::format("<p class=\"{}\" role=\"{}\">", css, ok ? "status" : "alert");
-  html::AppendEscaped(out, text);
-  out += "</p>\n";
-}
 
 // A decision form on comment `c` as the page showed it (the decision applies
 // only while the comment is still so); the caller adds the buttons.
@@ -220,9 +211,8 @@ std::string RenderSignInPage(const SiteInfo& site, const std::string& name,
 
 std::string RenderQueuePage(const SiteInfo& site, const QueueView& view) {
   std::string out;
-  OpenPage(out, site, {"Moderation", "", "", "", "", "", "", 0});
-  out += "<section class=\"newsroom queue\">\n<h1>Moderation</h1>\n";
-  AppendStaffNav(out, view.role, "/newsroom/queue", view.staff_name, view.form_token);
+  OpenStaffPage(out, site, "Moderation", "queue", view.staff_name, view.role, view.form_token,
+                "/newsroom/queue");
   out += "<nav class=\"queue-tabs\" aria-label=\"Queue tabs\">";
   for (const Tab& t : kTabs) {
     bool current = view.show == t.show;
@@ -301,15 +291,6 @@ void AppendFilterField(std::string& out, const char* name, const char* label,
   out += "\"></p>\n";
 }
 
-// A newsroom page's opening for `name`'s eyes: the heading, who is signed in,
-// and the way back to the queue.
-void OpenStaffPage(std::string& out, const SiteInfo& site, const char* title, const char* css,
-                   const std::string& name, site::StaffRole role, const std::string& form_token,
-                   std::string_view path) {
-  OpenPage(out, site, {title, "", "", "", "", "", "", 0});
-  out += fmt::format("<section class=\"newsroom {}\">\n<h1>{}</h1>\n", css, title);
-  AppendStaffNav(out, role, path, name, form_token);
-}
 
 void AppendCell(std::string& out, const std::string& text) {
   out += "<td>";

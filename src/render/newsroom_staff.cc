@@ -4,20 +4,15 @@
 
 #include "core/html.h"
 #include "core/time_format.h"
-#include "render/newsroom_articles.h"
+#include "render/newsroom_frame.h"
 
 namespace tribune::render {
 
 std::string RenderStaffPage(const SiteInfo& site, const StaffView& v) {
   std::string out;
-  OpenPage(out, site, {"Staff", "", "", "", "", "", "", 0});
-  out += "<section class=\"newsroom staff\">\n<h1>Staff</h1>\n";
-  AppendStaffNav(out, v.role, "/newsroom/staff", v.staff_name, v.form_token);
-  if (!v.notice.empty()) {
-    out += "<p class=\"notice-ok\" role=\"status\">";
-    html::AppendEscaped(out, v.notice);
-    out += "</p>\n";
-  }
+  OpenStaffPage(out, site, "Staff", "staff", v.staff_name, v.role, v.form_token,
+                "/newsroom/staff");
+  AppendMessage(out, "notice-ok", v.notice);
   if (!v.password.empty()) {
     out += "<p class=\"notice-ok password-once\" role=\"status\">The password of <b>";
     html::AppendEscaped(out, v.password_for);
@@ -25,11 +20,7 @@ std::string RenderStaffPage(const SiteInfo& site, const StaffView& v) {
     html::AppendEscaped(out, v.password);
     out += "</code>. It is shown this once: give it to them now.</p>\n";
   }
-  if (!v.error.empty()) {
-    out += "<p class=\"form-error\" role=\"alert\">";
-    html::AppendEscaped(out, v.error);
-    out += "</p>\n";
-  }
+  AppendMessage(out, "form-error", v.error);
   out += "<table class=\"staff-list\">\n<thead><tr><th scope=\"col\">Name</th>"
          "<th scope=\"col\">Role</th><th scope=\"col\">Since</th>"
          "<th scope=\"col\">Actions</th></tr></thead>\n<tbody>\n";
