@@ -20,7 +20,9 @@
 #include "comments/comment_service.h"
 #include "comments/signer.h"
 #include "comments/spam_policy.h"
+#include "core/event_loop.h"
 #include "core/numbers.h"
+#include "core/work_pool.h"
 #include "http/server.h"
 #include "moderation/moderation.h"
 #include "render/page_cache.h"
@@ -205,6 +207,28 @@ void RegisterMetrics(web::Metrics& m, store::Store& store, render::PageCache& ca
         [&store] { return double(store.Pool().in_use); });
 }
 
+// The work pool and what event loops waited on (none, when all is well).
+void RegisterWorkMetrics(web::Metrics& m, const WorkPool& work) {
+  m.Add("tribune_work_queue", "gauge", "Requests waiting for a worker ([storage] workers).", "",
+        [&work] { return double(work.stats().queued); });
+  m.Add("tribune_work_running", "gauge", "Requests a worker is running now.", "",
+        [&work] { return double(work.stats().running); });
+  m.Add("tribune_work_refused_total", "counter",
+        "Requests answered 503 because the workers' queue was full ([storage] queue).", "",
+        [&work] { return double(work.stats().refused); });
+  m.AddHistogram("tribune_work_wait_seconds", "Time requests waited for a worker.", &work.waits());
+}
+
+void RegisterBlockingMetrics(web::Metrics& m) {
+  for (auto [kind, name] : {std::pair{BlockingCall::kDatabase, "database"},
+                            std::pair{BlockingCall::kRedis, "redis"}}) {
+    m.Add("tribune_blocking_calls_on_event_loop_total", "counter",
+          "Database and Redis calls made on an event-loop thread (0 unless [storage] workers = 0).",
+          fmt::format("kind=\"{}\"", name),
+          [kind = kind] { return double(BlockingCallsOnEventLoop(kind)); });
+  }
+}
+
 }  // namespace
 
 Result<std::unique_ptr<store::Store>> OpenStore(const Config& config,
@@ -380,11 +404,18 @@ int Serve(const Config& given) {
     if (redis && !redis->reachable()) problems.push_back("redis: not reachable");
     return problems;
   };
+  // Requests' database and Redis calls: on these threads, never on an event loop.
+  std::optional<WorkPool> work;
+  if (config.storage.workers > 0) {
+    work.emplace(config.storage.workers, static_cast<size_t>(config.storage.queue));
+  }
   RegisterMetrics(ops.metrics, *store, cache, comments);
+  RegisterBlockingMetrics(ops.metrics);
+  if (work) RegisterWorkMetrics(ops.metrics, *work);
   web::Context ctx{config,
                    {config.site.name, base, config.site.language, config.site.policy_note},
                    *store, *store, *store, *store, cache, signer, comments, static_files,
-                   newsroom, &*client_address, &ops, store.get()};
+                   newsroom, &*client_address, &ops, store.get(), work ? &*work : nullptr};
 
   http::ServerOptions options;
   if (!SplitListen(config.server.listen, options.address, options.port)) {
@@ -448,6 +479,7 @@ int Serve(const Config& given) {
     server.Stop();
   });
   server.Run();
+  if (work) work->Stop();  // every request is answered by now
   watcher.reset();
   newsroom.Stop();  // its last tasks may log
   writer.Stop();  // every acknowledged comment is already durable; this drains the rest

@@ -123,6 +123,7 @@ void CommentService::ShareState(shared::SharedState* shared, int nodes) {
   spam_wave_.Share(shared, "wave:", nodes);
   report_rate_.Share(shared, "rate:report:", nodes);
   guard_.Share(shared);
+  shares_state_ = shared != nullptr;
 }
 
 }  // namespace tribune::comments

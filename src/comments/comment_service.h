@@ -114,6 +114,8 @@ class CommentService {
   // `shared` for every node of the site (see RateCounter::Share). Call once,
   // before serving.
   void ShareState(shared::SharedState* shared, int nodes);
+  // Whether its counters live in shared state: issuing a form then asks Redis.
+  bool shares_state() const { return shares_state_; }
 
   // For /metrics: new comments stored since start, by the status they got;
   // and how long the spam engine took over each.
@@ -231,6 +233,7 @@ class CommentService {
   RateCounter spam_wave_;  // site-wide: comments screened as spam
   RateCounter report_rate_;  // reports per network
   BanList bans_;
+  bool shares_state_ = false;
 };
 
 // The signed path of the interstitial page for a protected link.

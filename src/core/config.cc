@@ -162,6 +162,8 @@ std::map<std::string, Binder> Binders(Config& c) {
       {"server.static_dir", Bind(&c.server.static_dir)},
       {"storage.db", Bind(&c.storage.db)},
       {"storage.read_connections", Bind(&c.storage.read_connections)},
+      {"storage.workers", Bind(&c.storage.workers)},
+      {"storage.queue", Bind(&c.storage.queue)},
       {"storage.audit_days", Bind(&c.storage.audit_days)},
       {"comments.per_page", Bind(&c.comments.per_page)},
       {"comments.max_length", Bind(&c.comments.max_length)},

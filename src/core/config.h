@@ -56,6 +56,10 @@ struct LogConfig {
 struct StorageConfig {
   std::string db = "tribune.db";     // SQLite file, or a postgresql:// URL
   int read_connections = 4;
+  int workers = 4;                   // threads that make database and Redis calls for
+                                     // requests, so event loops never wait on them;
+                                     // 0: requests call them on the event loop
+  int queue = 1024;                  // requests that may wait for a worker; past it: 503
   int audit_days = 365;              // staff actions are kept this long in the audit log
 };
 

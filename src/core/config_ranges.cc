@@ -23,6 +23,8 @@ constexpr NumericRange kRanges[] = {
      [](const Config& c) { return double(c.server.body_limit); }},
     {"storage.read_connections", 1, 64, true,
      [](const Config& c) { return double(c.storage.read_connections); }},
+    {"storage.workers", 0, 256, true, [](const Config& c) { return double(c.storage.workers); }},
+    {"storage.queue", 1, 1'000'000, true, [](const Config& c) { return double(c.storage.queue); }},
     {"comments.reports_to_hold", 1, 1000, true,
      [](const Config& c) { return double(c.comments.reports_to_hold); }},
     {"comments.reports_per_minute", 0.01, 1e6, false,

@@ -23,7 +23,14 @@ std::string_view TrimSpaces(std::string_view s) {
   return s;
 }
 
+thread_local std::string current_request_id;
+
 }  // namespace
+
+const std::string& CurrentRequestId() { return current_request_id; }
+
+RequestIdScope::RequestIdScope(const std::string& id) { current_request_id = id; }
+RequestIdScope::~RequestIdScope() { current_request_id.clear(); }
 
 std::string_view Request::Header(std::string_view name) const {
   for (const auto& [k, v] : headers) {

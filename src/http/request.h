@@ -17,6 +17,17 @@ namespace tribune::http {
 // requests): log lines a handler writes carry it.
 const std::string& CurrentRequestId();
 
+// Makes `id` the calling thread's current request id until destruction: the
+// server sets it around a handler, and so does code that runs a request's
+// work on another thread.
+class RequestIdScope {
+ public:
+  explicit RequestIdScope(const std::string& id);
+  ~RequestIdScope();
+  RequestIdScope(const RequestIdScope&) = delete;
+  RequestIdScope& operator=(const RequestIdScope&) = delete;
+};
+
 struct Request {
   std::string method;       // "GET", "POST", ...
   std::string target;       // as sent: path and query

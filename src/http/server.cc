@@ -18,6 +18,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "core/event_loop.h"
 #include "core/time_format.h"
 #include "http/beast_message.h"
 #include "http/header_safety.h"
@@ -92,15 +93,6 @@ Response ErrorResponse(int status, std::string_view reason) {
   r.close = true;
   return r;
 }
-
-thread_local std::string current_request_id;
-
-// Sets the thread's current request id for the handler's synchronous part.
-class CurrentRequest {
- public:
-  explicit CurrentRequest(const std::string& id) { current_request_id = id; }
-  ~CurrentRequest() { current_request_id.clear(); }
-};
 
 // The id a request came with when it is safe to log as it is; else a new one.
 std::string RequestIdFor(std::string_view given) {
@@ -389,7 +381,7 @@ void Session::Dispatch() {
   request_.id = RequestIdFor(request_.Header("x-request-id"));
   ExpiresAfter(started_, -1);
   auto self = shared_from_this();
-  CurrentRequest current(request_.id);
+  RequestIdScope current(request_.id);
   worker_.handler(request_, [pending = std::make_shared<PendingAnswer>(
                                  std::move(self), worker_.ioc.get_executor())](Response r) {
     std::shared_ptr<Session> session = std::move(pending->session);
@@ -495,7 +487,10 @@ void Server::Run() {
   for (auto& w : impl_->workers) {
     w->Accept();
     w->Sweep();
-    threads.emplace_back([&w] { w->ioc.run(); });
+    threads.emplace_back([&w] {
+      EventLoopThread loop;  // a database or Redis call made here is counted
+      w->ioc.run();
+    });
   }
   for (auto& t : threads) t.join();
 }
@@ -503,7 +498,5 @@ void Server::Run() {
 void Server::Stop() {
   for (auto& w : impl_->workers) w->Stop();
 }
-
-const std::string& CurrentRequestId() { return current_request_id; }
 
 }  // namespace tribune::http

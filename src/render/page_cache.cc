@@ -133,28 +133,39 @@ void PageCache::EvictLocked() {
   }
 }
 
+PageCache::Lookup PageCache::Peek(int64_t scope, const std::string& key, int64_t tag) {
+  Lookup out;
+  if (FindHeld(scope, key, tag, out)) return out;
+  out.page = nullptr;
+  out.fresh = false;
+  out.rebuild = true;
+  return out;
+}
+
+bool PageCache::FindHeld(int64_t scope, const std::string& key, int64_t tag, Lookup& out) {
+  std::shared_lock lock(mu_);
+  out.generation = GenerationLocked(scope);
+  auto s = scopes_.find(scope);
+  if (s == scopes_.end()) return false;
+  auto e = s->second.pages.find(key);
+  if (e == s->second.pages.end() || !e->second.page) return false;
+  out.page = e->second.page;
+  out.fresh = e->second.built == out.generation && out.page->tag == tag;
+  if (out.fresh && !e->second.referenced.load(std::memory_order_relaxed)) {
+    e->second.referenced.store(true, std::memory_order_relaxed);
+  }
+  if (out.fresh) {
+    CountersOfThisThread().hits.fetch_add(1, std::memory_order_relaxed);
+    return true;
+  }
+  if (e->second.claimed != out.generation) return false;
+  CountersOfThisThread().misses.fetch_add(1, std::memory_order_relaxed);
+  return true;
+}
+
 PageCache::Lookup PageCache::Find(int64_t scope, const std::string& key, int64_t tag) {
   Lookup out;
-  {
-    std::shared_lock lock(mu_);
-    out.generation = GenerationLocked(scope);
-    auto s = scopes_.find(scope);
-    if (s != scopes_.end()) {
-      auto e = s->second.pages.find(key);
-      if (e != s->second.pages.end() && e->second.page) {
-        out.page = e->second.page;
-        out.fresh = e->second.built == out.generation && out.page->tag == tag;
-        if (out.fresh && !e->second.referenced.load(std::memory_order_relaxed)) {
-          e->second.referenced.store(true, std::memory_order_relaxed);
-        }
-        if (out.fresh) CountersOfThisThread().hits.fetch_add(1, std::memory_order_relaxed);
-        if (out.fresh || e->second.claimed == out.generation) {
-          if (!out.fresh) CountersOfThisThread().misses.fetch_add(1, std::memory_order_relaxed);
-          return out;
-        }
-      }
-    }
-  }
+  if (FindHeld(scope, key, tag, out)) return out;
   CountersOfThisThread().misses.fetch_add(1, std::memory_order_relaxed);
   std::unique_lock lock(mu_);
   out.generation = GenerationLocked(scope);

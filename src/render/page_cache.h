@@ -89,6 +89,10 @@ class PageCache {
   // a stale copy whose rebuild is claimed by another is returned as it is.
   // `tag` must match the page's tag for the copy to count as fresh.
   Lookup Find(int64_t scope, const std::string& key, int64_t tag = 0);
+  // Find without claiming: `rebuild` says that Find would choose the caller
+  // now, and nothing is changed or counted then (a caller that will not
+  // rebuild where it is calls Find later, where it can).
+  Lookup Peek(int64_t scope, const std::string& key, int64_t tag = 0);
   // Keeps `page`, built from data read at `generation`, unless the copy
   // held is newer. A copy held with the same bytes (ETag) is kept instead,
   // so its last_modified stays when its bytes first appeared. Releases the
@@ -129,6 +133,10 @@ class PageCache {
   };
   static constexpr size_t kCounterSlots = 8;
 
+  // The held copy of (scope, key) when it may be served without a rebuild
+  // claim (fresh, or stale with the rebuild claimed by another): true, `out`
+  // filled and the hit or miss counted. False: a rebuild is due.
+  bool FindHeld(int64_t scope, const std::string& key, int64_t tag, Lookup& out);
   uint64_t GenerationLocked(int64_t scope) const;
   Counters& CountersOfThisThread() const;
   void HoldLocked(int64_t scope, const std::string& key, Entry& e);  // after e.page changed

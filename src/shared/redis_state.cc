@@ -7,6 +7,8 @@
 #include <chrono>
 #include <cstdlib>
 
+#include "core/event_loop.h"
+
 namespace tribune::shared {
 namespace {
 
@@ -121,6 +123,7 @@ redisContext* RedisState::Connect() {
 }
 
 std::unique_ptr<RedisState::Reply> RedisState::Command(const std::vector<std::string>& argv) {
+  NoteBlockingCall(BlockingCall::kRedis);
   redisContext* c = nullptr;
   {
     std::unique_lock lock(mu_);

@@ -1,4 +1,4 @@
-// Text to match literally in a LIKE pattern: % _ and \ escaped with \
+// Text to match literally in a LIKE pattern: %, _ and the backslash escaped with a backslash
 // (SQLite's ESCAPE '\', PostgreSQL's default escape).
 #pragma once
 

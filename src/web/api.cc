@@ -329,7 +329,8 @@ RouteTable ApiRoutes(Context& ctx, const CorsPolicy& cors) {
                                         std::string(kOpenApiMediaType));
   t.Add("/api/v1/openapi.json")
       .Get([openapi](R req, Args, Out respond) { respond(CachedResponse(req, openapi)); })
-      .SharedAcrossOrigins();
+      .SharedAcrossOrigins()
+      .OnLoop();
   return t;
 }
 

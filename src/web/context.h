@@ -7,6 +7,7 @@
 #include "comments/comment_service.h"
 #include "comments/signer.h"
 #include "core/config.h"
+#include "core/work_pool.h"
 #include "moderation/newsroom_desk.h"
 #include "render/layout.h"
 #include "render/page_cache.h"
@@ -35,6 +36,9 @@ struct Context {
   Operations* ops = nullptr;
   // Staff accounts, for admins' pages (nullptr: those pages are 404).
   store::StaffStore* staff = nullptr;
+  // Where handlers that may wait on the database or Redis run (web/off_loop.h);
+  // nullptr: where they are called.
+  WorkPool* work = nullptr;
 };
 
 }  // namespace tribune::web

@@ -18,6 +18,7 @@
 #include "site/pagination.h"
 #include "web/handlers.h"
 #include "web/link_base.h"
+#include "web/off_loop.h"
 #include "web/responses.h"
 
 namespace tribune::web {
@@ -48,12 +49,27 @@ std::string PageCacheControl(const Context& ctx, const http::Request& req) {
   return fmt::format("public, max-age=0, s-maxage={}", ctx.config.cache.shared_max_age_s);
 }
 
+ErrorWriter PageErrors(Context& ctx) {
+  return [&ctx](int status, const std::string& detail) { return ErrorPage(ctx, status, detail); };
+}
+
+// On an event loop, a page that must be built (or whose per-request part
+// asks Redis) is left to `again`, the handler run once more off the loop.
 template <typename Build>
 void ServeCached(Context& ctx, http::Request& req, int64_t scope, std::string plain_key,
-                 int64_t tag, Build&& build, http::Respond& respond,
+                 int64_t tag, Build&& build, http::Respond& respond, LoopJob again,
                  const std::function<std::string()>& per_request = nullptr,
                  std::string_view cache_control = {}) {
   std::string key = LinkCacheKey(ctx, req, std::move(plain_key));
+  if (MustLeaveLoop(ctx)) {
+    bool asks_redis = per_request && ctx.comments.shares_state();
+    auto seen = asks_redis ? render::PageCache::Lookup{} : ctx.cache.Peek(scope, key, tag);
+    if (asks_redis || seen.rebuild) {
+      return OffLoop(ctx, req, respond, PageErrors(ctx), std::move(again));
+    }
+    return respond(
+        CachedResponse(req, seen.page, per_request ? per_request() : "", cache_control));
+  }
   auto found = ctx.cache.Find(scope, key, tag);
   if (!found.rebuild) {
     return respond(
@@ -106,7 +122,8 @@ void FrontPage(Context& ctx, http::Request& req, http::Respond respond) {
     return true;
   };
   ServeCached(ctx, req, render::PageCache::kSiteScope, fmt::format("front:{}", page), 0, build,
-              respond, nullptr, PageCacheControl(ctx, req));
+              respond, [&ctx](http::Request& r, const http::Respond& out) { FrontPage(ctx, r, out); },
+              nullptr, PageCacheControl(ctx, req));
 }
 
 void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, int64_t page,
@@ -174,6 +191,12 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
     return true;
   };
 
+  LoopJob again = [&ctx, route, page](http::Request& r, const http::Respond& out) {
+    ArticlePage(ctx, r, route, page, out);
+  };
+  if (*posted > 0 && MustLeaveLoop(ctx)) {
+    return OffLoop(ctx, req, respond, PageErrors(ctx), std::move(again));
+  }
   if (*posted > 0) {
     auto c = ctx.comment_store.GetComment(*posted);
     std::string notice = "Your comment was received.";
@@ -199,7 +222,7 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
   };
   std::string key = fmt::format("{}|{}|{}", route.slug, page, font);
   bool spliced = challenge && !ctx.config.cache.public_pages;
-  ServeCached(ctx, req, route.id, key, 0, build, respond,
+  ServeCached(ctx, req, route.id, key, 0, build, respond, std::move(again),
               spliced ? std::function<std::string()>(form_fields) : nullptr,
               PageCacheControl(ctx, req));
 }
@@ -231,7 +254,8 @@ void SiteFeed(Context& ctx, http::Request& req, http::Respond respond) {
                                  Now());
     return true;
   };
-  ServeCached(ctx, req, render::PageCache::kSiteScope, "rss", 0, build, respond);
+  ServeCached(ctx, req, render::PageCache::kSiteScope, "rss", 0, build, respond,
+              [&ctx](http::Request& r, const http::Respond& out) { SiteFeed(ctx, r, out); });
 }
 
 void CommentsFeed(Context& ctx, http::Request& req, const ArticleRoute& route,
@@ -252,7 +276,10 @@ void CommentsFeed(Context& ctx, http::Request& req, const ArticleRoute& route,
                                  Now());
     return true;
   };
-  ServeCached(ctx, req, route.id, "rss|" + route.slug, 0, build, respond);
+  ServeCached(ctx, req, route.id, "rss|" + route.slug, 0, build, respond,
+              [&ctx, route](http::Request& r, const http::Respond& out) {
+                CommentsFeed(ctx, r, route, out);
+              });
 }
 
 void FontPreference(Context&, http::Request& req, http::Respond respond) {

@@ -64,6 +64,7 @@ RouteTable::Route& RouteTable::Route::Post(RouteHandler h) { return post_ = std:
 RouteTable::Route& RouteTable::Route::Put(RouteHandler h) { return put_ = std::move(h), *this; }
 RouteTable::Route& RouteTable::Route::Patch(RouteHandler h) { return patch_ = std::move(h), *this; }
 RouteTable::Route& RouteTable::Route::SharedAcrossOrigins() { return shared_ = true, *this; }
+RouteTable::Route& RouteTable::Route::OnLoop() { return on_loop_ = true, *this; }
 
 const RouteHandler* RouteTable::Route::For(std::string_view method) const {
   const RouteHandler* h = method == "GET" || method == "HEAD" ? &get_
@@ -128,14 +129,25 @@ void RouteTable::Answer(const Route& route, http::Request& req, const PathArgs& 
     r.headers.emplace_back("Allow", route.Allow());
     return respond(std::move(r));
   }
-  if (!shared || (req.method != "GET" && req.method != "HEAD")) {
-    return (*handler)(req, args, respond);
-  }
-  (*handler)(req, args,
-             [this, origin = std::string(req.Header("origin")), respond](http::Response r) {
-               cors_->AddReadHeaders(origin, r);
-               respond(std::move(r));
-             });
+  if (!offload_ || route.on_loop()) return Call(*handler, route, req, args, respond);
+  // The job gets its own copy of the request: {*} must point into that one.
+  size_t rest_at = args.rest.empty() ? 0 : static_cast<size_t>(args.rest.data() - req.path.data());
+  offload_(req, respond, errors_,
+           [this, handler, &route, args, rest_at](http::Request& own, const http::Respond& out) {
+             PathArgs moved = args;
+             if (!args.rest.empty()) moved.rest = std::string_view(own.path).substr(rest_at, args.rest.size());
+             Call(*handler, route, own, moved, out);
+           });
+}
+
+void RouteTable::Call(const RouteHandler& handler, const Route& route, http::Request& req,
+                      const PathArgs& args, const http::Respond& respond) const {
+  bool shared = route.shared() && cors_ && cors_->enabled();
+  if (!shared || (req.method != "GET" && req.method != "HEAD")) return handler(req, args, respond);
+  handler(req, args, [this, origin = std::string(req.Header("origin")), respond](http::Response r) {
+    cors_->AddReadHeaders(origin, r);
+    respond(std::move(r));
+  });
 }
 
 }  // namespace tribune::web

@@ -10,6 +10,10 @@
 // Errors are written by the table's ErrorWriter, so each area keeps its own
 // kind (an HTML page, a private newsroom page, an RFC 9457 problem).
 //
+// Handlers may wait on the database: with LeaveLoopWith, a route's handler
+// runs through the given offload (web/off_loop.h: the work pool) unless the
+// route is marked OnLoop (a cached page, a file, a redirect).
+//
 // Built once at start-up, then read-only: Serve is thread-safe.
 #pragma once
 
@@ -35,6 +39,7 @@ struct PathArgs {
 
 using RouteHandler = std::function<void(http::Request&, const PathArgs&, http::Respond)>;
 using ErrorWriter = std::function<http::Response(int status, const std::string& detail)>;
+using LoopJob = std::function<void(http::Request&, const http::Respond&)>;
 
 class RouteTable {
  public:
@@ -48,9 +53,13 @@ class RouteTable {
     Route& Patch(RouteHandler h);
     // Its GET (and HEAD) may be read by the origins the CORS policy allows.
     Route& SharedAcrossOrigins();
+    // Its handlers never wait on the database or the network, or move their
+    // own slow part off the loop: they run where the request was read.
+    Route& OnLoop();
 
     const std::string& pattern() const { return pattern_; }
     bool shared() const { return shared_; }
+    bool on_loop() const { return on_loop_; }
     // The handler for `method` ("HEAD" gets GET's); null when there is none.
     const RouteHandler* For(std::string_view method) const;
     // The Allow header: every method with a handler, and OPTIONS.
@@ -60,11 +69,19 @@ class RouteTable {
     std::string pattern_;
     RouteHandler get_, post_, put_, patch_;
     bool shared_ = false;
+    bool on_loop_ = false;
   };
+
+  // Runs `job` (a route's handler with the request) off the event loop, or
+  // answers with the ErrorWriter when it cannot.
+  using Offload = std::function<void(http::Request&, http::Respond, ErrorWriter, LoopJob)>;
 
   // `not_found` is the detail of NotFound(). `cors` may be null (no path is
   // shared across origins); it must outlive the table.
   RouteTable(ErrorWriter errors, std::string not_found, const CorsPolicy* cors = nullptr);
+
+  // Handlers of routes not marked OnLoop run through `offload` from now on.
+  void LeaveLoopWith(Offload offload) { offload_ = std::move(offload); }
 
   // Adds a pattern, matched after those added before it. Literal text with
   // placeholders {id}, {page}, {slug}, and {*} at the end (see PathArgs).
@@ -84,10 +101,13 @@ class RouteTable {
  private:
   void Answer(const Route& route, http::Request& req, const PathArgs& args,
               const http::Respond& respond) const;
+  void Call(const RouteHandler& handler, const Route& route, http::Request& req,
+            const PathArgs& args, const http::Respond& respond) const;
 
   ErrorWriter errors_;
   std::string not_found_;
   const CorsPolicy* cors_;
+  Offload offload_;
   std::deque<Route> routes_;  // a deque: Add's references stay valid
 };
 

@@ -6,6 +6,7 @@
 
 #include "web/cors.h"
 #include "web/handlers.h"
+#include "web/off_loop.h"
 #include "web/responses.h"
 #include "web/route_table.h"
 
@@ -64,18 +65,21 @@ RouteTable SiteRoutes(Context& ctx) {
   using Args = const PathArgs&;
   using R = http::Request&;
   using Out = http::Respond;
-  t.Add("/healthz").Get(Healthz);
+  t.Add("/healthz").Get(Healthz).OnLoop();
   if (ctx.ops) {
     t.Add("/readyz").Get([&ctx](R, Args, Out respond) { Readyz(ctx, respond); });
     t.Add("/metrics").Get([&ctx](R req, Args, Out respond) { MetricsPage(ctx, req, respond); });
   }
   t.Add("/static/{*}").Get([&ctx](R req, Args a, Out respond) {
     respond(ctx.static_files.Serve(req, a.rest));
-  });
-  t.Add("/").Get([&ctx](R req, Args, Out respond) { FrontPage(ctx, req, respond); });
-  t.Add("/rss.xml").Get([&ctx](R req, Args, Out respond) { SiteFeed(ctx, req, respond); });
-  t.Add("/prefs/font").Get([&ctx](R req, Args, Out respond) { FontPreference(ctx, req, respond); });
-  t.Add("/go").Get([&ctx](R req, Args, Out respond) { LeavingPage(ctx, req, respond); });
+  }).OnLoop();
+  // Cached pages leave the loop themselves when they must be built.
+  t.Add("/").Get([&ctx](R req, Args, Out respond) { FrontPage(ctx, req, respond); }).OnLoop();
+  t.Add("/rss.xml").Get([&ctx](R req, Args, Out respond) { SiteFeed(ctx, req, respond); }).OnLoop();
+  t.Add("/prefs/font")
+      .Get([&ctx](R req, Args, Out respond) { FontPreference(ctx, req, respond); })
+      .OnLoop();
+  t.Add("/go").Get([&ctx](R req, Args, Out respond) { LeavingPage(ctx, req, respond); }).OnLoop();
   t.Add("/comments/{id}/report")
       .Get([&ctx](R req, Args a, Out respond) { ReportCommentPage(ctx, req, a.id, respond); })
       .Post([&ctx](R req, Args a, Out respond) { PostReport(ctx, req, a.id, respond); });
@@ -84,7 +88,7 @@ RouteTable SiteRoutes(Context& ctx) {
       .Post([&ctx](R req, Args a, Out respond) { PostCommentEdit(ctx, req, a.id, respond); });
   t.Add("/news/{id}-{slug}.html").Get([&ctx](R req, Args a, Out respond) {
     ArticlePage(ctx, req, ArticleOf(a), 1, respond);
-  });
+  }).OnLoop();
   t.Add("/news/{id}-{slug}/comments").Post([&ctx](R req, Args a, Out respond) {
     PostCommentForm(ctx, req, ArticleOf(a), respond);
   });
@@ -93,10 +97,10 @@ RouteTable SiteRoutes(Context& ctx) {
   });
   t.Add("/news/{id}-{slug}/comments.rss").Get([&ctx](R req, Args a, Out respond) {
     CommentsFeed(ctx, req, ArticleOf(a), respond);
-  });
+  }).OnLoop();
   t.Add("/news/{id}-{slug}/comments/page/{page}").Get([&ctx](R req, Args a, Out respond) {
     ArticlePage(ctx, req, ArticleOf(a), a.page, respond);
-  });
+  }).OnLoop();
   return t;
 }
 
@@ -105,7 +109,10 @@ struct Routes {
       : cors(ctx.config.api.cors_origins),
         site(SiteRoutes(ctx)),
         newsroom(NewsroomRoutes(ctx)),
-        api(ApiRoutes(ctx, cors)) {}
+        api(ApiRoutes(ctx, cors)) {
+    // Every other handler may wait on the database or Redis: off the loop.
+    for (RouteTable* t : {&site, &newsroom, &api}) t->LeaveLoopWith(OffLoopOf(ctx));
+  }
 
   // The table of the area `path` is in.
   const RouteTable& For(std::string_view path) const {

@@ -26,6 +26,7 @@ add_executable(integration_test
   ${CMAKE_CURRENT_LIST_DIR}/backup_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/public_pages_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/newsroom_articles_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/event_loop_test.cc
 )
 target_link_libraries(integration_test PRIVATE
   GTest::gtest_main ZLIB::ZLIB nlohmann_json::nlohmann_json Threads::Threads)
@@ -42,7 +43,7 @@ set(TRIBUNE_INTEGRATION_SUITES
   DatabaseFiles StorageFailures FormTokens NewsroomFlood ApiProtocol Cors
   Links LinkHosts LinkBaseUrl LinkWarnings CampaignWave ApiKeys Premoderation Reports
   MultiNode MultiNodeRedis PostgresRestart DbCopy Operations Backup PublicPages NewsroomArticles
-  NewsroomDashboard NewsroomBulk)
+  NewsroomDashboard NewsroomBulk EventLoop EventLoopShared)
 foreach(suite IN LISTS TRIBUNE_INTEGRATION_SUITES)
   add_test(NAME integration.${suite}
     COMMAND integration_test --gtest_filter=${suite}.*:${suite}/*)
@@ -55,7 +56,7 @@ set_tests_properties(integration.MultiNode integration.PostgresRestart integrati
   integration.Backup PROPERTIES
   FIXTURES_REQUIRED postgres
   ENVIRONMENT "TRIBUNE_TEST_POSTGRES=${TRIBUNE_TEST_POSTGRES_URL}")
-set_tests_properties(integration.MultiNodeRedis PROPERTIES
+set_tests_properties(integration.MultiNodeRedis integration.EventLoopShared PROPERTIES
   FIXTURES_REQUIRED "postgres;redis"
   ENVIRONMENT "TRIBUNE_TEST_POSTGRES=${TRIBUNE_TEST_POSTGRES_URL};TRIBUNE_TEST_REDIS=${TRIBUNE_TEST_REDIS_URL}")
 

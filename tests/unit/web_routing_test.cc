@@ -1,6 +1,10 @@
 // The route table's patterns, the validators' comparison and the CORS policy.
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <memory>
+#include <vector>
+
 #include "web/conditional.h"
 #include "web/cors.h"
 #include "web/route_table.h"
@@ -57,6 +61,48 @@ TEST(RouteTable, AllowListsTheMethodsWithHandlers) {
   EXPECT_TRUE(t.Serve(req, "/x", [&got](http::Response r) { got = std::move(r); }));
   EXPECT_EQ(got.status, 405);
   EXPECT_FALSE(t.Serve(req, "/y", [](http::Response) {}));
+}
+
+// An offload that runs jobs later, as a pool would, each with its own copy
+// of the request; routes marked OnLoop do not go through it.
+TEST(RouteTable, HandlersLeaveTheLoopUnlessMarkedOnLoop) {
+  RouteTable t(
+      [](int status, const std::string& detail) {
+        http::Response r;
+        r.status = status;
+        r.body = detail;
+        return r;
+      },
+      "none");
+  std::vector<std::function<void()>> later;
+  t.LeaveLoopWith([&later](http::Request& req, http::Respond respond, ErrorWriter, LoopJob job) {
+    auto own = std::make_shared<http::Request>(req);
+    later.push_back([own, respond, job] { job(*own, respond); });
+  });
+  std::string seen_rest;
+  t.Add("/slow/{*}").Get([&seen_rest](http::Request&, const PathArgs& a, http::Respond respond) {
+    seen_rest = std::string(a.rest);
+    respond(http::Response{});
+  });
+  t.Add("/fast").Get([](http::Request&, const PathArgs&, http::Respond respond) {
+    respond(http::Response{});
+  }).OnLoop();
+  int answered = 0;
+  auto count = [&answered](http::Response) { ++answered; };
+  http::Request req;
+  req.method = "GET";
+  req.path = "/fast";
+  ASSERT_TRUE(t.Serve(req, req.path, count));
+  EXPECT_EQ(answered, 1);
+  EXPECT_TRUE(later.empty());
+  req.path = "/slow/a/b.css";
+  ASSERT_TRUE(t.Serve(req, req.path, count));
+  EXPECT_EQ(answered, 1);  // not yet: queued
+  ASSERT_EQ(later.size(), 1u);
+  req.path = "/something/else/entirely";  // the server reuses its request
+  later.front()();
+  EXPECT_EQ(answered, 2);
+  EXPECT_EQ(seen_rest, "a/b.css");
 }
 
 TEST(IfNoneMatch, ListsWeakTagsAndStar) {

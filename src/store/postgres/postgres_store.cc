@@ -14,6 +14,7 @@
 #include <mutex>
 #include <vector>
 
+#include "core/event_loop.h"
 #include "site/slug.h"
 #include "store/body_hash.h"
 #include "store/like_pattern.h"
@@ -903,6 +904,7 @@ class PostgresStore final : public Store {
   }
 
   Connection* Borrow() {
+    NoteBlockingCall(BlockingCall::kDatabase);
     std::unique_lock lock(pool_mu_);
     pool_cv_.wait(lock, [&] { return !idle_.empty(); });
     Connection* c = idle_.back();

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/event_loop.h"
 #include "site/slug.h"
 #include "store/body_hash.h"
 #include "store/like_pattern.h"
@@ -133,6 +134,7 @@ class SqliteStore final : public Store {
   }
 
   Result<int> SchemaVersion() override {
+    NoteBlockingCall(BlockingCall::kDatabase);
     std::lock_guard lock(write_mu_);
     return sqlite::CurrentSchemaVersion(*writer_);
   }
@@ -867,6 +869,7 @@ class SqliteStore final : public Store {
   // write. R is Status or a Result.
   template <typename R, typename F>
   R InWriteTransaction(F&& f) {
+    NoteBlockingCall(BlockingCall::kDatabase);
     std::lock_guard lock(write_mu_);
     try {
       Transaction tx(*writer_);
@@ -900,6 +903,7 @@ class SqliteStore final : public Store {
   }
 
   Connection* Borrow() {
+    NoteBlockingCall(BlockingCall::kDatabase);
     std::unique_lock lock(pool_mu_);
     pool_cv_.wait(lock, [&] { return !idle_.empty(); });
     Connection* c = idle_.back();
