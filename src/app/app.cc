@@ -110,6 +110,8 @@ class ChangeWatcher {
         model_changed_(std::move(model_changed)) {
     auto m = store_.ArticlesChangeMarker();
     last_ = m.ok() ? *m : 0;
+    auto shown = store_.CountArticles({static_cast<int64_t>(std::time(nullptr)), ""});
+    shown_ = shown.ok() ? *shown : -1;
     auto v = store_.GetSetting("spam_model_version");
     model_ = v.ok() ? *v : "";
     thread_ = std::thread([this] { Run(); });
@@ -131,8 +133,11 @@ class ChangeWatcher {
       if (++ticks % 120 == 0) LogCacheStats();  // once a minute
       if (ticks % 7200 == 1) PruneAudit();       // at start, then once an hour
       auto m = store_.ArticlesChangeMarker();
-      if (m.ok() && *m != last_) {
-        last_ = *m;
+      // A scheduled article's time came: the articles readers see changed.
+      auto shown = store_.CountArticles({static_cast<int64_t>(std::time(nullptr)), ""});
+      if ((m.ok() && *m != last_) || (shown.ok() && *shown != shown_)) {
+        if (m.ok()) last_ = *m;
+        if (shown.ok()) shown_ = *shown;
         cache_.InvalidateAll();
       }
       auto v = store_.GetSetting("spam_model_version");
@@ -162,6 +167,7 @@ class ChangeWatcher {
   render::PageCache::Stats logged_;
   ModelChanged model_changed_;
   int64_t last_ = 0;
+  int64_t shown_ = -1;  // articles readers saw at the last look
   std::string model_;
   std::mutex mu_;
   std::condition_variable cv_;
@@ -413,7 +419,8 @@ int Serve(const Config& given) {
   RegisterBlockingMetrics(ops.metrics);
   if (work) RegisterWorkMetrics(ops.metrics, *work);
   web::Context ctx{config,
-                   {config.site.name, base, config.site.language, config.site.policy_note},
+                   {config.site.name, base, config.site.language, config.site.policy_note,
+                    config.site.categories},
                    *store, *store, *store, *store, cache, signer, comments, static_files,
                    newsroom, &*client_address, &ops, store.get(), work ? &*work : nullptr};
 

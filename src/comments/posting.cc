@@ -18,7 +18,7 @@ using internal::StatusFor;
 void CommentService::Post(int64_t article_id, site::CommentForm form, const PostContext& ctx,
                           std::function<void(PostOutcome)> done) {
   PostOutcome out;
-  auto article = articles_.GetArticle(article_id);
+  auto article = store::GetPublicArticle(articles_, article_id, ctx.now);
   if (!article.ok()) {
     out.kind = article.status().code() == Code::kNotFound ? PostOutcome::Kind::kNotFound
                                                           : PostOutcome::Kind::kUnavailable;
@@ -26,7 +26,8 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
     return done(std::move(out));
   }
   out.article = *article;
-  if (!out.article.comments_open) {
+  if (!site::TakesComments(out.article, ctx.now)) {
+    out.article.comments_open = false;
     out.kind = PostOutcome::Kind::kClosed;
     out.message = "Comments are closed for this article.";
     out.form = std::move(form);

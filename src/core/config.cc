@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -150,6 +151,7 @@ std::map<std::string, Binder> Binders(Config& c) {
       {"site.policy_note", Bind(&c.site.policy_note)},
       {"site.secret", Bind(&c.site.secret)},
       {"site.hosts", Bind(&c.site.hosts)},
+      {"site.categories", Bind(&c.site.categories)},
       {"api.cors_origins", Bind(&c.api.cors_origins)},
       {"api.keys", Bind(&c.api.keys)},
       {"server.listen", Bind(&c.server.listen)},
@@ -284,6 +286,19 @@ Status CheckLinks(const Config& c) {
       return InvalidArgument(fmt::format(
           "key 'api.keys' must list \"NAME:SECRET\" with a secret of at least {} bytes",
           kMinSecretBytes));
+    }
+  }
+  for (size_t i = 0; i < c.site.categories.size(); ++i) {
+    const std::string& name = c.site.categories[i];
+    bool letters = std::any_of(name.begin(), name.end(),
+                               [](unsigned char ch) { return std::isalnum(ch) || ch >= 0x80; });
+    if (!letters || name.size() > 60 ||
+        std::find(c.site.categories.begin(), c.site.categories.begin() + i, name) !=
+            c.site.categories.begin() + i) {
+      return InvalidArgument(fmt::format(
+          "key 'site.categories' must list distinct names of 1 to 60 bytes with letters or "
+          "digits, not '{}'",
+          name));
     }
   }
   for (const std::string& origin : c.api.cors_origins) {

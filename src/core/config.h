@@ -26,6 +26,8 @@ struct SiteConfig {
       "be respectful of others.";
   std::string secret;  // HMAC key (hex or text, at least 16 bytes); empty: generated once and
                        // kept in the store
+  std::vector<std::string> categories;  // sections editors file articles under, each with its
+                                        // front page and feed (/category/{slug}); in nav order
 };
 
 struct ServerConfig {

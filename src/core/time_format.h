@@ -15,4 +15,9 @@ std::string HttpDate(int64_t t);      // "Sun, 25 Jan 2026 12:40:00 GMT" (RFC 91
 // Parses the HttpDate format; -1 when malformed.
 int64_t ParseHttpDate(const std::string& text);
 
+// "2026-12-24T08:00", as an HTML datetime-local input takes it (UTC).
+std::string DateTimeLocal(int64_t t);
+// Parses "2026-12-24T08:00" or "2026-12-24 08:00" (UTC, seconds optional); -1 when malformed.
+int64_t ParseDateTimeLocal(const std::string& text);
+
 }  // namespace tribune::timefmt

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/utf8.h"
 #include "site/slug.h"
 
@@ -31,6 +33,8 @@ ArticleInput NormalizedArticle(const ArticleInput& in) {
   out.slug = Trimmed(in.slug);
   out.lead = Trimmed(in.lead);
   out.source = Trimmed(in.source);
+  out.byline = Trimmed(in.byline);
+  out.category = Trimmed(in.category);
   // The body keeps its inner blank lines (paragraphs); CRLF from forms becomes LF.
   std::string body;
   for (char c : in.body) {
@@ -40,7 +44,18 @@ ArticleInput NormalizedArticle(const ArticleInput& in) {
   return out;
 }
 
-std::vector<site::FieldError> CheckArticle(const ArticleInput& raw) {
+ArticleInput InputOf(const site::Article& a) {
+  ArticleInput in{a.title, a.slug, a.lead, a.body, a.source, a.comments_open};
+  in.byline = a.byline;
+  in.category = a.category;
+  in.comments_close_days = a.comments_close_days;
+  in.state = a.state;
+  in.publish_at = a.published_at;
+  return in;
+}
+
+std::vector<site::FieldError> CheckArticle(const ArticleInput& raw,
+                                           const std::vector<std::string>& categories) {
   ArticleInput in = NormalizedArticle(raw);
   std::vector<site::FieldError> errors;
   auto too_long = [&](const char* field, const std::string& v, size_t max, const char* what) {
@@ -61,7 +76,19 @@ std::vector<site::FieldError> CheckArticle(const ArticleInput& raw) {
   if (in.body.empty()) errors.push_back({"body", "An article needs a text."});
   too_long("body", in.body, kMaxBody, "text");
   too_long("source", in.source, kMaxSource, "source line");
-  for (const auto* v : {&in.title, &in.slug, &in.lead, &in.body, &in.source}) {
+  too_long("byline", in.byline, kMaxByline, "byline");
+  if (!in.category.empty() &&
+      std::find(categories.begin(), categories.end(), in.category) == categories.end()) {
+    errors.push_back({"category", categories.empty()
+                                      ? "This site has no categories ([site] categories)."
+                                      : "Choose one of the site's categories."});
+  }
+  if (in.comments_close_days < 0 || in.comments_close_days > kMaxCloseDays) {
+    errors.push_back({"comments_close_days",
+                      fmt::format("Comments close after 0 (never) to {} days.", kMaxCloseDays)});
+  }
+  if (in.publish_at < 0) errors.push_back({"publish_at", "That is not a publication time."});
+  for (const auto* v : {&in.title, &in.slug, &in.lead, &in.body, &in.source, &in.byline}) {
     if (!utf8::IsValid(*v)) {
       errors.push_back({"", "The text is not valid UTF-8."});
       break;
@@ -71,16 +98,29 @@ std::vector<site::FieldError> CheckArticle(const ArticleInput& raw) {
 }
 
 std::string ArticleSummary(const site::Article& a) {
-  return a.title + (a.comments_open ? "; comments open" : "; comments closed");
+  std::string out = a.title + "; " + std::string(site::StateName(a.state));
+  if (a.state == site::ArticleState::kPublished) out += " from " + std::to_string(a.published_at);
+  if (!a.category.empty()) out += "; in " + a.category;
+  out += a.comments_open ? "; comments open" : "; comments closed";
+  if (a.comments_close_days > 0) {
+    out += fmt::format(" (closing after {} days)", a.comments_close_days);
+  }
+  return out;
 }
 
 Result<site::Article> CreateArticle(store::ArticleStore& articles, store::AuditStore& audit,
-                                    const Actor& by, const ArticleInput& raw, int64_t now) {
-  auto errors = CheckArticle(raw);
+                                    const Actor& by, const ArticleInput& raw,
+                                    const std::vector<std::string>& categories, int64_t now) {
+  auto errors = CheckArticle(raw, categories);
   if (!errors.empty()) return InvalidArgument(errors.front().message);
   ArticleInput in = NormalizedArticle(raw);
-  auto a = articles.CreateArticle(
-      {in.title, in.lead, in.body, in.source, in.slug, 0, in.comments_open}, now);
+  store::ArticleDraft draft{in.title, in.lead, in.body, in.source, in.slug,
+                            in.publish_at > 0 ? in.publish_at : now, in.comments_open};
+  draft.state = in.state;
+  draft.category = in.category;
+  draft.byline = in.byline;
+  draft.comments_close_days = in.comments_close_days;
+  auto a = articles.CreateArticle(draft, now);
   if (!a.ok()) return a.status();
   (void)RecordAction(audit, by, "article.add", "article " + std::to_string(a->id), "",
                      ArticleSummary(*a), now);
@@ -89,8 +129,8 @@ Result<site::Article> CreateArticle(store::ArticleStore& articles, store::AuditS
 
 Result<site::Article> UpdateArticle(store::ArticleStore& articles, store::AuditStore& audit,
                                     const Actor& by, int64_t id, const ArticleInput& raw,
-                                    int64_t now) {
-  auto errors = CheckArticle(raw);
+                                    const std::vector<std::string>& categories, int64_t now) {
+  auto errors = CheckArticle(raw, categories);
   if (!errors.empty()) return InvalidArgument(errors.front().message);
   ArticleInput in = NormalizedArticle(raw);
   auto a = articles.GetArticle(id);
@@ -102,8 +142,22 @@ Result<site::Article> UpdateArticle(store::ArticleStore& articles, store::AuditS
   a->body = in.body;
   a->source = in.source;
   a->comments_open = in.comments_open;
+  a->byline = in.byline;
+  a->category = in.category;
+  a->comments_close_days = in.comments_close_days;
+  site::ArticleState was = a->state;
+  a->state = in.state;
+  if (in.publish_at > 0) {
+    a->published_at = in.publish_at;
+  } else if (in.state == site::ArticleState::kPublished && was != site::ArticleState::kPublished) {
+    a->published_at = now;  // published (again) now
+  }
   TRIBUNE_RETURN_IF_ERROR(articles.UpdateArticle(*a, now));
-  (void)RecordAction(audit, by, "article.edit", "article " + std::to_string(id), before,
+  const char* action = was == a->state                                ? "article.edit"
+                       : a->state == site::ArticleState::kPublished   ? "article.publish"
+                       : a->state == site::ArticleState::kUnpublished ? "article.unpublish"
+                                                                      : "article.edit";
+  (void)RecordAction(audit, by, action, "article " + std::to_string(id), before,
                      ArticleSummary(*a), now);
   return articles.GetArticle(id);
 }

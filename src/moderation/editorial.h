@@ -18,31 +18,46 @@ namespace tribune::moderation {
 struct ArticleInput {
   std::string title, slug, lead, body, source;  // slug empty: made from the title
   bool comments_open = true;
+  std::string byline, category;                  // category: one of the site's, or ""
+  int64_t comments_close_days = 0;               // 0: comments do not close by themselves
+  site::ArticleState state = site::ArticleState::kPublished;
+  // When readers see it (Unix seconds; later than now: scheduled). 0: now for
+  // an article published for the first time, else its time stays.
+  int64_t publish_at = 0;
 };
+
+// What `a` holds, as the editor's form shows it.
+ArticleInput InputOf(const site::Article& a);
 
 inline constexpr size_t kMaxTitle = 300;
 inline constexpr size_t kMaxLead = 2000;
 inline constexpr size_t kMaxBody = 200000;
 inline constexpr size_t kMaxSource = 300;
+inline constexpr size_t kMaxByline = 200;
+inline constexpr int64_t kMaxCloseDays = 3650;
 
 // `in` as it is saved: fields trimmed, CRLF line ends (from a form) as LF.
 ArticleInput NormalizedArticle(const ArticleInput& in);
 
 // What is wrong with `in`, field by field; empty when it can be saved.
-std::vector<site::FieldError> CheckArticle(const ArticleInput& in);
+// `categories`: the site's ([site] categories); a category must be one of them.
+std::vector<site::FieldError> CheckArticle(const ArticleInput& in,
+                                           const std::vector<std::string>& categories);
 
 // The line the audit log keeps of an article, before and after a change.
 std::string ArticleSummary(const site::Article& a);
 
-// Saves a new article (published now) and records "article.add".
-// InvalidArgument (the first problem) when CheckArticle finds any.
+// Saves a new article (a draft, published now, or scheduled) and records
+// "article.add". InvalidArgument (the first problem) when CheckArticle finds any.
 Result<site::Article> CreateArticle(store::ArticleStore& articles, store::AuditStore& audit,
-                                    const Actor& by, const ArticleInput& in, int64_t now);
+                                    const Actor& by, const ArticleInput& in,
+                                    const std::vector<std::string>& categories, int64_t now);
 
-// Replaces article `id`'s text and settings and records "article.edit".
-// NotFound when there is no such article.
+// Replaces article `id`'s text and settings and records "article.edit" (or
+// "article.publish" / "article.unpublish" when its state changes). NotFound
+// when there is no such article.
 Result<site::Article> UpdateArticle(store::ArticleStore& articles, store::AuditStore& audit,
                                     const Actor& by, int64_t id, const ArticleInput& in,
-                                    int64_t now);
+                                    const std::vector<std::string>& categories, int64_t now);
 
 }  // namespace tribune::moderation

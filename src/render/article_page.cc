@@ -64,8 +64,15 @@ void AppendForm(std::string& out, const SiteInfo& site, const ArticlePageView& v
   }
   AppendFormErrors(out, v.errors);
   if (!a.comments_open) {
-    out += "<p class=\"notice notice-closed\">Comments are closed for this article.</p>\n"
-           "</section>\n";
+    out += "<p class=\"notice notice-closed\">Comments are closed for this article.</p>\n";
+    if (v.form && !v.form->body.empty()) {
+      // Refused because comments closed meanwhile: the reader keeps the text.
+      out += "<p class=\"field\"><label for=\"cf-kept\">Your text, to keep</label><br>"
+             "<textarea id=\"cf-kept\" rows=\"6\" readonly>";
+      html::AppendEscaped(out, v.form->body);
+      out += "</textarea></p>\n";
+    }
+    out += "</section>\n";
     return;
   }
   out += "<form id=\"comment-form\" class=\"comment-form\" method=\"post\" action=\"";
@@ -98,10 +105,20 @@ void AppendArticleBody(std::string& out, const std::string& body) {
     if (end == std::string::npos) end = body.size();
     std::string_view para = std::string_view(body).substr(pos, end - pos);
     while (!para.empty() && (para.front() == '\n' || para.front() == '\r')) para.remove_prefix(1);
+    // A paragraph of one line starting "## " or "### " is a heading.
+    std::string_view tag = "p";
+    if (para.find('\n') == std::string_view::npos) {
+      if (para.substr(0, 3) == "## ") tag = "h2", para.remove_prefix(3);
+      else if (para.substr(0, 4) == "### ") tag = "h3", para.remove_prefix(4);
+    }
     if (!para.empty()) {
-      out += "<p>";
+      out += '<';
+      out += tag;
+      out += '>';
       html::AppendEscaped(out, para);
-      out += "</p>\n";
+      out += "</";
+      out += tag;
+      out += ">\n";
     }
     pos = end + 2;
   }
@@ -127,7 +144,20 @@ std::string RenderArticlePage(const SiteInfo& site, const ArticlePageView& v) {
   out += timefmt::Iso8601(a.published_at);
   out += "\">";
   out += timefmt::ArticleDate(a.published_at);
-  out += "</time></p>\n";
+  out += "</time>";
+  if (!a.byline.empty()) {
+    out += " \u00b7 <span class=\"byline\">By ";
+    html::AppendEscaped(out, a.byline);
+    out += "</span>";
+  }
+  if (!a.category.empty()) {
+    out += " \u00b7 <a href=\"";
+    html::AppendEscaped(out, CategoryPath(a.category));
+    out += "\">";
+    html::AppendEscaped(out, a.category);
+    out += "</a>";
+  }
+  out += "</p>\n";
   AppendFontControl(out, a);
   out += "<div class=\"article-body\">\n";
   AppendArticleBody(out, a.body);

@@ -57,12 +57,15 @@ int64_t NewestChange(const site::Article& a, const std::vector<site::Comment>& c
 
 }  // namespace
 
-std::string RenderSiteFeed(const SiteInfo& site, const std::vector<site::Article>& articles) {
+std::string RenderSiteFeed(const SiteInfo& site, const std::vector<site::Article>& articles,
+                           const std::string& category) {
   std::string out;
-  std::string link = site.base_url + "/";
-  std::string self = site.base_url + "/rss.xml";
+  std::string path = category.empty() ? std::string("/") : CategoryPath(category);
+  std::string link = site.base_url + path;
+  std::string self = site.base_url + (category.empty() ? "/rss.xml" : path + "/rss.xml");
+  std::string title = category.empty() ? site.name : category + " \u00b7 " + site.name;
   OpenChannel(out, site,
-              {site.name, link, "Latest news from " + site.name, self, NewestChange(articles)});
+              {title, link, "Latest news from " + title, self, NewestChange(articles)});
   for (const auto& a : articles) {
     std::string item_link = site.base_url + site::ArticlePath(a);
     out += "<item>\n";
@@ -70,7 +73,10 @@ std::string RenderSiteFeed(const SiteInfo& site, const std::vector<site::Article
     Element(out, "link", item_link);
     Element(out, "guid", item_link);
     Element(out, "pubDate", timefmt::HttpDate(a.published_at));
-    if (!a.source.empty()) Element(out, "dc:creator", a.source);
+    if (!a.byline.empty() || !a.source.empty()) {
+      Element(out, "dc:creator", a.byline.empty() ? a.source : a.byline);
+    }
+    if (!a.category.empty()) Element(out, "category", a.category);
     Element(out, "description", html::TextAsHtml(a.lead));
     out += "</item>\n";
   }

@@ -20,7 +20,9 @@
 
 namespace tribune::render {
 
-std::string RenderSiteFeed(const SiteInfo& site, const std::vector<site::Article>& articles);
+// The site's feed; with `category`, that category's (at /category/{slug}/rss.xml).
+std::string RenderSiteFeed(const SiteInfo& site, const std::vector<site::Article>& articles,
+                           const std::string& category = "");
 
 // `comments`: the article's newest published comments, newest first, as its
 // comment pages list them from the start, `per_page` a page.

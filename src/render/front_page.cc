@@ -5,19 +5,22 @@
 #include "render/pagination_nav.h"
 
 namespace tribune::render {
-namespace {
-std::string FrontPath(int64_t p) { return p <= 1 ? "/" : "/?page=" + std::to_string(p); }
-}  // namespace
-
 std::string RenderFrontPage(const SiteInfo& site, const std::vector<site::Article>& articles,
-                            int64_t page, int64_t pages) {
+                            int64_t page, int64_t pages, const Listing& listing) {
+  auto path_of = [&listing](int64_t p) {
+    return p <= 1 ? listing.path : listing.path + "?page=" + std::to_string(p);
+  };
   std::string out;
   out.reserve(16 * 1024);
-  std::string canonical = FrontPath(page);
-  std::string prev = page > 1 ? FrontPath(page - 1) : "";
-  std::string next = page < pages ? FrontPath(page + 1) : "";
-  OpenPage(out, site, {site.name, "Latest news", canonical, prev, next, "", "", 0});
-  out += "<h1 class=\"front-title\">Latest news</h1>\n<ol class=\"article-list\">\n";
+  std::string canonical = path_of(page);
+  std::string prev = page > 1 ? path_of(page - 1) : "";
+  std::string next = page < pages ? path_of(page + 1) : "";
+  std::string title = listing.path == "/" ? site.name : listing.heading + " \u00b7 " + site.name;
+  std::string feed_title = listing.heading + " \u00b7 " + site.name;
+  OpenPage(out, site, {title, listing.heading, canonical, prev, next, listing.feed, feed_title, 0});
+  out += "<h1 class=\"front-title\">";
+  html::AppendEscaped(out, listing.heading);
+  out += "</h1>\n<ol class=\"article-list\">\n";
   for (const auto& a : articles) {
     std::string path = site::ArticlePath(a);
     out += "<li class=\"article-item\"><h2><a href=\"";
@@ -28,7 +31,15 @@ std::string RenderFrontPage(const SiteInfo& site, const std::vector<site::Articl
     out += timefmt::Iso8601(a.published_at);
     out += "\">";
     out += timefmt::ArticleDate(a.published_at);
-    out += "</time> \u00b7 <a href=\"";
+    out += "</time>";
+    if (!a.category.empty()) {
+      out += " \u00b7 <a href=\"";
+      html::AppendEscaped(out, CategoryPath(a.category));
+      out += "\">";
+      html::AppendEscaped(out, a.category);
+      out += "</a>";
+    }
+    out += " \u00b7 <a href=\"";
     html::AppendEscaped(out, path);
     out += "#comments\">";
     AppendInt(out, a.comment_count);
@@ -39,7 +50,7 @@ std::string RenderFrontPage(const SiteInfo& site, const std::vector<site::Articl
   }
   out += "</ol>\n";
   if (articles.empty()) out += "<p>No articles yet.</p>\n";
-  AppendPagination(out, page, pages, FrontPath, "Front page pages");
+  AppendPagination(out, page, pages, path_of, "Front page pages");
   ClosePage(out, site);
   return out;
 }

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/html.h"
+#include "site/slug.h"
 
 namespace tribune::render {
 
@@ -72,9 +73,19 @@ void OpenPage(std::string& out, const SiteInfo& site, const PageFrame& f) {
   AppendInt(out, f.font_step);
   out += "\">\n<header class=\"site-header\"><a class=\"site-name\" href=\"/\">";
   html::AppendEscaped(out, site.name);
-  out += "</a> <nav class=\"site-nav\" aria-label=\"Site\"><a href=\"/\">News</a> "
-         "<a href=\"/rss.xml\">RSS</a></nav>"
-         "</header>\n<main class=\"page\">\n";
+  out += "</a> <nav class=\"site-nav\" aria-label=\"Site\"><a href=\"/\">News</a> ";
+  for (const std::string& name : site.categories) {
+    out += "<a href=\"";
+    html::AppendEscaped(out, CategoryPath(name));
+    out += "\">";
+    html::AppendEscaped(out, name);
+    out += "</a> ";
+  }
+  out += "<a href=\"/rss.xml\">RSS</a></nav></header>\n<main class=\"page\">\n";
+}
+
+std::string CategoryPath(std::string_view name) {
+  return "/category/" + site::Slugify(std::string(name));
 }
 
 void ClosePage(std::string& out, const SiteInfo& site) {

@@ -14,7 +14,11 @@ struct SiteInfo {
   std::string base_url;   // no trailing slash
   std::string language;
   std::string policy_note;
+  std::vector<std::string> categories;  // names, in the order of the site's navigation
 };
+
+// The path of a category's front page: "/category/{slug of name}".
+std::string CategoryPath(std::string_view name);
 
 struct PageFrame {
   std::string_view title;

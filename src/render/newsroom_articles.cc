@@ -34,6 +34,41 @@ void AppendInput(std::string& out, const char* name, const char* label, const st
   }
 }
 
+// The category choice: the site's categories, or none.
+void AppendCategory(std::string& out, const ArticleEditView& v) {
+  if (v.categories.empty() && v.category.empty()) return;
+  out += "<p class=\"field\"><label for=\"ae-category\">Category</label><br>"
+         "<select id=\"ae-category\" name=\"category\"><option value=\"\">(none)</option>";
+  bool listed = false;
+  for (const std::string& name : v.categories) {
+    out += "<option";
+    if (name == v.category) out += " selected", listed = true;
+    out += ">";
+    html::AppendEscaped(out, name);
+    out += "</option>";
+  }
+  if (!listed && !v.category.empty()) {  // no longer one of the site's: kept until changed
+    out += "<option selected>";
+    html::AppendEscaped(out, v.category);
+    out += "</option>";
+  }
+  out += "</select></p>\n";
+}
+
+// Where the article is now, in words.
+void AppendStateLine(std::string& out, const ArticleEditView& v) {
+  if (v.id == 0) return;
+  out += "<p class=\"state\">Now: <strong>";
+  if (v.scheduled) {
+    out += "scheduled for ";
+    html::AppendEscaped(out, v.publish_at);
+    out += " UTC";
+  } else {
+    out += site::StateName(v.state);
+  }
+  out += "</strong></p>\n";
+}
+
 }  // namespace
 
 std::string RenderArticleListPage(const SiteInfo& site, const ArticleListView& v) {
@@ -46,12 +81,17 @@ std::string RenderArticleListPage(const SiteInfo& site, const ArticleListView& v
     out += "<p class=\"empty\">No articles yet.</p>\n";
   } else {
     out += "<table class=\"article-list\">\n<thead><tr><th scope=\"col\">Title</th>"
-           "<th scope=\"col\">Published</th><th scope=\"col\">Comments</th>"
-           "<th scope=\"col\">On the site</th></tr></thead>\n<tbody>\n";
+           "<th scope=\"col\">State</th><th scope=\"col\">Published</th>"
+           "<th scope=\"col\">Comments</th><th scope=\"col\">On the site</th></tr></thead>\n"
+           "<tbody>\n";
     for (const site::Article& a : v.articles) {
       out += "<tr><td><a href=\"/newsroom/articles/" + std::to_string(a.id) + "\">";
       html::AppendEscaped(out, a.title);
-      out += "</a></td><td><time datetime=\"" + timefmt::Iso8601(a.published_at) + "\">" +
+      out += "</a></td><td>";
+      out += a.state == site::ArticleState::kPublished && a.published_at > v.now
+                 ? "scheduled"
+                 : std::string(site::StateName(a.state));
+      out += "</td><td><time datetime=\"" + timefmt::Iso8601(a.published_at) + "\">" +
              timefmt::CommentDate(a.published_at) + "</time></td><td>" +
              std::to_string(a.comment_count) + (a.comments_open ? "" : " (closed)") +
              "</td><td><a href=\"";
@@ -95,6 +135,11 @@ std::string RenderArticleEditPage(const SiteInfo& site, const ArticleEditView& v
       html::AppendEscaped(out, v.lead);
       out += "</strong></p>\n";
     }
+    if (!v.byline.empty()) {
+      out += "<p class=\"byline\">By ";
+      html::AppendEscaped(out, v.byline);
+      out += "</p>\n";
+    }
     AppendArticleBody(out, v.body);
     if (!v.source.empty()) {
       out += "<p class=\"source\">Source: ";
@@ -112,15 +157,41 @@ std::string RenderArticleEditPage(const SiteInfo& site, const ArticleEditView& v
   AppendInput(out, "slug", "Address name", v.slug,
               "small letters, digits and hyphens; empty: made from the title", 0, false, 120);
   AppendInput(out, "lead", "Lead", v.lead, "one or two sentences above the text", 3);
-  AppendInput(out, "body", "Text", v.body, "paragraphs separated by a blank line", 20, true);
+  AppendInput(out, "body", "Text", v.body,
+              "paragraphs separated by a blank line; a line starting \u201c## \u201d or "
+              "\u201c### \u201d is a heading", 20, true);
   AppendInput(out, "source", "Source line", v.source, "e.g. a news agency", 0, false, 300);
+  AppendInput(out, "byline", "Byline", v.byline, "the writer's name, shown as \u201cBy \u2026\u201d",
+              0, false, 200);
+  AppendCategory(out, v);
   out += "<p class=\"field\"><label><input type=\"checkbox\" name=\"comments_open\" value=\"1\"";
   if (v.comments_open) out += " checked";
-  out += "> Readers may comment</label></p>\n<p class=\"actions\">"
-         "<button type=\"submit\" name=\"do\" value=\"preview\">Preview</button> "
-         "<button type=\"submit\" name=\"do\" value=\"save\">";
-  out += v.id == 0 ? "Publish" : "Save changes";
-  out += "</button></p>\n</form>\n</section>\n";
+  out += "> Readers may comment</label></p>\n";
+  out += "<p class=\"field\"><label for=\"ae-close\">Comments close after (days)</label> "
+         "<span class=\"hint\" id=\"ae-close-hint\">0: they stay open</span><br>"
+         "<input type=\"number\" id=\"ae-close\" name=\"comments_close_days\" min=\"0\" "
+         "max=\"3650\" aria-describedby=\"ae-close-hint\" value=\"";
+  AppendAttr(out, v.comments_close_days);
+  out += "\"></p>\n<p class=\"field\"><label for=\"ae-at\">Publication time (UTC)</label> "
+         "<span class=\"hint\" id=\"ae-at-hint\">empty: when you publish; a time to come "
+         "schedules it</span><br><input type=\"datetime-local\" id=\"ae-at\" name=\"publish_at\" "
+         "aria-describedby=\"ae-at-hint\" value=\"";
+  AppendAttr(out, v.publish_at);
+  out += "\"></p>\n";
+  AppendStateLine(out, v);
+  bool published = v.state == site::ArticleState::kPublished && v.id != 0;
+  out += "<p class=\"actions\">"
+         "<button type=\"submit\" name=\"do\" value=\"preview\">Preview</button> ";
+  if (!published) {
+    out += "<button type=\"submit\" name=\"do\" value=\"draft\">Save as draft</button> ";
+  }
+  out += "<button type=\"submit\" name=\"do\" value=\"publish\">";
+  out += published ? "Save changes" : "Publish";
+  out += "</button>";
+  if (published) {
+    out += " <button type=\"submit\" name=\"do\" value=\"unpublish\">Unpublish</button>";
+  }
+  out += "</p>\n</form>\n</section>\n";
   ClosePage(out, site);
   return out;
 }

@@ -31,6 +31,15 @@ struct ArticleDraft {
   std::string slug;               // empty: made from the title
   int64_t published_at = 0;       // 0: now
   bool comments_open = true;
+  site::ArticleState state = site::ArticleState::kPublished;
+  std::string category, byline;
+  int64_t comments_close_days = 0;
+};
+
+// Which articles a listing takes.
+struct ArticleFilter {
+  int64_t public_at = 0;  // > 0: only those readers see at this time (site::IsPublic)
+  std::string category;   // not empty: only this category
 };
 
 // Form tokens spent on stored comments, remembered across restarts until
@@ -64,17 +73,28 @@ class ArticleStore {
 
   // Creates an article and returns it with its id.
   virtual Result<site::Article> CreateArticle(const ArticleDraft& draft, int64_t now) = 0;
-  // Replaces title, lead, body, source, slug and comments_open of article `a.id`.
-  // NotFound when there is no such article.
+  // Replaces everything editors set of article `a.id` (title, slug, lead,
+  // body, source, byline, category, state, publication time, comments_open,
+  // comments_close_days). NotFound when there is no such article.
   virtual Status UpdateArticle(const site::Article& a, int64_t now) = 0;
-  // NotFound when there is no such article.
+  // NotFound when there is no such article. Any state: callers showing it
+  // to readers check site::IsPublic.
   virtual Result<site::Article> GetArticle(int64_t id) = 0;
-  // Newest first by publication time, then id.
-  virtual Result<std::vector<site::Article>> ListArticles(int64_t offset, int64_t limit) = 0;
-  virtual Result<int64_t> CountArticles() = 0;
+  // Newest first by publication time, then id; `filter` picks which.
+  virtual Result<std::vector<site::Article>> ListArticles(int64_t offset, int64_t limit,
+                                                          const ArticleFilter& filter = {}) = 0;
+  virtual Result<int64_t> CountArticles(const ArticleFilter& filter = {}) = 0;
   // The largest updated_at over all articles (0 when none): a cheap change marker.
   virtual Result<int64_t> ArticlesChangeMarker() = 0;
 };
+
+// Article `id` as readers may see it at `now`: NotFound also when it exists
+// but is not public (a draft, unpublished, or scheduled for later).
+inline Result<site::Article> GetPublicArticle(ArticleStore& articles, int64_t id, int64_t now) {
+  auto a = articles.GetArticle(id);
+  if (a.ok() && !site::IsPublic(*a, now)) return NotFound("no article " + std::to_string(id));
+  return a;
+}
 
 class CommentStore {
  public:

@@ -39,8 +39,10 @@ json ArticleJson(const std::string& link_base, const site::Article& a, bool with
             {"source", a.source},
             {"published_at", timefmt::Iso8601(a.published_at)},
             {"url", link_base + site::ArticlePath(a)},
-            {"comments_open", a.comments_open},
-            {"comment_count", a.comment_count}};
+            {"comments_open", site::TakesComments(a, std::time(nullptr))},
+            {"comment_count", a.comment_count},
+            {"category", a.category},
+            {"byline", a.byline}};
   if (with_body) j["body"] = a.body;
   return j;
 }
@@ -73,11 +75,13 @@ http::Response PastTheEnd(int64_t pages, std::string_view what) {
 http::Response ListArticles(Context& ctx, const http::Request& req) {
   int64_t page = PageParam(req);
   if (page < 1) return Problem(400, "The 'page' parameter must be a positive integer.");
-  auto count = ctx.articles.CountArticles();
+  store::ArticleFilter shown{std::time(nullptr), req.QueryParam("category")};
+  auto count = ctx.articles.CountArticles(shown);
   if (!count.ok()) return Problem(503, "The store is not available; try again.");
   int64_t pages = site::PageCount(*count, kArticlesPerPage);
   if (page > pages) return PastTheEnd(pages, "article");
-  auto list = ctx.articles.ListArticles(site::PageOffset(page, kArticlesPerPage), kArticlesPerPage);
+  auto list = ctx.articles.ListArticles(site::PageOffset(page, kArticlesPerPage), kArticlesPerPage,
+                                        shown);
   if (!list.ok()) return Problem(503, "The store is not available; try again.");
   json arr = json::array();
   std::string base = LinkBase(ctx, req);
@@ -92,7 +96,7 @@ http::Response ReadProblem(const Status& st, const std::string& not_found) {
 }
 
 http::Response GetArticle(Context& ctx, const http::Request& req, int64_t id) {
-  auto a = ctx.articles.GetArticle(id);
+  auto a = store::GetPublicArticle(ctx.articles, id, std::time(nullptr));
   if (!a.ok()) return ReadProblem(a.status(), fmt::format("There is no article {}.", id));
   return Json(200, ArticleJson(LinkBase(ctx, req), *a, true));
 }
@@ -100,7 +104,7 @@ http::Response GetArticle(Context& ctx, const http::Request& req, int64_t id) {
 http::Response ListComments(Context& ctx, const http::Request& req, int64_t id) {
   int64_t page = PageParam(req);
   if (page < 1) return Problem(400, "The 'page' parameter must be a positive integer.");
-  auto a = ctx.articles.GetArticle(id);
+  auto a = store::GetPublicArticle(ctx.articles, id, std::time(nullptr));
   if (!a.ok()) return ReadProblem(a.status(), fmt::format("There is no article {}.", id));
   int64_t per_page = ctx.config.comments.per_page;
   int64_t pages = site::PageCount(a->comment_count, per_page);
@@ -119,11 +123,11 @@ http::Response Challenge(Context& ctx, const http::Request& req) {
   if (!ParseId(req.QueryParam("article"), id)) {
     return Problem(400, "The 'article' parameter must be an article id.");
   }
-  auto article = ctx.articles.GetArticle(id);
+  int64_t now = std::time(nullptr);
+  auto article = store::GetPublicArticle(ctx.articles, id, now);
   if (!article.ok()) {
     return ReadProblem(article.status(), fmt::format("There is no article {}.", id));
   }
-  int64_t now = std::time(nullptr);
   if (!ctx.comments.challenge_enabled()) return Json(200, {{"required", false}});
   // A known commenter's pass (from an earlier post's "commenter_pass") spares
   // a spam wave's extra work, as the tc cookie does for the page's form.

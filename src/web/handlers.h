@@ -19,6 +19,11 @@ struct ArticleRoute {
 };
 
 void FrontPage(Context& ctx, http::Request& req, http::Respond respond);
+// A category's front page and feed (/category/{slug}, /category/{slug}/rss.xml).
+void CategoryPage(Context& ctx, http::Request& req, const std::string& slug,
+                  http::Respond respond);
+void CategoryFeed(Context& ctx, http::Request& req, const std::string& slug,
+                  http::Respond respond);
 // The comment form's per-reader fields (token, proof of work, code) as an
 // HTML fragment, for a page a shared cache kept ([cache] public_pages).
 void FormFields(Context& ctx, http::Request& req, const ArticleRoute& route,

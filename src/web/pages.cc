@@ -110,12 +110,13 @@ void FrontPage(Context& ctx, http::Request& req, http::Respond respond) {
   if (!page_param) return respond(BadPageParameter(ctx));
   int64_t page = *page_param;
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
-    auto count = ctx.articles.CountArticles();
+    store::ArticleFilter shown{Now(), ""};
+    auto count = ctx.articles.CountArticles(shown);
     if (!count.ok()) return error = StorageUnavailable(ctx), false;
     int64_t pages = site::PageCount(*count, kFrontPageSize);
     if (page > pages) return error = ErrorPage(ctx, 404, "There is no such page."), false;
-    auto articles =
-        ctx.articles.ListArticles(site::PageOffset(page, kFrontPageSize), kFrontPageSize);
+    auto articles = ctx.articles.ListArticles(site::PageOffset(page, kFrontPageSize),
+                                              kFrontPageSize, shown);
     if (!articles.ok()) return error = StorageUnavailable(ctx), false;
     out = render::MakeCachedPage(render::RenderFrontPage(SiteFor(ctx, req), *articles, page, pages),
                                  "text/html; charset=utf-8", 0, Now());
@@ -145,7 +146,7 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
   // `posted`: the reader's own comment, whose author may get a link to edit it.
   auto render = [&](std::string& html, http::Response& error, const std::string& notice,
                     const site::Comment* posted) {
-    auto article = ctx.articles.GetArticle(route.id);
+    auto article = store::GetPublicArticle(ctx.articles, route.id, now);
     if (!article.ok()) {
       error = article.status().code() == Code::kNotFound
                   ? ErrorPage(ctx, 404, "There is no such article.")
@@ -160,6 +161,7 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
     }
     int64_t pages = site::PageCount(article->comment_count, per_page);
     if (page > pages) return error = ErrorPage(ctx, 404, "There is no such comment page."), false;
+    article->comments_open = site::TakesComments(*article, now);
     auto comments = ctx.comment_store.ListPublishedComments(
         route.id, site::PageOffset(page, per_page), per_page);
     if (!comments.ok()) return error = StorageUnavailable(ctx), false;
@@ -230,7 +232,7 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
 void FormFields(Context& ctx, http::Request& req, const ArticleRoute& route,
                 http::Respond respond) {
   int64_t now = Now();
-  auto article = ctx.articles.GetArticle(route.id);
+  auto article = store::GetPublicArticle(ctx.articles, route.id, now);
   if (!article.ok()) {
     return respond(article.status().code() == Code::kNotFound
                        ? ErrorPage(ctx, 404, "There is no such article.")
@@ -247,7 +249,7 @@ void FormFields(Context& ctx, http::Request& req, const ArticleRoute& route,
 
 void SiteFeed(Context& ctx, http::Request& req, http::Respond respond) {
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
-    auto articles = ctx.articles.ListArticles(0, kFeedSize);
+    auto articles = ctx.articles.ListArticles(0, kFeedSize, {Now(), ""});
     if (!articles.ok()) return error = StorageUnavailable(ctx), false;
     out = render::MakeCachedPage(render::RenderSiteFeed(SiteFor(ctx, req), *articles),
                                  "application/rss+xml; charset=utf-8", 0,
@@ -261,7 +263,7 @@ void SiteFeed(Context& ctx, http::Request& req, http::Respond respond) {
 void CommentsFeed(Context& ctx, http::Request& req, const ArticleRoute& route,
                   http::Respond respond) {
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
-    auto article = ctx.articles.GetArticle(route.id);
+    auto article = store::GetPublicArticle(ctx.articles, route.id, Now());
     if (!article.ok() && article.status().code() != Code::kNotFound) {
       return error = StorageUnavailable(ctx), false;
     }
@@ -279,6 +281,61 @@ void CommentsFeed(Context& ctx, http::Request& req, const ArticleRoute& route,
   ServeCached(ctx, req, route.id, "rss|" + route.slug, 0, build, respond,
               [&ctx, route](http::Request& r, const http::Respond& out) {
                 CommentsFeed(ctx, r, route, out);
+              });
+}
+
+// The name of the site's category whose slug is `slug`; "" when none is.
+std::string CategoryNamed(const Context& ctx, const std::string& slug) {
+  for (const std::string& name : ctx.site.categories) {
+    if (render::CategoryPath(name) == "/category/" + slug) return name;
+  }
+  return {};
+}
+
+void CategoryPage(Context& ctx, http::Request& req, const std::string& slug,
+                  http::Respond respond) {
+  std::string name = CategoryNamed(ctx, slug);
+  if (name.empty()) return respond(ErrorPage(ctx, 404, "There is no such section."));
+  std::optional<int64_t> page_param = req.PositiveParam("page", 1);
+  if (!page_param) return respond(BadPageParameter(ctx));
+  int64_t page = *page_param;
+  auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
+    store::ArticleFilter shown{Now(), name};
+    auto count = ctx.articles.CountArticles(shown);
+    if (!count.ok()) return error = StorageUnavailable(ctx), false;
+    int64_t pages = site::PageCount(*count, kFrontPageSize);
+    if (page > pages) return error = ErrorPage(ctx, 404, "There is no such page."), false;
+    auto articles = ctx.articles.ListArticles(site::PageOffset(page, kFrontPageSize),
+                                              kFrontPageSize, shown);
+    if (!articles.ok()) return error = StorageUnavailable(ctx), false;
+    render::Listing listing{name, render::CategoryPath(name), render::CategoryPath(name) + "/rss.xml"};
+    out = render::MakeCachedPage(
+        render::RenderFrontPage(SiteFor(ctx, req), *articles, page, pages, listing),
+        "text/html; charset=utf-8", 0, Now());
+    return true;
+  };
+  ServeCached(ctx, req, render::PageCache::kSiteScope, fmt::format("category:{}:{}", slug, page),
+              0, build, respond,
+              [&ctx, slug](http::Request& r, const http::Respond& out) {
+                CategoryPage(ctx, r, slug, out);
+              },
+              nullptr, PageCacheControl(ctx, req));
+}
+
+void CategoryFeed(Context& ctx, http::Request& req, const std::string& slug,
+                  http::Respond respond) {
+  std::string name = CategoryNamed(ctx, slug);
+  if (name.empty()) return respond(ErrorPage(ctx, 404, "There is no such section."));
+  auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
+    auto articles = ctx.articles.ListArticles(0, kFeedSize, {Now(), name});
+    if (!articles.ok()) return error = StorageUnavailable(ctx), false;
+    out = render::MakeCachedPage(render::RenderSiteFeed(SiteFor(ctx, req), *articles, name),
+                                 "application/rss+xml; charset=utf-8", 0, Now());
+    return true;
+  };
+  ServeCached(ctx, req, render::PageCache::kSiteScope, "rss|category:" + slug, 0, build, respond,
+              [&ctx, slug](http::Request& r, const http::Respond& out) {
+                CategoryFeed(ctx, r, slug, out);
               });
 }
 

@@ -32,8 +32,9 @@ PathFit TakePlaceholder(std::string_view name, std::string_view& path, PathArgs&
     path = {};
     return PathFit::kYes;
   }
-  size_t end = path.find_first_of("./");  // {slug}
-  if (end == 0 || end == std::string_view::npos) return PathFit::kNo;
+  size_t end = path.find_first_of("./");  // {slug}: up to '.', '/' or the end
+  if (end == std::string_view::npos) end = path.size();
+  if (end == 0) return PathFit::kNo;
   args.slug = std::string(path.substr(0, end));
   path.remove_prefix(end);
   return PathFit::kYes;

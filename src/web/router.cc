@@ -76,6 +76,12 @@ RouteTable SiteRoutes(Context& ctx) {
   // Cached pages leave the loop themselves when they must be built.
   t.Add("/").Get([&ctx](R req, Args, Out respond) { FrontPage(ctx, req, respond); }).OnLoop();
   t.Add("/rss.xml").Get([&ctx](R req, Args, Out respond) { SiteFeed(ctx, req, respond); }).OnLoop();
+  t.Add("/category/{slug}/rss.xml").Get([&ctx](R req, Args a, Out respond) {
+    CategoryFeed(ctx, req, a.slug, respond);
+  }).OnLoop();
+  t.Add("/category/{slug}").Get([&ctx](R req, Args a, Out respond) {
+    CategoryPage(ctx, req, a.slug, respond);
+  }).OnLoop();
   t.Add("/prefs/font")
       .Get([&ctx](R req, Args, Out respond) { FontPreference(ctx, req, respond); })
       .OnLoop();

@@ -12,7 +12,8 @@ const HeaderList kForm = {{"Content-Type", "application/x-www-form-urlencoded"}}
 class NewsroomArticles : public ::testing::Test {
  protected:
   void SetUp() override {
-    server_ = std::make_unique<TribuneServer>(dir_.path(), PostingConfigToml());
+    server_ = std::make_unique<TribuneServer>(
+        dir_.path(), PostingConfigToml() + "[site]\ncategories = [\"Politics\", \"City Life\"]\n");
     server_->Start();
     for (const char* role : {"editor", "moderator", "admin"}) {
       ProcessResult r = RunTribune({"staff", "add", std::string(role) + "-1", "--role", role,
@@ -56,12 +57,14 @@ class NewsroomArticles : public ::testing::Test {
   Response SendArticle(const CookieJar& jar, const std::string& path, const std::string& title,
                        const std::string& body, const std::string& action,
                        bool comments_open = true,
-                       const std::string& token_page = "/newsroom/articles") {
+                       const std::string& token_page = "/newsroom/articles",
+                       const HeaderList& more = {}) {
     std::string token = TokenOn(GetAs(jar, token_page).body);
     EXPECT_FALSE(token.empty()) << "no form token on " << token_page;
     HeaderList f = {{"t", token},       {"title", title}, {"slug", ""},  {"lead", "The lead."},
                     {"body", body},     {"source", "Tribune"}, {"do", action}};
     if (comments_open) f.emplace_back("comments_open", "1");
+    f.insert(f.end(), more.begin(), more.end());
     return PostAs(jar, path, f);
   }
 
@@ -87,7 +90,7 @@ TEST_F(NewsroomArticles, EachRoleGetsItsOwnPagesAndIsRefusedTheOthers) {
   EXPECT_EQ(home, "/newsroom/queue");
   EXPECT_EQ(GetAs(moderator, "/newsroom/articles").status, 403);
   // With the session's own token (from a page it may see): refused for the role.
-  Response not_theirs = SendArticle(moderator, "/newsroom/articles", "Not mine", "Text.", "save",
+  Response not_theirs = SendArticle(moderator, "/newsroom/articles", "Not mine", "Text.", "publish",
                                     true, "/newsroom/queue");
   EXPECT_EQ(not_theirs.status, 403);
   EXPECT_NE(not_theirs.body.find("Your role (moderator) does not include this"), std::string::npos);
@@ -111,7 +114,7 @@ TEST_F(NewsroomArticles, AnEditorPreviewsPublishesAndChangesAnArticle) {
 
   // A form without the session's token is refused.
   Response forged = PostAs(editor, "/newsroom/articles",
-                           {{"t", "forged"}, {"title", "Forged"}, {"body", "Text."}, {"do", "save"}});
+                           {{"t", "forged"}, {"title", "Forged"}, {"body", "Text."}, {"do", "publish"}});
   EXPECT_EQ(forged.status, 403);
 
   // As a browser sends a textarea: CRLF line ends.
@@ -124,13 +127,13 @@ TEST_F(NewsroomArticles, AnEditorPreviewsPublishesAndChangesAnArticle) {
   EXPECT_NE(preview.body.find("Bridge reopens &lt;after&gt; repairs"), std::string::npos);
   EXPECT_EQ(static_cast<int64_t>(ListArticles(server_->db(), dir_.path()).size()), before);
 
-  Response refused = SendArticle(editor, "/newsroom/articles", "", "Kept text.", "save");
+  Response refused = SendArticle(editor, "/newsroom/articles", "", "Kept text.", "publish");
   EXPECT_EQ(refused.status, 422);
   EXPECT_NE(refused.body.find("An article needs a title."), std::string::npos);
   EXPECT_NE(refused.body.find("Kept text."), std::string::npos);
 
   Response saved = SendArticle(editor, "/newsroom/articles", "Bridge reopens after repairs",
-                               "First paragraph.\n\nSecond & last paragraph.", "save");
+                               "First paragraph.\n\nSecond & last paragraph.", "publish");
   ASSERT_EQ(saved.status, 303) << saved.body;
   std::string where = LocationPath(saved.Header("location").value_or(""));
   auto id = FirstMatch(where, R"(/newsroom/articles/(\d+)\?done=published)");
@@ -152,7 +155,7 @@ TEST_F(NewsroomArticles, AnEditorPreviewsPublishesAndChangesAnArticle) {
   Response editor_page = GetAs(editor, "/newsroom/articles/" + *id + "?done=published");
   EXPECT_NE(editor_page.body.find("The article is published."), std::string::npos);
   Response changed = SendArticle(editor, "/newsroom/articles/" + *id, "Bridge reopens, at last",
-                                 "First paragraph.", "save", /*comments_open=*/false);
+                                 "First paragraph.", "publish", /*comments_open=*/false);
   ASSERT_EQ(changed.status, 303) << changed.body;
   Response after = Get(port(), row.Base() + ".html");  // the old slug redirects
   EXPECT_EQ(after.status, 301);
@@ -167,9 +170,125 @@ TEST_F(NewsroomArticles, AnEditorPreviewsPublishesAndChangesAnArticle) {
   EXPECT_NE(audit.find("article.add"), std::string::npos);
   EXPECT_NE(audit.find("article.edit"), std::string::npos);
   EXPECT_NE(audit.find("editor-1"), std::string::npos);
-  EXPECT_NE(audit.find("Bridge reopens after repairs; comments open"), std::string::npos);
-  EXPECT_NE(audit.find("Bridge reopens, at last; comments closed"), std::string::npos);
+  EXPECT_NE(audit.find("Bridge reopens after repairs; published from "), std::string::npos);
+  EXPECT_NE(audit.find("comments open"), std::string::npos);
+  EXPECT_NE(audit.find("Bridge reopens, at last; published from "), std::string::npos);
+  EXPECT_NE(audit.find("comments closed"), std::string::npos);
   EXPECT_EQ(GetAs(editor, "/newsroom/articles/999999").status, 404);
+}
+
+// An article's life: a draft readers cannot reach, published into a category
+// with a byline and headings, scheduled for later (hidden until its time),
+// unpublished (gone from every public page, the API and posting), and each
+// step in the audit log.
+TEST_F(NewsroomArticles, DraftsScheduleUnpublishCategoriesAndBylines) {
+  CookieJar editor = SignInAs("editor");
+  Response draft = SendArticle(editor, "/newsroom/articles", "Budget talks stall",
+                               "## Where it stands\n\nNo deal yet.", "draft", true,
+                               "/newsroom/articles",
+                               {{"byline", "Nino Beridze"}, {"category", "Politics"}});
+  ASSERT_EQ(draft.status, 303) << draft.body;
+  std::string where = LocationPath(draft.Header("location").value_or(""));
+  auto id = FirstMatch(where, R"(/newsroom/articles/(\d+)\?done=draft)");
+  ASSERT_TRUE(id.has_value()) << where;
+  std::string path = "/news/" + *id + "-budget-talks-stall.html";
+  EXPECT_EQ(Get(port(), path).status, 404);
+  EXPECT_EQ(Get(port(), "/api/v1/articles/" + *id).status, 404);
+  EXPECT_EQ(Get(port(), "/").body.find("Budget talks stall"), std::string::npos);
+  EXPECT_NE(GetAs(editor, "/newsroom/articles").body.find(">draft<"), std::string::npos);
+  ArticleRow row{std::stoll(*id), "budget-talks-stall", "Budget talks stall"};
+  std::string comment = FormEncode({{"name", "Early"}, {"body", "Too early to comment."}});
+  EXPECT_EQ(Fetch(port(), {"POST", row.PostPath(), kForm, comment}).status, 404);
+
+  // Published: on the front page, its category's page and feed, with byline and heading.
+  std::string edit = "/newsroom/articles/" + *id;
+  Response published = SendArticle(editor, edit, "Budget talks stall",
+                                    "## Where it stands\n\nNo deal yet.", "publish", true, edit,
+                                    {{"byline", "Nino Beridze"}, {"category", "Politics"},
+                                     {"comments_close_days", "7"}});
+  ASSERT_EQ(published.status, 303) << published.body;
+  EXPECT_NE(published.Header("location").value_or("").find("done=published"), std::string::npos);
+  Response page = Get(port(), path);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<h2>Where it stands</h2>"), std::string::npos);
+  EXPECT_NE(page.body.find("By Nino Beridze"), std::string::npos);
+  EXPECT_NE(page.body.find("href=\"/category/politics\""), std::string::npos);
+  EXPECT_NE(page.body.find("id=\"comment-form\""), std::string::npos);  // open for 7 days
+  Response section = Get(port(), "/category/politics");
+  ASSERT_EQ(section.status, 200);
+  EXPECT_NE(section.body.find("Budget talks stall"), std::string::npos);
+  EXPECT_NE(section.body.find("<h1 class=\"front-title\">Politics</h1>"), std::string::npos);
+  Response other = Get(port(), "/category/city-life");
+  ASSERT_EQ(other.status, 200);
+  EXPECT_EQ(other.body.find("Budget talks stall"), std::string::npos);
+  Response feed = Get(port(), "/category/politics/rss.xml");
+  ASSERT_EQ(feed.status, 200);
+  EXPECT_NE(feed.body.find("<title>Budget talks stall</title>"), std::string::npos);
+  EXPECT_NE(feed.body.find("<dc:creator>Nino Beridze</dc:creator>"), std::string::npos);
+  EXPECT_EQ(Get(port(), "/category/sports").status, 404);
+  Response api = Get(port(), "/api/v1/articles?category=Politics");
+  EXPECT_NE(api.body.find("\"byline\":\"Nino Beridze\""), std::string::npos) << api.body;
+  CommentInput input;
+  EXPECT_EQ(PostCommentForm(port(), row, input).status, 303);
+
+  // A category the site does not have is refused, the text kept.
+  Response wrong = SendArticle(editor, edit, "Budget talks stall", "Kept body.", "publish", true,
+                               edit, {{"category", "Sports"}});
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_NE(wrong.body.find("Kept body."), std::string::npos);
+
+  // Scheduled a day ahead: off the site until then.
+  Response scheduled = SendArticle(editor, edit, "Budget talks stall", "No deal yet.", "publish",
+                                   true, edit, {{"publish_at", "2099-01-01T08:00"}});
+  ASSERT_EQ(scheduled.status, 303) << scheduled.body;
+  EXPECT_NE(scheduled.Header("location").value_or("").find("done=scheduled"), std::string::npos);
+  EXPECT_EQ(Get(port(), path).status, 404);
+  EXPECT_EQ(Get(port(), "/category/politics").body.find("Budget talks stall"), std::string::npos);
+  EXPECT_NE(GetAs(editor, edit).body.find("scheduled for 2099-01-01T08:00 UTC"), std::string::npos);
+  Response bad_time = SendArticle(editor, edit, "Budget talks stall", "No deal yet.", "publish",
+                                  true, edit, {{"publish_at", "next tuesday"}});
+  EXPECT_EQ(bad_time.status, 422);
+
+  // Back to now, then unpublished: gone from the site, the API and the feeds.
+  ASSERT_EQ(SendArticle(editor, edit, "Budget talks stall", "No deal yet.", "publish", true, edit,
+                        {{"publish_at", "2020-01-01T08:00"}})
+                .status,
+            303);
+  EXPECT_EQ(Get(port(), path).status, 200);
+  Response unpublished =
+      SendArticle(editor, edit, "Budget talks stall", "No deal yet.", "unpublish", true, edit);
+  ASSERT_EQ(unpublished.status, 303);
+  EXPECT_NE(unpublished.Header("location").value_or("").find("done=unpublished"), std::string::npos);
+  EXPECT_EQ(Get(port(), path).status, 404);
+  EXPECT_EQ(Get(port(), "/rss.xml").body.find("Budget talks stall"), std::string::npos);
+  EXPECT_EQ(Get(port(), "/api/v1/articles/" + *id + "/comments").status, 404);
+
+  CookieJar admin = SignInAs("admin");
+  std::string audit = GetAs(admin, "/newsroom/audit?action=article.").body;
+  EXPECT_NE(audit.find("article.publish"), std::string::npos);
+  EXPECT_NE(audit.find("article.unpublish"), std::string::npos);
+  EXPECT_NE(audit.find("in Politics"), std::string::npos);
+}
+
+// Comments close by themselves N days after publication.
+TEST_F(NewsroomArticles, CommentsCloseByThemselvesAfterTheirDays) {
+  CookieJar editor = SignInAs("editor");
+  Response old = SendArticle(editor, "/newsroom/articles", "An old story", "Long ago.", "publish",
+                             true, "/newsroom/articles",
+                             {{"publish_at", "2020-01-01T08:00"}, {"comments_close_days", "3"}});
+  ASSERT_EQ(old.status, 303) << old.body;
+  auto id = FirstMatch(LocationPath(old.Header("location").value_or("")), R"(/articles/(\d+))");
+  ASSERT_TRUE(id.has_value());
+  ArticleRow row{std::stoll(*id), "an-old-story", "An old story"};
+  Response page = Get(port(), row.PagePath());
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(page.body.find("id=\"comment-form\""), std::string::npos);
+  Response api = Get(port(), "/api/v1/articles/" + *id);
+  EXPECT_NE(api.body.find("\"comments_open\":false"), std::string::npos) << api.body;
+  std::string comment = FormEncode({{"name", "Late"}, {"body", "Too late to comment."}});
+  Response posted = Fetch(port(), {"POST", row.PostPath(), kForm, comment});
+  EXPECT_EQ(posted.status, 403);
+  EXPECT_NE(posted.body.find("Too late to comment."), std::string::npos);  // the text kept
 }
 
 }  // namespace

@@ -28,7 +28,9 @@ std::vector<ArticleRow> ParseArticleList(const std::string& out) {
     ArticleRow row;
     row.id = std::stoll(line.substr(0, t1));
     row.slug = line.substr(t1 + 1, t2 - t1 - 1);
-    row.title = line.substr(t2 + 1);
+    size_t t3 = line.find('\t', t2 + 1);  // then the state
+    row.title = line.substr(t2 + 1, t3 == std::string::npos ? std::string::npos : t3 - t2 - 1);
+    if (t3 != std::string::npos) row.state = line.substr(t3 + 1);
     rows.push_back(row);
   }
   return rows;

@@ -22,6 +22,7 @@ struct ArticleRow {
   int64_t id = 0;
   std::string slug;
   std::string title;
+  std::string state;  // "published", "draft", "unpublished"
 
   // "/news/{id}-{slug}": the prefix of every URL of the article.
   std::string Base() const { return "/news/" + std::to_string(id) + "-" + slug; }

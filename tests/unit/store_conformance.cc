@@ -205,6 +205,57 @@ TEST_P(StoreConformance, ArticlesRoundTripAndListNewestFirst) {
   EXPECT_EQ(store_->GetArticle(9999).status().code(), Code::kNotFound);
 }
 
+// What readers see: published articles whose time has come, by category;
+// drafts, unpublished and scheduled ones only in the full listing.
+TEST_P(StoreConformance, ArticleStatesCategoriesAndSchedulesFilterListings) {
+  store::ArticleDraft d{"Council votes", "lead", "body", "", "", kNow - 50, true};
+  d.category = "Politics";
+  d.byline = "Nino Beridze";
+  d.comments_close_days = 7;
+  site::Article politics = *store_->CreateArticle(d, kNow);
+  EXPECT_EQ(politics.category, "Politics");
+  EXPECT_EQ(politics.byline, "Nino Beridze");
+  EXPECT_EQ(politics.comments_close_days, 7);
+  EXPECT_EQ(politics.state, site::ArticleState::kPublished);
+  store::ArticleDraft later{"Tomorrow's news", "lead", "body", "", "", kNow + 3600, true};
+  later.category = "Politics";
+  site::Article scheduled = *store_->CreateArticle(later, kNow);
+  store::ArticleDraft draft{"Half written", "lead", "body", "", "", kNow - 10, true};
+  draft.state = site::ArticleState::kDraft;
+  site::Article drafted = *store_->CreateArticle(draft, kNow);
+  site::Article city = NewArticle(*store_, "Park opens", kNow - 20);
+
+  auto ids = [](const std::vector<site::Article>& list) {
+    std::vector<int64_t> out;
+    for (const auto& a : list) out.push_back(a.id);
+    return out;
+  };
+  store::ArticleFilter shown{kNow, ""};
+  EXPECT_EQ(*store_->CountArticles(shown), 2);
+  EXPECT_EQ(ids(*store_->ListArticles(0, 10, shown)), (std::vector<int64_t>{city.id, politics.id}));
+  EXPECT_EQ(ids(*store_->ListArticles(0, 10, {kNow, "Politics"})),
+            (std::vector<int64_t>{politics.id}));
+  EXPECT_EQ(*store_->CountArticles({kNow + 7200, "Politics"}), 2);  // its time came
+  EXPECT_EQ(*store_->CountArticles(), 4);                              // the newsroom's list
+  EXPECT_EQ(store_->GetArticle(drafted.id)->state, site::ArticleState::kDraft);
+  EXPECT_EQ(store::GetPublicArticle(*store_, drafted.id, kNow).status().code(), Code::kNotFound);
+  EXPECT_EQ(store::GetPublicArticle(*store_, scheduled.id, kNow).status().code(),
+            Code::kNotFound);
+  EXPECT_TRUE(store::GetPublicArticle(*store_, scheduled.id, kNow + 3600).ok());
+
+  // Unpublished, then moved in time and category: all of it kept.
+  politics.state = site::ArticleState::kUnpublished;
+  politics.published_at = kNow - 5;
+  politics.category = "";
+  ASSERT_TRUE(store_->UpdateArticle(politics, kNow + 1).ok());
+  site::Article back = *store_->GetArticle(politics.id);
+  EXPECT_EQ(back.state, site::ArticleState::kUnpublished);
+  EXPECT_EQ(back.published_at, kNow - 5);
+  EXPECT_EQ(back.category, "");
+  EXPECT_EQ(back.byline, "Nino Beridze");
+  EXPECT_EQ(ids(*store_->ListArticles(0, 10, shown)), (std::vector<int64_t>{city.id}));
+}
+
 TEST_P(StoreConformance, UpdateArticleChangesTheMarker) {
   site::Article a = NewArticle(*store_, "Title");
   int64_t marker = *store_->ArticlesChangeMarker();

@@ -9,7 +9,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1, as the SQLite entry of
 // the same index does. Append only: never edit a migration that has shipped.
-constexpr std::array<const char*, 9> kMigrations = {
+constexpr std::array<const char*, 10> kMigrations = {
     R"sql(
 CREATE TABLE settings (
   key   TEXT PRIMARY KEY,
@@ -132,6 +132,14 @@ CREATE TABLE reports (
   created_at BIGINT NOT NULL,
   UNIQUE (comment_id, reporter)
 );
+)sql",
+    // 10: articles' life, category, byline, comments closing by themselves.
+    R"sql(
+ALTER TABLE articles ADD COLUMN state TEXT NOT NULL DEFAULT 'published';
+ALTER TABLE articles ADD COLUMN category TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN byline TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN comments_close_days BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX articles_by_category ON articles (category, published_at DESC, id DESC);
 )sql",
 };
 

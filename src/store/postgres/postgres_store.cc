@@ -29,8 +29,13 @@ using pg::Params;
 using pg::Rows;
 using pg::Transaction;
 
-#define TRIBUNE_ARTICLE_COLUMNS \
-  "id, slug, title, lead, body, source, published_at, updated_at, comments_open, comment_count"
+#define TRIBUNE_ARTICLE_COLUMNS                                                                  \
+  "id, slug, title, lead, body, source, published_at, updated_at, comments_open, comment_count, " \
+  "state, category, byline, comments_close_days"
+// The articles an ArticleFilter takes: $1 public_at (0: any), $2 category ("": any).
+#define TRIBUNE_ARTICLE_FILTER                                                   \
+  "($1::bigint = 0 OR (state = 'published' AND published_at <= $1::bigint)) " \
+  "AND ($2::text = '' OR category = $2::text)"
 #define TRIBUNE_STAFF_COLUMNS "id, name, role, password_hash, created_at, session_epoch"
 #define TRIBUNE_COMMENT_COLUMNS                                                               \
   "id, article_id, number, status, author, email, body_source, body_html, body_html_member, " \
@@ -49,6 +54,10 @@ site::Article ReadArticle(const Rows& r, int i) {
   a.updated_at = r.Int(i, 7);
   a.comments_open = r.Int(i, 8) != 0;
   a.comment_count = r.Int(i, 9);
+  a.state = site::ParseArticleState(r.Text(i, 10)).value_or(site::ArticleState::kDraft);
+  a.category = r.Text(i, 11);
+  a.byline = r.Text(i, 12);
+  a.comments_close_days = r.Int(i, 13);
   return a;
 }
 
@@ -98,8 +107,10 @@ site::Staff ReadStaff(const Rows& r, int i) {
 constexpr const char* kGetArticle =
     "SELECT " TRIBUNE_ARTICLE_COLUMNS " FROM articles WHERE id = $1";
 constexpr const char* kListArticles =
-    "SELECT " TRIBUNE_ARTICLE_COLUMNS
-    " FROM articles ORDER BY published_at DESC, id DESC LIMIT $1 OFFSET $2";
+    "SELECT " TRIBUNE_ARTICLE_COLUMNS " FROM articles WHERE " TRIBUNE_ARTICLE_FILTER
+    " ORDER BY published_at DESC, id DESC LIMIT $3 OFFSET $4";
+constexpr const char* kCountArticles =
+    "SELECT count(*) FROM articles WHERE " TRIBUNE_ARTICLE_FILTER;
 constexpr const char* kGetComment =
     "SELECT " TRIBUNE_COMMENT_COLUMNS " FROM comments WHERE id = $1";
 constexpr const char* kGetCommentForUpdate =
@@ -183,7 +194,8 @@ class PostgresStore final : public Store {
       std::string slug = d.slug.empty() ? site::Slugify(d.title) : d.slug;
       Rows r = c.Run(
           "INSERT INTO articles (slug, title, lead, body, source, published_at, updated_at, "
-          "comments_open) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+          "comments_open, state, category, byline, comments_close_days) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
           "RETURNING " TRIBUNE_ARTICLE_COLUMNS,
           Params()
               .Add(slug)
@@ -193,7 +205,11 @@ class PostgresStore final : public Store {
               .Add(d.source)
               .Add(d.published_at ? d.published_at : now)
               .Add(now)
-              .Add(int64_t{d.comments_open}));
+              .Add(int64_t{d.comments_open})
+              .Add(site::StateName(d.state))
+              .Add(d.category)
+              .Add(d.byline)
+              .Add(d.comments_close_days));
       c.Run(kBumpRevision);
       return ReadArticle(r, 0);
     });
@@ -203,7 +219,8 @@ class PostgresStore final : public Store {
     return Write([&](Connection& c) {
       Rows r = c.Run(
           "UPDATE articles SET slug = $1, title = $2, lead = $3, body = $4, source = $5, "
-          "comments_open = $6, updated_at = $7 WHERE id = $8",
+          "comments_open = $6, updated_at = $7, state = $8, category = $9, byline = $10, "
+          "comments_close_days = $11, published_at = $12 WHERE id = $13",
           Params()
               .Add(a.slug)
               .Add(a.title)
@@ -212,6 +229,11 @@ class PostgresStore final : public Store {
               .Add(a.source)
               .Add(int64_t{a.comments_open})
               .Add(now)
+              .Add(site::StateName(a.state))
+              .Add(a.category)
+              .Add(a.byline)
+              .Add(a.comments_close_days)
+              .Add(a.published_at)
               .Add(a.id));
       if (r.affected() == 0) return NotFound(fmt::format("no article {}", a.id));
       c.Run(kBumpRevision);
@@ -227,19 +249,21 @@ class PostgresStore final : public Store {
     });
   }
 
-  Result<std::vector<site::Article>> ListArticles(int64_t offset, int64_t limit) override {
+  Result<std::vector<site::Article>> ListArticles(int64_t offset, int64_t limit,
+                                                  const ArticleFilter& f) override {
     using V = std::vector<site::Article>;
     return Read<V>([&](Connection& c) -> Result<V> {
-      Rows r = c.Run(kListArticles, Params().Add(limit).Add(offset));
+      Rows r = c.Run(kListArticles,
+                     Params().Add(f.public_at).Add(f.category).Add(limit).Add(offset));
       V out;
       for (int i = 0; i < r.size(); ++i) out.push_back(ReadArticle(r, i));
       return out;
     });
   }
 
-  Result<int64_t> CountArticles() override {
+  Result<int64_t> CountArticles(const ArticleFilter& f) override {
     return Read<int64_t>([&](Connection& c) -> Result<int64_t> {
-      return c.Run("SELECT count(*) FROM articles").Int(0, 0);
+      return c.Run(kCountArticles, Params().Add(f.public_at).Add(f.category)).Int(0, 0);
     });
   }
 

@@ -9,7 +9,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Append only: never
 // edit a migration that has shipped.
-constexpr std::array<const char*, 9> kMigrations = {
+constexpr std::array<const char*, 10> kMigrations = {
     R"sql(
 CREATE TABLE settings (
   key   TEXT PRIMARY KEY,
@@ -140,6 +140,15 @@ CREATE TABLE reports (
   created_at INTEGER NOT NULL,
   UNIQUE (comment_id, reporter)
 );
+)sql",
+    // 10: articles' life (draft, published, unpublished; scheduled by a
+    // publication time to come), category, byline, comments closing by themselves.
+    R"sql(
+ALTER TABLE articles ADD COLUMN state TEXT NOT NULL DEFAULT 'published';
+ALTER TABLE articles ADD COLUMN category TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN byline TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN comments_close_days INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX articles_by_category ON articles (category, published_at DESC, id DESC);
 )sql",
 };
 

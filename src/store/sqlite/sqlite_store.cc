@@ -26,7 +26,11 @@ using sqlite::Statement;
 using sqlite::Transaction;
 
 constexpr const char* kArticleColumns =
-    "id, slug, title, lead, body, source, published_at, updated_at, comments_open, comment_count";
+    "id, slug, title, lead, body, source, published_at, updated_at, comments_open, comment_count, "
+    "state, category, byline, comments_close_days";
+// The articles an ArticleFilter takes: ?1 public_at (0: any), ?2 category ("": any).
+constexpr const char* kArticleFilter =
+    "(?1 = 0 OR (state = 'published' AND published_at <= ?1)) AND (?2 = '' OR category = ?2)";
 constexpr const char* kStaffColumns = "id, name, role, password_hash, created_at, session_epoch";
 
 constexpr const char* kCommentColumns =
@@ -46,6 +50,10 @@ site::Article ReadArticle(const Statement& st) {
   a.updated_at = st.Int(7);
   a.comments_open = st.Int(8) != 0;
   a.comment_count = st.Int(9);
+  a.state = site::ParseArticleState(st.Text(10)).value_or(site::ArticleState::kDraft);
+  a.category = st.Text(11);
+  a.byline = st.Text(12);
+  a.comments_close_days = st.Int(13);
   return a;
 }
 
@@ -83,8 +91,9 @@ std::vector<site::Comment> ReadComments(Statement& st) {
 struct Sql {
   std::string get_article = fmt::format("SELECT {} FROM articles WHERE id = ?", kArticleColumns);
   std::string list_articles = fmt::format(
-      "SELECT {} FROM articles ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?",
-      kArticleColumns);
+      "SELECT {} FROM articles WHERE {} ORDER BY published_at DESC, id DESC LIMIT ?3 OFFSET ?4",
+      kArticleColumns, kArticleFilter);
+  std::string count_articles = fmt::format("SELECT count(*) FROM articles WHERE {}", kArticleFilter);
   std::string get_comment = fmt::format("SELECT {} FROM comments WHERE id = ?", kCommentColumns);
   std::string list_recent = fmt::format(
       "SELECT {} FROM comments WHERE created_at >= ? ORDER BY created_at DESC, id DESC LIMIT ?",
@@ -164,7 +173,8 @@ class SqliteStore final : public Store {
     Status st = Write([&](Connection& c) {
       std::string slug = d.slug.empty() ? site::Slugify(d.title) : d.slug;
       c.Prepare("INSERT INTO articles (slug, title, lead, body, source, published_at, "
-                "updated_at, comments_open) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                "updated_at, comments_open, state, category, byline, comments_close_days) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .Bind(1, slug)
           .Bind(2, d.title)
           .Bind(3, d.lead)
@@ -173,6 +183,10 @@ class SqliteStore final : public Store {
           .Bind(6, d.published_at ? d.published_at : now)
           .Bind(7, now)
           .Bind(8, int64_t{d.comments_open})
+          .Bind(9, std::string(site::StateName(d.state)))
+          .Bind(10, d.category)
+          .Bind(11, d.byline)
+          .Bind(12, d.comments_close_days)
           .Step();
       id = c.LastInsertId();
       BumpRevision(c);
@@ -185,7 +199,8 @@ class SqliteStore final : public Store {
   Status UpdateArticle(const site::Article& a, int64_t now) override {
     return Write([&](Connection& c) {
       c.Prepare("UPDATE articles SET slug = ?, title = ?, lead = ?, body = ?, source = ?, "
-                "comments_open = ?, updated_at = ? WHERE id = ?")
+                "comments_open = ?, updated_at = ?, state = ?, category = ?, byline = ?, "
+                "comments_close_days = ?, published_at = ? WHERE id = ?")
           .Bind(1, a.slug)
           .Bind(2, a.title)
           .Bind(3, a.lead)
@@ -193,7 +208,12 @@ class SqliteStore final : public Store {
           .Bind(5, a.source)
           .Bind(6, int64_t{a.comments_open})
           .Bind(7, now)
-          .Bind(8, a.id)
+          .Bind(8, std::string(site::StateName(a.state)))
+          .Bind(9, a.category)
+          .Bind(10, a.byline)
+          .Bind(11, a.comments_close_days)
+          .Bind(12, a.published_at)
+          .Bind(13, a.id)
           .Step();
       if (Changes(c) == 0) return NotFound(fmt::format("no article {}", a.id));
       BumpRevision(c);
@@ -210,20 +230,22 @@ class SqliteStore final : public Store {
     });
   }
 
-  Result<std::vector<site::Article>> ListArticles(int64_t offset, int64_t limit) override {
+  Result<std::vector<site::Article>> ListArticles(int64_t offset, int64_t limit,
+                                                  const ArticleFilter& f) override {
     using V = std::vector<site::Article>;
     return Read<V>([&](Connection& c) -> Result<V> {
       Statement st = c.Prepare(Queries().list_articles.c_str());
-      st.Bind(1, limit).Bind(2, offset);
+      st.Bind(1, f.public_at).Bind(2, f.category).Bind(3, limit).Bind(4, offset);
       V out;
       while (st.Step()) out.push_back(ReadArticle(st));
       return out;
     });
   }
 
-  Result<int64_t> CountArticles() override {
+  Result<int64_t> CountArticles(const ArticleFilter& f) override {
     return Read<int64_t>([&](Connection& c) -> Result<int64_t> {
-      Statement st = c.Prepare("SELECT count(*) FROM articles");
+      Statement st = c.Prepare(Queries().count_articles.c_str());
+      st.Bind(1, f.public_at).Bind(2, f.category);
       st.Step();
       return st.Int(0);
     });
