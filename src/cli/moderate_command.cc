@@ -2,6 +2,7 @@
 // teach the spam model; the same as the newsroom's pages (/newsroom) offer.
 #include <ctime>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
@@ -102,15 +103,16 @@ void RegisterModerateCommands(CLI::App& app) {
           int64_t since = now - int64_t{opts->days} * 86400;
           std::string before = status_of(id);
           auto stores = moderation::DecisionStores::Of(*store, config);
+          std::map<int64_t, site::CommentStatus> was;
           auto marked = opts->dry_run
                             ? moderation::PreviewCampaign(stores, **engine, id, since)
-                            : moderation::ModerateCampaign(stores, **engine, id, since, now);
+                            : moderation::ModerateCampaign(stores, **engine, id, since, now, &was);
           if (!marked.ok()) {
             std::cerr << "tribune: comment " << id << ": " << marked.status().message() << "\n";
             std::exit(1);
           }
           if (!opts->dry_run) {
-            audit(moderation::RecordDecision(*store, by, id, "campaign", before, *marked, now));
+            audit(moderation::RecordDecision(*store, by, id, "campaign", before, *marked, now, was));
           }
           for (const site::Comment& c : *marked) {
             std::string body = utf8::Truncate(c.body_text.substr(0, 400), 60);
@@ -137,6 +139,34 @@ void RegisterModerateCommands(CLI::App& app) {
       }
     });
   }
+
+  auto undo_opts = std::make_shared<std::pair<StoreOptions, int64_t>>();
+  CLI::App* undo = moderate->add_subcommand(
+      "undo-campaign", "Take back the newest campaign decision on a comment: what it marked "
+                       "spam goes back to what it was, and the model un-learns it");
+  AddStoreOptions(*undo, undo_opts->first);
+  undo->add_option("comment-id", undo_opts->second, "The comment the campaign was decided on")
+      ->required();
+  undo->callback([undo_opts] {
+    Config config = app::WithShippedPaths(LoadConfigOrExit(undo_opts->first));
+    auto store = OpenStoreOrExit(config);
+    auto engine = moderation::LoadSiteEngine(config, *store);
+    if (!engine.ok()) {
+      std::cerr << "tribune: key 'spam.model': " << engine.status().message() << "\n";
+      std::exit(1);
+    }
+    moderation::Actor by = moderation::CommandLineActor();
+    auto back = moderation::UndoCampaign(moderation::DecisionStores::Of(*store, config), *store,
+                                         **engine, undo_opts->second, by.name, by.from,
+                                         std::time(nullptr));
+    if (!back.ok()) {
+      std::cerr << "tribune: " << back.status().message() << "\n";
+      std::exit(back.status().code() == Code::kNotFound ? 2 : 1);
+    }
+    for (const site::Comment& c : *back) {
+      std::cout << c.id << '\t' << site::StatusName(c.status) << '\n';
+    }
+  });
 }
 
 }  // namespace tribune::cli

@@ -24,16 +24,24 @@ Status RecordAction(store::AuditStore& audit, const Actor& by, std::string actio
   return audit.RecordAudit(e);
 }
 
+std::string CampaignMemberNote(int64_t id) {
+  return fmt::format("spam (campaign of comment {})", id);
+}
+
 Status RecordDecision(store::AuditStore& audit, const Actor& by, int64_t id,
                       const std::string& decision, const std::string& before,
-                      const std::vector<site::Comment>& changed, int64_t now) {
+                      const std::vector<site::Comment>& changed, int64_t now,
+                      const std::map<int64_t, site::CommentStatus>& was) {
   Status first = Status::Ok();
   for (const site::Comment& c : changed) {
     bool decided = c.id == id;
-    std::string after(site::StatusName(c.status));
-    if (!decided) after += fmt::format(" (campaign of comment {})", id);
+    std::string after = decided ? std::string(site::StatusName(c.status)) : CampaignMemberNote(id);
+    auto prior = was.find(c.id);
+    std::string member_before =
+        prior == was.end() ? std::string() : std::string(site::StatusName(prior->second));
     Status st = RecordAction(audit, by, "comment." + (decided ? decision : std::string("spam")),
-                             fmt::format("comment {}", c.id), decided ? before : "", after, now);
+                             fmt::format("comment {}", c.id), decided ? before : member_before,
+                             after, now);
     if (first.ok()) first = st;
   }
   return first;

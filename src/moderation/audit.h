@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,9 +29,14 @@ Status RecordAction(store::AuditStore& audit, const Actor& by, std::string actio
 
 // A decision on comment `id` that changed `changed` (`id` first, then the
 // members of its campaign a "campaign" decision took): one entry a comment.
-// `before`: the status `id` had.
+// `before`: the status `id` had; `was`: the status each member had (what an
+// undo of the campaign gives back).
 Status RecordDecision(store::AuditStore& audit, const Actor& by, int64_t id,
                       const std::string& decision, const std::string& before,
-                      const std::vector<site::Comment>& changed, int64_t now);
+                      const std::vector<site::Comment>& changed, int64_t now,
+                      const std::map<int64_t, site::CommentStatus>& was = {});
+
+// The "after" an audit entry gives a comment a campaign of comment `id` took.
+std::string CampaignMemberNote(int64_t id);
 
 }  // namespace tribune::moderation

@@ -1,6 +1,8 @@
 #include "moderation/moderation.h"
 
 #include "comments/spam_policy.h"
+#include "core/numbers.h"
+#include "moderation/audit.h"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -241,9 +243,9 @@ Result<std::vector<site::Comment>> Sweep(const spam::Engine& engine,
 
 }  // namespace
 
-Result<std::vector<site::Comment>> ModerateCampaign(const DecisionStores& stores,
-                                                    spam::Engine& engine, int64_t id, int64_t since,
-                                                    int64_t now) {
+Result<std::vector<site::Comment>> ModerateCampaign(
+    const DecisionStores& stores, spam::Engine& engine, int64_t id, int64_t since, int64_t now,
+    std::map<int64_t, site::CommentStatus>* was) {
   std::string from = engine.model_version();
   std::vector<Lesson> lessons;
   auto first = Apply(stores, engine, id, Decision::kSpam, lessons);
@@ -251,6 +253,7 @@ Result<std::vector<site::Comment>> ModerateCampaign(const DecisionStores& stores
   auto candidates = SweepCandidates(stores, engine, id, since);
   if (!candidates.ok()) return candidates.status();
   auto members = Sweep(engine, std::move(candidates).value(), [&](const Candidate& c) {
+    if (was) (*was)[c.comment.id] = c.comment.status;
     return Apply(stores, engine, c.comment.id, Decision::kSpam, lessons);
   });
   // One new model version for the whole campaign, saved even when a step
@@ -282,6 +285,50 @@ Result<std::vector<site::Comment>> PreviewCampaign(const DecisionStores& stores,
   std::vector<site::Comment> out = {*first};
   for (site::Comment& m : *members) out.push_back(std::move(m));
   return out;
+}
+
+Result<std::vector<site::Comment>> UndoCampaign(const DecisionStores& stores,
+                                                store::AuditStore& audit, spam::Engine& engine,
+                                                int64_t id, const std::string& by,
+                                                const std::string& from, int64_t now) {
+  constexpr int64_t kMaxMembers = 100000;
+  auto decided = audit.ListAudit({"", "comment.campaign", "comment " + std::to_string(id), 0, 0, 1});
+  if (!decided.ok()) return decided.status();
+  if (decided->empty()) return NotFound(fmt::format("no campaign decision on comment {}", id));
+  const site::AuditEntry& decision = decided->front();
+  auto marked = audit.ListAudit({"", "comment.spam", "", decision.at, 0, kMaxMembers});
+  if (!marked.ok()) return marked.status();
+  // What each comment goes back to: `id` to what it was before the decision,
+  // the members to what the sweep found them (held when not recorded).
+  std::vector<std::pair<int64_t, site::CommentStatus>> back;
+  back.emplace_back(id, site::ParseStatus(decision.before).value_or(site::CommentStatus::kHeld));
+  std::string note = CampaignMemberNote(id);
+  for (auto it = marked->rbegin(); it != marked->rend(); ++it) {
+    if (it->after != note || it->target.rfind("comment ", 0) != 0) continue;
+    std::optional<int64_t> member = ParsePositive(std::string_view(it->target).substr(8));
+    if (!member) continue;
+    back.emplace_back(*member, site::ParseStatus(it->before).value_or(site::CommentStatus::kHeld));
+  }
+  std::string version = engine.model_version();
+  std::vector<Lesson> lessons;
+  std::vector<site::Comment> given_back;
+  for (auto [comment_id, status] : back) {
+    auto c = stores.comments.GetComment(comment_id);
+    if (!c.ok() || c->status != site::CommentStatus::kSpam || c->moderator_label != "spam") continue;
+    auto article = stores.articles.GetArticle(c->article_id);
+    if (!article.ok()) continue;
+    spam::CommentInput in = InputOf(*c, *article);
+    lessons.push_back({in, true, -1.0});
+    engine.Learn(in, true, -1.0);
+    auto restored = stores.comments.ModerateComment(comment_id, status, "");
+    if (!restored.ok()) break;  // what was given back so far is still learned below
+    (void)RecordAction(audit, {by, from}, "comment.undo_campaign",
+                       fmt::format("comment {}", comment_id), "spam",
+                       std::string(site::StatusName(status)), now);
+    given_back.push_back(std::move(restored).value());
+  }
+  if (!lessons.empty()) TRIBUNE_RETURN_IF_ERROR(SaveLessons(stores, engine, version, lessons, now));
+  return given_back;
 }
 
 }  // namespace tribune::moderation

@@ -5,6 +5,7 @@
 
 #include <functional>
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -66,9 +67,22 @@ Result<site::Comment> Moderate(const DecisionStores& stores, spam::Engine& engin
 // itself, so that the next round reaches the variants of a spun template
 // that resemble it. Rounds repeat until one marks nothing. Returns every
 // comment it marked, `id` first.
-Result<std::vector<site::Comment>> ModerateCampaign(const DecisionStores& stores,
-                                                    spam::Engine& engine, int64_t id,
-                                                    int64_t since, int64_t now);
+// `was`, when given, gets the status each marked comment had before.
+Result<std::vector<site::Comment>> ModerateCampaign(
+    const DecisionStores& stores, spam::Engine& engine, int64_t id, int64_t since, int64_t now,
+    std::map<int64_t, site::CommentStatus>* was = nullptr);
+
+// Takes a campaign takedown back: the comments the newest campaign decision
+// on comment `id` marked spam (as the audit log recorded them) go back to the
+// status they had, and the model un-learns them, in one new model version.
+// A comment a moderator decided again since, or that is no longer spam, is
+// left alone. Each is audited "comment.undo_campaign". Returns the comments
+// given back, `id` first when it was. NotFound when no campaign decision on
+// `id` is in the audit log.
+Result<std::vector<site::Comment>> UndoCampaign(const DecisionStores& stores,
+                                                store::AuditStore& audit, spam::Engine& engine,
+                                                int64_t id, const std::string& by,
+                                                const std::string& from, int64_t now);
 
 // What ModerateCampaign would mark, `id` first, without changing the store
 // or `engine` (the sweep runs on a copy of it).

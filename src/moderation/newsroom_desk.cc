@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <map>
 
 #include "comments/form_guard.h"
 #include "core/time_format.h"
@@ -187,9 +188,10 @@ Result<std::vector<site::Comment>> NewsroomDesk::Decide(const site::Staff& by,
   auto engine = LoadSiteEngine(config_, store_);
   if (!engine.ok()) return engine.status();
   std::vector<site::Comment> changed;
+  std::map<int64_t, site::CommentStatus> was;
   if (decision == "campaign") {
     auto marked = ModerateCampaign(DecisionStores::Of(store_, config_), **engine, id,
-                                   now - kCampaignDays * 86400, now);
+                                   now - kCampaignDays * 86400, now, &was);
     if (!marked.ok()) return marked.status();
     changed = std::move(marked).value();
   } else {
@@ -200,7 +202,7 @@ Result<std::vector<site::Comment>> NewsroomDesk::Decide(const site::Staff& by,
   }
   spdlog::info("newsroom: {} decided {} on comment {} ({} changed)", Loggable(by.name),
                decision, id, changed.size());
-  Audit(RecordDecision(store_, {by.name, from}, id, decision, seen.status, changed, now));
+  Audit(RecordDecision(store_, {by.name, from}, id, decision, seen.status, changed, now, was));
   // Posts are screened with what was just learned; the change watcher would
   // load the saved model within a second anyway.
   if (config_.spam.enabled) comments_.SetEngine(std::move(engine).value());
@@ -212,6 +214,21 @@ Result<std::vector<site::Comment>> NewsroomDesk::PreviewCampaignOf(int64_t id, i
   auto engine = LoadSiteEngine(config_, store_);
   if (!engine.ok()) return engine.status();
   return PreviewCampaign(DecisionStores::Of(store_), **engine, id, now - kCampaignDays * 86400);
+}
+
+Result<std::vector<site::Comment>> NewsroomDesk::UndoCampaignOf(const site::Staff& by,
+                                                                const std::string& from,
+                                                                int64_t id, int64_t now) {
+  std::lock_guard lock(decide_mu_);
+  auto engine = LoadSiteEngine(config_, store_);
+  if (!engine.ok()) return engine.status();
+  auto back = UndoCampaign(DecisionStores::Of(store_, config_), store_, **engine, id, by.name,
+                           from, now);
+  if (!back.ok()) return back.status();
+  spdlog::info("newsroom: {} took back the campaign of comment {} ({} given back)",
+               Loggable(by.name), id, back->size());
+  if (config_.spam.enabled) comments_.SetEngine(std::move(engine).value());
+  return back;
 }
 
 Result<std::vector<site::Ban>> NewsroomDesk::Bans() { return store_.ListBans(); }

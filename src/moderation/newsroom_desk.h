@@ -119,6 +119,10 @@ class NewsroomDesk {
   // What a "campaign" decision on comment `id` would mark spam, `id` first
   // (see PreviewCampaign); changes nothing. Slow: call from a submitted task.
   Result<std::vector<site::Comment>> PreviewCampaignOf(int64_t id, int64_t now);
+  // Takes back the newest campaign decision on comment `id` (UndoCampaign);
+  // returns the comments given back.
+  Result<std::vector<site::Comment>> UndoCampaignOf(const site::Staff& by, const std::string& from,
+                                                    int64_t id, int64_t now);
   // How far back a campaign decision sweeps.
   static constexpr int64_t kCampaignDays = 7;
 

@@ -222,6 +222,16 @@ std::string RenderQueuePage(const SiteInfo& site, const QueueView& view) {
   out += "</nav>\n";
   AppendActivity(out, view.activity);
   AppendMessage(out, "notice-ok", view.notice);
+  if (view.undo_campaign > 0) {
+    out += fmt::format("<form class=\"undo\" method=\"post\" "
+                       "action=\"/newsroom/comments/{}/undo-campaign\">"
+                       "<input type=\"hidden\" name=\"t\" value=\"",
+                       view.undo_campaign);
+    html::AppendEscaped(out, view.form_token);
+    out += "\"><button type=\"submit\">Undo this takedown</button> <span class=\"hint\">every "
+           "comment it marked goes back to what it was, and the filter un-learns them</span>"
+           "</form>\n";
+  }
   if (view.items.empty()) {
     out += "<p class=\"empty\">Nothing here.</p>\n";
   } else if (auto tab = site::ParseStatus(view.show)) {

@@ -45,6 +45,7 @@ struct QueueView {
   std::string form_token;   // carried by every form of the page
   std::string show;         // "held", "spam" or "published"
   std::string notice;       // what the last action did; may be empty
+  int64_t undo_campaign = 0;  // a campaign decided on this comment just now: offer its undo
   FilterActivity activity;
   std::vector<QueueItem> items;
 };

@@ -138,6 +138,11 @@ std::string NoticeFor(const http::Request& req) {
                        "filter learned them.", comment, count > 0 ? count - 1 : 0);
   }
   if (done == "restore") return fmt::format("Comment {} is published again.", comment);
+  if (done == "undo") {
+    return fmt::format("The takedown of comment {}'s campaign is undone: {} {} as {} were, and "
+                       "the filter un-learned {}.", comment, count, count == 1 ? "comment is" : "comments are",
+                       count == 1 ? "it" : "they", count == 1 ? "it" : "them");
+  }
   if (done == "delete") return fmt::format("Comment {} is deleted.", comment);
   return {};
 }
@@ -340,6 +345,9 @@ void QueuePage(Context& ctx, http::Request& req, http::Respond respond) {
       ctx.newsroom.sessions().FormToken(req.Cookie(moderation::StaffSessions::kCookie));
   view.show = std::string(site::StatusName(tab));
   view.notice = NoticeFor(req);
+  if (req.QueryParam("done") == "campaign") {
+    view.undo_campaign = ParsePositive(req.QueryParam("id")).value_or(0);
+  }
   view.activity = ActivityOf(ctx, now, kRecentDays);
   Result<std::vector<site::Comment>> comments =
       tab == site::CommentStatus::kHeld
@@ -637,6 +645,28 @@ void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond r
   if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
 }
 
+// Takes back a campaign takedown (the newest campaign decision on comment `id`).
+void UndoCampaignDecision(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
+  FormMap fields = NewsroomForm(req);
+  auto member = RequireMember(ctx, req, &fields, respond);
+  if (!member) return;
+  auto task = [&ctx, by = *member, from = req.remote_addr, id, respond]() {
+    auto back = ctx.newsroom.UndoCampaignOf(by, from, id, std::time(nullptr));
+    if (!back.ok()) {
+      if (back.status().code() == Code::kNotFound) {
+        return respond(Private(ErrorPage(ctx, 404, "No campaign was decided on this comment.")));
+      }
+      ctx.cache.InvalidateAll();  // some may have changed before the failure
+      return respond(Private(StorageUnavailable(ctx)));
+    }
+    for (const site::Comment& c : *back) CommentChanged(ctx, c);
+    ++decisions_made;
+    respond(Private(Redirect(
+        303, fmt::format("/newsroom/queue?show=held&done=undo&id={}&n={}", id, back->size()))));
+  };
+  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
+}
+
 // One decision on the comments selected on a queue page (form "bulk"): each
 // "c" is "id:status:edited_at" as the page showed it; a comment that changed
 // since is left alone (and counted), as a single decision would refuse it.
@@ -739,6 +769,9 @@ RouteTable NewsroomRoutes(Context& ctx) {
   });
   t.Add("/newsroom/bulk").Post([&ctx](R req, Args, Out respond) {
     DecideBulk(ctx, req, respond);
+  });
+  t.Add("/newsroom/comments/{id}/undo-campaign").Post([&ctx](R req, Args a, Out respond) {
+    UndoCampaignDecision(ctx, req, a.id, respond);
   });
   t.Add("/newsroom/comments/{id}/campaign").Get([&ctx](R req, Args a, Out respond) {
     CampaignPreviewPage(ctx, req, a.id, respond);

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "core/config.h"
+#include "moderation/audit.h"
 #include "moderation/moderation.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -77,6 +78,59 @@ TEST_F(DecisionsTest, WithoutAWayToReloadAStaleDecisionSaysSo) {
   auto stale = Moderate(DecisionStores::Of(*store_), *cli, b, Decision::kSpam, 201);
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.status().code(), Code::kFailedPrecondition);
+}
+
+}  // namespace
+}  // namespace tribune::moderation
+
+namespace tribune::moderation {
+namespace {
+
+// A campaign takedown taken back: each comment goes back to the status it
+// had, its spam label goes, the campaign is forgotten and the model all but
+// un-learns what the takedown taught.
+TEST_F(DecisionsTest, UndoingACampaignGivesBackItsCommentsAndUnlearnsThem) {
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 6; ++i) {
+    ids.push_back(Held("Great results with VitaBoost number " + std::to_string(i) +
+                       ", order at http://vitaboost-store.example today"));
+  }
+  auto engine = Load();
+  spam::CommentInput probe{"x", "", "Order VitaBoost at http://vitaboost-store.example now", "",
+                           "Bridge", "The council voted on the bridge.", "", ""};
+  double score_before = engine->Check(probe).score;
+  std::map<int64_t, site::CommentStatus> was;
+  auto marked = ModerateCampaign(DecisionStores::Of(*store_, config_), *engine, ids[0], 0, 200, &was);
+  ASSERT_TRUE(marked.ok()) << marked.status().message();
+  ASSERT_EQ(marked->size(), ids.size());
+  ASSERT_TRUE(RecordDecision(*store_, {"maria", "127.0.0.1"}, ids[0], "campaign", "held", *marked,
+                             200, was)
+                  .ok());
+  double score_taken = Load()->Check(probe).score;
+  EXPECT_GT(score_taken, score_before);
+
+  auto fresh = Load();
+  auto back = UndoCampaign(DecisionStores::Of(*store_, config_), *store_, *fresh, ids[0], "maria",
+                           "127.0.0.1", 300);
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->size(), ids.size());
+  for (int64_t id : ids) {
+    auto c = store_->GetComment(id);
+    EXPECT_EQ(c->status, site::CommentStatus::kHeld) << id;
+    EXPECT_EQ(c->moderator_label, "") << id;
+  }
+  // The campaign is gone; the online model's un-learning is close, not exact
+  // (its state depends on the order of its updates).
+  spam::Verdict undone = Load()->Check(probe);
+  for (const auto& r : undone.reasons) EXPECT_NE(r.symbol, "CAMPAIGN_SPAM");
+  EXPECT_LT(undone.score - score_before, 0.25 * (score_taken - score_before)) << undone.score;
+  auto audit = store_->ListAudit({"", "comment.undo_campaign", "", 0, 0, 100});
+  EXPECT_EQ(audit->size(), ids.size());
+  EXPECT_EQ(UndoCampaign(DecisionStores::Of(*store_, config_), *store_, *Load(), 424242, "maria",
+                         "", 300)
+                .status()
+                .code(),
+            Code::kNotFound);
 }
 
 }  // namespace
