@@ -103,11 +103,12 @@ class ChangeWatcher {
  public:
   using ModelChanged = std::function<void()>;
   ChangeWatcher(store::Store& store, render::PageCache& cache, int audit_days,
-                ModelChanged model_changed)
+                ModelChanged model_changed, std::function<void()> every_5s = nullptr)
       : store_(store),
         cache_(cache),
         audit_days_(audit_days),
-        model_changed_(std::move(model_changed)) {
+        model_changed_(std::move(model_changed)),
+        every_5s_(std::move(every_5s)) {
     auto m = store_.ArticlesChangeMarker();
     last_ = m.ok() ? *m : 0;
     auto shown = store_.CountArticles({static_cast<int64_t>(std::time(nullptr)), ""});
@@ -131,6 +132,7 @@ class ChangeWatcher {
     int ticks = 0;
     while (!cv_.wait_for(lock, std::chrono::milliseconds(500), [&] { return stop_; })) {
       if (++ticks % 120 == 0) LogCacheStats();  // once a minute
+      if (ticks % 10 == 0 && every_5s_) every_5s_();
       if (ticks % 7200 == 1) PruneAudit();       // at start, then once an hour
       auto m = store_.ArticlesChangeMarker();
       // A scheduled article's time came: the articles readers see changed.
@@ -166,6 +168,7 @@ class ChangeWatcher {
   int audit_days_;
   render::PageCache::Stats logged_;
   ModelChanged model_changed_;
+  std::function<void()> every_5s_;
   int64_t last_ = 0;
   int64_t shown_ = -1;  // articles readers saw at the last look
   std::string model_;
@@ -417,6 +420,9 @@ int Serve(const Config& given) {
   }
   RegisterMetrics(ops.metrics, *store, cache, comments);
   RegisterBlockingMetrics(ops.metrics);
+  ops.metrics.Add("tribune_lessons_owed", "gauge",
+                  "Moderators' lessons whose model save failed, kept to save again.", "",
+                  [&newsroom] { return double(newsroom.owed_lessons()); });
   if (work) RegisterWorkMetrics(ops.metrics, *work);
   web::Context ctx{config,
                    {config.site.name, base, config.site.language, config.site.policy_note,
@@ -468,11 +474,18 @@ int Serve(const Config& given) {
     spdlog::info("spam engine: now model {}", (*reloaded)->model_version());
     comments.SetEngine(std::move(reloaded).value());
   };
-  watcher.emplace(*store, cache, config.storage.audit_days, [&] {
-    if (!config.spam.enabled) return;
-    // In turn with the newsroom's decisions (see NewsroomDesk::WithModelLock).
-    newsroom.WithModelLock(reload_engine);
-  });
+  watcher.emplace(
+      *store, cache, config.storage.audit_days,
+      [&] {
+        if (!config.spam.enabled) return;
+        // In turn with the newsroom's decisions (see NewsroomDesk::WithModelLock).
+        newsroom.WithModelLock(reload_engine);
+      },
+      [&] {
+        // Lessons whose model save failed: saved once the database answers.
+        Status st = newsroom.SaveOwedLessons(std::time(nullptr));
+        if (!st.ok()) spdlog::warn("owed lessons: {}", st.message());
+      });
   FixLinkBase(config, options.address, server.port(), ctx.site);
   spdlog::info("Tribune is serving http://{}/ with {} threads (database {})",
                Authority(options.address, server.port()), options.threads,

@@ -39,7 +39,7 @@ struct TempFile {
 }  // namespace
 
 DecisionStores DecisionStores::Of(store::Store& s, const Config& config) {
-  return {s, s, s, s, [&s, &config] { return LoadSiteEngine(config, s); }};
+  return {s, s, s, s, [&s, &config] { return LoadSiteEngine(config, s); }, nullptr};
 }
 
 Result<Decision> ParseDecision(const std::string& name) {
@@ -101,13 +101,6 @@ spam::CommentInput InputOf(const site::Comment& c, const site::Article& article)
 
 // Applies a decision and teaches the engine; the caller saves the engine
 // when `learned` is set.
-// What a decision taught the engine, to teach it again to a newer model.
-struct Lesson {
-  spam::CommentInput input;
-  bool spam;
-  double weight;
-};
-
 Result<site::Comment> Apply(const DecisionStores& stores, spam::Engine& engine, int64_t id,
                             Decision decision, std::vector<Lesson>& lessons) {
   auto c = stores.comments.GetComment(id);
@@ -142,8 +135,25 @@ Result<site::Comment> Apply(const DecisionStores& stores, spam::Engine& engine, 
 // again on the newest one (stores.reload) and that is saved. A store that
 // fails is tried again a few times: the decisions are stored already, and
 // their lessons must not be lost.
-Status SaveLessons(const DecisionStores& stores, const spam::Engine& engine, std::string from,
-                   const std::vector<Lesson>& lessons, int64_t now) {
+Status SaveLessonsNow(const DecisionStores& stores, const spam::Engine& engine, std::string from,
+                      const std::vector<Lesson>& lessons, int64_t now);
+
+// SaveLessonsNow, with the lessons owed from earlier failed saves learned
+// first; when the store stays away, every one of them is owed (and the
+// decision succeeds: it is stored, and its lesson will be saved).
+Status SaveLessons(const DecisionStores& stores, spam::Engine& engine, std::string from,
+                   std::vector<Lesson> lessons, int64_t now) {
+  std::vector<Lesson> all = stores.owed ? stores.owed->Take() : std::vector<Lesson>{};
+  for (const Lesson& l : all) engine.Learn(l.input, l.spam, l.weight);
+  all.insert(all.end(), lessons.begin(), lessons.end());
+  Status st = SaveLessonsNow(stores, engine, std::move(from), all, now);
+  if (st.ok() || !stores.owed || st.code() != Code::kUnavailable) return st;
+  stores.owed->Add(all);
+  return Status::Ok();
+}
+
+Status SaveLessonsNow(const DecisionStores& stores, const spam::Engine& engine, std::string from,
+                      const std::vector<Lesson>& lessons, int64_t now) {
   constexpr int kAttempts = 5;
   const spam::Engine* current = &engine;
   std::unique_ptr<spam::Engine> newer;
@@ -167,6 +177,31 @@ Status SaveLessons(const DecisionStores& stores, const spam::Engine& engine, std
 }
 
 }  // namespace
+
+void OwedLessons::Add(const std::vector<Lesson>& lessons) {
+  std::lock_guard lock(mu_);
+  lessons_.insert(lessons_.end(), lessons.begin(), lessons.end());
+}
+
+std::vector<Lesson> OwedLessons::Take() {
+  std::lock_guard lock(mu_);
+  return std::exchange(lessons_, {});
+}
+
+size_t OwedLessons::size() const {
+  std::lock_guard lock(mu_);
+  return lessons_.size();
+}
+
+Status SaveOwedLessons(const DecisionStores& stores, spam::Engine& engine, int64_t now) {
+  if (!stores.owed || stores.owed->size() == 0) return Status::Ok();
+  std::vector<Lesson> owed = stores.owed->Take();
+  std::string from = engine.model_version();
+  for (const Lesson& l : owed) engine.Learn(l.input, l.spam, l.weight);
+  Status st = SaveLessonsNow(stores, engine, from, owed, now);
+  if (!st.ok()) stores.owed->Add(owed);
+  return st;
+}
 
 Result<site::Comment> Moderate(const DecisionStores& stores, spam::Engine& engine, int64_t id,
                                Decision decision, int64_t now) {

@@ -7,6 +7,8 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
+#include <vector>
 #include <string>
 
 #include "core/config.h"
@@ -25,6 +27,30 @@ enum class Decision {
 
 Result<Decision> ParseDecision(const std::string& name);
 
+// What a decision taught the engine: learned again on a newer model when
+// another process saved one meanwhile, or later when the save failed.
+struct Lesson {
+  spam::CommentInput input;
+  bool spam = false;
+  double weight = 1.0;  // -1: un-learns an earlier lesson
+};
+
+// Lessons whose model could not be saved (the store was away through the
+// retries): their decisions are stored, so they are kept here and saved with
+// the next decision's model, or by SaveOwedLessons, and no lesson is lost
+// while the process runs. Thread-safe.
+class OwedLessons {
+ public:
+  void Add(const std::vector<Lesson>& lessons);
+  // Takes every owed lesson out (the caller owes them again when it fails).
+  std::vector<Lesson> Take();
+  size_t size() const;
+
+ private:
+  mutable std::mutex mu_;
+  std::vector<Lesson> lessons_;
+};
+
 // The parts of the store a moderator's decision reads and writes.
 struct DecisionStores {
   store::CommentStore& comments;
@@ -35,7 +61,10 @@ struct DecisionStores {
   // decision was being made: the decision's lessons are learned again on it.
   // Empty: such a decision fails with FailedPrecondition (decide it again).
   std::function<Result<std::unique_ptr<spam::Engine>>()> reload;
-  static DecisionStores Of(store::Store& s) { return {s, s, s, s, {}}; }
+  // Where lessons go when their model cannot be saved (nullptr: the decision
+  // fails with the store's error instead).
+  OwedLessons* owed = nullptr;
+  static DecisionStores Of(store::Store& s) { return {s, s, s, s, {}, nullptr}; }
   static DecisionStores Of(store::Store& s, const Config& config);
 };
 
@@ -57,6 +86,10 @@ Status SaveSiteEngine(const spam::Engine& engine, store::ModelStore& models,
 // Returns the updated comment. NotFound for an unknown comment.
 Result<site::Comment> Moderate(const DecisionStores& stores, spam::Engine& engine, int64_t id,
                                Decision decision, int64_t now);
+
+// Learns the owed lessons into `engine` and saves it; they are owed again
+// when the save fails. Ok when none are owed.
+Status SaveOwedLessons(const DecisionStores& stores, spam::Engine& engine, int64_t now);
 
 // A whole campaign at once: marks comment `id` spam (teaching the engine its
 // campaign), then sweeps the comments created since `since` that are

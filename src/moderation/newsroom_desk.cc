@@ -190,12 +190,12 @@ Result<std::vector<site::Comment>> NewsroomDesk::Decide(const site::Staff& by,
   std::vector<site::Comment> changed;
   std::map<int64_t, site::CommentStatus> was;
   if (decision == "campaign") {
-    auto marked = ModerateCampaign(DecisionStores::Of(store_, config_), **engine, id,
+    auto marked = ModerateCampaign(Stores(), **engine, id,
                                    now - kCampaignDays * 86400, now, &was);
     if (!marked.ok()) return marked.status();
     changed = std::move(marked).value();
   } else {
-    auto one = Moderate(DecisionStores::Of(store_, config_), **engine, id,
+    auto one = Moderate(Stores(), **engine, id,
                         *ParseDecision(decision), now);
     if (!one.ok()) return one.status();
     changed.push_back(std::move(one).value());
@@ -203,6 +203,10 @@ Result<std::vector<site::Comment>> NewsroomDesk::Decide(const site::Staff& by,
   spdlog::info("newsroom: {} decided {} on comment {} ({} changed)", Loggable(by.name),
                decision, id, changed.size());
   Audit(RecordDecision(store_, {by.name, from}, id, decision, seen.status, changed, now, was));
+  if (owed_.size() > 0) {
+    spdlog::warn("newsroom: the spam model could not be saved; {} lessons are kept and saved "
+                 "when the database answers again", owed_.size());
+  }
   // Posts are screened with what was just learned; the change watcher would
   // load the saved model within a second anyway.
   if (config_.spam.enabled) comments_.SetEngine(std::move(engine).value());
@@ -222,13 +226,32 @@ Result<std::vector<site::Comment>> NewsroomDesk::UndoCampaignOf(const site::Staf
   std::lock_guard lock(decide_mu_);
   auto engine = LoadSiteEngine(config_, store_);
   if (!engine.ok()) return engine.status();
-  auto back = UndoCampaign(DecisionStores::Of(store_, config_), store_, **engine, id, by.name,
+  auto back = UndoCampaign(Stores(), store_, **engine, id, by.name,
                            from, now);
   if (!back.ok()) return back.status();
   spdlog::info("newsroom: {} took back the campaign of comment {} ({} given back)",
                Loggable(by.name), id, back->size());
   if (config_.spam.enabled) comments_.SetEngine(std::move(engine).value());
   return back;
+}
+
+Status NewsroomDesk::SaveOwedLessons(int64_t now) {
+  if (owed_.size() == 0) return Status::Ok();
+  std::lock_guard lock(decide_mu_);
+  auto engine = LoadSiteEngine(config_, store_);
+  if (!engine.ok()) return engine.status();
+  size_t owed = owed_.size();
+  Status st = moderation::SaveOwedLessons(Stores(), **engine, now);
+  if (!st.ok()) return st;
+  spdlog::info("newsroom: {} lessons owed since a failed model save are learned", owed);
+  if (config_.spam.enabled) comments_.SetEngine(std::move(engine).value());
+  return st;
+}
+
+DecisionStores NewsroomDesk::Stores() {
+  DecisionStores stores = DecisionStores::Of(store_, config_);
+  stores.owed = &owed_;
+  return stores;
 }
 
 Result<std::vector<site::Ban>> NewsroomDesk::Bans() { return store_.ListBans(); }

@@ -19,6 +19,7 @@
 #include "core/config.h"
 #include "core/status.h"
 #include "moderation/known_devices.h"
+#include "moderation/moderation.h"
 #include "moderation/serial_worker.h"
 #include "moderation/staff_auth.h"
 #include "site/comment.h"
@@ -119,6 +120,10 @@ class NewsroomDesk {
   // What a "campaign" decision on comment `id` would mark spam, `id` first
   // (see PreviewCampaign); changes nothing. Slow: call from a submitted task.
   Result<std::vector<site::Comment>> PreviewCampaignOf(int64_t id, int64_t now);
+  // Saves the lessons whose model save failed (called every few seconds);
+  // they stay owed while the store is away.
+  Status SaveOwedLessons(int64_t now);
+  size_t owed_lessons() const { return owed_.size(); }
   // Takes back the newest campaign decision on comment `id` (UndoCampaign);
   // returns the comments given back.
   Result<std::vector<site::Comment>> UndoCampaignOf(const site::Staff& by, const std::string& from,
@@ -153,7 +158,9 @@ class NewsroomDesk {
   bool Limited(const LimitKeys& keys, int64_t now_ms) const;
   void CountFailure(const LimitKeys& keys, const std::string& name, int64_t now_ms);
 
+  DecisionStores Stores();  // the store, with the owed lessons' queue
   std::mutex decide_mu_;  // one lesson at a time: each builds on the last saved model
+  OwedLessons owed_;      // lessons whose model save failed; saved with the next one
   std::atomic<int> sign_ins_waiting_{0}, device_sign_ins_waiting_{0};
   std::string dummy_hash_;  // checked when the name is unknown, to take as long; worker only
   SerialWorker worker_;     // last: stops (after its queue) before the rest goes

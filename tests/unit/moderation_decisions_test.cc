@@ -135,3 +135,70 @@ TEST_F(DecisionsTest, UndoingACampaignGivesBackItsCommentsAndUnlearnsThem) {
 
 }  // namespace
 }  // namespace tribune::moderation
+
+namespace tribune::moderation {
+namespace {
+
+// The models part of a store that is away while `down` is set.
+class FlakyModels : public store::ModelStore {
+ public:
+  explicit FlakyModels(store::ModelStore& real) : real_(real) {}
+  bool down = false;
+  Status SaveModel(const std::string& v, const std::string& d, int64_t now) override {
+    return down ? Unavailable("the database is away") : real_.SaveModel(v, d, now);
+  }
+  Result<std::pair<std::string, std::string>> LatestModel() override {
+    if (down) return Unavailable("the database is away");
+    return real_.LatestModel();
+  }
+  Status SaveModelAfter(const std::string& from, const std::string& v, const std::string& d,
+                        int64_t now) override {
+    return down ? Unavailable("the database is away") : real_.SaveModelAfter(from, v, d, now);
+  }
+  Status PruneModels(int keep) override { return real_.PruneModels(keep); }
+
+ private:
+  store::ModelStore& real_;
+};
+
+// A decision whose model cannot be saved keeps its lesson: owed, saved with
+// the next save once the store answers; meanwhile the decision stands.
+TEST_F(DecisionsTest, ALessonWhoseSaveFailsIsOwedAndSavedLater) {
+  int64_t a = Held("Win big at http://casino-owed.example tonight, bonus code inside");
+  int64_t b = Held("Cheap pills at http://pills-owed.example, order now");
+  FlakyModels models(*store_);
+  OwedLessons owed;
+  DecisionStores stores{*store_, *store_, models, *store_, {}, &owed};
+  auto engine = Load();
+  std::string version = engine->model_version();
+  spam::CommentInput probe{"x", "", "Win big at http://casino-owed.example tonight", "",
+                           "Bridge", "The council voted on the bridge.", "", ""};
+  double before = engine->Check(probe).score;
+  models.down = true;
+  auto decided = Moderate(stores, *engine, a, Decision::kSpam, 200);
+  ASSERT_TRUE(decided.ok()) << decided.status().message();
+  EXPECT_EQ(decided->status, site::CommentStatus::kSpam);
+  EXPECT_EQ(owed.size(), 1u);
+  EXPECT_EQ(Load()->model_version(), version);  // nothing saved yet
+  // Still away: still owed.
+  auto retry = Load();
+  EXPECT_FALSE(SaveOwedLessons(stores, *retry, 250).ok());
+  EXPECT_EQ(owed.size(), 1u);
+  // Back: the next decision saves both lessons in one model.
+  models.down = false;
+  auto next = Load();
+  ASSERT_TRUE(Moderate(stores, *next, b, Decision::kSpam, 300).ok());
+  EXPECT_EQ(owed.size(), 0u);
+  auto saved = Load();
+  EXPECT_NE(saved->model_version(), version);
+  EXPECT_GT(saved->Check(probe).score, before);
+  // Without a queue the failure is the decision's.
+  models.down = true;
+  DecisionStores strict{*store_, *store_, models, *store_, {}, nullptr};
+  int64_t c = Held("Another casino at http://casino-three.example");
+  auto failed = Moderate(strict, *Load(), c, Decision::kSpam, 400);
+  EXPECT_EQ(failed.status().code(), Code::kUnavailable);
+}
+
+}  // namespace
+}  // namespace tribune::moderation
