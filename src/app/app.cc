@@ -390,6 +390,7 @@ int Serve(const Config& given) {
     comments.ShareState(redis.get(), config.redis.nodes);
     newsroom.ShareState(redis.get(), config.redis.nodes);
   }
+  if (Status w = newsroom.ReloadWordLists(); !w.ok()) spdlog::error("word lists: {}", w.message());
   auto client_address = web::ClientAddress::Make(config.server.trusted_proxies);
   if (!client_address.ok()) {
     spdlog::critical("{}", client_address.status().message());
@@ -485,6 +486,8 @@ int Serve(const Config& given) {
         // Lessons whose model save failed: saved once the database answers.
         Status st = newsroom.SaveOwedLessons(std::time(nullptr));
         if (!st.ok()) spdlog::warn("owed lessons: {}", st.message());
+        // Word lists another node saved.
+        if (Status w = newsroom.ReloadWordLists(); !w.ok()) spdlog::warn("word lists: {}", w.message());
       });
   FixLinkBase(config, options.address, server.port(), ctx.site);
   spdlog::info("Tribune is serving http://{}/ with {} threads (database {})",

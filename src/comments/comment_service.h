@@ -19,6 +19,7 @@
 #include "comments/form_guard.h"
 #include "comments/rate_limiter.h"
 #include "comments/signer.h"
+#include "comments/word_lists.h"
 #include "core/config.h"
 #include "core/histogram.h"
 #include "site/article.h"
@@ -117,6 +118,10 @@ class CommentService {
   // Whether its counters live in shared state: issuing a form then asks Redis.
   bool shares_state() const { return shares_state_; }
 
+  // The site's word and pattern lists (the newsroom's); null: none.
+  void SetWordLists(std::shared_ptr<const WordLists> lists);
+  std::shared_ptr<const WordLists> word_lists() const;
+
   // For /metrics: new comments stored since start, by the status they got;
   // and how long the spam engine took over each.
   uint64_t stored(site::CommentStatus status) const {
@@ -203,6 +208,8 @@ class CommentService {
   Reputation ReputationOf(const std::string& email, int64_t now, int64_t exclude = 0) const;
   // PREMODERATED when the site holds this post for a moderator whatever its
   // score ([comments] premoderation).
+  // WORD_REJECT or WORD_HOLD when the site's lists match the name or text.
+  std::optional<ExtraReason> WordListReason(const std::string& name, const std::string& text) const;
   std::optional<ExtraReason> PremoderationReason(const Reputation& reputation,
                                                  int64_t now_ms) const;
   // BANNED when a ban covers a post by `name` <`email`> from `ip` with this text.
@@ -234,6 +241,8 @@ class CommentService {
   RateCounter report_rate_;  // reports per network
   BanList bans_;
   bool shares_state_ = false;
+  mutable std::mutex word_lists_mu_;
+  std::shared_ptr<const WordLists> word_lists_;
 };
 
 // The signed path of the interstitial page for a protected link.

@@ -140,9 +140,15 @@ EditOutcome CommentService::Edit(int64_t id, std::string_view key, std::string b
   std::optional<ExtraReason> banned =
       BanReason(before.author, before.email, ctx.ip, edit.body_text, ctx.now, ctx.now_ms);
   if (banned) extra.push_back(*banned);
+  std::optional<ExtraReason> listed = WordListReason(before.author, edit.body_text);
+  if (listed) extra.push_back(*listed);
+  bool rejected = banned || (listed && listed->symbol == "WORD_REJECT");
   edit.screening = Screen(out.article, form, edit.body_text, ctx, no_guard, reputation, extra);
-  edit.status = banned ? site::CommentStatus::kSpam
-                       : StatusFor(spam::ActionFor(edit.screening.score, policy_));
+  edit.status = rejected ? site::CommentStatus::kSpam
+                         : StatusFor(spam::ActionFor(edit.screening.score, policy_));
+  if (listed && listed->symbol == "WORD_HOLD" && edit.status == site::CommentStatus::kPublished) {
+    edit.status = site::CommentStatus::kHeld;
+  }
   if (edit.status == site::CommentStatus::kSpam || edit.status == site::CommentStatus::kDeleted) {
     spam_wave_.Add("site", ctx.now_ms);
   }

@@ -110,13 +110,16 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
   if (banned) extra.push_back(*banned);
   std::optional<ExtraReason> premoderated = PremoderationReason(reputation, ctx.now_ms);
   if (premoderated) extra.push_back(*premoderated);
+  std::optional<ExtraReason> listed = WordListReason(form.name, nc.body_text);
+  if (listed) extra.push_back(*listed);
+  bool rejected = banned || (listed && listed->symbol == "WORD_REJECT");
+  bool held = premoderated || (listed && listed->symbol == "WORD_HOLD");
   nc.screening = Screen(out.article, form, nc.body_text, ctx, guard, reputation, extra);
-  // A banned post is spam whatever else its score says: moderators find it there.
-  nc.status = banned ? site::CommentStatus::kSpam
-                     : StatusFor(spam::ActionFor(nc.screening.score, policy_));
-  if (premoderated && nc.status == site::CommentStatus::kPublished) {
-    nc.status = site::CommentStatus::kHeld;
-  }
+  // A banned or rejected post is spam whatever else its score says:
+  // moderators find it there.
+  nc.status = rejected ? site::CommentStatus::kSpam
+                       : StatusFor(spam::ActionFor(nc.screening.score, policy_));
+  if (held && nc.status == site::CommentStatus::kPublished) nc.status = site::CommentStatus::kHeld;
   if (nc.status != site::CommentStatus::kPublished && nc.status != site::CommentStatus::kHeld) {
     spam_wave_.Add("site", ctx.now_ms);
   }

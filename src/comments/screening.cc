@@ -154,6 +154,28 @@ std::optional<ExtraReason> CommentService::BanReason(const std::string& name,
   return ExtraReason{"BANNED", symbols_.Score("BANNED"), std::move(evidence)};
 }
 
+void CommentService::SetWordLists(std::shared_ptr<const WordLists> lists) {
+  std::lock_guard lock(word_lists_mu_);
+  word_lists_ = std::move(lists);
+}
+
+std::shared_ptr<const WordLists> CommentService::word_lists() const {
+  std::lock_guard lock(word_lists_mu_);
+  return word_lists_;
+}
+
+std::optional<ExtraReason> CommentService::WordListReason(const std::string& name,
+                                                          const std::string& text) const {
+  std::shared_ptr<const WordLists> lists = word_lists();
+  if (!lists) return std::nullopt;
+  std::optional<WordLists::Match> m = lists->Check(name, text);
+  if (!m) return std::nullopt;
+  const char* symbol = m->reject ? "WORD_REJECT" : "WORD_HOLD";
+  std::string evidence = fmt::format("{} list: {}", m->reject ? "reject" : "hold", m->entry);
+  if (m->matched != m->entry && !m->matched.empty()) evidence += " (\"" + m->matched + "\")";
+  return ExtraReason{symbol, symbols_.Score(symbol), std::move(evidence)};
+}
+
 std::optional<ExtraReason> CommentService::PremoderationReason(const Reputation& reputation,
                                                                int64_t now_ms) const {
   const std::string& mode = config_.comments.premoderation;

@@ -235,6 +235,59 @@ Result<std::vector<site::Comment>> NewsroomDesk::UndoCampaignOf(const site::Staf
   return back;
 }
 
+namespace {
+
+constexpr const char* kHoldKey = "words_hold";
+constexpr const char* kRejectKey = "words_reject";
+constexpr const char* kRevisionKey = "words_revision";
+
+size_t Entries(const std::shared_ptr<const comments::WordLists>& l) { return l ? l->entries() : 0; }
+
+}  // namespace
+
+Status NewsroomDesk::SaveWordLists(const site::Staff& by, const std::string& from,
+                                   const std::string& hold, const std::string& reject,
+                                   int64_t now, std::vector<site::FieldError>* errors) {
+  auto lists = comments::WordLists::Build(hold, reject, errors);
+  if (!lists) return InvalidArgument(errors->empty() ? "refused" : errors->front().message);
+  std::string revision = fmt::format("{}-{}", now, lists->entries());
+  auto before = comments_.word_lists();
+  TRIBUNE_RETURN_IF_ERROR(store_.PutSetting(kHoldKey, hold));
+  TRIBUNE_RETURN_IF_ERROR(store_.PutSetting(kRejectKey, reject));
+  TRIBUNE_RETURN_IF_ERROR(store_.PutSetting(kRevisionKey, revision));
+  comments_.SetWordLists(lists);
+  {
+    std::lock_guard lock(decide_mu_);
+    words_revision_ = revision;
+  }
+  spdlog::info("newsroom: {} saved the word lists ({} entries)", Loggable(by.name),
+               lists->entries());
+  Audit(RecordAction(store_, {by.name, from}, "words.edit", "word lists",
+                     fmt::format("{} entries", Entries(before)),
+                     fmt::format("{} entries", lists->entries()), now));
+  return Status::Ok();
+}
+
+Status NewsroomDesk::ReloadWordLists() {
+  auto revision = store_.GetSetting(kRevisionKey);
+  if (!revision.ok()) return revision.status().code() == Code::kNotFound ? Status::Ok()
+                                                                        : revision.status();
+  {
+    std::lock_guard lock(decide_mu_);
+    if (*revision == words_revision_) return Status::Ok();
+  }
+  auto hold = store_.GetSetting(kHoldKey);
+  auto reject = store_.GetSetting(kRejectKey);
+  if (!hold.ok() || !reject.ok()) return Unavailable("the word lists could not be read");
+  std::vector<site::FieldError> errors;
+  auto lists = comments::WordLists::Build(*hold, *reject, &errors);
+  if (!lists) return InvalidArgument("the stored word lists are refused: " + errors.front().message);
+  comments_.SetWordLists(lists);
+  std::lock_guard lock(decide_mu_);
+  words_revision_ = *revision;
+  return Status::Ok();
+}
+
 Status NewsroomDesk::SaveOwedLessons(int64_t now) {
   if (owed_.size() == 0) return Status::Ok();
   std::lock_guard lock(decide_mu_);

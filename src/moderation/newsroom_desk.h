@@ -23,6 +23,7 @@
 #include "moderation/serial_worker.h"
 #include "moderation/staff_auth.h"
 #include "site/comment.h"
+#include "site/comment_form.h"
 #include "site/staff.h"
 #include "store/store.h"
 
@@ -120,6 +121,16 @@ class NewsroomDesk {
   // What a "campaign" decision on comment `id` would mark spam, `id` first
   // (see PreviewCampaign); changes nothing. Slow: call from a submitted task.
   Result<std::vector<site::Comment>> PreviewCampaignOf(int64_t id, int64_t now);
+  // The site's word and pattern lists (comments::WordLists): checked, saved
+  // in the store's settings, used for new posts at once, audited
+  // "words.edit". InvalidArgument with `errors` filled when refused.
+  Status SaveWordLists(const site::Staff& by, const std::string& from, const std::string& hold,
+                       const std::string& reject, int64_t now,
+                       std::vector<site::FieldError>* errors);
+  // Loads the lists from the store when another node (or none yet) saved
+  // them since the last load; called at start and every few seconds.
+  Status ReloadWordLists();
+
   // Saves the lessons whose model save failed (called every few seconds);
   // they stay owed while the store is away.
   Status SaveOwedLessons(int64_t now);
@@ -160,7 +171,8 @@ class NewsroomDesk {
 
   DecisionStores Stores();  // the store, with the owed lessons' queue
   std::mutex decide_mu_;  // one lesson at a time: each builds on the last saved model
-  OwedLessons owed_;      // lessons whose model save failed; saved with the next one
+  OwedLessons owed_;
+  std::string words_revision_;  // of the lists loaded last      // lessons whose model save failed; saved with the next one
   std::atomic<int> sign_ins_waiting_{0}, device_sign_ins_waiting_{0};
   std::string dummy_hash_;  // checked when the name is unknown, to take as long; worker only
   SerialWorker worker_;     // last: stops (after its queue) before the rest goes

@@ -27,6 +27,7 @@ void AppendStaffNav(std::string& out, site::StaffRole role, std::string_view cur
       {"/newsroom/articles", "Articles", site::MayEditArticles(role)},
       {"/newsroom/search", "Search", site::MayModerate(role)},
       {"/newsroom/bans", "Bans", site::MayModerate(role)},
+      {"/newsroom/words", "Word lists", site::MayModerate(role)},
       {"/newsroom/audit", "Audit log", site::MayModerate(role)},
       {"/newsroom/staff", "Staff", site::MayManageStaff(role)},
   };

@@ -54,6 +54,10 @@ std::string EditLinkFor(Context& ctx, const http::Request& req, const site::Comm
 // Drops the cached pages that show `c`.
 void CommentChanged(Context& ctx, const site::Comment& c);
 // /newsroom...: staff sign-in and moderation; its errors are private pages.
+// /newsroom/words: the site's hold and reject lists.
+void WordListsPage(Context& ctx, http::Request& req, http::Respond respond);
+void SaveWordLists(Context& ctx, http::Request& req, http::Respond respond);
+
 RouteTable NewsroomRoutes(Context& ctx);
 
 // /newsroom/articles (newsroom_articles.cc): editors' and admins' pages.

@@ -800,6 +800,9 @@ RouteTable NewsroomRoutes(Context& ctx) {
     SearchPage(ctx, req, respond);
   });
   t.Add("/newsroom/audit").Get([&ctx](R req, Args, Out respond) { AuditPage(ctx, req, respond); });
+  t.Add("/newsroom/words")
+      .Get([&ctx](R req, Args, Out respond) { WordListsPage(ctx, req, respond); })
+      .Post([&ctx](R req, Args, Out respond) { SaveWordLists(ctx, req, respond); });
   t.Add("/newsroom/bans")
       .Get([&ctx](R req, Args, Out respond) { BansPage(ctx, req, respond); })
       .Post([&ctx](R req, Args, Out respond) { AddBan(ctx, req, respond); });

@@ -61,7 +61,8 @@ describe('accessibility of every page type (axe-core)', () => {
   before(async () => {
     if (skip) return;
     const { chromium } = await loadPlaywright();
-    server = await startTribune(choice.bin, TEST_CONFIG + '[spam]\nenabled = false\n');
+    server = await startTribune(choice.bin, TEST_CONFIG + '[spam]\nenabled = false\n' +
+                                            '[site]\ncategories = ["Politics", "City Life"]\n');
     browser = await chromium.launch({ executablePath: choice.chromium, args: CHROMIUM_ARGS });
     const { articles } = await (await fetch(server.baseUrl + '/api/v1/articles')).json();
     const busiest = articles.reduce((a, b) => (b.comment_count > a.comment_count ? b : a));
@@ -89,6 +90,8 @@ describe('accessibility of every page type (axe-core)', () => {
       queuePublished: '/newsroom/queue?show=published',
       audit: '/newsroom/audit',
       bans: '/newsroom/bans',
+      words: '/newsroom/words',
+      category: '/category/politics',
       articles: '/newsroom/articles',
       articleNew: '/newsroom/articles/new',
       articleEdit: `/newsroom/articles/${busiest.id}`,

@@ -104,6 +104,8 @@ describe('HTML5 validity', { skip }, () => {
     assert.match(pages.audit, /<table class="audit-log">/);
     pages.bans = await asStaff('/newsroom/bans');
     assert.match(pages.bans, /<form class="ban-add"/);
+    pages.words = await asStaff('/newsroom/words');
+    assert.match(pages.words, /<form class="word-lists"/);
     pages.articles = await asStaff('/newsroom/articles');
     assert.match(pages.articles, /<table class="article-list">/);
     const firstArticle = /href="(\/newsroom\/articles\/\d+)"/.exec(pages.articles)[1];
