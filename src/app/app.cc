@@ -24,6 +24,7 @@
 #include "core/numbers.h"
 #include "core/work_pool.h"
 #include "http/server.h"
+#include "media/image_upload.h"
 #include "moderation/moderation.h"
 #include "render/page_cache.h"
 #include "store/comment_writer.h"
@@ -429,7 +430,8 @@ int Serve(const Config& given) {
                    {config.site.name, base, config.site.language, config.site.policy_note,
                     config.site.categories},
                    *store, *store, *store, *store, cache, signer, comments, static_files,
-                   newsroom, &*client_address, &ops, store.get(), work ? &*work : nullptr};
+                   newsroom, &*client_address, &ops, store.get(), work ? &*work : nullptr,
+                   store.get()};
 
   http::ServerOptions options;
   if (!SplitListen(config.server.listen, options.address, options.port)) {
@@ -443,6 +445,8 @@ int Serve(const Config& given) {
   options.idle_timeout_ms = config.server.idle_timeout_ms;
   options.header_limit = static_cast<size_t>(config.server.header_limit);
   options.body_limit = static_cast<size_t>(config.server.body_limit);
+  // Image uploads are larger than any form: the file and the form around it.
+  options.larger_bodies = {{"/newsroom/images", media::kMaxUploadBytes + (64 << 10)}};
   options.finish = web::AddSecurityHeaders;
   options.error_page = web::ServerError;
   std::shared_ptr<spdlog::logger> access_log;

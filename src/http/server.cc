@@ -110,6 +110,19 @@ std::string RequestIdFor(std::string_view given) {
   return buf;
 }
 
+size_t BodyLimitFor(const ServerOptions& o, std::string_view target) {
+  for (const auto& [t, limit] : o.larger_bodies) {
+    if (t == target) return std::max(limit, o.body_limit);
+  }
+  return o.body_limit;
+}
+
+size_t LargestBodyLimit(const ServerOptions& o) {
+  size_t most = o.body_limit;
+  for (const auto& [t, limit] : o.larger_bodies) most = std::max(most, limit);
+  return most;
+}
+
 }  // namespace
 
 class Worker;
@@ -335,7 +348,7 @@ void Session::ReadRequest() {
   started_ = Clock::now();
   parser_.emplace();
   parser_->header_limit(static_cast<std::uint32_t>(worker_.options.header_limit));
-  parser_->body_limit(worker_.options.body_limit);
+  parser_->body_limit(LargestBodyLimit(worker_.options));
   ExpiresAfter(started_, worker_.options.read_timeout_ms);
   bhttp::async_read_header(socket_, buffer_, *parser_, [self = shared_from_this()](
                                                            beast::error_code ec, size_t) {
@@ -348,6 +361,14 @@ void Session::OnHeader(beast::error_code ec) {
   FramingProblem problem = internal::CheckHeaderFraming(parser_->get().base());
   if (problem.status != 0) return WriteError(problem.status, problem.reason);
   if (parser_->is_done()) return OnRead({});  // no body: no second read
+  if (!worker_.options.larger_bodies.empty()) {
+    // The head was read with the largest limit: now the target's own.
+    auto target = parser_->get().target();
+    size_t limit = BodyLimitFor(worker_.options, std::string_view(target.data(), target.size()));
+    auto length = parser_->content_length();
+    if (length && *length > limit) return WriteError(413, "the request body is too large");
+    parser_->body_limit(limit);
+  }
   bhttp::async_read(socket_, buffer_, *parser_,
                     [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
 }

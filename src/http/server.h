@@ -7,6 +7,8 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/status.h"
 #include "http/request.h"
@@ -28,6 +30,9 @@ struct ServerOptions {
   int idle_timeout_ms = 60000;   // between requests on a keep-alive connection
   size_t header_limit = 16 * 1024;
   size_t body_limit = 64 * 1024;
+  // Targets allowed a larger body than body_limit (an upload form), exactly
+  // as the request line names them.
+  std::vector<std::pair<std::string, size_t>> larger_bodies;
   std::function<void(const AccessRecord&)> access_log;  // may be empty
   // Runs on every response, the server's own errors included, before its head
   // is checked and sent: headers every response must carry. May be empty.

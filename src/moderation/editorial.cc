@@ -4,7 +4,9 @@
 
 #include <algorithm>
 
+#include "core/numbers.h"
 #include "core/utf8.h"
+#include "media/image_upload.h"
 #include "site/slug.h"
 
 namespace tribune::moderation {
@@ -160,6 +162,45 @@ Result<site::Article> UpdateArticle(store::ArticleStore& articles, store::AuditS
   (void)RecordAction(audit, by, action, "article " + std::to_string(id), before,
                      ArticleSummary(*a), now);
   return articles.GetArticle(id);
+}
+
+Result<site::Image> AddImage(store::ImageStore& images, store::AuditStore& audit, const Actor& by,
+                             std::string_view bytes, const std::string& raw_alt, int64_t now) {
+  std::string alt = Trimmed(raw_alt);
+  if (alt.empty()) {
+    return InvalidArgument("An image needs its alt text: what it shows, for readers who cannot "
+                           "see it.");
+  }
+  if (!utf8::IsValid(alt) || utf8::Length(alt) > kMaxAlt) {
+    return InvalidArgument(fmt::format("The alt text must be text of at most {} characters.",
+                                       kMaxAlt));
+  }
+  auto ready = media::PrepareUpload(bytes);
+  if (!ready.ok()) return ready.status();
+  site::Image meta;
+  meta.alt = alt;
+  meta.width = ready->width;
+  meta.height = ready->height;
+  meta.created_by = by.name;
+  meta.created_at = now;
+  auto added = images.AddImage(meta, ready->files);
+  if (!added.ok()) return added.status();
+  (void)RecordAction(audit, by, "image.add", "image " + std::to_string(added->id), "",
+                     fmt::format("{} ({}x{}, from {})", alt, added->width, added->height,
+                                 ready->source_type),
+                     now);
+  return added;
+}
+
+std::vector<int64_t> ImagesIn(const std::string& body) {
+  std::vector<int64_t> out;
+  for (size_t at = body.find("[img="); at != std::string::npos; at = body.find("[img=", at + 1)) {
+    size_t end = body.find(']', at);
+    if (end == std::string::npos) break;
+    std::optional<int64_t> id = ParsePositive(std::string_view(body).substr(at + 5, end - at - 5));
+    if (id && std::find(out.begin(), out.end(), *id) == out.end()) out.push_back(*id);
+  }
+  return out;
 }
 
 }  // namespace tribune::moderation

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -59,5 +60,15 @@ Result<site::Article> CreateArticle(store::ArticleStore& articles, store::AuditS
 Result<site::Article> UpdateArticle(store::ArticleStore& articles, store::AuditStore& audit,
                                     const Actor& by, int64_t id, const ArticleInput& in,
                                     const std::vector<std::string>& categories, int64_t now);
+
+// An image an editor uploads (media::PrepareUpload), with its alt text:
+// stored at its widths and audited "image.add". InvalidArgument, in words for
+// the editor, when the alt text is missing or the file is refused.
+inline constexpr size_t kMaxAlt = 500;
+Result<site::Image> AddImage(store::ImageStore& images, store::AuditStore& audit, const Actor& by,
+                             std::string_view bytes, const std::string& alt, int64_t now);
+
+// The ids of the images an article's text places ("[img=ID]" paragraphs), in order.
+std::vector<int64_t> ImagesIn(const std::string& body);
 
 }  // namespace tribune::moderation

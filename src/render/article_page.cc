@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "core/html.h"
+#include "core/numbers.h"
+#include "render/newsroom_images.h"
 #include "core/time_format.h"
 #include "render/pagination_nav.h"
 
@@ -98,13 +100,25 @@ void AppendForm(std::string& out, const SiteInfo& site, const ArticlePageView& v
 
 }  // namespace
 
-void AppendArticleBody(std::string& out, const std::string& body) {
+void AppendArticleBody(std::string& out, const std::string& body,
+                       const std::vector<site::Image>* images) {
   size_t pos = 0;
   while (pos < body.size()) {
     size_t end = body.find("\n\n", pos);
     if (end == std::string::npos) end = body.size();
     std::string_view para = std::string_view(body).substr(pos, end - pos);
     while (!para.empty() && (para.front() == '\n' || para.front() == '\r')) para.remove_prefix(1);
+    if (para.size() > 6 && para.substr(0, 5) == "[img=" && para.back() == ']' &&
+        para.find('\n') == std::string_view::npos) {
+      std::optional<int64_t> id = ParsePositive(para.substr(5, para.size() - 6));
+      if (id && images) {
+        for (const site::Image& image : *images) {
+          if (image.id == *id) AppendFigure(out, image);
+        }
+      }
+      pos = end + 2;
+      continue;
+    }
     // A paragraph of one line starting "## " or "### " is a heading.
     std::string_view tag = "p";
     if (para.find('\n') == std::string_view::npos) {
@@ -160,7 +174,7 @@ std::string RenderArticlePage(const SiteInfo& site, const ArticlePageView& v) {
   out += "</p>\n";
   AppendFontControl(out, a);
   out += "<div class=\"article-body\">\n";
-  AppendArticleBody(out, a.body);
+  AppendArticleBody(out, a.body, v.images);
   out += "</div>\n";
   if (!a.source.empty()) {
     out += "<p class=\"article-source\">";

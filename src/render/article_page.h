@@ -8,6 +8,7 @@
 #include "site/article.h"
 #include "site/comment.h"
 #include "site/comment_form.h"
+#include "site/image.h"
 
 namespace tribune::render {
 
@@ -27,11 +28,15 @@ struct ArticlePageView {
   std::string notice_edit_href;     // with it, a link for the author to edit the comment
   const site::CommentForm* form = nullptr;          // values to refill
   const std::vector<site::FieldError>* errors = nullptr;
+  const std::vector<site::Image>* images = nullptr;  // those the body places
 };
 
 std::string RenderArticlePage(const SiteInfo& site, const ArticlePageView& view);
 
-// The article body: paragraphs separated by blank lines, escaped.
-void AppendArticleBody(std::string& out, const std::string& body);
+// The article body: paragraphs separated by blank lines, escaped; "## " and
+// "### " lines are headings; a "[img=ID]" paragraph is that image's figure
+// when `images` has it (and nothing otherwise).
+void AppendArticleBody(std::string& out, const std::string& body,
+                       const std::vector<site::Image>* images = nullptr);
 
 }  // namespace tribune::render

@@ -140,7 +140,7 @@ std::string RenderArticleEditPage(const SiteInfo& site, const ArticleEditView& v
       html::AppendEscaped(out, v.byline);
       out += "</p>\n";
     }
-    AppendArticleBody(out, v.body);
+    AppendArticleBody(out, v.body, &v.images);
     if (!v.source.empty()) {
       out += "<p class=\"source\">Source: ";
       html::AppendEscaped(out, v.source);
@@ -159,7 +159,8 @@ std::string RenderArticleEditPage(const SiteInfo& site, const ArticleEditView& v
   AppendInput(out, "lead", "Lead", v.lead, "one or two sentences above the text", 3);
   AppendInput(out, "body", "Text", v.body,
               "paragraphs separated by a blank line; a line starting \u201c## \u201d or "
-              "\u201c### \u201d is a heading", 20, true);
+              "\u201c### \u201d is a heading; [img=ID] on its own line places an image "
+              "(Images)", 20, true);
   AppendInput(out, "source", "Source line", v.source, "e.g. a news agency", 0, false, 300);
   AppendInput(out, "byline", "Byline", v.byline, "the writer's name, shown as \u201cBy \u2026\u201d",
               0, false, 200);

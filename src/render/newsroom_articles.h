@@ -9,6 +9,7 @@
 #include "render/layout.h"
 #include "site/article.h"
 #include "site/comment_form.h"
+#include "site/image.h"
 #include "site/staff.h"
 
 namespace tribune::render {
@@ -37,6 +38,7 @@ struct ArticleEditView {
   std::string public_path;   // the article on the site; empty for a new one
   std::vector<site::FieldError> errors;
   bool preview = false;      // show the text as readers will see it
+  std::vector<site::Image> images;  // those the text places, for the preview
   std::string notice;
 };
 

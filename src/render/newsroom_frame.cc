@@ -25,6 +25,7 @@ void AppendStaffNav(std::string& out, site::StaffRole role, std::string_view cur
       {"/newsroom/queue", "Moderation", site::MayModerate(role)},
       {"/newsroom/dashboard", "Dashboard", site::MayModerate(role)},
       {"/newsroom/articles", "Articles", site::MayEditArticles(role)},
+      {"/newsroom/images", "Images", site::MayEditArticles(role)},
       {"/newsroom/search", "Search", site::MayModerate(role)},
       {"/newsroom/bans", "Bans", site::MayModerate(role)},
       {"/newsroom/words", "Word lists", site::MayModerate(role)},

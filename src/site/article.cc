@@ -1,4 +1,5 @@
 #include "site/article.h"
+#include "site/image.h"
 
 #include <fmt/format.h>
 
@@ -32,6 +33,8 @@ bool TakesComments(const Article& a, int64_t now) {
   int64_t close = CommentsCloseAt(a);
   return IsPublic(a, now) && a.comments_open && (close == 0 || now < close);
 }
+
+std::string ImagePath(int64_t id, int width) { return fmt::format("/media/{}-{}.webp", id, width); }
 
 std::string ArticlePath(const Article& a) { return fmt::format("/news/{}-{}.html", a.id, a.slug); }
 

@@ -21,7 +21,7 @@ namespace {
 // secret has everything else too.
 constexpr const char* kTables[] = {"articles", "comments",  "comment_revisions", "staff",
                                    "spam_models", "spent_tokens", "audit_log", "bans",
-                                   "reports", "settings"};
+                                   "reports", "images", "image_files", "settings"};
 
 enum class Kind { kInt, kReal, kText, kBytes };
 

@@ -22,6 +22,7 @@
 #include "site/ban.h"
 #include "site/report.h"
 #include "site/comment.h"
+#include "site/image.h"
 #include "site/staff.h"
 
 namespace tribune::store {
@@ -249,6 +250,23 @@ class ChangeFeed {
   virtual std::unique_ptr<Subscription> Subscribe(std::function<void(int64_t article_id)> changed) = 0;
 };
 
+// Editors' images (site::Image) and their files.
+class ImageStore {
+ public:
+  virtual ~ImageStore() = default;
+
+  // Stores `image` (its id and widths are given here) with its files, one a
+  // width (WebP bytes), in one transaction; returns it with its id.
+  virtual Result<site::Image> AddImage(const site::Image& image,
+                                       const std::vector<std::pair<int, std::string>>& files) = 0;
+  // NotFound when there is no such image.
+  virtual Result<site::Image> GetImage(int64_t id) = 0;
+  // The bytes of image `id` at `width`; NotFound when it has no such file.
+  virtual Result<std::string> ImageFile(int64_t id, int width) = 0;
+  // The newest `limit` images, newest first.
+  virtual Result<std::vector<site::Image>> ListImages(int64_t limit) = 0;
+};
+
 // How busy the backend's connections are (for /metrics).
 class PoolGauge {
  public:
@@ -270,6 +288,7 @@ class Store : public SettingsStore,
               public AuditStore,
               public BanStore,
               public ReportStore,
+              public ImageStore,
               public ChangeFeed,
               public PoolGauge {};
 

@@ -39,6 +39,8 @@ struct Context {
   // Where handlers that may wait on the database or Redis run (web/off_loop.h);
   // nullptr: where they are called.
   WorkPool* work = nullptr;
+  // Editors' images (nullptr: /media and /newsroom/images are 404).
+  store::ImageStore* images = nullptr;
 };
 
 }  // namespace tribune::web

@@ -4,9 +4,11 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "http/request.h"
 #include "web/context.h"
+#include "site/image.h"
 #include "web/cors.h"
 #include "web/route_table.h"
 
@@ -57,6 +59,13 @@ void CommentChanged(Context& ctx, const site::Comment& c);
 // /newsroom/words: the site's hold and reject lists.
 void WordListsPage(Context& ctx, http::Request& req, http::Respond respond);
 void SaveWordLists(Context& ctx, http::Request& req, http::Respond respond);
+
+// /newsroom/images: editors upload images; /media/{id}-{width}.webp serves them.
+void ImagesPage(Context& ctx, http::Request& req, http::Respond respond);
+void UploadImage(Context& ctx, http::Request& req, http::Respond respond);
+void MediaFile(Context& ctx, http::Request& req, int64_t id, int width, http::Respond respond);
+// The images `body` places ([img=ID] paragraphs) that exist.
+std::vector<site::Image> ImagesOf(Context& ctx, const std::string& body);
 
 RouteTable NewsroomRoutes(Context& ctx);
 

@@ -278,7 +278,13 @@ namespace {
 
 bool FromOurPage(Context& ctx, const http::Request& req, const std::string& cookie,
                  FormMap& form, http::Respond& respond) {
-  if (IsFormEncoded(req) && ctx.newsroom.sessions().FormTokenFits(cookie, form["t"])) return true;
+  // A form as a browser sends it (an upload's is multipart), with the page's token.
+  std::string_view type = req.Header("content-type");
+  bool multipart = type.substr(0, 19) == "multipart/form-data";
+  if ((IsFormEncoded(req) || multipart) &&
+      ctx.newsroom.sessions().FormTokenFits(cookie, form["t"])) {
+    return true;
+  }
   respond(Private(ErrorPage(ctx, 403, "This form did not come from your newsroom page; "
                                       "please reload the page and try again.")));
   return false;
@@ -800,6 +806,9 @@ RouteTable NewsroomRoutes(Context& ctx) {
     SearchPage(ctx, req, respond);
   });
   t.Add("/newsroom/audit").Get([&ctx](R req, Args, Out respond) { AuditPage(ctx, req, respond); });
+  t.Add("/newsroom/images")
+      .Get([&ctx](R req, Args, Out respond) { ImagesPage(ctx, req, respond); })
+      .Post([&ctx](R req, Args, Out respond) { UploadImage(ctx, req, respond); });
   t.Add("/newsroom/words")
       .Get([&ctx](R req, Args, Out respond) { WordListsPage(ctx, req, respond); })
       .Post([&ctx](R req, Args, Out respond) { SaveWordLists(ctx, req, respond); });

@@ -152,6 +152,7 @@ void SaveArticle(Context& ctx, http::Request& req, int64_t id, http::Respond res
   v.errors.insert(v.errors.begin(), form_errors.begin(), form_errors.end());
   if (fields["do"] == "preview") {
     v.preview = v.errors.empty();
+    v.images = ImagesOf(ctx, v.body);
     return respond(EditPage(ctx, v, v.errors.empty() ? 200 : 422));
   }
   if (!v.errors.empty()) return respond(EditPage(ctx, v, 422));

@@ -165,9 +165,11 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
     auto comments = ctx.comment_store.ListPublishedComments(
         route.id, site::PageOffset(page, per_page), per_page);
     if (!comments.ok()) return error = StorageUnavailable(ctx), false;
+    std::vector<site::Image> images = ImagesOf(ctx, article->body);
     render::ArticlePageView view;
     view.article = &*article;
     view.comments = &*comments;
+    view.images = &images;
     view.page = page;
     view.pages = pages;
     view.font_step = font;

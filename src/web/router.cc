@@ -86,6 +86,9 @@ RouteTable SiteRoutes(Context& ctx) {
       .Get([&ctx](R req, Args, Out respond) { FontPreference(ctx, req, respond); })
       .OnLoop();
   t.Add("/go").Get([&ctx](R req, Args, Out respond) { LeavingPage(ctx, req, respond); }).OnLoop();
+  t.Add("/media/{id}-{page}.webp").Get([&ctx](R req, Args a, Out respond) {
+    MediaFile(ctx, req, a.id, static_cast<int>(std::min<int64_t>(a.page, 100000)), respond);
+  });
   t.Add("/comments/{id}/report")
       .Get([&ctx](R req, Args a, Out respond) { ReportCommentPage(ctx, req, a.id, respond); })
       .Post([&ctx](R req, Args a, Out respond) { PostReport(ctx, req, a.id, respond); });

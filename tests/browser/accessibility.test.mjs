@@ -91,6 +91,7 @@ describe('accessibility of every page type (axe-core)', () => {
       audit: '/newsroom/audit',
       bans: '/newsroom/bans',
       words: '/newsroom/words',
+      images: '/newsroom/images',
       category: '/category/politics',
       articles: '/newsroom/articles',
       articleNew: '/newsroom/articles/new',

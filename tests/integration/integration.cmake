@@ -28,6 +28,7 @@ add_executable(integration_test
   ${CMAKE_CURRENT_LIST_DIR}/newsroom_articles_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/event_loop_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/newsroom_words_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/newsroom_images_test.cc
 )
 target_link_libraries(integration_test PRIVATE
   GTest::gtest_main ZLIB::ZLIB nlohmann_json::nlohmann_json Threads::Threads)
@@ -44,7 +45,7 @@ set(TRIBUNE_INTEGRATION_SUITES
   DatabaseFiles StorageFailures FormTokens NewsroomFlood ApiProtocol Cors
   Links LinkHosts LinkBaseUrl LinkWarnings CampaignWave ApiKeys Premoderation Reports
   MultiNode MultiNodeRedis PostgresRestart DbCopy Operations Backup PublicPages NewsroomArticles
-  NewsroomDashboard NewsroomBulk EventLoop EventLoopShared NewsroomWords)
+  NewsroomDashboard NewsroomBulk EventLoop EventLoopShared NewsroomWords NewsroomImages)
 foreach(suite IN LISTS TRIBUNE_INTEGRATION_SUITES)
   add_test(NAME integration.${suite}
     COMMAND integration_test --gtest_filter=${suite}.*:${suite}/*)

@@ -256,6 +256,33 @@ TEST_P(StoreConformance, ArticleStatesCategoriesAndSchedulesFilterListings) {
   EXPECT_EQ(ids(*store_->ListArticles(0, 10, shown)), (std::vector<int64_t>{city.id}));
 }
 
+// Images with their files, byte-exact (WebP holds every byte value).
+TEST_P(StoreConformance, ImagesKeepTheirFilesByteExact) {
+  std::string small, large;
+  for (int i = 0; i < 256; ++i) small += static_cast<char>(i);
+  for (int i = 0; i < 5000; ++i) large += static_cast<char>((i * 7) % 256);
+  site::Image meta;
+  meta.alt = "The bridge at dusk";
+  meta.width = 960;
+  meta.height = 640;
+  meta.created_by = "nino";
+  meta.created_at = kNow;
+  auto added = store_->AddImage(meta, {{480, small}, {960, large}});
+  ASSERT_TRUE(added.ok()) << added.status().message();
+  EXPECT_GT(added->id, 0);
+  EXPECT_EQ(added->widths, (std::vector<int>{480, 960}));
+  EXPECT_EQ(added->alt, "The bridge at dusk");
+  EXPECT_EQ(*store_->ImageFile(added->id, 480), small);
+  EXPECT_EQ(*store_->ImageFile(added->id, 960), large);
+  EXPECT_EQ(store_->ImageFile(added->id, 1600).status().code(), Code::kNotFound);
+  EXPECT_EQ(store_->GetImage(added->id)->height, 640);
+  EXPECT_EQ(store_->GetImage(added->id + 100).status().code(), Code::kNotFound);
+  auto second = store_->AddImage(meta, {{480, small}});
+  auto list = store_->ListImages(10);
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].id, second->id);
+}
+
 TEST_P(StoreConformance, UpdateArticleChangesTheMarker) {
   site::Article a = NewArticle(*store_, "Title");
   int64_t marker = *store_->ArticlesChangeMarker();

@@ -61,6 +61,39 @@ site::Article ReadArticle(const Rows& r, int i) {
   return a;
 }
 
+// "480,960,1600" as numbers, and back.
+std::vector<int> ParseWidths(const std::string& text) {
+  std::vector<int> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    out.push_back(std::atoi(text.substr(start, comma - start).c_str()));
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::string WidthsText(const std::vector<std::pair<int, std::string>>& files) {
+  std::string out;
+  for (const auto& [w, data] : files) out += (out.empty() ? "" : ",") + std::to_string(w);
+  return out;
+}
+
+#define TRIBUNE_IMAGE_COLUMNS "id, alt, width, height, widths, created_by, created_at"
+
+site::Image ReadImage(const Rows& r, int i) {
+  site::Image img;
+  img.id = r.Int(i, 0);
+  img.alt = r.Text(i, 1);
+  img.width = static_cast<int>(r.Int(i, 2));
+  img.height = static_cast<int>(r.Int(i, 3));
+  img.widths = ParseWidths(r.Text(i, 4));
+  img.created_by = r.Text(i, 5);
+  img.created_at = r.Int(i, 6);
+  return img;
+}
+
 site::Comment ReadComment(const Rows& r, int i) {
   site::Comment c;
   c.id = r.Int(i, 0);
@@ -508,6 +541,55 @@ class PostgresStore final : public Store {
       }
       c.Run(kInsertModel, Params().Add(version).Add(now).AddBytes(data));
       return Status::Ok();
+    });
+  }
+
+  Result<site::Image> AddImage(const site::Image& image,
+                               const std::vector<std::pair<int, std::string>>& files) override {
+    return InWriteTransaction<Result<site::Image>>([&](Connection& c) -> Result<site::Image> {
+      Rows r = c.Run("INSERT INTO images (alt, width, height, widths, created_by, created_at) "
+                     "VALUES ($1, $2, $3, $4, $5, $6) RETURNING " TRIBUNE_IMAGE_COLUMNS,
+                     Params()
+                         .Add(image.alt)
+                         .Add(int64_t{image.width})
+                         .Add(int64_t{image.height})
+                         .Add(WidthsText(files))
+                         .Add(image.created_by)
+                         .Add(image.created_at));
+      site::Image added = ReadImage(r, 0);
+      for (const auto& [width, data] : files) {
+        c.Run("INSERT INTO image_files (image_id, width, data) VALUES ($1, $2, $3)",
+              Params().Add(added.id).Add(int64_t{width}).AddBytes(data));
+      }
+      return added;
+    });
+  }
+
+  Result<site::Image> GetImage(int64_t id) override {
+    return Read<site::Image>([&](Connection& c) -> Result<site::Image> {
+      Rows r = c.Run("SELECT " TRIBUNE_IMAGE_COLUMNS " FROM images WHERE id = $1", Params().Add(id));
+      if (r.empty()) return NotFound(fmt::format("no image {}", id));
+      return ReadImage(r, 0);
+    });
+  }
+
+  Result<std::string> ImageFile(int64_t id, int width) override {
+    return Read<std::string>([&](Connection& c) -> Result<std::string> {
+      Rows r = c.Run("SELECT data FROM image_files WHERE image_id = $1 AND width = $2",
+                     Params().Add(id).Add(int64_t{width}), /*bytes_result=*/true);
+      if (r.empty()) return NotFound(fmt::format("no file of image {} at width {}", id, width));
+      return r.Text(0, 0);
+    });
+  }
+
+  Result<std::vector<site::Image>> ListImages(int64_t limit) override {
+    using V = std::vector<site::Image>;
+    return Read<V>([&](Connection& c) -> Result<V> {
+      Rows r = c.Run("SELECT " TRIBUNE_IMAGE_COLUMNS " FROM images ORDER BY id DESC LIMIT $1",
+                     Params().Add(limit));
+      V out;
+      for (int i = 0; i < r.size(); ++i) out.push_back(ReadImage(r, i));
+      return out;
     });
   }
 

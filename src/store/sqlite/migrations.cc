@@ -9,7 +9,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Append only: never
 // edit a migration that has shipped.
-constexpr std::array<const char*, 10> kMigrations = {
+constexpr std::array<const char*, 11> kMigrations = {
     R"sql(
 CREATE TABLE settings (
   key   TEXT PRIMARY KEY,
@@ -149,6 +149,25 @@ ALTER TABLE articles ADD COLUMN category TEXT NOT NULL DEFAULT '';
 ALTER TABLE articles ADD COLUMN byline TEXT NOT NULL DEFAULT '';
 ALTER TABLE articles ADD COLUMN comments_close_days INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX articles_by_category ON articles (category, published_at DESC, id DESC);
+)sql",
+    // 11: editors' images: the alt text and size, and the files (WebP) a width.
+    R"sql(
+CREATE TABLE images (
+  id         INTEGER PRIMARY KEY,
+  alt        TEXT NOT NULL,
+  width      INTEGER NOT NULL,
+  height     INTEGER NOT NULL,
+  widths     TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE image_files (
+  id       INTEGER PRIMARY KEY,
+  image_id INTEGER NOT NULL REFERENCES images (id),
+  width    INTEGER NOT NULL,
+  data     BLOB NOT NULL,
+  UNIQUE (image_id, width)
+);
 )sql",
 };
 

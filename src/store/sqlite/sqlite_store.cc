@@ -57,6 +57,39 @@ site::Article ReadArticle(const Statement& st) {
   return a;
 }
 
+// "480,960,1600" as numbers, and back.
+std::vector<int> ParseWidths(const std::string& text) {
+  std::vector<int> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    out.push_back(std::atoi(text.substr(start, comma - start).c_str()));
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::string WidthsText(const std::vector<std::pair<int, std::string>>& files) {
+  std::string out;
+  for (const auto& [w, data] : files) out += (out.empty() ? "" : ",") + std::to_string(w);
+  return out;
+}
+
+constexpr const char* kImageColumns = "id, alt, width, height, widths, created_by, created_at";
+
+site::Image ReadImage(const Statement& st) {
+  site::Image i;
+  i.id = st.Int(0);
+  i.alt = st.Text(1);
+  i.width = static_cast<int>(st.Int(2));
+  i.height = static_cast<int>(st.Int(3));
+  i.widths = ParseWidths(st.Text(4));
+  i.created_by = st.Text(5);
+  i.created_at = st.Int(6);
+  return i;
+}
+
 site::Comment ReadComment(const Statement& st) {
   site::Comment c;
   c.id = st.Int(0);
@@ -736,6 +769,63 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<Subscription> Subscribe(std::function<void(int64_t)>) override {
     return nullptr;
+  }
+
+  Result<site::Image> AddImage(const site::Image& image,
+                               const std::vector<std::pair<int, std::string>>& files) override {
+    int64_t id = 0;
+    Status st = Write([&](Connection& c) {
+      c.Prepare("INSERT INTO images (alt, width, height, widths, created_by, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)")
+          .Bind(1, image.alt)
+          .Bind(2, int64_t{image.width})
+          .Bind(3, int64_t{image.height})
+          .Bind(4, WidthsText(files))
+          .Bind(5, image.created_by)
+          .Bind(6, image.created_at)
+          .Step();
+      id = c.LastInsertId();
+      for (const auto& [width, data] : files) {
+        c.Prepare("INSERT INTO image_files (image_id, width, data) VALUES (?, ?, ?)")
+            .Bind(1, id)
+            .Bind(2, int64_t{width})
+            .BindBlob(3, data)
+            .Step();
+      }
+      return Status::Ok();
+    });
+    if (!st.ok()) return st;
+    return GetImage(id);
+  }
+
+  Result<site::Image> GetImage(int64_t id) override {
+    return Read<site::Image>([&](Connection& c) -> Result<site::Image> {
+      Statement st = c.Prepare(fmt::format("SELECT {} FROM images WHERE id = ?", kImageColumns).c_str());
+      st.Bind(1, id);
+      if (!st.Step()) return NotFound(fmt::format("no image {}", id));
+      return ReadImage(st);
+    });
+  }
+
+  Result<std::string> ImageFile(int64_t id, int width) override {
+    return Read<std::string>([&](Connection& c) -> Result<std::string> {
+      Statement st = c.Prepare("SELECT data FROM image_files WHERE image_id = ? AND width = ?");
+      st.Bind(1, id).Bind(2, int64_t{width});
+      if (!st.Step()) return NotFound(fmt::format("no file of image {} at width {}", id, width));
+      return st.Text(0);
+    });
+  }
+
+  Result<std::vector<site::Image>> ListImages(int64_t limit) override {
+    using V = std::vector<site::Image>;
+    return Read<V>([&](Connection& c) -> Result<V> {
+      Statement st = c.Prepare(
+          fmt::format("SELECT {} FROM images ORDER BY id DESC LIMIT ?", kImageColumns).c_str());
+      st.Bind(1, limit);
+      V out;
+      while (st.Step()) out.push_back(ReadImage(st));
+      return out;
+    });
   }
 
   Use Pool() override {
