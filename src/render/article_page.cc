@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "bbcode/bbcode.h"
 #include "core/html.h"
 #include "core/numbers.h"
 #include "render/newsroom_images.h"
@@ -125,7 +126,7 @@ void AppendArticleBody(std::string& out, const std::string& body,
       if (para.substr(0, 3) == "## ") tag = "h2", para.remove_prefix(3);
       else if (para.substr(0, 4) == "### ") tag = "h3", para.remove_prefix(4);
     }
-    if (!para.empty()) {
+    if (!para.empty() && tag != "p") {
       out += '<';
       out += tag;
       out += '>';
@@ -133,6 +134,16 @@ void AppendArticleBody(std::string& out, const std::string& body,
       out += "</";
       out += tag;
       out += ">\n";
+    } else if (!para.empty()) {
+      // The comments' BBCode; a paragraph holding a block ([quote], [center],
+      // [spoiler]) is a <div>, which may hold one, not a <p>.
+      std::string inner = bbcode::ToHtml(para, {});
+      bool block = inner.find("<div") != std::string::npos ||
+                   inner.find("<blockquote") != std::string::npos ||
+                   inner.find("<details") != std::string::npos;
+      out += block ? "<div class=\"para\">" : "<p>";
+      out += inner;
+      out += block ? "</div>\n" : "</p>\n";
     }
     pos = end + 2;
   }

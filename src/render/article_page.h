@@ -33,8 +33,9 @@ struct ArticlePageView {
 
 std::string RenderArticlePage(const SiteInfo& site, const ArticlePageView& view);
 
-// The article body: paragraphs separated by blank lines, escaped; "## " and
-// "### " lines are headings; a "[img=ID]" paragraph is that image's figure
+// The article body: paragraphs separated by blank lines, each in the
+// comments' BBCode (bold, links, quotes, ...); "## " and "### " lines are
+// headings; a "[img=ID]" paragraph is that image's figure
 // when `images` has it (and nothing otherwise).
 void AppendArticleBody(std::string& out, const std::string& body,
                        const std::vector<site::Image>* images = nullptr);

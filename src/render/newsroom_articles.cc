@@ -158,7 +158,8 @@ std::string RenderArticleEditPage(const SiteInfo& site, const ArticleEditView& v
               "small letters, digits and hyphens; empty: made from the title", 0, false, 120);
   AppendInput(out, "lead", "Lead", v.lead, "one or two sentences above the text", 3);
   AppendInput(out, "body", "Text", v.body,
-              "paragraphs separated by a blank line; a line starting \u201c## \u201d or "
+              "paragraphs separated by a blank line, in the comments\u2019 BBCode; a line "
+              "starting \u201c## \u201d or "
               "\u201c### \u201d is a heading; [img=ID] on its own line places an image "
               "(Images)", 20, true);
   AppendInput(out, "source", "Source line", v.source, "e.g. a news agency", 0, false, 300);

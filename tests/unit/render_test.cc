@@ -77,6 +77,31 @@ TEST(ArticlePage, EscapesEditorTextAndShowsTheSeedLayout) {
   EXPECT_NE(html.find("Be kind."), std::string::npos);
 }
 
+// Article text: the comments' BBCode a paragraph, headings, block tags in a
+// <div> (a <p> cannot hold one), images placed by id with their alt text.
+TEST(ArticlePage, ArticleTextTakesBbcodeHeadingsAndImages) {
+  site::Image img;
+  img.id = 5;
+  img.alt = "The \"bridge\"";
+  img.width = 1200;
+  img.height = 800;
+  img.widths = {480, 960, 1200};
+  std::vector<site::Image> images = {img};
+  std::string out;
+  AppendArticleBody(out,
+                    "## What <happened>\n\nThe [b]council[/b] voted.\n\n[quote]We will "
+                    "see.[/quote]\n\n[img=5]\n\n[img=6]",
+                    &images);
+  EXPECT_NE(out.find("<h2>What &lt;happened&gt;</h2>"), std::string::npos) << out;
+  EXPECT_NE(out.find("<p>The <b>council</b> voted.</p>"), std::string::npos) << out;
+  EXPECT_NE(out.find("<div class=\"para\"><blockquote"), std::string::npos) << out;
+  EXPECT_NE(out.find("alt=\"The &quot;bridge&quot;\""), std::string::npos) << out;
+  EXPECT_NE(out.find("/media/5-480.webp 480w, /media/5-960.webp 960w, /media/5-1200.webp 1200w"),
+            std::string::npos);
+  EXPECT_EQ(out.find("[img=6]"), std::string::npos);  // an unknown image places nothing
+  EXPECT_EQ(out.find("/media/6-"), std::string::npos);
+}
+
 TEST(ArticlePage, RefillsTheFormEscaped) {
   site::Article a = Article(0);
   std::vector<site::Comment> none;
