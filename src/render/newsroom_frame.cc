@@ -23,6 +23,7 @@ void AppendStaffNav(std::string& out, site::StaffRole role, std::string_view cur
   };
   const Link links[] = {
       {"/newsroom/queue", "Moderation", site::MayModerate(role)},
+      {"/newsroom/reports", "Reports", site::MayModerate(role)},
       {"/newsroom/dashboard", "Dashboard", site::MayModerate(role)},
       {"/newsroom/articles", "Articles", site::MayEditArticles(role)},
       {"/newsroom/images", "Images", site::MayEditArticles(role)},

@@ -68,9 +68,14 @@ void AppendItem(std::string& out, const QueueItem& item, const QueueView& view) 
   out += "<article class=\"queue-item\" id=\"q" + id + "\">\n<header class=\"queue-meta\">";
   // Selected for the bulk form at the top of the page (form="bulk"): the
   // value carries what the page showed, as a single decision does.
-  out += fmt::format("<label class=\"select\"><input type=\"checkbox\" name=\"c\" form=\"bulk\" "
-                     "value=\"{}:{}:{}\"> Select</label> ",
-                     c.id, site::StatusName(c.status), c.edited_at);
+  if (site::ParseStatus(view.show)) {  // a tab of one status has the bulk form
+    out += fmt::format("<label class=\"select\"><input type=\"checkbox\" name=\"c\" form=\"bulk\" "
+                       "value=\"{}:{}:{}\"> Select</label> ",
+                       c.id, site::StatusName(c.status), c.edited_at);
+  }
+  if (!site::ParseStatus(view.show)) {  // reported comments are of any status
+    out += fmt::format("<span class=\"status\">{}</span> ", site::StatusName(c.status));
+  }
   out += "<b>Comment " + id + "</b> by <span class=\"author\">";
   html::AppendEscaped(out, c.author);
   out += "</span>";
@@ -211,14 +216,17 @@ std::string RenderSignInPage(const SiteInfo& site, const std::string& name,
 
 std::string RenderQueuePage(const SiteInfo& site, const QueueView& view) {
   std::string out;
-  OpenStaffPage(out, site, "Moderation", "queue", view.staff_name, view.role, view.form_token,
-                "/newsroom/queue");
+  bool reported = view.show == "reported";
+  OpenStaffPage(out, site, reported ? "Reported comments" : "Moderation", "queue", view.staff_name,
+                view.role, view.form_token, reported ? "/newsroom/reports" : "/newsroom/queue");
   out += "<nav class=\"queue-tabs\" aria-label=\"Queue tabs\">";
   for (const Tab& t : kTabs) {
     bool current = view.show == t.show;
     out += fmt::format(" <a href=\"/newsroom/queue?show={}\"{}>{}</a>", t.show,
                        current ? " aria-current=\"page\"" : "", t.label);
   }
+  out += fmt::format(" <a href=\"/newsroom/reports\"{}>Reported by readers (last 30 days)</a>",
+                     view.show == "reported" ? " aria-current=\"page\"" : "");
   out += "</nav>\n";
   AppendActivity(out, view.activity);
   AppendMessage(out, "notice-ok", view.notice);

@@ -229,6 +229,8 @@ class ReportStore {
   virtual Result<int64_t> AddReport(const site::Report& report) = 0;
   // A comment's reports, oldest first.
   virtual Result<std::vector<site::Report>> ListReports(int64_t comment_id) = 0;
+  // The comments reported since `since`, the most recently reported first.
+  virtual Result<std::vector<int64_t>> ListReportedComments(int64_t since, int64_t limit) = 0;
 };
 
 // What processes sharing the store (several nodes, the command line) change,

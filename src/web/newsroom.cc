@@ -383,6 +383,37 @@ void QueuePage(Context& ctx, http::Request& req, http::Respond respond) {
 }
 
 render::QueueItem ItemOf(Context& ctx, site::Comment c,
+                         std::map<int64_t, site::Article>& articles);
+
+// /newsroom/reports: the comments readers reported in the last 30 days, of
+// any status, the most recently reported first, each with its reports and
+// the decisions its status allows.
+void ReportsPage(Context& ctx, http::Request& req, http::Respond respond) {
+  constexpr int64_t kReportDays = 30;
+  auto member = RequireMember(ctx, req, nullptr, respond);
+  if (!member) return;
+  int64_t now = std::time(nullptr);
+  render::QueueView view;
+  view.staff_name = member->name;
+  view.role = member->role;
+  view.form_token = StaffFormToken(ctx, req);
+  view.show = "reported";
+  view.notice = NoticeFor(req);
+  view.activity = ActivityOf(ctx, now, kRecentDays);
+  auto ids = ctx.reports.ListReportedComments(now - kReportDays * 86400, kQueueLimit);
+  if (!ids.ok()) return respond(Private(ErrorPage(ctx, 503, "The reports cannot be read just now.")));
+  std::map<int64_t, site::Article> articles;
+  for (int64_t id : *ids) {
+    auto c = ctx.comment_store.GetComment(id);
+    if (!c.ok()) continue;
+    render::QueueItem item = ItemOf(ctx, std::move(c).value(), articles);
+    item.reasons = ReasonsOf(item.comment.screening.reasons_json);
+    view.items.push_back(std::move(item));
+  }
+  respond(Private(HtmlResponse(200, render::RenderQueuePage(ctx.site, view))));
+}
+
+render::QueueItem ItemOf(Context& ctx, site::Comment c,
                          std::map<int64_t, site::Article>& articles) {
   render::QueueItem item;
   auto it = articles.find(c.article_id);
@@ -613,7 +644,8 @@ void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond r
   FormMap fields = NewsroomForm(req);
   auto member = RequireMember(ctx, req, &fields, respond);
   if (!member) return;
-  std::string show(site::StatusName(Tab(fields["show"])));
+  std::string show = fields["show"] == "reported" ? std::string("reported")
+                                                  : std::string(site::StatusName(Tab(fields["show"])));
   std::optional<int64_t> edited = ParseWhole(fields["seen_edit"]);
   if (!edited) {
     return respond(Private(ErrorPage(ctx, 400, "The form did not say which version of the "
@@ -645,8 +677,10 @@ void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond r
     }
     for (const site::Comment& c : *changed) CommentChanged(ctx, c);
     ++decisions_made;
-    respond(Private(Redirect(303, fmt::format("/newsroom/queue?show={}&done={}&id={}&n={}", show,
-                                              decision, id, changed->size()))));
+    std::string back = show == "reported" ? std::string("/newsroom/reports?")
+                                          : fmt::format("/newsroom/queue?show={}&", show);
+    respond(Private(Redirect(303, fmt::format("{}done={}&id={}&n={}", back, decision, id,
+                                              changed->size()))));
   };
   if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
 }
@@ -770,6 +804,7 @@ RouteTable NewsroomRoutes(Context& ctx) {
     SignOut(ctx, req, respond);
   });
   t.Add("/newsroom/queue").Get([&ctx](R req, Args, Out respond) { QueuePage(ctx, req, respond); });
+  t.Add("/newsroom/reports").Get([&ctx](R req, Args, Out respond) { ReportsPage(ctx, req, respond); });
   t.Add("/newsroom/comments/{id}").Post([&ctx](R req, Args a, Out respond) {
     DecideComment(ctx, req, a.id, respond);
   });

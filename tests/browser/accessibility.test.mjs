@@ -87,6 +87,7 @@ describe('accessibility of every page type (axe-core)', () => {
       noSuchCommentPage: articlePath.replace(/\.html$/, '/comments/page/9999'),
       signIn: '/newsroom/sign-in',
       queue: '/newsroom/queue',
+      reports: '/newsroom/reports',
       queuePublished: '/newsroom/queue?show=published',
       audit: '/newsroom/audit',
       bans: '/newsroom/bans',

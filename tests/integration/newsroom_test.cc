@@ -476,6 +476,16 @@ TEST_F(Newsroom, AReadersReportReachesTheQueue) {
   EXPECT_NE(item.find("Reported by 1 reader"), std::string::npos) << item;
   EXPECT_NE(item.find("abuse: insults readers"), std::string::npos) << item;
   EXPECT_EQ(Get(port(), "/comments/999999/report").status, 404);
+  // /newsroom/reports: reported comments of any status, decided from there.
+  std::string reports = GetAs(jar, "/newsroom/reports").body;
+  EXPECT_NE(reports.find("href=\"/newsroom/reports\" aria-current=\"page\""), std::string::npos);
+  std::string reported = ItemOn(reports, id);
+  EXPECT_NE(reported.find("abuse: insults readers"), std::string::npos) << reports.substr(0, 3000);
+  EXPECT_NE(reported.find("<span class=\"status\">published</span>"), std::string::npos);
+  Response decided = Decide(jar, reports, id, "delete", "reported");
+  ASSERT_EQ(decided.status, 303) << decided.body;
+  EXPECT_EQ(LocationPath(decided.Header("location").value_or("")).rfind("/newsroom/reports?", 0), 0u);
+  EXPECT_EQ(StatusOf(id), "deleted");
 }
 
 // Enough readers' reports hold a comment ([comments] reports_to_hold).

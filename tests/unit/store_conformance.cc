@@ -190,6 +190,10 @@ TEST_P(StoreConformance, ReportsCountEachReaderOnce) {
   EXPECT_EQ((*list)[0].details, "casino link");
   EXPECT_EQ((*list)[1].reason, "abuse");
   EXPECT_TRUE(store_->ListReports(7)->empty());
+  // The most recently reported first; none reported after kNow.
+  EXPECT_EQ(*store_->ListReportedComments(0, 10), (std::vector<int64_t>{42, 41}));
+  EXPECT_EQ(*store_->ListReportedComments(0, 1), (std::vector<int64_t>{42}));
+  EXPECT_TRUE(store_->ListReportedComments(kNow + 1, 10)->empty());
 }
 
 TEST_P(StoreConformance, ArticlesRoundTripAndListNewestFirst) {

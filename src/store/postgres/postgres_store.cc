@@ -784,6 +784,19 @@ class PostgresStore final : public Store {
     });
   }
 
+  Result<std::vector<int64_t>> ListReportedComments(int64_t since, int64_t limit) override {
+    using V = std::vector<int64_t>;
+    return Read<V>([&](Connection& c) -> Result<V> {
+      Rows r = c.Run(
+          "SELECT comment_id FROM reports WHERE created_at >= $1 GROUP BY comment_id "
+          "ORDER BY max(id) DESC LIMIT $2",
+          Params().Add(since).Add(limit));
+      V out;
+      for (int i = 0; i < r.size(); ++i) out.push_back(r.Int(i, 0));
+      return out;
+    });
+  }
+
   Result<std::vector<site::Report>> ListReports(int64_t comment_id) override {
     using V = std::vector<site::Report>;
     return Read<V>([&](Connection& c) -> Result<V> {

@@ -660,6 +660,19 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<std::vector<int64_t>> ListReportedComments(int64_t since, int64_t limit) override {
+    using V = std::vector<int64_t>;
+    return Read<V>([&](Connection& c) -> Result<V> {
+      Statement st = c.Prepare(
+          "SELECT comment_id FROM reports WHERE created_at >= ? GROUP BY comment_id "
+          "ORDER BY max(id) DESC LIMIT ?");
+      st.Bind(1, since).Bind(2, limit);
+      V out;
+      while (st.Step()) out.push_back(st.Int(0));
+      return out;
+    });
+  }
+
   Result<std::vector<site::Report>> ListReports(int64_t comment_id) override {
     using V = std::vector<site::Report>;
     return Read<V>([&](Connection& c) -> Result<V> {
