@@ -168,7 +168,7 @@ std::string RenderArticlePage(const SiteInfo& site, const ArticlePageView& v) {
   out += "</h1>\n<p class=\"article-meta\"><time datetime=\"";
   out += timefmt::Iso8601(a.published_at);
   out += "\">";
-  out += timefmt::ArticleDate(a.published_at);
+  out += timefmt::CommentDate(a.published_at);  // one date format on the page: the comments'
   out += "</time>";
   if (!a.byline.empty()) {
     out += " \u00b7 <span class=\"byline\">By ";
@@ -196,6 +196,10 @@ std::string RenderArticlePage(const SiteInfo& site, const ArticlePageView& v) {
          "Comments: ";
   AppendInt(out, a.comment_count);
   out += "</h2>\n";
+  if (a.comments_open && a.comment_count > 0) {
+    // After a page of comments the form is far below: a way straight to it.
+    out += "<p class=\"to-form\"><a href=\"#add-comment\">Write a comment</a></p>\n";
+  }
   if (v.comments && !v.comments->empty()) {
     out += "<ol class=\"comment-list\">\n";
     for (const auto& c : *v.comments) AppendComment(out, c, v.signed_in);

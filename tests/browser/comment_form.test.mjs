@@ -174,17 +174,30 @@ describe('article page in Chromium', () => {
     await page.keyboard.type('gamarjoba');
     assert.equal(await bodyValue(page), 'ok გამარჯობა');
 
+    // BBCode tag names stay Latin; the text around them does not.
+    await page.keyboard.type(' [b]kargi[/b]');
+    assert.equal(await bodyValue(page), 'ok გამარჯობა [b]კარგი[/b]');
+
+    // Turned on in the text, it leaves the name alone...
     await page.click('#cf-name');
-    await page.keyboard.type('Tbilisi');
-    assert.equal(await page.inputValue('#cf-name'), 'თბილისი');
+    await page.keyboard.type('Nino');
+    assert.equal(await page.inputValue('#cf-name'), 'Nino');
+    assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'false');
+    // ...until the reader turns it on there.
+    await page.click(toggle);
+    assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'true');
+    await page.focus('#cf-name');
+    await page.keyboard.type(' Tbilisi');
+    assert.equal(await page.inputValue('#cf-name'), 'Nino თბილისი');
 
     // On-screen keyboard: Shift then "w" gives ჭ in the last focused field.
     await page.click('.geo-keyboard .geo-shift');
     await page.click('.geo-keyboard button[data-key="w"]');
-    assert.equal(await page.inputValue('#cf-name'), 'თბილისიჭ');
+    assert.equal(await page.inputValue('#cf-name'), 'Nino თბილისიჭ');
 
     await page.goto(articleUrl());
     await page.waitForSelector('.editor-toolbar');
+    await page.focus('#cf-body');
     assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'true');
     await page.click(toggle);
     await page.fill('#cf-body', '');
@@ -339,6 +352,20 @@ describe('article page in Chromium', () => {
     return page.evaluate(() => document.documentElement.scrollWidth -
                                document.documentElement.clientWidth);
   }
+
+  it('keeps the text box where it is on a phone when the smilies and the keyboard open', async () => {
+    const { context, page } = await openArticle({ viewport: PHONE, isMobile: true, hasTouch: true });
+    const top = async () => (await page.locator('#cf-body').boundingBox()).y;
+    await page.click('#cf-body');
+    const before = await top();
+    await page.click('.editor button[data-action="geo"]');
+    await page.click('.editor button[data-action="smilies"]');
+    assert.ok(await page.isVisible('.geo-keyboard'), 'the on-screen keyboard shows');
+    assert.ok(await page.isVisible('.editor-popup'), 'the smilies show');
+    const moved = Math.abs((await top()) - before);
+    assert.ok(moved < 40, `the text box moved ${moved}px`);
+    await context.close();
+  });
 
   it('has no horizontal scroll at 360px, with the editor open and at the largest font', async () => {
     const { context, page } = await openArticle({ viewport: PHONE, isMobile: true, hasTouch: true });

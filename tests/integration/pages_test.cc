@@ -2,6 +2,8 @@
 // and their pagination, canonical redirects, the font-size preference.
 #include <set>
 
+#include <regex>
+
 #include "server_fixture.h"
 
 namespace tribune::itest {
@@ -52,8 +54,11 @@ TEST_F(Pages, ArticlePageShowsTitleDateAndCount) {
   Response r = Get(port(), a.PagePath());
   ASSERT_EQ(r.status, 200);
   EXPECT_NE(r.body.find(a.title), std::string::npos) << "title missing: " << a.title;
-  EXPECT_TRUE(FirstMatch(r.body, R"(\b\d{2}-\d{2}-\d{4}, \d{2}:\d{2}\b)"))
-      << "no article date like 21-03-2023, 08:25";
+  // One date format on the page: the article's as the comments', "4 December 2026 14:28".
+  auto date = FirstMatch(r.body, R"re(<p class="article-meta"><time datetime="[^"]*">([^<]*)</time>)re");
+  ASSERT_TRUE(date.has_value());
+  EXPECT_TRUE(std::regex_match(*date, std::regex(R"(\d{1,2} [A-Z][a-z]+ \d{4} \d{2}:\d{2})"))) << *date;
+  EXPECT_FALSE(FirstMatch(r.body, R"(\b\d{2}-\d{2}-\d{4}, \d{2}:\d{2}\b)"));
   EXPECT_EQ(CommentsCount(r.body), busiest_.comments);
 }
 

@@ -61,7 +61,9 @@ TEST(ArticlePage, EscapesEditorTextAndShowsTheSeedLayout) {
   v.form_fields = "<span class=\"challenge\">Type the digits 1234</span>";
   std::string html = RenderArticlePage(Site(), v);
   EXPECT_NE(html.find("<h1 class=\"article-title\">A &lt;title&gt;</h1>"), std::string::npos);
-  EXPECT_NE(html.find("21-03-2023, 08:25"), std::string::npos);
+  EXPECT_NE(html.find("21 March 2023 08:25"), std::string::npos);  // as the comments' dates
+  EXPECT_EQ(html.find("21-03-2023, 08:25"), std::string::npos);
+  EXPECT_NE(html.find("<a href=\"#add-comment\">Write a comment</a>"), std::string::npos);
   EXPECT_NE(html.find("<p>Second &lt;b&gt;paragraph&lt;/b&gt;.</p>"), std::string::npos);
   EXPECT_NE(html.find("Comments: 516"), std::string::npos);
   EXPECT_NE(html.find(">#416</a> <span class=\"comment-author\">Floyd &lt;script&gt;</span>"),

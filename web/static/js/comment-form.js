@@ -128,6 +128,18 @@
                      open.length + text.length);
   }
 
+  // Where Georgian typing is remembered for a field (the text keeps the old key).
+  function geoKey(field) {
+    return field instanceof HTMLTextAreaElement ? GEO_STORAGE_KEY : GEO_STORAGE_KEY + '.' + field.name;
+  }
+
+  // Whether the caret of `field` is inside an unclosed BBCode tag.
+  function insideTag(field) {
+    const before = field.value.slice(0, field.selectionStart);
+    const open = before.lastIndexOf('[');
+    return open > before.lastIndexOf(']') && /^\[\/?[A-Za-z]*(=[^\]\n]*)?$/.test(before.slice(open));
+  }
+
   // ------------------------------------------------ Latin -> Cyrillic table
 
   // Reverse of the common Russian chat transliteration. Longer sequences
@@ -317,7 +329,12 @@
       this.geoTarget = textarea;
       this.openPopup = null;
       this.localStore = openStorage('localStorage');
-      this.geoOn = storageGet(this.localStore, GEO_STORAGE_KEY) === '1';
+      // Georgian typing is chosen per field: turned on in the text, it leaves
+      // the name alone until the reader turns it on there too.
+      this.geoOnFor = new Set();
+      for (const field of this.geoFields) {
+        if (storageGet(this.localStore, geoKey(field)) === '1') this.geoOnFor.add(field);
+      }
       this.shift = false;
     }
 
@@ -334,9 +351,14 @@
       this.smileyPopup = this.buildSmileyPopup();
       this.colorPopup = this.buildColorPopup();
       this.keyboard = this.buildKeyboard();
-      this.host.append(toolbar, this.smileyPopup, this.colorPopup, this.keyboard);
+      this.host.append(toolbar, this.smileyPopup, this.colorPopup);
+      // The on-screen keyboard goes below the text box, and the popups float
+      // over it: opening them never pushes the box away from the reader.
+      this.keysHost = el('div', { className: 'editor editor-keys' });
+      this.keysHost.append(this.keyboard);
+      this.textarea.after(this.keysHost);
       this.geoButton = toolbar.querySelector('[data-action="geo"]');
-      this.setGeo(this.geoOn, false);
+      this.showGeo();
       this.listen();
     }
 
@@ -360,20 +382,22 @@
             label: el('img', { src: STATIC_BASE + 'smilies/smile.svg', alt: '', width: '18', height: '18' }) },
           { id: 'url', title: 'Insert link', label: 'URL',
             run: () => insertLink(this.textarea, 'url', 'Link address:') },
-          { id: 'leech', title: 'Insert protected link', label: 'Leech',
+          { id: 'leech', title: 'Insert a link that warns readers before they leave the site',
+            label: 'Safe link',
             run: () => insertLink(this.textarea, 'leech', 'Protected link address:') },
           { id: 'color', title: 'Text colour', label: 'A', popup: 'color' },
         ],
         [
-          wrap('hide', 'Hidden text', 'Hide', '[hide]', '[/hide]'),
+          wrap('hide', 'Text only signed-in readers see', 'Members only', '[hide]', '[/hide]'),
           wrap('quote', 'Quote', '“ ”', '[quote]', '[/quote]'),
-          { id: 'translit', title: 'Convert selected text from Latin transliteration to Cyrillic',
-            label: 'Lat→Кир', run: () => translitField(this.textarea) },
+          { id: 'translit',
+            title: 'Turn Latin transliteration in the selected text into Cyrillic (privet → привет)',
+            label: 'To Cyrillic', run: () => translitField(this.textarea) },
           wrap('spoiler', 'Spoiler', 'Spoiler', '[spoiler]', '[/spoiler]'),
         ],
         [
           { id: 'geo', title: 'Geo Keyboard: type Georgian letters', label: 'Geo Keyboard',
-            run: () => this.setGeo(!this.geoOn, true) },
+            run: () => this.setGeo(this.geoTarget, !this.geoOnFor.has(this.geoTarget)) },
         ],
       ];
     }
@@ -507,19 +531,30 @@
       }
     }
 
-    setGeo(on, remember) {
-      this.geoOn = on;
-      this.geoButton.setAttribute('aria-pressed', String(on));
-      this.keyboard.hidden = !on;
-      if (remember) storageSet(this.localStore, GEO_STORAGE_KEY, on ? '1' : '0');
+    // Turns Georgian typing on or off for `field` (and remembers it).
+    setGeo(field, on) {
+      if (on) this.geoOnFor.add(field);
+      else this.geoOnFor.delete(field);
+      storageSet(this.localStore, geoKey(field), on ? '1' : '0');
+      this.showGeo();
+    }
+
+    // The toggle says whether the field last typed in has Georgian typing;
+    // the on-screen keyboard shows while any field has it.
+    showGeo() {
+      this.geoButton.setAttribute('aria-pressed', String(this.geoOnFor.has(this.geoTarget)));
+      this.keyboard.hidden = this.geoOnFor.size === 0;
     }
 
     listen() {
       for (const field of this.geoFields) {
-        field.addEventListener('focus', () => { this.geoTarget = field; });
+        field.addEventListener('focus', () => {
+          this.geoTarget = field;
+          this.showGeo();
+        });
         field.addEventListener('beforeinput', (ev) => this.onBeforeInput(ev));
       }
-      this.host.addEventListener('keydown', (ev) => {
+      const keys = (ev) => {
         if (ev.key === 'ArrowLeft' || ev.key === 'ArrowRight') {
           this.moveFocus(ev, ev.key === 'ArrowRight' ? 1 : -1);
         } else if (ev.key === 'Escape' && this.openPopup) {
@@ -527,7 +562,9 @@
           this.closePopup();
           opener.focus();
         }
-      });
+      };
+      this.host.addEventListener('keydown', keys);
+      this.keysHost.addEventListener('keydown', keys);
       document.addEventListener('click', (ev) => {
         if (this.openPopup && !this.host.contains(ev.target)) this.closePopup();
       });
@@ -547,8 +584,13 @@
     // Typed Latin letters become Georgian ones while Geo Keyboard is on.
     // Only plain text insertion is rewritten: paste, drop, IME composition
     // and autocorrect keep what the user chose.
+    // Inside a BBCode tag ("[b", "[url=…") the letters stay Latin.
     onBeforeInput(ev) {
-      if (!this.geoOn || ev.isComposing || ev.inputType !== 'insertText' || !ev.data) return;
+      if (!this.geoOnFor.has(ev.target) || ev.isComposing || ev.inputType !== 'insertText' ||
+          !ev.data) {
+        return;
+      }
+      if (insideTag(ev.target)) return;
       const georgian = toGeorgian(ev.data);
       if (georgian === ev.data) return;
       ev.preventDefault();
