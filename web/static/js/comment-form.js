@@ -291,7 +291,12 @@
   function accessibleName(spec) {
     const shown = typeof spec.label === 'string' ? spec.label.trim() : '';
     const words = /\p{L}{2,}/u.test(shown);
-    if (!words || spec.title.toLowerCase().includes(shown.toLowerCase())) return spec.title;
+    // The title names it when it holds the shown words as words ("into Cyrillic" does
+    // not hold "To Cyrillic").
+    const escaped = shown.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const inTitle = new RegExp('(^|[^\\p{L}])' + escaped + '($|[^\\p{L}])', 'u')
+      .test(spec.title.toLowerCase());
+    if (!words || inTitle) return spec.title;
     return shown + ': ' + spec.title;
   }
 
