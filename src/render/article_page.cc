@@ -175,13 +175,7 @@ std::string RenderArticlePage(const SiteInfo& site, const ArticlePageView& v) {
     html::AppendEscaped(out, a.byline);
     out += "</span>";
   }
-  if (!a.category.empty()) {
-    out += " \u00b7 <a href=\"";
-    html::AppendEscaped(out, CategoryPath(a.category));
-    out += "\">";
-    html::AppendEscaped(out, a.category);
-    out += "</a>";
-  }
+  AppendCategoryLink(out, a.category);
   out += "</p>\n";
   AppendFontControl(out, a);
   out += "<div class=\"article-body\">\n";

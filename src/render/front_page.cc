@@ -32,13 +32,7 @@ std::string RenderFrontPage(const SiteInfo& site, const std::vector<site::Articl
     out += "\">";
     out += timefmt::ArticleDate(a.published_at);
     out += "</time>";
-    if (!a.category.empty()) {
-      out += " \u00b7 <a href=\"";
-      html::AppendEscaped(out, CategoryPath(a.category));
-      out += "\">";
-      html::AppendEscaped(out, a.category);
-      out += "</a>";
-    }
+    AppendCategoryLink(out, a.category);
     out += " \u00b7 <a href=\"";
     html::AppendEscaped(out, path);
     out += "#comments\">";

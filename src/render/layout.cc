@@ -84,6 +84,15 @@ void OpenPage(std::string& out, const SiteInfo& site, const PageFrame& f) {
   out += "<a href=\"/rss.xml\">RSS</a></nav></header>\n<main class=\"page\">\n";
 }
 
+void AppendCategoryLink(std::string& out, std::string_view name) {
+  if (name.empty()) return;
+  out += " \u00b7 <a href=\"";
+  html::AppendEscaped(out, CategoryPath(name));
+  out += "\">";
+  html::AppendEscaped(out, name);
+  out += "</a>";
+}
+
 std::string CategoryPath(std::string_view name) {
   return "/category/" + site::Slugify(std::string(name));
 }

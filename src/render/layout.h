@@ -19,6 +19,8 @@ struct SiteInfo {
 
 // The path of a category's front page: "/category/{slug of name}".
 std::string CategoryPath(std::string_view name);
+// " · <a href=CategoryPath>name</a>" for an article's meta line; nothing for "".
+void AppendCategoryLink(std::string& out, std::string_view name);
 
 struct PageFrame {
   std::string_view title;

@@ -14,6 +14,7 @@
 #include "core/event_loop.h"
 #include "site/slug.h"
 #include "store/body_hash.h"
+#include "store/image_widths.h"
 #include "store/like_pattern.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
@@ -55,25 +56,6 @@ site::Article ReadArticle(const Statement& st) {
   a.byline = st.Text(12);
   a.comments_close_days = st.Int(13);
   return a;
-}
-
-// "480,960,1600" as numbers, and back.
-std::vector<int> ParseWidths(const std::string& text) {
-  std::vector<int> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    out.push_back(std::atoi(text.substr(start, comma - start).c_str()));
-    start = comma + 1;
-  }
-  return out;
-}
-
-std::string WidthsText(const std::vector<std::pair<int, std::string>>& files) {
-  std::string out;
-  for (const auto& [w, data] : files) out += (out.empty() ? "" : ",") + std::to_string(w);
-  return out;
 }
 
 constexpr const char* kImageColumns = "id, alt, width, height, widths, created_by, created_at";
