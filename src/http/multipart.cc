@@ -68,6 +68,9 @@ Result<std::vector<FormPart>> ParseMultipart(std::string_view content_type, std:
       size_t eol = head.find("\r\n", line);
       if (eol == std::string_view::npos) eol = head.size();
       std::string_view h = head.substr(line, eol - line);
+      if (h.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos) {
+        return InvalidArgument("a form part's head has a stray line break or NUL");
+      }
       size_t colon = h.find(':');
       if (colon != std::string_view::npos) {
         std::string key = Lower(Trim(h.substr(0, colon)));

@@ -68,6 +68,10 @@ TEST(Multipart, MalformedBodiesAreRefused) {
   EXPECT_FALSE(ParseMultipart("multipart/form-data; boundary=x",
                               "--x\r\nContent-Disposition: form-data; name=a\r\n\r\nno end")
                    .ok());
+  // A bare line feed (or NUL) in a part's head: not a browser's, refused.
+  EXPECT_FALSE(ParseMultipart("multipart/form-data; boundary=x",
+                              "--x\r\nContent-Disposition: form-data; name=\"a\nb\"\r\n\r\nv\r\n--x--")
+                   .ok());
   std::string many;
   for (int i = 0; i < 40; ++i) many += "--b\r\nContent-Disposition: form-data; name=p\r\n\r\nv\r\n";
   EXPECT_FALSE(ParseMultipart("multipart/form-data; boundary=b", many + "--b--").ok());
