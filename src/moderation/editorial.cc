@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "core/numbers.h"
 #include "core/utf8.h"
 #include "media/image_upload.h"
 #include "site/slug.h"
@@ -194,12 +193,10 @@ Result<site::Image> AddImage(store::ImageStore& images, store::AuditStore& audit
 
 std::vector<int64_t> ImagesIn(const std::string& body) {
   std::vector<int64_t> out;
-  for (size_t at = body.find("[img="); at != std::string::npos; at = body.find("[img=", at + 1)) {
-    size_t end = body.find(']', at);
-    if (end == std::string::npos) break;
-    std::optional<int64_t> id = ParsePositive(std::string_view(body).substr(at + 5, end - at - 5));
+  site::ForEachParagraph(body, [&out](std::string_view para) {
+    std::optional<int64_t> id = site::PlacedImage(para);
     if (id && std::find(out.begin(), out.end(), *id) == out.end()) out.push_back(*id);
-  }
+  });
   return out;
 }
 

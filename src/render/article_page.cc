@@ -4,7 +4,6 @@
 
 #include "bbcode/bbcode.h"
 #include "core/html.h"
-#include "core/numbers.h"
 #include "render/newsroom_images.h"
 #include "core/time_format.h"
 #include "render/pagination_nav.h"
@@ -103,30 +102,20 @@ void AppendForm(std::string& out, const SiteInfo& site, const ArticlePageView& v
 
 void AppendArticleBody(std::string& out, const std::string& body,
                        const std::vector<site::Image>* images) {
-  size_t pos = 0;
-  while (pos < body.size()) {
-    size_t end = body.find("\n\n", pos);
-    if (end == std::string::npos) end = body.size();
-    std::string_view para = std::string_view(body).substr(pos, end - pos);
-    while (!para.empty() && (para.front() == '\n' || para.front() == '\r')) para.remove_prefix(1);
-    if (para.size() > 6 && para.substr(0, 5) == "[img=" && para.back() == ']' &&
-        para.find('\n') == std::string_view::npos) {
-      std::optional<int64_t> id = ParsePositive(para.substr(5, para.size() - 6));
-      if (id && images) {
-        for (const site::Image& image : *images) {
-          if (image.id == *id) AppendFigure(out, image);
-        }
+  site::ForEachParagraph(body, [&](std::string_view para) {
+    if (std::optional<int64_t> id = site::PlacedImage(para)) {
+      for (size_t i = 0; images && i < images->size(); ++i) {
+        if ((*images)[i].id == *id) AppendFigure(out, (*images)[i]);
       }
-      pos = end + 2;
-      continue;
+      return;
     }
     // A paragraph of one line starting "## " or "### " is a heading.
-    std::string_view tag = "p";
+    std::string_view tag;
     if (para.find('\n') == std::string_view::npos) {
       if (para.substr(0, 3) == "## ") tag = "h2", para.remove_prefix(3);
       else if (para.substr(0, 4) == "### ") tag = "h3", para.remove_prefix(4);
     }
-    if (!para.empty() && tag != "p") {
+    if (!tag.empty()) {
       out += '<';
       out += tag;
       out += '>';
@@ -134,19 +123,18 @@ void AppendArticleBody(std::string& out, const std::string& body,
       out += "</";
       out += tag;
       out += ">\n";
-    } else if (!para.empty()) {
-      // The comments' BBCode; a paragraph holding a block ([quote], [center],
-      // [spoiler]) is a <div>, which may hold one, not a <p>.
-      std::string inner = bbcode::ToHtml(para, {});
-      bool block = inner.find("<div") != std::string::npos ||
-                   inner.find("<blockquote") != std::string::npos ||
-                   inner.find("<details") != std::string::npos;
-      out += block ? "<div class=\"para\">" : "<p>";
-      out += inner;
-      out += block ? "</div>\n" : "</p>\n";
+      return;
     }
-    pos = end + 2;
-  }
+    // The comments' BBCode; a paragraph holding a block ([quote], [center],
+    // [spoiler]) is a <div>, which may hold one, not a <p>.
+    std::string inner = bbcode::ToHtml(para, {});
+    bool block = inner.find("<div") != std::string::npos ||
+                 inner.find("<blockquote") != std::string::npos ||
+                 inner.find("<details") != std::string::npos;
+    out += block ? "<div class=\"para\">" : "<p>";
+    out += inner;
+    out += block ? "</div>\n" : "</p>\n";
+  });
 }
 
 std::string RenderArticlePage(const SiteInfo& site, const ArticlePageView& v) {

@@ -1,4 +1,5 @@
 #include "site/article.h"
+#include "core/numbers.h"
 #include "site/image.h"
 
 #include <fmt/format.h>
@@ -27,6 +28,26 @@ bool IsPublic(const Article& a, int64_t now) {
 
 int64_t CommentsCloseAt(const Article& a) {
   return a.comments_close_days > 0 ? a.published_at + a.comments_close_days * 86400 : 0;
+}
+
+void ForEachParagraph(std::string_view body, const std::function<void(std::string_view)>& f) {
+  size_t pos = 0;
+  while (pos < body.size()) {
+    size_t end = body.find("\n\n", pos);
+    if (end == std::string_view::npos) end = body.size();
+    std::string_view para = body.substr(pos, end - pos);
+    while (!para.empty() && (para.front() == '\n' || para.front() == '\r')) para.remove_prefix(1);
+    if (!para.empty()) f(para);
+    pos = end + 2;
+  }
+}
+
+std::optional<int64_t> PlacedImage(std::string_view para) {
+  if (para.size() <= 6 || para.substr(0, 5) != "[img=" || para.back() != ']' ||
+      para.find('\n') != std::string_view::npos) {
+    return std::nullopt;
+  }
+  return ParsePositive(para.substr(5, para.size() - 6));
 }
 
 bool TakesComments(const Article& a, int64_t now) {

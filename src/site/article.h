@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,12 @@ bool IsPublic(const Article& a, int64_t now);
 bool TakesComments(const Article& a, int64_t now);
 // When comments on `a` close by themselves (0: they do not).
 int64_t CommentsCloseAt(const Article& a);
+
+// Calls `f` with each paragraph of an article's text: the parts between blank
+// lines, leading line breaks dropped, empty ones skipped.
+void ForEachParagraph(std::string_view body, const std::function<void(std::string_view)>& f);
+// The image a paragraph places ("[img=ID]" as its only line); nullopt otherwise.
+std::optional<int64_t> PlacedImage(std::string_view paragraph);
 
 // The URL path of the article page, e.g. "/news/12-us-urges-xi.html".
 std::string ArticlePath(const Article& a);

@@ -63,7 +63,7 @@ void SaveWordLists(Context& ctx, http::Request& req, http::Respond respond);
 // /newsroom/images: editors upload images; /media/{id}-{width}.webp serves them.
 void ImagesPage(Context& ctx, http::Request& req, http::Respond respond);
 void UploadImage(Context& ctx, http::Request& req, http::Respond respond);
-void MediaFile(Context& ctx, http::Request& req, int64_t id, int width, http::Respond respond);
+void MediaFile(Context& ctx, int64_t id, int width, http::Respond respond);
 // The images `body` places ([img=ID] paragraphs) that exist.
 std::vector<site::Image> ImagesOf(Context& ctx, const std::string& body);
 

@@ -339,22 +339,30 @@ void SignOut(Context& ctx, http::Request& req, http::Respond respond) {
   respond(Private(std::move(r)));
 }
 
+// What the queue and the reports pages share: the member, the tab `show`, the
+// last action's notice and the filter's activity.
+render::QueueView QueueViewFor(Context& ctx, const http::Request& req, const site::Staff& member,
+                               std::string show, int64_t now) {
+  render::QueueView view;
+  view.staff_name = member.name;
+  view.role = member.role;
+  view.form_token = StaffFormToken(ctx, req);
+  view.show = std::move(show);
+  view.notice = NoticeFor(req);
+  view.activity = ActivityOf(ctx, now, kRecentDays);
+  return view;
+}
+
 void QueuePage(Context& ctx, http::Request& req, http::Respond respond) {
   auto member = RequireMember(ctx, req, nullptr, respond);
   if (!member) return;
   int64_t now = std::time(nullptr);
   site::CommentStatus tab = Tab(req.QueryParam("show"));
-  render::QueueView view;
-  view.staff_name = member->name;
-  view.role = member->role;
-  view.form_token =
-      ctx.newsroom.sessions().FormToken(req.Cookie(moderation::StaffSessions::kCookie));
-  view.show = std::string(site::StatusName(tab));
-  view.notice = NoticeFor(req);
+  render::QueueView view =
+      QueueViewFor(ctx, req, *member, std::string(site::StatusName(tab)), now);
   if (req.QueryParam("done") == "campaign") {
     view.undo_campaign = ParsePositive(req.QueryParam("id")).value_or(0);
   }
-  view.activity = ActivityOf(ctx, now, kRecentDays);
   Result<std::vector<site::Comment>> comments =
       tab == site::CommentStatus::kHeld
           ? ctx.comment_store.ListHeldComments(kQueueLimit)
@@ -393,13 +401,7 @@ void ReportsPage(Context& ctx, http::Request& req, http::Respond respond) {
   auto member = RequireMember(ctx, req, nullptr, respond);
   if (!member) return;
   int64_t now = std::time(nullptr);
-  render::QueueView view;
-  view.staff_name = member->name;
-  view.role = member->role;
-  view.form_token = StaffFormToken(ctx, req);
-  view.show = "reported";
-  view.notice = NoticeFor(req);
-  view.activity = ActivityOf(ctx, now, kRecentDays);
+  render::QueueView view = QueueViewFor(ctx, req, *member, "reported", now);
   auto ids = ctx.reports.ListReportedComments(now - kReportDays * 86400, kQueueLimit);
   if (!ids.ok()) return respond(Private(ErrorPage(ctx, 503, "The reports cannot be read just now.")));
   std::map<int64_t, site::Article> articles;

@@ -92,7 +92,7 @@ void UploadImage(Context& ctx, http::Request& req, http::Respond respond) {
   if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
 }
 
-void MediaFile(Context& ctx, http::Request& req, int64_t id, int width, http::Respond respond) {
+void MediaFile(Context& ctx, int64_t id, int width, http::Respond respond) {
   auto data = ctx.images ? ctx.images->ImageFile(id, width) : Result<std::string>(NotFound(""));
   if (!data.ok()) {
     return respond(data.status().code() == Code::kNotFound
@@ -104,7 +104,6 @@ void MediaFile(Context& ctx, http::Request& req, int64_t id, int width, http::Re
   r.headers.emplace_back("Cache-Control", "public, max-age=31536000, immutable");
   r.headers.emplace_back("X-Content-Type-Options", "nosniff");
   r.body = std::move(data).value();
-  (void)req;
   respond(std::move(r));
 }
 

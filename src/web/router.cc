@@ -86,8 +86,8 @@ RouteTable SiteRoutes(Context& ctx) {
       .Get([&ctx](R req, Args, Out respond) { FontPreference(ctx, req, respond); })
       .OnLoop();
   t.Add("/go").Get([&ctx](R req, Args, Out respond) { LeavingPage(ctx, req, respond); }).OnLoop();
-  t.Add("/media/{id}-{page}.webp").Get([&ctx](R req, Args a, Out respond) {
-    MediaFile(ctx, req, a.id, static_cast<int>(std::min<int64_t>(a.page, 100000)), respond);
+  t.Add("/media/{id}-{page}.webp").Get([&ctx](R, Args a, Out respond) {
+    MediaFile(ctx, a.id, static_cast<int>(std::min<int64_t>(a.page, 100000)), respond);
   });
   t.Add("/comments/{id}/report")
       .Get([&ctx](R req, Args a, Out respond) { ReportCommentPage(ctx, req, a.id, respond); })
