@@ -44,6 +44,16 @@ struct Comment {
   Screening screening;
   std::string moderator_label;  // "ham", "spam" or "" (no decision yet)
   int64_t edited_at = 0;      // Unix seconds of the author's last edit; 0: never edited
+  int64_t reply_to = 0;       // the id of the comment this one answers; 0: none
+  int64_t reply_to_number = 0;  // that comment's #N
+  int64_t reader_id = 0;      // the signed-in reader who wrote it; 0: a guest
+};
+
+// A published reply to a comment, as the answered comment links to it.
+struct ReplyLink {
+  int64_t to = 0;       // the answered comment's id
+  int64_t id = 0;       // the reply's id
+  int64_t number = 0;   // the reply's #N
 };
 
 // What a comment needs to be stored: the validated input, already rendered.
@@ -53,6 +63,8 @@ struct NewComment {
   std::string author, email, body_source, body_html, body_html_member, body_text;
   std::string ip, user_agent;
   int64_t created_at = 0;
+  int64_t reply_to = 0, reply_to_number = 0;  // see Comment
+  int64_t reader_id = 0;
   int64_t dedupe_after = 0;   // an identical comment created after this time is returned instead
   Screening screening;
   // The nonce of the form token this comment was posted with ("" for none),

@@ -21,7 +21,8 @@ namespace {
 // secret has everything else too.
 constexpr const char* kTables[] = {"articles", "comments",  "comment_revisions", "staff",
                                    "spam_models", "spent_tokens", "audit_log", "bans",
-                                   "reports", "images", "image_files", "settings"};
+                                   "reports", "images", "image_files", "readers",
+                                   "subscriptions", "outbox", "jobs", "settings"};
 
 enum class Kind { kInt, kReal, kText, kBytes };
 
@@ -88,7 +89,10 @@ Table Describe(pg::Connection& pg, const std::string& name) {
                                           : Kind::kText;
     t.columns.push_back({r.Text(i, 0), k});
   }
-  t.key = name == "settings" ? "key" : name == "spent_tokens" ? "nonce" : "id";
+  t.key = name == "settings"       ? "key"
+          : name == "spent_tokens" ? "nonce"
+          : name == "jobs"         ? "name"
+                                   : "id";
   std::string cols, params, pg_cols;
   for (size_t i = 0; i < t.columns.size(); ++i) {
     const Column& c = t.columns[i];

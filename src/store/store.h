@@ -23,6 +23,7 @@
 #include "site/report.h"
 #include "site/comment.h"
 #include "site/image.h"
+#include "site/reader.h"
 #include "site/staff.h"
 
 namespace tribune::store {
@@ -157,6 +158,106 @@ class CommentStore {
   virtual Result<std::vector<site::Comment>> ListCommentsWithStatus(site::CommentStatus status,
                                                                     int64_t since,
                                                                     int64_t limit) = 0;
+
+  // Replies: the published comments that answer any of `ids`, oldest first.
+  virtual Result<std::vector<site::ReplyLink>> ListReplies(std::span<const int64_t> ids) = 0;
+  // Published comments of an article numbered above `number`: where a
+  // comment falls in the newest-first pages.
+  virtual Result<int64_t> CountPublishedAbove(int64_t article_id, int64_t number) = 0;
+  // A signed-in reader's comments of every status, newest first.
+  virtual Result<std::vector<site::Comment>> ListCommentsByReader(int64_t reader_id,
+                                                                  int64_t limit) = 0;
+  // Comments of every status with this e-mail (EmailKey) or by this reader
+  // (0: none), newest first: what a reader's data export holds.
+  virtual Result<std::vector<site::Comment>> ListCommentsOf(const std::string& email_key,
+                                                            int64_t reader_id) = 0;
+  // Erasure: the same comments either deleted (status deleted, text, name,
+  // e-mail and address emptied) or anonymised (name `anonymous_name`,
+  // e-mail, address and browser emptied, text kept). Returns how many.
+  virtual Result<int64_t> EraseCommentsOf(const std::string& email_key, int64_t reader_id,
+                                          bool remove, const std::string& anonymous_name) = 0;
+  // Retention: addresses and browsers of comments created before
+  // `addresses_before`, e-mail addresses of guests' comments before
+  // `emails_before`, and the text of rejected (spam) comments before
+  // `rejected_before` are emptied (0: not this one). Returns how many rows changed.
+  virtual Result<int64_t> PurgeCommentData(int64_t addresses_before, int64_t emails_before,
+                                           int64_t rejected_before) = 0;
+};
+
+// Reader accounts. Names and e-mail addresses are unique by their keys
+// (Reader::name_key, EmailKey): AlreadyExists otherwise.
+class ReaderStore {
+ public:
+  virtual ~ReaderStore() = default;
+  virtual Result<site::Reader> CreateReader(const site::Reader& reader) = 0;
+  virtual Result<site::Reader> GetReader(int64_t id) = 0;
+  virtual Result<site::Reader> GetReaderByEmail(const std::string& email_key) = 0;
+  virtual Result<site::Reader> GetReaderByNameKey(const std::string& name_key) = 0;
+  // Writes every field but id and created_at. NotFound when there is none.
+  virtual Status UpdateReader(const site::Reader& reader) = 0;
+  virtual Status DeleteReader(int64_t id) = 0;
+  // Readers who never confirmed their address, created before `before`, are removed.
+  virtual Result<int64_t> PruneUnconfirmedReaders(int64_t before) = 0;
+};
+
+// What addresses asked to be told about, and the outbox that tells them:
+// mail and webhooks are delivered from it with retries, so a mail server
+// that is down loses nothing. Every comment stored, and every change of a
+// comment's status, adds an "event" item in the same transaction.
+class OutboxStore {
+ public:
+  virtual ~OutboxStore() = default;
+
+  // Adds or updates (confirmed, digest: only ever raised by a new one;
+  // Unsubscribe lowers) the subscription of (email, article, kind).
+  virtual Result<site::Subscription> AddSubscription(const site::Subscription& s) = 0;
+  virtual Result<site::Subscription> GetSubscription(int64_t id) = 0;
+  virtual Status ConfirmSubscription(int64_t id) = 0;
+  virtual Status SetDigest(const std::string& email_key, bool digest) = 0;
+  virtual Status RemoveSubscription(int64_t id) = 0;
+  // Every subscription of an address: returns how many were removed.
+  virtual Result<int64_t> RemoveSubscriptionsOf(const std::string& email_key) = 0;
+  virtual Result<std::vector<site::Subscription>> ListSubscriptions(
+      const std::string& email_key) = 0;
+  // The confirmed subscriptions to an article.
+  virtual Result<std::vector<site::Subscription>> SubscribersOf(int64_t article_id) = 0;
+
+  virtual Status Enqueue(std::span<const site::OutboxItem> items) = 0;
+  // Up to `limit` pending items of kinds event, mail and webhook due at
+  // `now`, oldest first, each taken for `lease_s` seconds (due again then
+  // unless finished) with its attempt counted. Several nodes may claim at
+  // once: each item goes to one.
+  virtual Result<std::vector<site::OutboxItem>> ClaimOutbox(int64_t now, int64_t lease_s,
+                                                            int64_t limit) = 0;
+  // Delivered (state sent), or failed for good (failed), or to be tried
+  // again at `retry_at` (pending): `error` says why it was not delivered.
+  virtual Status FinishOutbox(int64_t id, const std::string& state, const std::string& error,
+                              int64_t retry_at, int64_t now) = 0;
+  // An event expanded: `items` added and the event marked sent, together.
+  virtual Status ExpandEvent(int64_t event_id, std::span<const site::OutboxItem> items,
+                             int64_t now) = 0;
+  // Items to `target` about `topic` created at or after `since` (limits).
+  virtual Result<int64_t> CountOutbox(const std::string& kind, const std::string& target,
+                                      const std::string& topic, int64_t since) = 0;
+  // The pending digest lines created before `before`, marked sent as they
+  // are returned (each goes to one caller), oldest first.
+  virtual Result<std::vector<site::OutboxItem>> TakeDigestLines(int64_t before,
+                                                                int64_t limit) = 0;
+  // Pending and failed items (/metrics).
+  struct Backlog {
+    int64_t pending = 0, failed = 0;
+  };
+  virtual Result<Backlog> OutboxBacklog() = 0;
+  // The items sent to `target` (newest first, at most `limit`): what a
+  // reader's export shows of the mail they were sent.
+  virtual Result<std::vector<site::OutboxItem>> ListOutboxFor(const std::string& target,
+                                                              int64_t limit) = 0;
+  // Retention: sent and failed items finished before `before` are removed.
+  virtual Result<int64_t> PruneOutbox(int64_t before) = 0;
+
+  // A job every node may run, done by one: true when the caller may run
+  // `name` now (it last ran `period_s` or more ago), and it is marked run.
+  virtual Result<bool> ClaimJob(const std::string& name, int64_t period_s, int64_t now) = 0;
 };
 
 class ModelStore {
@@ -291,6 +392,8 @@ class Store : public SettingsStore,
               public BanStore,
               public ReportStore,
               public ImageStore,
+              public ReaderStore,
+              public OutboxStore,
               public ChangeFeed,
               public PoolGauge {};
 

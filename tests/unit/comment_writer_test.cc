@@ -43,6 +43,20 @@ class RecordingStore : public CommentStore {
   Result<std::vector<site::Comment>> SearchComments(const site::CommentQuery&) override {
     return std::vector<site::Comment>{};
   }
+  Result<std::vector<site::ReplyLink>> ListReplies(std::span<const int64_t>) override {
+    return std::vector<site::ReplyLink>{};
+  }
+  Result<int64_t> CountPublishedAbove(int64_t, int64_t) override { return int64_t{0}; }
+  Result<std::vector<site::Comment>> ListCommentsByReader(int64_t, int64_t) override {
+    return std::vector<site::Comment>{};
+  }
+  Result<std::vector<site::Comment>> ListCommentsOf(const std::string&, int64_t) override {
+    return std::vector<site::Comment>{};
+  }
+  Result<int64_t> EraseCommentsOf(const std::string&, int64_t, bool, const std::string&) override {
+    return int64_t{0};
+  }
+  Result<int64_t> PurgeCommentData(int64_t, int64_t, int64_t) override { return int64_t{0}; }
 
   std::vector<Result<site::StoredComment>> InsertComments(
       std::span<const site::NewComment> comments) override {

@@ -21,6 +21,7 @@
 #include "store/like_pattern.h"
 #include "store/postgres/connection.h"
 #include "store/postgres/migrations.h"
+#include "store/postgres/reader_queries.h"
 
 namespace tribune::store {
 namespace {
@@ -41,7 +42,7 @@ using pg::Transaction;
 #define TRIBUNE_COMMENT_COLUMNS                                                               \
   "id, article_id, number, status, author, email, body_source, body_html, body_html_member, " \
   "body_text, ip, user_agent, created_at, screen_action, screen_score, screen_reasons, "      \
-  "screen_model, moderator_label, edited_at"
+  "screen_model, moderator_label, edited_at, reply_to, reply_to_number, reader_id"
 
 site::Article ReadArticle(const Rows& r, int i) {
   site::Article a;
@@ -97,6 +98,9 @@ site::Comment ReadComment(const Rows& r, int i) {
   c.screening.model_version = r.Text(i, 16);
   c.moderator_label = r.Text(i, 17);
   c.edited_at = r.Int(i, 18);
+  c.reply_to = r.Int(i, 19);
+  c.reply_to_number = r.Int(i, 20);
+  c.reader_id = r.Int(i, 21);
   return c;
 }
 
@@ -350,6 +354,7 @@ class PostgresStore final : public Store {
       Rows get = w.Run(kGetCommentForUpdate, Params().Add(id));
       if (get.empty()) return NotFound(fmt::format("no comment {}", id));
       site::Comment c = ReadComment(get, 0);
+      site::CommentStatus before = c.status;
       bool was = c.status == site::CommentStatus::kPublished;
       bool now = status == site::CommentStatus::kPublished;
       if (now && !was) {
@@ -368,6 +373,7 @@ class PostgresStore final : public Store {
             "moderator_label = $3 WHERE id = $4",
             Params().Add(site::StatusName(status)).Add(c.number).Add(label).Add(id));
       if (was != now) w.Run(kBumpRevision);
+      pg::RecordCommentEvent(w, id, status, &before, 0);
       return c;
     });
   }
@@ -411,6 +417,7 @@ class PostgresStore final : public Store {
                 .Add(edit.edited_at)
                 .Add(id));
       if (was) w.Run(kBumpRevision);
+      if (status != c.status) pg::RecordCommentEvent(w, id, status, &c.status, edit.edited_at);
       c.status = status;
       c.body_source = edit.body_source;
       c.body_html = edit.body_html;
@@ -471,6 +478,197 @@ class PostgresStore final : public Store {
       return ReadComments(
           c.Run(kListWithStatus, Params().Add(site::StatusName(status)).Add(since).Add(limit)));
     });
+  }
+
+  Result<std::vector<site::ReplyLink>> ListReplies(std::span<const int64_t> ids) override {
+    using V = std::vector<site::ReplyLink>;
+    if (ids.empty()) return V{};
+    std::string array = "{";
+    for (size_t i = 0; i < ids.size(); ++i) array += (i ? "," : "") + std::to_string(ids[i]);
+    array += "}";
+    return Read<V>([&](Connection& c) -> Result<V> {
+      Rows r = c.Run("SELECT reply_to, id, number FROM comments WHERE reply_to = ANY($1::bigint[]) "
+                     "AND status = 'published' ORDER BY id",
+                     Params().Add(array));
+      V out;
+      for (int i = 0; i < r.size(); ++i) out.push_back({r.Int(i, 0), r.Int(i, 1), r.Int(i, 2)});
+      return out;
+    });
+  }
+
+  Result<int64_t> CountPublishedAbove(int64_t article_id, int64_t number) override {
+    return Read<int64_t>([&](Connection& c) -> Result<int64_t> {
+      return c.Run("SELECT count(*) FROM comments WHERE article_id = $1 AND "
+                   "status = 'published' AND number > $2",
+                   Params().Add(article_id).Add(number))
+          .Int(0, 0);
+    });
+  }
+
+  Result<std::vector<site::Comment>> ListCommentsByReader(int64_t reader_id,
+                                                          int64_t limit) override {
+    using V = std::vector<site::Comment>;
+    return Read<V>([&](Connection& c) -> Result<V> {
+      return ReadComments(c.Run("SELECT " TRIBUNE_COMMENT_COLUMNS " FROM comments WHERE "
+                                "reader_id = $1 ORDER BY id DESC LIMIT $2",
+                                Params().Add(reader_id).Add(limit)));
+    });
+  }
+
+  Result<std::vector<site::Comment>> ListCommentsOf(const std::string& email_key,
+                                                    int64_t reader_id) override {
+    using V = std::vector<site::Comment>;
+    return Read<V>([&](Connection& c) -> Result<V> {
+      return ReadComments(c.Run("SELECT " TRIBUNE_COMMENT_COLUMNS " FROM comments WHERE "
+                                "(email <> '' AND lower(email) = $1) OR "
+                                "(reader_id <> 0 AND reader_id = $2) ORDER BY id DESC",
+                                Params().Add(email_key).Add(reader_id)));
+    });
+  }
+
+  Result<int64_t> EraseCommentsOf(const std::string& email_key, int64_t reader_id, bool remove,
+                                  const std::string& anonymous_name) override {
+    return InWriteTransaction<Result<int64_t>>([&](Connection& w) -> Result<int64_t> {
+      if (remove) {
+        w.Run("UPDATE articles SET comment_count = comment_count - x.n FROM "
+              "(SELECT article_id, count(*) AS n FROM comments WHERE status = 'published' AND "
+              "((email <> '' AND lower(email) = $1) OR (reader_id <> 0 AND reader_id = $2)) "
+              "GROUP BY article_id) x WHERE articles.id = x.article_id",
+              Params().Add(email_key).Add(reader_id));
+      }
+      w.Run("DELETE FROM comment_revisions WHERE comment_id IN (SELECT id FROM comments WHERE "
+            "(email <> '' AND lower(email) = $1) OR (reader_id <> 0 AND reader_id = $2))",
+            Params().Add(email_key).Add(reader_id));
+      Rows u = w.Run(
+          "UPDATE comments SET author = CASE WHEN $3 = 1 THEN '' ELSE $4 END, email = '', "
+          "ip = '', user_agent = '', reader_id = 0, "
+          "status = CASE WHEN $3 = 1 THEN 'deleted' ELSE status END, "
+          "body_source = CASE WHEN $3 = 1 THEN '' ELSE body_source END, "
+          "body_html = CASE WHEN $3 = 1 THEN '' ELSE body_html END, "
+          "body_html_member = CASE WHEN $3 = 1 THEN '' ELSE body_html_member END, "
+          "body_text = CASE WHEN $3 = 1 THEN '' ELSE body_text END "
+          "WHERE (email <> '' AND lower(email) = $1) OR (reader_id <> 0 AND reader_id = $2)",
+          Params().Add(email_key).Add(reader_id).Add(int64_t{remove}).Add(anonymous_name));
+      if (u.affected() > 0) w.Run(kBumpRevision);
+      return u.affected();
+    });
+  }
+
+  Result<int64_t> PurgeCommentData(int64_t addresses_before, int64_t emails_before,
+                                   int64_t rejected_before) override {
+    return InWriteTransaction<Result<int64_t>>([&](Connection& w) -> Result<int64_t> {
+      int64_t n = 0;
+      n += w.Run("UPDATE comments SET ip = '', user_agent = '' WHERE created_at < $1 AND "
+                 "(ip <> '' OR user_agent <> '')",
+                 Params().Add(addresses_before))
+               .affected();
+      n += w.Run("UPDATE comments SET email = '' WHERE created_at < $1 AND reader_id = 0 AND "
+                 "email <> ''",
+                 Params().Add(emails_before))
+               .affected();
+      n += w.Run("UPDATE comments SET body_source = '', body_html = '', body_html_member = '', "
+                 "body_text = '' WHERE created_at < $1 AND status = 'spam' AND body_source <> ''",
+                 Params().Add(rejected_before))
+               .affected();
+      return n;
+    });
+  }
+
+  // Readers, subscriptions, the outbox and jobs (postgres/reader_queries.h).
+  Result<site::Reader> CreateReader(const site::Reader& r) override {
+    return InWriteTransaction<Result<site::Reader>>(
+        [&](Connection& c) { return pg::CreateReader(c, r); });
+  }
+  Result<site::Reader> GetReader(int64_t id) override {
+    return Read<site::Reader>([&](Connection& c) { return pg::GetReaderById(c, id); });
+  }
+  Result<site::Reader> GetReaderByEmail(const std::string& email_key) override {
+    return Read<site::Reader>(
+        [&](Connection& c) { return pg::GetReaderBy(c, pg::kReaderByEmail, email_key); });
+  }
+  Result<site::Reader> GetReaderByNameKey(const std::string& name_key) override {
+    return Read<site::Reader>(
+        [&](Connection& c) { return pg::GetReaderBy(c, pg::kReaderByNameKey, name_key); });
+  }
+  Status UpdateReader(const site::Reader& r) override {
+    return Write([&](Connection& c) { return pg::UpdateReader(c, r); });
+  }
+  Status DeleteReader(int64_t id) override {
+    return Write([&](Connection& c) { return pg::DeleteReader(c, id); });
+  }
+  Result<int64_t> PruneUnconfirmedReaders(int64_t before) override {
+    return InWriteTransaction<Result<int64_t>>(
+        [&](Connection& c) { return pg::PruneUnconfirmedReaders(c, before); });
+  }
+  Result<site::Subscription> AddSubscription(const site::Subscription& s) override {
+    return InWriteTransaction<Result<site::Subscription>>(
+        [&](Connection& c) { return pg::AddSubscription(c, s); });
+  }
+  Result<site::Subscription> GetSubscription(int64_t id) override {
+    return Read<site::Subscription>([&](Connection& c) { return pg::GetSubscription(c, id); });
+  }
+  Status ConfirmSubscription(int64_t id) override {
+    return Write([&](Connection& c) { return pg::ConfirmSubscription(c, id); });
+  }
+  Status SetDigest(const std::string& email_key, bool digest) override {
+    return Write([&](Connection& c) { return pg::SetDigest(c, email_key, digest); });
+  }
+  Status RemoveSubscription(int64_t id) override {
+    return Write([&](Connection& c) { return pg::RemoveSubscription(c, id); });
+  }
+  Result<int64_t> RemoveSubscriptionsOf(const std::string& email_key) override {
+    return InWriteTransaction<Result<int64_t>>(
+        [&](Connection& c) { return pg::RemoveSubscriptionsOf(c, email_key); });
+  }
+  Result<std::vector<site::Subscription>> ListSubscriptions(const std::string& email_key) override {
+    return Read<std::vector<site::Subscription>>(
+        [&](Connection& c) { return pg::ListSubscriptions(c, email_key); });
+  }
+  Result<std::vector<site::Subscription>> SubscribersOf(int64_t article_id) override {
+    return Read<std::vector<site::Subscription>>(
+        [&](Connection& c) { return pg::SubscribersOf(c, article_id); });
+  }
+  Status Enqueue(std::span<const site::OutboxItem> items) override {
+    return Write([&](Connection& c) { return pg::Enqueue(c, items); });
+  }
+  Result<std::vector<site::OutboxItem>> ClaimOutbox(int64_t now, int64_t lease_s,
+                                                    int64_t limit) override {
+    return InWriteTransaction<Result<std::vector<site::OutboxItem>>>(
+        [&](Connection& c) { return pg::ClaimOutbox(c, now, lease_s, limit); });
+  }
+  Status FinishOutbox(int64_t id, const std::string& state, const std::string& error,
+                      int64_t retry_at, int64_t now) override {
+    return Write(
+        [&](Connection& c) { return pg::FinishOutbox(c, id, state, error, retry_at, now); });
+  }
+  Status ExpandEvent(int64_t event_id, std::span<const site::OutboxItem> items,
+                     int64_t now) override {
+    return Write([&](Connection& c) { return pg::ExpandEvent(c, event_id, items, now); });
+  }
+  Result<int64_t> CountOutbox(const std::string& kind, const std::string& target,
+                              const std::string& topic, int64_t since) override {
+    return Read<int64_t>(
+        [&](Connection& c) { return pg::CountOutbox(c, kind, target, topic, since); });
+  }
+  Result<std::vector<site::OutboxItem>> TakeDigestLines(int64_t before, int64_t limit) override {
+    return InWriteTransaction<Result<std::vector<site::OutboxItem>>>(
+        [&](Connection& c) { return pg::TakeDigestLines(c, before, limit); });
+  }
+  Result<Backlog> OutboxBacklog() override {
+    return Read<Backlog>([&](Connection& c) { return pg::OutboxBacklog(c); });
+  }
+  Result<std::vector<site::OutboxItem>> ListOutboxFor(const std::string& target,
+                                                      int64_t limit) override {
+    return Read<std::vector<site::OutboxItem>>(
+        [&](Connection& c) { return pg::ListOutboxFor(c, target, limit); });
+  }
+  Result<int64_t> PruneOutbox(int64_t before) override {
+    return InWriteTransaction<Result<int64_t>>(
+        [&](Connection& c) { return pg::PruneOutbox(c, before); });
+  }
+  Result<bool> ClaimJob(const std::string& name, int64_t period_s, int64_t now) override {
+    return InWriteTransaction<Result<bool>>(
+        [&](Connection& c) { return pg::ClaimJob(c, name, period_s, now); });
   }
 
   Result<std::vector<site::Comment>> SearchComments(const site::CommentQuery& q) override {
@@ -893,9 +1091,10 @@ class PostgresStore final : public Store {
     Rows ins = c.Run(
         "INSERT INTO comments (article_id, number, status, author, email, body_source, "
         "body_html, body_html_member, body_text, ip, user_agent, created_at, body_hash, "
-        "screen_action, screen_score, screen_reasons, screen_model) "
+        "screen_action, screen_score, screen_reasons, screen_model, reply_to, reply_to_number, "
+        "reader_id) "
         "VALUES ($1, NULLIF($2::bigint, 0), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-        "$14, $15, $16, $17) RETURNING id",
+        "$14, $15, $16, $17, $18, $19, $20) RETURNING id",
         Params()
             .Add(nc.article_id)
             .Add(number)
@@ -913,7 +1112,10 @@ class PostgresStore final : public Store {
             .Add(nc.screening.action)
             .AddDouble(nc.screening.score)
             .Add(nc.screening.reasons_json.empty() ? "[]" : nc.screening.reasons_json)
-            .Add(nc.screening.model_version));
+            .Add(nc.screening.model_version)
+            .Add(nc.reply_to)
+            .Add(nc.reply_to_number)
+            .Add(nc.reader_id));
     site::Comment out;
     out.id = ins.Int(0, 0);
     out.article_id = nc.article_id;
@@ -929,6 +1131,10 @@ class PostgresStore final : public Store {
     out.user_agent = nc.user_agent;
     out.created_at = nc.created_at;
     out.screening = nc.screening;
+    out.reply_to = nc.reply_to;
+    out.reply_to_number = nc.reply_to_number;
+    out.reader_id = nc.reader_id;
+    pg::RecordCommentEvent(c, out.id, out.status, nullptr, nc.created_at);
     return site::StoredComment{std::move(out), false};
   }
 

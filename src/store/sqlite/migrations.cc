@@ -9,7 +9,7 @@ namespace {
 
 // Each entry moves the schema from version i to i + 1. Append only: never
 // edit a migration that has shipped.
-constexpr std::array<const char*, 11> kMigrations = {
+constexpr std::array<const char*, 12> kMigrations = {
     R"sql(
 CREATE TABLE settings (
   key   TEXT PRIMARY KEY,
@@ -167,6 +167,57 @@ CREATE TABLE image_files (
   width    INTEGER NOT NULL,
   data     BLOB NOT NULL,
   UNIQUE (image_id, width)
+);
+)sql",
+    // 12: readers: accounts, replies, subscriptions, and the outbox of mail,
+    // webhooks and the events they come from; jobs one node runs at a time.
+    R"sql(
+ALTER TABLE comments ADD COLUMN reply_to INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN reply_to_number INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN reader_id INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX comments_replies ON comments (reply_to, id) WHERE reply_to <> 0;
+CREATE INDEX comments_by_reader ON comments (reader_id, id) WHERE reader_id <> 0;
+CREATE TABLE readers (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL,
+  name_key      TEXT NOT NULL UNIQUE,
+  email         TEXT NOT NULL,
+  email_key     TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL DEFAULT '',
+  confirmed_at  INTEGER NOT NULL DEFAULT 0,
+  session_epoch INTEGER NOT NULL DEFAULT 0,
+  link_epoch    INTEGER NOT NULL DEFAULT 0,
+  created_at    INTEGER NOT NULL
+);
+CREATE TABLE subscriptions (
+  id         INTEGER PRIMARY KEY,
+  email_key  TEXT NOT NULL,
+  article_id INTEGER NOT NULL,
+  kind       TEXT NOT NULL,
+  confirmed  INTEGER NOT NULL DEFAULT 0,
+  digest     INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  UNIQUE (email_key, article_id, kind)
+);
+CREATE INDEX subscriptions_by_article ON subscriptions (article_id) WHERE confirmed = 1;
+CREATE TABLE outbox (
+  id         INTEGER PRIMARY KEY,
+  kind       TEXT NOT NULL,
+  target     TEXT NOT NULL DEFAULT '',
+  topic      TEXT NOT NULL DEFAULT '',
+  payload    TEXT NOT NULL,
+  state      TEXT NOT NULL DEFAULT 'pending',
+  attempts   INTEGER NOT NULL DEFAULT 0,
+  due_at     INTEGER NOT NULL,
+  last_error TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  sent_at    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX outbox_due ON outbox (due_at, id) WHERE state = 'pending';
+CREATE INDEX outbox_by_target ON outbox (target, topic, created_at);
+CREATE TABLE jobs (
+  name     TEXT PRIMARY KEY,
+  last_run INTEGER NOT NULL
 );
 )sql",
 };

@@ -18,6 +18,7 @@
 #include "store/like_pattern.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/reader_queries.h"
 
 namespace tribune::store {
 namespace {
@@ -37,7 +38,7 @@ constexpr const char* kStaffColumns = "id, name, role, password_hash, created_at
 constexpr const char* kCommentColumns =
     "id, article_id, number, status, author, email, body_source, body_html, body_html_member, "
     "body_text, ip, user_agent, created_at, screen_action, screen_score, screen_reasons, "
-    "screen_model, moderator_label, edited_at";
+    "screen_model, moderator_label, edited_at, reply_to, reply_to_number, reader_id";
 
 site::Article ReadArticle(const Statement& st) {
   site::Article a;
@@ -93,6 +94,9 @@ site::Comment ReadComment(const Statement& st) {
   c.screening.model_version = st.Text(16);
   c.moderator_label = st.Text(17);
   c.edited_at = st.Int(18);
+  c.reply_to = st.Int(19);
+  c.reply_to_number = st.Int(20);
+  c.reader_id = st.Int(21);
   return c;
 }
 
@@ -100,6 +104,16 @@ std::vector<site::Comment> ReadComments(Statement& st) {
   std::vector<site::Comment> out;
   while (st.Step()) out.push_back(ReadComment(st));
   return out;
+}
+
+// A JSON array of ids, for "IN (SELECT value FROM json_each(?))".
+std::string IdArray(std::span<const int64_t> ids) {
+  std::string out = "[";
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (i) out += ',';
+    out += std::to_string(ids[i]);
+  }
+  return out + "]";
 }
 
 // Statement texts, built once so the per-connection cache can key on them.
@@ -122,6 +136,12 @@ struct Sql {
   std::string list_comments = fmt::format(
       "SELECT {} FROM comments WHERE article_id = ? AND status = 'published' "
       "ORDER BY number DESC LIMIT ? OFFSET ?",
+      kCommentColumns);
+  std::string by_reader = fmt::format(
+      "SELECT {} FROM comments WHERE reader_id = ? ORDER BY id DESC LIMIT ?", kCommentColumns);
+  std::string comments_of = fmt::format(
+      "SELECT {} FROM comments WHERE (email <> '' AND lower(email) = ?1) OR "
+      "(reader_id <> 0 AND reader_id = ?2) ORDER BY id DESC",
       kCommentColumns);
   std::string staff_by_id = fmt::format("SELECT {} FROM staff WHERE id = ?", kStaffColumns);
   std::string staff_by_name = fmt::format("SELECT {} FROM staff WHERE name = ?", kStaffColumns);
@@ -329,6 +349,7 @@ class SqliteStore final : public Store {
       get.Bind(1, id);
       if (!get.Step()) return NotFound(fmt::format("no comment {}", id));
       site::Comment c = ReadComment(get);
+      site::CommentStatus before = c.status;
       bool was = c.status == site::CommentStatus::kPublished;
       bool now = status == site::CommentStatus::kPublished;
       if (now && !was) {
@@ -354,6 +375,7 @@ class SqliteStore final : public Store {
           .Step();
       // Pages cached by any process show the published comments: they must go.
       if (was != now) BumpRevision(w);
+      sqlite::RecordCommentEvent(w, id, status, &before, 0);
       return c;
     });
   }
@@ -403,6 +425,7 @@ class SqliteStore final : public Store {
           .Bind(12, id)
           .Step();
       if (was) BumpRevision(w);
+      if (status != c.status) sqlite::RecordCommentEvent(w, id, status, &c.status, edit.edited_at);
       c.status = status;
       c.body_source = edit.body_source;
       c.body_html = edit.body_html;
@@ -468,6 +491,208 @@ class SqliteStore final : public Store {
       st.Bind(3, limit);
       return ReadComments(st);
     });
+  }
+
+  Result<std::vector<site::ReplyLink>> ListReplies(std::span<const int64_t> ids) override {
+    using V = std::vector<site::ReplyLink>;
+    if (ids.empty()) return V{};
+    return Read<V>([&](Connection& c) -> Result<V> {
+      Statement st = c.Prepare(
+          "SELECT reply_to, id, number FROM comments WHERE reply_to IN "
+          "(SELECT value FROM json_each(?)) AND status = 'published' ORDER BY id");
+      st.Bind(1, IdArray(ids));
+      V out;
+      while (st.Step()) out.push_back({st.Int(0), st.Int(1), st.Int(2)});
+      return out;
+    });
+  }
+
+  Result<int64_t> CountPublishedAbove(int64_t article_id, int64_t number) override {
+    return Read<int64_t>([&](Connection& c) -> Result<int64_t> {
+      Statement st = c.Prepare("SELECT count(*) FROM comments WHERE article_id = ? AND "
+                               "status = 'published' AND number > ?");
+      st.Bind(1, article_id).Bind(2, number);
+      st.Step();
+      return st.Int(0);
+    });
+  }
+
+  Result<std::vector<site::Comment>> ListCommentsByReader(int64_t reader_id,
+                                                          int64_t limit) override {
+    using V = std::vector<site::Comment>;
+    return Read<V>([&](Connection& c) -> Result<V> {
+      Statement st = c.Prepare(Queries().by_reader.c_str());
+      st.Bind(1, reader_id).Bind(2, limit);
+      return ReadComments(st);
+    });
+  }
+
+  Result<std::vector<site::Comment>> ListCommentsOf(const std::string& email_key,
+                                                    int64_t reader_id) override {
+    using V = std::vector<site::Comment>;
+    return Read<V>([&](Connection& c) -> Result<V> {
+      Statement st = c.Prepare(Queries().comments_of.c_str());
+      st.Bind(1, email_key).Bind(2, reader_id);
+      return ReadComments(st);
+    });
+  }
+
+  Result<int64_t> EraseCommentsOf(const std::string& email_key, int64_t reader_id, bool remove,
+                                  const std::string& anonymous_name) override {
+    return InWriteTransaction<Result<int64_t>>([&](Connection& w) -> Result<int64_t> {
+      // ?1 the e-mail key, ?2 the reader: the comments erasure takes.
+      if (remove) {
+        w.Prepare("UPDATE articles SET comment_count = comment_count - (SELECT count(*) FROM "
+                  "comments WHERE article_id = articles.id AND status = 'published' AND "
+                  "((email <> '' AND lower(email) = ?1) OR (reader_id <> 0 AND reader_id = ?2))) "
+                  "WHERE id IN (SELECT article_id FROM comments WHERE "
+                  "(email <> '' AND lower(email) = ?1) OR (reader_id <> 0 AND reader_id = ?2))")
+            .Bind(1, email_key)
+            .Bind(2, reader_id)
+            .Step();
+      }
+      w.Prepare("DELETE FROM comment_revisions WHERE comment_id IN (SELECT id FROM comments "
+                "WHERE (email <> '' AND lower(email) = ?1) OR (reader_id <> 0 AND reader_id = ?2))")
+          .Bind(1, email_key)
+          .Bind(2, reader_id)
+          .Step();
+      w.Prepare("UPDATE comments SET author = CASE WHEN ?3 THEN '' ELSE ?4 END, email = '', "
+                "ip = '', user_agent = '', reader_id = 0, "
+                "status = CASE WHEN ?3 THEN 'deleted' ELSE status END, "
+                "body_source = CASE WHEN ?3 THEN '' ELSE body_source END, "
+                "body_html = CASE WHEN ?3 THEN '' ELSE body_html END, "
+                "body_html_member = CASE WHEN ?3 THEN '' ELSE body_html_member END, "
+                "body_text = CASE WHEN ?3 THEN '' ELSE body_text END "
+                "WHERE (email <> '' AND lower(email) = ?1) OR (reader_id <> 0 AND reader_id = ?2)")
+          .Bind(1, email_key)
+          .Bind(2, reader_id)
+          .Bind(3, int64_t{remove})
+          .Bind(4, anonymous_name)
+          .Step();
+      int64_t n = Changes(w);
+      if (n > 0) BumpRevision(w);
+      return n;
+    });
+  }
+
+  Result<int64_t> PurgeCommentData(int64_t addresses_before, int64_t emails_before,
+                                   int64_t rejected_before) override {
+    return InWriteTransaction<Result<int64_t>>([&](Connection& w) -> Result<int64_t> {
+      int64_t n = 0;
+      w.Prepare("UPDATE comments SET ip = '', user_agent = '' WHERE created_at < ? AND "
+                "(ip <> '' OR user_agent <> '')")
+          .Bind(1, addresses_before)
+          .Step();
+      n += Changes(w);
+      w.Prepare("UPDATE comments SET email = '' WHERE created_at < ? AND reader_id = 0 AND "
+                "email <> ''")
+          .Bind(1, emails_before)
+          .Step();
+      n += Changes(w);
+      w.Prepare("UPDATE comments SET body_source = '', body_html = '', body_html_member = '', "
+                "body_text = '' WHERE created_at < ? AND status = 'spam' AND body_source <> ''")
+          .Bind(1, rejected_before)
+          .Step();
+      n += Changes(w);
+      return n;
+    });
+  }
+
+  // Readers, subscriptions, the outbox and jobs (sqlite/reader_queries.h).
+  Result<site::Reader> CreateReader(const site::Reader& r) override {
+    return InWriteTransaction<Result<site::Reader>>(
+        [&](Connection& c) { return sqlite::CreateReader(c, r); });
+  }
+  Result<site::Reader> GetReader(int64_t id) override {
+    return Read<site::Reader>([&](Connection& c) { return sqlite::GetReaderById(c, id); });
+  }
+  Result<site::Reader> GetReaderByEmail(const std::string& email_key) override {
+    return Read<site::Reader>(
+        [&](Connection& c) { return sqlite::GetReaderBy(c, sqlite::kReaderByEmail, email_key); });
+  }
+  Result<site::Reader> GetReaderByNameKey(const std::string& name_key) override {
+    return Read<site::Reader>(
+        [&](Connection& c) { return sqlite::GetReaderBy(c, sqlite::kReaderByNameKey, name_key); });
+  }
+  Status UpdateReader(const site::Reader& r) override {
+    return Write([&](Connection& c) { return sqlite::UpdateReader(c, r); });
+  }
+  Status DeleteReader(int64_t id) override {
+    return Write([&](Connection& c) { return sqlite::DeleteReader(c, id); });
+  }
+  Result<int64_t> PruneUnconfirmedReaders(int64_t before) override {
+    return InWriteTransaction<Result<int64_t>>(
+        [&](Connection& c) { return sqlite::PruneUnconfirmedReaders(c, before); });
+  }
+  Result<site::Subscription> AddSubscription(const site::Subscription& s) override {
+    return InWriteTransaction<Result<site::Subscription>>(
+        [&](Connection& c) { return sqlite::AddSubscription(c, s); });
+  }
+  Result<site::Subscription> GetSubscription(int64_t id) override {
+    return Read<site::Subscription>([&](Connection& c) { return sqlite::GetSubscription(c, id); });
+  }
+  Status ConfirmSubscription(int64_t id) override {
+    return Write([&](Connection& c) { return sqlite::ConfirmSubscription(c, id); });
+  }
+  Status SetDigest(const std::string& email_key, bool digest) override {
+    return Write([&](Connection& c) { return sqlite::SetDigest(c, email_key, digest); });
+  }
+  Status RemoveSubscription(int64_t id) override {
+    return Write([&](Connection& c) { return sqlite::RemoveSubscription(c, id); });
+  }
+  Result<int64_t> RemoveSubscriptionsOf(const std::string& email_key) override {
+    return InWriteTransaction<Result<int64_t>>(
+        [&](Connection& c) { return sqlite::RemoveSubscriptionsOf(c, email_key); });
+  }
+  Result<std::vector<site::Subscription>> ListSubscriptions(const std::string& email_key) override {
+    return Read<std::vector<site::Subscription>>(
+        [&](Connection& c) { return sqlite::ListSubscriptions(c, email_key); });
+  }
+  Result<std::vector<site::Subscription>> SubscribersOf(int64_t article_id) override {
+    return Read<std::vector<site::Subscription>>(
+        [&](Connection& c) { return sqlite::SubscribersOf(c, article_id); });
+  }
+  Status Enqueue(std::span<const site::OutboxItem> items) override {
+    return Write([&](Connection& c) { return sqlite::Enqueue(c, items); });
+  }
+  Result<std::vector<site::OutboxItem>> ClaimOutbox(int64_t now, int64_t lease_s,
+                                                    int64_t limit) override {
+    return InWriteTransaction<Result<std::vector<site::OutboxItem>>>(
+        [&](Connection& c) { return sqlite::ClaimOutbox(c, now, lease_s, limit); });
+  }
+  Status FinishOutbox(int64_t id, const std::string& state, const std::string& error,
+                      int64_t retry_at, int64_t now) override {
+    return Write(
+        [&](Connection& c) { return sqlite::FinishOutbox(c, id, state, error, retry_at, now); });
+  }
+  Status ExpandEvent(int64_t event_id, std::span<const site::OutboxItem> items,
+                     int64_t now) override {
+    return Write([&](Connection& c) { return sqlite::ExpandEvent(c, event_id, items, now); });
+  }
+  Result<int64_t> CountOutbox(const std::string& kind, const std::string& target,
+                              const std::string& topic, int64_t since) override {
+    return Read<int64_t>(
+        [&](Connection& c) { return sqlite::CountOutbox(c, kind, target, topic, since); });
+  }
+  Result<std::vector<site::OutboxItem>> TakeDigestLines(int64_t before, int64_t limit) override {
+    return InWriteTransaction<Result<std::vector<site::OutboxItem>>>(
+        [&](Connection& c) { return sqlite::TakeDigestLines(c, before, limit); });
+  }
+  Result<Backlog> OutboxBacklog() override {
+    return Read<Backlog>([&](Connection& c) { return sqlite::OutboxBacklog(c); });
+  }
+  Result<std::vector<site::OutboxItem>> ListOutboxFor(const std::string& target,
+                                                      int64_t limit) override {
+    return Read<std::vector<site::OutboxItem>>(
+        [&](Connection& c) { return sqlite::ListOutboxFor(c, target, limit); });
+  }
+  Result<int64_t> PruneOutbox(int64_t before) override {
+    return InWriteTransaction<Result<int64_t>>(
+        [&](Connection& c) { return sqlite::PruneOutbox(c, before); });
+  }
+  Result<bool> ClaimJob(const std::string& name, int64_t period_s, int64_t now) override {
+    return InWriteTransaction<Result<bool>>(
+        [&](Connection& c) { return sqlite::ClaimJob(c, name, period_s, now); });
   }
 
   Result<std::vector<site::Comment>> SearchComments(const site::CommentQuery& q) override {
@@ -871,8 +1096,9 @@ class SqliteStore final : public Store {
     Statement ins = c.Prepare(
         "INSERT INTO comments (article_id, number, status, author, email, body_source, "
         "body_html, body_html_member, body_text, ip, user_agent, created_at, body_hash, "
-        "screen_action, screen_score, screen_reasons, screen_model) "
-        "VALUES (?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "screen_action, screen_score, screen_reasons, screen_model, reply_to, reply_to_number, "
+        "reader_id) "
+        "VALUES (?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ins.Bind(1, nc.article_id).Bind(2, number).Bind(3, site::StatusName(nc.status));
     ins.Bind(4, nc.author).Bind(5, nc.email).Bind(6, nc.body_source).Bind(7, nc.body_html);
     ins.Bind(8, nc.body_html_member).Bind(9, nc.body_text).Bind(10, nc.ip);
@@ -880,6 +1106,7 @@ class SqliteStore final : public Store {
     ins.Bind(14, nc.screening.action).BindDouble(15, nc.screening.score);
     ins.Bind(16, nc.screening.reasons_json.empty() ? "[]" : nc.screening.reasons_json);
     ins.Bind(17, nc.screening.model_version);
+    ins.Bind(18, nc.reply_to).Bind(19, nc.reply_to_number).Bind(20, nc.reader_id);
     ins.Step();
     site::Comment out;
     out.id = c.LastInsertId();
@@ -896,6 +1123,10 @@ class SqliteStore final : public Store {
     out.user_agent = nc.user_agent;
     out.created_at = nc.created_at;
     out.screening = nc.screening;
+    out.reply_to = nc.reply_to;
+    out.reply_to_number = nc.reply_to_number;
+    out.reader_id = nc.reader_id;
+    sqlite::RecordCommentEvent(c, out.id, out.status, nullptr, nc.created_at);
     return site::StoredComment{std::move(out), false};
   }
 
