@@ -32,6 +32,10 @@
 #include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "web/context.h"
+#include "readers/accounts.h"
+#include "readers/delivery.h"
+#include "readers/notifier.h"
+#include "readers/outbox_worker.h"
 #include "web/responses.h"
 #include "web/router.h"
 #include "web/security_headers.h"
@@ -373,7 +377,8 @@ int Serve(const Config& given) {
     }
   }
   comments::Signer signer(*secret);
-  comments::CommentService comments(config, {*store, *store, *store, *store, *store}, writer, signer, engine);
+  comments::CommentService comments(config, {*store, *store, *store, *store, *store, store.get()},
+                                    writer, signer, engine);
   if (config.spam.enabled && !config.spam.shadow_model.empty()) {
     auto shadow = moderation::LoadModelFile(config, config.spam.shadow_model);
     if (!shadow.ok()) {
@@ -426,11 +431,32 @@ int Serve(const Config& given) {
                   "Moderators' lessons whose model save failed, kept to save again.", "",
                   [&newsroom] { return double(newsroom.owed_lessons()); });
   if (work) RegisterWorkMetrics(ops.metrics, *work);
+  // Readers: accounts, and the outbox that mails them and calls webhooks.
+  readers::InitDelivery();
+  readers::Notifier notifier(config, {*store, *store, *store, *store}, signer);
+  readers::Accounts accounts(config, {*store, *store, *store}, signer, notifier);
+  readers::OutboxWorker outbox(config, {*store, *store, *store}, notifier);
+  ops.metrics.Add("tribune_outbox_delivered_total", "counter",
+                  "Mails and webhooks delivered by this node.", "",
+                  [&outbox] { return double(outbox.sent()); });
+  ops.metrics.Add("tribune_outbox_failed_total", "counter",
+                  "Mails and webhooks given up by this node.", "",
+                  [&outbox] { return double(outbox.failed()); });
+  ops.metrics.Add("tribune_outbox_retries_total", "counter",
+                  "Deliveries that failed and were scheduled again by this node.", "",
+                  [&outbox] { return double(outbox.retried()); });
+  ops.metrics.Add("tribune_outbox_pending", "gauge",
+                  "Mails, webhooks and events waiting in the outbox (every node's).", "",
+                  [&store = *store] {
+                    auto b = store.OutboxBacklog();
+                    return b.ok() ? double(b->pending) : -1.0;
+                  });
   web::Context ctx{config,
                    {config.site.name, base, config.site.language, config.site.policy_note,
                     config.site.categories},
                    *store, *store, *store, *store, cache, signer, comments, static_files,
                    newsroom, &*client_address, &ops, store.get(), work ? &*work : nullptr,
+                   store.get(), config.accounts.enabled ? &accounts : nullptr, store.get(),
                    store.get()};
 
   http::ServerOptions options;
@@ -494,6 +520,8 @@ int Serve(const Config& given) {
         if (Status w = newsroom.ReloadWordLists(); !w.ok()) spdlog::warn("word lists: {}", w.message());
       });
   FixLinkBase(config, options.address, server.port(), ctx.site);
+  if (!ctx.site.base_url.empty()) notifier.SetBase(ctx.site.base_url);
+  outbox.Start();
   spdlog::info("Tribune is serving http://{}/ with {} threads (database {})",
                Authority(options.address, server.port()), options.threads,
                store::IsPostgresUrl(config.storage.db) ? store::PostgresDisplayName(config.storage.db)
@@ -507,6 +535,7 @@ int Serve(const Config& given) {
   });
   server.Run();
   if (work) work->Stop();  // every request is answered by now
+  outbox.Stop();  // an item in flight is finished; the rest wait in the store
   watcher.reset();
   newsroom.Stop();  // its last tasks may log
   writer.Stop();  // every acknowledged comment is already durable; this drains the rest

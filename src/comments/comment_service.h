@@ -38,6 +38,9 @@ struct PostContext {
   int64_t now_ms = 0;   // a monotonic-enough clock for rate limits
   FormProof proof;      // proof.page_form: sent to the page's form, not the API
   std::string api_key;  // the name of a valid API key the client carried ([api] keys)
+  // The signed-in reader (a confirmed account) who posts: the comment takes
+  // their name and address, and their form needs no challenge.
+  std::optional<site::Reader> reader;
 };
 
 struct PostOutcome {
@@ -84,6 +87,8 @@ struct CommentStores {
   store::SpentTokenLog& spent_tokens;
   store::BanStore& bans;
   store::ReportStore& reports;
+  // Accounts, whose names guests may not post under (null: none reserved).
+  store::ReaderStore* readers = nullptr;
 };
 
 // The outcome of a reader's report on a comment.
@@ -227,6 +232,7 @@ class CommentService {
   store::ArticleStore& articles_;
   store::CommentStore& comment_store_;
   store::ReportStore& reports_;
+  store::ReaderStore* readers_;
   store::CommentWriter& writer_;
   const Signer& signer_;
   mutable std::mutex engine_mu_;

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "comments/comment_service_internal.h"
+#include "comments/reader_names.h"
 #include "comments/reputation.h"
 #include "core/html.h"
 #include "core/utf8.h"
@@ -33,11 +34,43 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
     out.form = std::move(form);
     return done(std::move(out));
   }
+  if (ctx.reader) {
+    // A signed-in reader posts under their own name and address.
+    form.name = ctx.reader->name;
+    form.email = ctx.reader->email;
+  }
   site::CommentLimits limits;
   limits.body_max = static_cast<size_t>(config_.comments.max_length);
   out.errors = site::ValidateCommentForm(form, limits);
+  if (!ctx.reader && readers_ && !form.name.empty()) {
+    auto owner = readers_->GetReaderByNameKey(ReaderNameKey(form.name));
+    if (owner.ok() && owner->confirmed_at != 0) {
+      out.errors.push_back({"name", "This name belongs to a registered reader. Sign in to use "
+                                    "it, or choose another name."});
+    }
+  }
+  int64_t reply_to_number = 0;
+  if (form.reply_to != 0) {
+    auto answered = comment_store_.GetComment(form.reply_to);
+    if (answered.ok() && answered->article_id == article_id &&
+        answered->status == site::CommentStatus::kPublished) {
+      reply_to_number = answered->number;
+    } else if (answered.ok() || answered.status().code() == Code::kNotFound) {
+      out.errors.push_back({"body", "The comment you answer is no longer on this article; your "
+                                    "text is below, to send as a comment of its own."});
+      form.reply_to = 0;
+    } else {
+      out.kind = PostOutcome::Kind::kUnavailable;
+      out.message = answered.status().message();
+      out.form = std::move(form);
+      return done(std::move(out));
+    }
+  }
   GuardVerdict guard;
-  if (challenge_enabled()) {
+  if (ctx.reader) {
+    guard.symbol = "READER_SIGNED_IN";
+    guard.message = fmt::format("signed in as reader {}", ctx.reader->id);
+  } else if (challenge_enabled()) {
     guard = guard_.Verify(article_id, ctx.ip, ctx.now, ctx.proof);
     if (guard.kind == GuardVerdict::Kind::kRetry && guard.symbol == "TOKEN_MISSING" &&
         config_.cache.public_pages) {
@@ -80,7 +113,8 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
   }
   // Spent only now that nothing can refuse the post: a form refused above
   // (429) can be sent again. Lost to a post that claimed it meanwhile: a replay.
-  if (guard.kind == GuardVerdict::Kind::kPass && !guard_.Claim(guard.nonce, ctx.now)) {
+  if (guard.kind == GuardVerdict::Kind::kPass && !guard.nonce.empty() &&
+      !guard_.Claim(guard.nonce, ctx.now)) {
     guard = guard_.Verify(article_id, ctx.ip, ctx.now, ctx.proof);
     if (guard.kind == GuardVerdict::Kind::kPass) {
       // Claimed on another node, whose comment is not stored yet.
@@ -95,6 +129,9 @@ void CommentService::Post(int64_t article_id, site::CommentForm form, const Post
   nc.author = form.name;
   nc.email = form.email;
   nc.body_source = form.body;
+  nc.reply_to = form.reply_to;
+  nc.reply_to_number = reply_to_number;
+  nc.reader_id = ctx.reader ? ctx.reader->id : 0;
   RenderBody(form.body, nc.body_html, nc.body_html_member, nc.body_text);
   std::vector<ExtraReason> extra;
   if (guard.kind == GuardVerdict::Kind::kPass && guard.symbol == "CODE_TYPED" &&

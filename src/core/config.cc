@@ -206,6 +206,28 @@ std::map<std::string, Binder> Binders(Config& c) {
       {"redis.prefix", Bind(&c.redis.prefix)},
       {"redis.nodes", Bind(&c.redis.nodes)},
       {"demo.seed", Bind(&c.demo_content)},
+      {"mail.smtp_url", Bind(&c.mail.smtp_url)},
+      {"mail.from", Bind(&c.mail.from)},
+      {"mail.username", Bind(&c.mail.username)},
+      {"mail.password", Bind(&c.mail.password)},
+      {"mail.starttls", Bind(&c.mail.starttls)},
+      {"mail.per_thread_per_day", Bind(&c.mail.per_thread_per_day)},
+      {"mail.staff_alerts", Bind(&c.mail.staff_alerts)},
+      {"mail.retry_s", Bind(&c.mail.retry_s)},
+      {"mail.digest_every_s", Bind(&c.mail.digest_every_s)},
+      {"webhooks.urls", Bind(&c.webhooks.urls)},
+      {"webhooks.secret", Bind(&c.webhooks.secret)},
+      {"webhooks.events", Bind(&c.webhooks.events)},
+      {"accounts.enabled", Bind(&c.accounts.enabled)},
+      {"accounts.session_days", Bind(&c.accounts.session_days)},
+      {"accounts.link_minutes", Bind(&c.accounts.link_minutes)},
+      {"accounts.erasure", Bind(&c.accounts.erasure)},
+      {"accounts.anonymous_name", Bind(&c.accounts.anonymous_name)},
+      {"retention.addresses_days", Bind(&c.retention.addresses_days)},
+      {"retention.guest_emails_days", Bind(&c.retention.guest_emails_days)},
+      {"retention.rejected_days", Bind(&c.retention.rejected_days)},
+      {"retention.unconfirmed_days", Bind(&c.retention.unconfirmed_days)},
+      {"retention.outbox_days", Bind(&c.retention.outbox_days)},
   };
 }
 
@@ -266,6 +288,48 @@ bool IsHttpUrl(std::string_view url, bool path_allowed) {
     return IsHostAndPort(rest.substr(0, slash)) && (path_allowed || slash == rest.npos);
   }
   return false;
+}
+
+Status CheckMailAndHooks(const Config& c) {
+  const std::string& smtp = c.mail.smtp_url;
+  if (!smtp.empty() && !smtp.starts_with("smtp://") && !smtp.starts_with("smtps://")) {
+    return InvalidArgument("key 'mail.smtp_url' must start with smtp:// or smtps://");
+  }
+  if (c.mail.from.find_first_of("\r\n") != std::string::npos ||
+      (!c.mail.from.empty() && c.mail.from.find('@') == std::string::npos)) {
+    return InvalidArgument("key 'mail.from' must be one line with an address, as "
+                           "\"Name <news@example.com>\"");
+  }
+  for (const std::string& a : c.mail.staff_alerts) {
+    if (a.find('@') == std::string::npos || a.find_first_of(" <>\r\n,") != std::string::npos) {
+      return InvalidArgument("key 'mail.staff_alerts' must list plain e-mail addresses");
+    }
+  }
+  for (const std::string& url : c.webhooks.urls) {
+    if (!IsHttpUrl(url, true)) {
+      return InvalidArgument(fmt::format(
+          "key 'webhooks.urls' must list http:// or https:// URLs, not '{}'", url.substr(0, 80)));
+    }
+  }
+  if (!c.webhooks.urls.empty() && c.webhooks.secret.size() < kMinSecretBytes) {
+    return InvalidArgument(fmt::format(
+        "key 'webhooks.secret' must be at least {} bytes when 'webhooks.urls' is set: receivers "
+        "check each event's signature with it", kMinSecretBytes));
+  }
+  for (const std::string& e : c.webhooks.events) {
+    if (e != "published" && e != "held" && e != "spam" && e != "decided") {
+      return InvalidArgument(fmt::format(
+          "key 'webhooks.events' may list published, held, spam and decided, not '{}'",
+          e.substr(0, 40)));
+    }
+  }
+  if (c.accounts.erasure != "anonymise" && c.accounts.erasure != "remove") {
+    return InvalidArgument("key 'accounts.erasure' must be \"anonymise\" or \"remove\"");
+  }
+  if (c.accounts.anonymous_name.empty() || c.accounts.anonymous_name.size() > 60) {
+    return InvalidArgument("key 'accounts.anonymous_name' must be 1 to 60 bytes");
+  }
+  return Status::Ok();
 }
 
 Status CheckLinks(const Config& c) {
@@ -376,6 +440,7 @@ Status ValidateConfig(const Config& c) {
   }
   TRIBUNE_RETURN_IF_ERROR(CheckListen(c.server.listen));
   TRIBUNE_RETURN_IF_ERROR(CheckLinks(c));
+  TRIBUNE_RETURN_IF_ERROR(CheckMailAndHooks(c));
   if (c.storage.db.empty()) return InvalidArgument("key 'storage.db' must not be empty");
   if (c.log.format != "text" && c.log.format != "json") {
     return InvalidArgument("key 'log.format' must be \"text\" or \"json\"");

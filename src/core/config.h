@@ -145,8 +145,52 @@ struct ApiConfig {
   std::vector<std::string> keys;
 };
 
+// Outgoing mail: readers' confirmations, sign-in links and notifications,
+// staff alerts. Sent from the store's outbox with retries.
+struct MailConfig {
+  std::string smtp_url;               // smtp://HOST[:PORT] or smtps://...; "": nothing is sent
+                                      // (mail waits in the outbox)
+  std::string from;                   // "Name <address>"; "": the site's name <noreply@its host>
+  std::string username, password;     // SMTP AUTH, when the server wants it
+  bool starttls = false;              // require STARTTLS on smtp:// (smtps:// is TLS anyway)
+  int per_thread_per_day = 10;        // notifications an address gets about one article a day;
+                                      // past it they wait for the daily digest
+  std::vector<std::string> staff_alerts;  // addresses told when a comment waits for a moderator
+  int retry_s = 60;                   // first wait after a failed delivery; doubles each time
+  int digest_every_s = 86400;         // how often digests go out
+};
+
+// Operators' webhooks: a POST of a JSON event, signed with HMAC-SHA256.
+struct WebhooksConfig {
+  std::vector<std::string> urls;
+  std::string secret;                 // the HMAC key (at least 16 bytes when urls are set)
+  std::vector<std::string> events = {"published", "held", "decided"};
+};
+
+// Reader accounts and readers' data.
+struct AccountsConfig {
+  bool enabled = true;                // sign-up and sign-in at /account/...
+  int session_days = 30;              // a reader's session lasts this long
+  int link_minutes = 30;              // sign-in and confirmation links work this long
+  std::string erasure = "anonymise";  // what erasure does to comments: "anonymise" or "remove"
+  std::string anonymous_name = "Former reader";  // the name anonymised comments show
+};
+
+// How long personal data is kept; the retention job runs hourly in the server.
+struct RetentionConfig {
+  int addresses_days = 90;            // IP addresses and browsers of comments
+  int guest_emails_days = 365;        // e-mail addresses of guests' comments
+  int rejected_days = 60;             // the text of comments rejected as spam
+  int unconfirmed_days = 7;           // accounts whose address was never confirmed
+  int outbox_days = 30;               // mail and webhooks sent (or given up)
+};
+
 struct Config {
   SiteConfig site;
+  MailConfig mail;
+  WebhooksConfig webhooks;
+  AccountsConfig accounts;
+  RetentionConfig retention;
   ApiConfig api;
   ServerConfig server;
   StorageConfig storage;

@@ -11,7 +11,17 @@
 namespace tribune::render {
 namespace {
 
-void AppendComment(std::string& out, const site::Comment& c, bool signed_in) {
+// Where a link to comment `id` goes: its anchor when this page shows it,
+// else its own address (which finds its page).
+std::string CommentHref(int64_t id, const std::vector<site::Comment>& shown) {
+  for (const site::Comment& c : shown) {
+    if (c.id == id) return "#c" + std::to_string(id);
+  }
+  return "/comments/" + std::to_string(id);
+}
+
+void AppendComment(std::string& out, const site::Comment& c, const ArticlePageView& v) {
+  const std::vector<site::Comment>& shown = *v.comments;
   out += "<li class=\"comment\" id=\"c";
   AppendInt(out, c.id);
   out += "\"><div class=\"comment-head\"><a class=\"comment-number\" href=\"#c";
@@ -20,9 +30,33 @@ void AppendComment(std::string& out, const site::Comment& c, bool signed_in) {
   AppendInt(out, c.number);
   out += "</a> <span class=\"comment-author\">";
   html::AppendEscaped(out, c.author);
-  out += "</span></div>\n<div class=\"comment-body\">";
-  out += signed_in ? c.body_html_member : c.body_html;  // rendered safely at write time
-  out += "</div>\n<time class=\"comment-date\" datetime=\"";
+  out += "</span>";
+  if (c.reader_id != 0) out += " <span class=\"member-badge\" title=\"A registered reader\">\u2713</span>";
+  if (c.reply_to != 0) {
+    out += " <a class=\"in-reply-to\" href=\"";
+    out += CommentHref(c.reply_to, shown);
+    out += "\">in reply to #";
+    AppendInt(out, c.reply_to_number);
+    out += "</a>";
+  }
+  out += "</div>\n<div class=\"comment-body\">";
+  out += v.signed_in ? c.body_html_member : c.body_html;  // rendered safely at write time
+  out += "</div>\n";
+  if (v.replies) {
+    bool first = true;
+    for (const site::ReplyLink& r : *v.replies) {
+      if (r.to != c.id) continue;
+      out += first ? "<p class=\"replies\">Replies: " : ", ";
+      first = false;
+      out += "<a href=\"";
+      out += CommentHref(r.id, shown);
+      out += "\">#";
+      AppendInt(out, r.number);
+      out += "</a>";
+    }
+    if (!first) out += "</p>\n";
+  }
+  out += "<time class=\"comment-date\" datetime=\"";
   out += timefmt::Iso8601(c.created_at);
   out += "\">";
   out += timefmt::CommentDate(c.created_at);
@@ -31,6 +65,17 @@ void AppendComment(std::string& out, const site::Comment& c, bool signed_in) {
     out += " <span class=\"comment-edited\" title=\"";
     out += timefmt::CommentDate(c.edited_at);
     out += "\">(edited)</span>";
+  }
+  if (v.article->comments_open) {
+    out += " <a class=\"reply-link\" rel=\"nofollow\" href=\"";
+    html::AppendEscaped(out, site::ArticlePath(*v.article));
+    out += "?reply=";
+    AppendInt(out, c.id);
+    out += "#add-comment\" data-reply=\"";
+    AppendInt(out, c.id);
+    out += "\" data-number=\"";
+    AppendInt(out, c.number);
+    out += "\">Reply</a>";
   }
   out += " <a class=\"report-link\" rel=\"nofollow\" href=\"/comments/";
   AppendInt(out, c.id);
@@ -79,21 +124,54 @@ void AppendForm(std::string& out, const SiteInfo& site, const ArticlePageView& v
   }
   out += "<form id=\"comment-form\" class=\"comment-form\" method=\"post\" action=\"";
   html::AppendEscaped(out, site::CommentsPostPath(a));
-  out += "\" accept-charset=\"utf-8\">\n<p class=\"field\"><label for=\"cf-name\">Name:*</label> "
-         "<input id=\"cf-name\" name=\"name\" required maxlength=\"60\" autocomplete=\"name\" "
-         "value=\"";
-  AppendField(out, v.form, &site::CommentForm::name);
-  out += "\"></p>\n<p class=\"field\"><label for=\"cf-email\">E-Mail:</label> <input "
-         "id=\"cf-email\" name=\"email\" type=\"email\" autocomplete=\"email\" value=\"";
-  AppendField(out, v.form, &site::CommentForm::email);
-  out += "\"></p>\n<div class=\"editor\" data-editor=\"cf-body\"></div>\n<p class=\"policy\">";
+  out += "\" accept-charset=\"utf-8\">\n";
+  int64_t reply_to = v.form && v.form->reply_to ? v.form->reply_to : v.reply_to;
+  out += "<input type=\"hidden\" name=\"reply_to\" id=\"cf-reply-to\" value=\"";
+  if (reply_to) AppendInt(out, reply_to);
+  out += "\">\n<p class=\"replying\" id=\"cf-replying\"";
+  if (!reply_to) out += " hidden";
+  out += ">Replying to <a id=\"cf-replying-link\" href=\"";
+  if (reply_to) out += "/comments/" + std::to_string(reply_to);
+  out += "\">#<span id=\"cf-replying-number\">";
+  if (v.reply_to_number) AppendInt(out, v.reply_to_number);
+  out += "</span></a>. <a class=\"cancel-reply\" href=\"";
+  html::AppendEscaped(out, site::ArticlePath(a));
+  out += "#add-comment\">Write a new comment instead</a></p>\n";
+  if (v.reader) {
+    out += "<p class=\"signed-in-as\">Commenting as <strong>";
+    html::AppendEscaped(out, v.reader->name);
+    out += "</strong> \u00b7 <a href=\"/account\">Your account</a></p>\n";
+  } else {
+    out += "<p class=\"sign-in-offer\">Have an account? <a rel=\"nofollow\" "
+           "href=\"/account/sign-in?back=";
+    out += html::UrlEncode(site::ArticlePath(a) + "#add-comment");
+    out += "\">Sign in</a> \u2014 or comment as a guest.</p>\n"
+           "<p class=\"field\"><label for=\"cf-name\">Name:*</label> "
+           "<input id=\"cf-name\" name=\"name\" required maxlength=\"60\" autocomplete=\"name\" "
+           "value=\"";
+    AppendField(out, v.form, &site::CommentForm::name);
+    out += "\"></p>\n<p class=\"field\"><label for=\"cf-email\">E-Mail:</label> <input "
+           "id=\"cf-email\" name=\"email\" type=\"email\" autocomplete=\"email\" value=\"";
+    AppendField(out, v.form, &site::CommentForm::email);
+    out += "\"></p>\n";
+  }
+  out += "<div class=\"editor\" data-editor=\"cf-body\"></div>\n<p class=\"policy\">";
   html::AppendEscaped(out, site.policy_note);
   out += "</p>\n<p class=\"field\"><textarea id=\"cf-body\" name=\"body\" rows=\"8\" required "
          "maxlength=\"";
   AppendInt(out, v.body_max);
   out += "\" aria-label=\"Comment\">";
   AppendField(out, v.form, &site::CommentForm::body);
-  out += "</textarea></p>\n";
+  out += "</textarea></p>\n<fieldset class=\"follow\"><legend>E-mail me";
+  if (!v.reader) out += " (needs your e-mail address)";
+  out += "</legend>\n<p><input type=\"checkbox\" id=\"cf-notify-replies\" name=\"notify_replies\" "
+         "value=\"1\"";
+  if (v.form && v.form->notify_replies) out += " checked";
+  out += "> <label for=\"cf-notify-replies\">when someone replies to me</label></p>\n"
+         "<p><input type=\"checkbox\" id=\"cf-notify-thread\" name=\"notify_thread\" value=\"1\"";
+  if (v.form && v.form->notify_thread) out += " checked";
+  out += "> <label for=\"cf-notify-thread\">every new comment on this article</label></p>\n"
+         "</fieldset>\n";
   out += v.form_fields;
   out += "<p><button type=\"submit\" class=\"submit\">Send</button></p>\n</form>\n</section>\n";
 }
@@ -184,7 +262,7 @@ std::string RenderArticlePage(const SiteInfo& site, const ArticlePageView& v) {
   }
   if (v.comments && !v.comments->empty()) {
     out += "<ol class=\"comment-list\">\n";
-    for (const auto& c : *v.comments) AppendComment(out, c, v.signed_in);
+    for (const auto& c : *v.comments) AppendComment(out, c, v);
     out += "</ol>\n";
   } else if (a.comment_count == 0) {
     out += "<p class=\"no-comments\">No comments yet. Be the first to comment.</p>\n";

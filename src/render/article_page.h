@@ -7,6 +7,7 @@
 #include "render/layout.h"
 #include "site/article.h"
 #include "site/comment.h"
+#include "site/reader.h"
 #include "site/comment_form.h"
 #include "site/image.h"
 
@@ -29,6 +30,12 @@ struct ArticlePageView {
   const site::CommentForm* form = nullptr;          // values to refill
   const std::vector<site::FieldError>* errors = nullptr;
   const std::vector<site::Image>* images = nullptr;  // those the body places
+  // Published replies to this page's comments (each shown under the one it answers).
+  const std::vector<site::ReplyLink>* replies = nullptr;
+  // The signed-in reader: the form is theirs (no name, address or challenge).
+  const site::Reader* reader = nullptr;
+  // The comment the form answers, when it does (?reply=ID without JavaScript).
+  int64_t reply_to = 0, reply_to_number = 0;
 };
 
 std::string RenderArticlePage(const SiteInfo& site, const ArticlePageView& view);

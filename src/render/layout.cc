@@ -81,7 +81,8 @@ void OpenPage(std::string& out, const SiteInfo& site, const PageFrame& f) {
     html::AppendEscaped(out, name);
     out += "</a> ";
   }
-  out += "<a href=\"/rss.xml\">RSS</a></nav></header>\n<main class=\"page\">\n";
+  out += "<a href=\"/rss.xml\">RSS</a> <a class=\"account-link\" href=\"/account\">Account</a>"
+         "</nav></header>\n<main class=\"page\">\n";
 }
 
 void AppendCategoryLink(std::string& out, std::string_view name) {
@@ -100,7 +101,8 @@ std::string CategoryPath(std::string_view name) {
 void ClosePage(std::string& out, const SiteInfo& site) {
   out += "</main>\n<footer class=\"site-footer\"><p>";
   html::AppendEscaped(out, site.name);
-  out += " \u00b7 <a href=\"/rss.xml\">RSS</a> \u00b7 <a href=\"/api/v1/articles\">API</a></p>"
+  out += " \u00b7 <a href=\"/rss.xml\">RSS</a> \u00b7 <a href=\"/api/v1/articles\">API</a> \u00b7 "
+         "<a href=\"/privacy\">Privacy</a></p>"
          "</footer>\n</body>\n</html>\n";
 }
 

@@ -1,6 +1,7 @@
 // The reader's comment submission and its validation.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,9 @@ namespace tribune::site {
 
 struct CommentForm {
   std::string name, email, body, code;
+  int64_t reply_to = 0;         // the comment this one answers (0: none)
+  bool notify_replies = false;  // e-mail the author replies to this comment... and their others here
+  bool notify_thread = false;   // e-mail the author every new comment on the article
 };
 
 struct FieldError {

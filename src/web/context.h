@@ -9,6 +9,7 @@
 #include "core/config.h"
 #include "core/work_pool.h"
 #include "moderation/newsroom_desk.h"
+#include "readers/accounts.h"
 #include "render/layout.h"
 #include "render/page_cache.h"
 #include "store/store.h"
@@ -41,6 +42,10 @@ struct Context {
   WorkPool* work = nullptr;
   // Editors' images (nullptr: /media and /newsroom/images are 404).
   store::ImageStore* images = nullptr;
+  // Reader accounts, subscriptions and the outbox (nullptr: /account is 404).
+  readers::Accounts* accounts = nullptr;
+  store::ReaderStore* readers = nullptr;
+  store::OutboxStore* outbox = nullptr;
 };
 
 }  // namespace tribune::web

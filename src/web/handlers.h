@@ -53,6 +53,10 @@ void AddAuthorCookies(Context& ctx, const site::Comment& c, http::Response& r);
 // article `a`, else "".
 std::string EditLinkFor(Context& ctx, const http::Request& req, const site::Comment& c,
                         const site::Article& a);
+// /comments/{id}: a redirect to the page that shows the published comment now.
+void CommentLink(Context& ctx, http::Request& req, int64_t id, http::Respond respond);
+// Readers' pages: /account/..., /notifications/..., /privacy, /comments/{id}.
+void AddAccountRoutes(Context& ctx, RouteTable& t);
 // Drops the cached pages that show `c`.
 void CommentChanged(Context& ctx, const site::Comment& c);
 // /newsroom...: staff sign-in and moderation; its errors are private pages.

@@ -133,6 +133,10 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
   int font = FontStep(req);
   std::optional<int64_t> posted = req.PositiveParam("posted", 0);
   if (!posted) return respond(ErrorPage(ctx, 400, "The 'posted' parameter must be a comment id."));
+  std::optional<int64_t> reply = req.PositiveParam("reply", 0);
+  if (!reply) return respond(ErrorPage(ctx, 400, "The 'reply' parameter must be a comment id."));
+  // A signed-in reader's page is their own: members' text, their name on the form.
+  bool member_cookie = ctx.accounts && !req.Cookie(readers::Accounts::kCookie).empty();
   int64_t per_page = ctx.config.comments.per_page;
   bool challenge = ctx.comments.challenge_enabled();
   auto form_fields = [&] {
@@ -144,6 +148,7 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
 
   // Builds the page; `notice` makes it the reader's own (not cached).
   // `posted`: the reader's own comment, whose author may get a link to edit it.
+  std::optional<site::Reader> reader;
   auto render = [&](std::string& html, http::Response& error, const std::string& notice,
                     const site::Comment* posted) {
     auto article = store::GetPublicArticle(ctx.articles, route.id, now);
@@ -166,9 +171,24 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
         route.id, site::PageOffset(page, per_page), per_page);
     if (!comments.ok()) return error = StorageUnavailable(ctx), false;
     std::vector<site::Image> images = ImagesOf(ctx, article->body);
+    std::vector<int64_t> ids;
+    for (const site::Comment& c : *comments) ids.push_back(c.id);
+    auto replies = ctx.comment_store.ListReplies(ids);
+    if (!replies.ok()) return error = StorageUnavailable(ctx), false;
     render::ArticlePageView view;
     view.article = &*article;
     view.comments = &*comments;
+    view.replies = &*replies;
+    view.reader = reader ? &*reader : nullptr;
+    view.signed_in = reader.has_value();
+    if (*reply > 0) {
+      auto answered = ctx.comment_store.GetComment(*reply);
+      if (answered.ok() && answered->article_id == route.id &&
+          answered->status == site::CommentStatus::kPublished) {
+        view.reply_to = answered->id;
+        view.reply_to_number = answered->number;
+      }
+    }
     view.images = &images;
     view.page = page;
     view.pages = pages;
@@ -182,7 +202,9 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
                                    (ctx.comments.EditableUntil(*posted) - now + 59) / 60);
       }
     }
-    if (challenge && notice.empty() && ctx.config.cache.public_pages) {
+    if (reader) {
+      // A signed-in reader's form needs no challenge.
+    } else if (challenge && notice.empty() && ctx.config.cache.public_pages) {
       // The same page for every reader: the form fetches its fields when the
       // reader starts to write.
       std::string base = site::ArticlePath(*article);  // "/news/{id}-{slug}.html"
@@ -198,8 +220,18 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
   LoopJob again = [&ctx, route, page](http::Request& r, const http::Respond& out) {
     ArticlePage(ctx, r, route, page, out);
   };
-  if (*posted > 0 && MustLeaveLoop(ctx)) {
+  bool personal = *posted > 0 || *reply > 0 || member_cookie;
+  if (personal && MustLeaveLoop(ctx)) {
     return OffLoop(ctx, req, respond, PageErrors(ctx), std::move(again));
+  }
+  if (member_cookie) reader = ctx.accounts->Current(req.Cookie(readers::Accounts::kCookie), now);
+  if (personal && *posted == 0) {
+    std::string html;
+    http::Response error;
+    if (!render(html, error, "", nullptr)) return respond(std::move(error));
+    http::Response r = HtmlResponse(200, std::move(html));  // no-store: this reader's own
+    r.headers.emplace_back("X-Robots-Tag", "noindex");
+    return respond(std::move(r));
   }
   if (*posted > 0) {
     auto c = ctx.comment_store.GetComment(*posted);

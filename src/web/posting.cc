@@ -4,6 +4,7 @@
 
 #include <ctime>
 
+#include "core/numbers.h"
 #include "core/utf8.h"
 #include "render/article_page.h"
 #include "site/pagination.h"
@@ -16,7 +17,8 @@ namespace {
 
 // The article page (comments page 1) with the form refilled and its errors.
 http::Response FormAgain(Context& ctx, const render::SiteInfo& site, const comments::PostOutcome& out,
-                         int status, int font, const std::string& ip, const std::string& known) {
+                         int status, int font, const std::string& ip, const std::string& known,
+                         const site::Reader* reader) {
   auto comments = ctx.comment_store.ListPublishedComments(out.article.id, 0, ctx.config.comments.per_page);
   std::vector<site::Comment> list = comments.ok() ? std::move(comments).value()
                                                   : std::vector<site::Comment>{};
@@ -32,6 +34,9 @@ http::Response FormAgain(Context& ctx, const render::SiteInfo& site, const comme
   view.body_max = ctx.config.comments.max_length;
   view.form = &out.form;
   view.errors = &out.errors;
+  view.reader = reader;
+  view.signed_in = reader != nullptr;
+  if (reader) view.form_fields.clear();  // a signed-in reader's form has no challenge
   return HtmlResponse(status, render::RenderArticlePage(site, view));
 }
 
@@ -57,6 +62,9 @@ void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route
     else if (k == "email") form.email = std::move(v);
     else if (k == "body") form.body = std::move(v);
     else if (k == "code") proof.code = std::move(v);
+    else if (k == "reply_to") form.reply_to = ParseWhole(v).value_or(0);
+    else if (k == "notify_replies") form.notify_replies = v == "1";
+    else if (k == "notify_thread") form.notify_thread = v == "1";
     else if (k == "t") proof.token = std::move(v);
     else if (k == "pow") proof.pow = std::move(v);
     else if (k == ctx.comments.honeypot_name()) {
@@ -66,18 +74,28 @@ void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route
   }
   comments::PostContext pc{req.remote_addr, std::string(req.Header("user-agent")), std::time(nullptr),
                  NowMs(), std::move(proof)};
+  if (ctx.accounts) pc.reader = ctx.accounts->Current(req.Cookie(readers::Accounts::kCookie), pc.now);
   int font = FontStep(req);
   std::string ip = req.remote_addr;
   std::string known = ctx.comments.KnownCommenter(req.Cookie(comments::CommenterPass::kCookie), pc.now);
-  auto again = [&ctx, site = SiteFor(ctx, req), font, ip, known](const comments::PostOutcome& out,
-                                                                 int status) {
-    return FormAgain(ctx, site, out, status, font, ip, known);
+  // The callback may run on the writer's thread after this returns: it owns its copies.
+  auto again = [&ctx, site = SiteFor(ctx, req), font, ip, known, reader = pc.reader](
+                   const comments::PostOutcome& out, int status) {
+    return FormAgain(ctx, site, out, status, font, ip, known, reader ? &*reader : nullptr);
   };
-  ctx.comments.Post(route.id, std::move(form), pc, [&ctx, respond, again](comments::PostOutcome out) {
+  bool confirmed = pc.reader.has_value();
+  ctx.comments.Post(route.id, std::move(form), pc, [&ctx, respond, again, confirmed](
+                                                       comments::PostOutcome out) {
     using Kind = comments::PostOutcome::Kind;
     switch (out.kind) {
       case Kind::kStored: {
         const site::Comment& c = out.stored.comment;
+        bool kept = c.status == site::CommentStatus::kPublished ||
+                    c.status == site::CommentStatus::kHeld;
+        if (ctx.accounts && out.sent_by_author && kept) {
+          ctx.accounts->Follow(c.email, c.article_id, out.form.notify_replies,
+                               out.form.notify_thread, confirmed, c.created_at);
+        }
         http::Response r = Redirect(303, fmt::format("{}?posted={}#c{}",
                                                      site::ArticlePath(out.article), c.id, c.id));
         if (out.sent_by_author) AddAuthorCookies(ctx, c, r);

@@ -95,6 +95,7 @@ RouteTable SiteRoutes(Context& ctx) {
   t.Add("/comments/{id}/edit")
       .Get([&ctx](R req, Args a, Out respond) { EditCommentPage(ctx, req, a.id, respond); })
       .Post([&ctx](R req, Args a, Out respond) { PostCommentEdit(ctx, req, a.id, respond); });
+  AddAccountRoutes(ctx, t);
   t.Add("/news/{id}-{slug}.html").Get([&ctx](R req, Args a, Out respond) {
     ArticlePage(ctx, req, ArticleOf(a), 1, respond);
   }).OnLoop();

@@ -5,6 +5,8 @@ add_executable(integration_test
   ${CMAKE_CURRENT_LIST_DIR}/http_client.cc
   ${CMAKE_CURRENT_LIST_DIR}/tribune_process.cc
   ${CMAKE_CURRENT_LIST_DIR}/site_helpers.cc
+  ${CMAKE_CURRENT_LIST_DIR}/mail_sink.cc
+  ${CMAKE_CURRENT_LIST_DIR}/readers_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/pages_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/comment_form_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/api_test.cc
@@ -31,7 +33,7 @@ add_executable(integration_test
   ${CMAKE_CURRENT_LIST_DIR}/newsroom_images_test.cc
 )
 target_link_libraries(integration_test PRIVATE
-  GTest::gtest_main ZLIB::ZLIB nlohmann_json::nlohmann_json Threads::Threads)
+  GTest::gtest_main ZLIB::ZLIB nlohmann_json::nlohmann_json Threads::Threads PkgConfig::CRYPTO)
 target_compile_definitions(integration_test PRIVATE
   TRIBUNE_BIN="$<TARGET_FILE:tribune>"
   TRIBUNE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
@@ -45,7 +47,8 @@ set(TRIBUNE_INTEGRATION_SUITES
   DatabaseFiles StorageFailures FormTokens NewsroomFlood ApiProtocol Cors
   Links LinkHosts LinkBaseUrl LinkWarnings CampaignWave ApiKeys Premoderation Reports
   MultiNode MultiNodeRedis PostgresRestart DbCopy Operations Backup PublicPages NewsroomArticles
-  NewsroomDashboard NewsroomBulk EventLoop EventLoopShared NewsroomWords NewsroomImages)
+  NewsroomDashboard NewsroomBulk EventLoop EventLoopShared NewsroomWords NewsroomImages
+  ReaderAccounts Replies ReaderNotifications ReaderMailServer ReaderData)
 foreach(suite IN LISTS TRIBUNE_INTEGRATION_SUITES)
   add_test(NAME integration.${suite}
     COMMAND integration_test --gtest_filter=${suite}.*:${suite}/*)

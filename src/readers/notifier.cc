@@ -1,0 +1,232 @@
+#include "readers/notifier.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+
+#include "core/html.h"
+#include "core/utf8.h"
+#include "readers/links.h"
+
+namespace tribune::readers {
+namespace {
+
+constexpr int64_t kDay = 86400;
+constexpr int64_t kStaffAlertsPerHour = 30;
+constexpr size_t kExcerptChars = 600;
+
+std::string Excerpt(const std::string& text, size_t chars) {
+  std::string out = utf8::Truncate(text, chars);
+  if (out.size() < text.size()) out += "…";
+  return out;
+}
+
+std::string HostOf(const std::string& base) {
+  size_t scheme = base.find("://");
+  std::string host = scheme == std::string::npos ? base : base.substr(scheme + 3);
+  host = host.substr(0, host.find('/'));
+  if (!host.empty() && host.front() == '[') return "localhost";
+  host = host.substr(0, host.find(':'));
+  return host.empty() ? "localhost" : host;
+}
+
+}  // namespace
+
+Notifier::Notifier(const Config& config, NotifierStores stores, const comments::Signer& signer)
+    : config_(config), stores_(stores), signer_(signer), base_(MailBase(config)) {
+  from_ = !config.mail.from.empty()
+              ? config.mail.from
+              : fmt::format("{} <noreply@{}>", config.site.name, HostOf(base_));
+}
+
+void Notifier::SetBase(std::string base) {
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  base_ = std::move(base);
+  if (config_.mail.from.empty()) from_ = fmt::format("{} <noreply@{}>", config_.site.name, HostOf(base_));
+}
+
+site::OutboxItem Notifier::Mail(const MailMessage& m, const std::string& topic, int64_t now) const {
+  site::OutboxItem item;
+  item.kind = "mail";
+  item.target = site::EmailKey(m.to);
+  item.topic = topic;
+  MailMessage sent = m;
+  if (sent.from.empty()) sent.from = from_;
+  item.payload = ComposeMail(sent, now, signer_.Sign(fmt::format("{}:{}:{}", m.to, m.subject, now)).substr(0, 16));
+  item.due_at = now;
+  item.created_at = now;
+  return item;
+}
+
+Result<std::vector<site::OutboxItem>> Notifier::Expand(const site::OutboxItem& event, int64_t now) {
+  std::vector<site::OutboxItem> out;
+  nlohmann::json e = nlohmann::json::parse(event.payload, nullptr, false);
+  if (e.is_discarded() || !e.contains("comment")) return out;
+  int64_t id = e.value("comment", int64_t{0});
+  std::string status = e.value("status", "");
+  std::string was = e.value("was", "");
+  auto c = stores_.comments.GetComment(id);
+  if (!c.ok()) {
+    if (c.status().code() == Code::kNotFound) return out;
+    return c.status();
+  }
+  // The comment as it is now decides: an event about a status it has left says nothing.
+  if (std::string(site::StatusName(c->status)) != status) return out;
+  auto a = stores_.articles.GetArticle(c->article_id);
+  if (!a.ok()) {
+    if (a.status().code() == Code::kNotFound) return out;
+    return a.status();
+  }
+  if (c->status == site::CommentStatus::kPublished) Notifications(*c, *a, now, out);
+  if (c->status == site::CommentStatus::kHeld) StaffAlerts(*c, *a, now, out);
+  Webhooks(*c, *a, was, now, out);
+  return out;
+}
+
+void Notifier::Notifications(const site::Comment& c, const site::Article& a, int64_t now,
+                             std::vector<site::OutboxItem>& out) {
+  auto subs = stores_.outbox.SubscribersOf(a.id);
+  if (!subs.ok() || subs->empty()) return;
+  std::string author_key = site::EmailKey(c.email);
+  if (author_key.empty() && c.reader_id != 0) {
+    if (auto r = stores_.readers.GetReader(c.reader_id); r.ok()) author_key = site::EmailKey(r->email);
+  }
+  // Who wrote the answered comment: they hear of the reply as a reply.
+  std::string answered_key;
+  if (c.reply_to != 0) {
+    if (auto parent = stores_.comments.GetComment(c.reply_to); parent.ok()) {
+      answered_key = site::EmailKey(parent->email);
+      if (answered_key.empty() && parent->reader_id != 0) {
+        if (auto r = stores_.readers.GetReader(parent->reader_id); r.ok()) {
+          answered_key = site::EmailKey(r->email);
+        }
+      }
+    }
+  }
+  // One mail an address: a reply outranks news of the thread.
+  std::map<std::string, const site::Subscription*> to;
+  for (const site::Subscription& s : *subs) {
+    if (s.email == author_key) continue;
+    bool reply = s.kind == site::SubscriptionKind::kReplies && !answered_key.empty() &&
+                 s.email == answered_key;
+    if (!reply && s.kind != site::SubscriptionKind::kThread) continue;
+    auto [it, fresh] = to.emplace(s.email, &s);
+    if (!fresh && reply) it->second = &s;
+  }
+  std::string topic = fmt::format("article:{}", a.id);
+  std::string link = fmt::format("{}/comments/{}", base_, c.id);
+  for (const auto& [email, s] : to) {
+    bool reply = s->kind == site::SubscriptionKind::kReplies;
+    auto sent = stores_.outbox.CountOutbox("mail", email, topic, now - kDay);
+    bool over = sent.ok() && *sent >= config_.mail.per_thread_per_day;
+    if (s->digest || over) {
+      site::OutboxItem line;
+      line.kind = "digest";
+      line.target = email;
+      line.topic = topic;
+      line.payload = fmt::format("{} — {}{}: {}\n  {}", a.title, c.author,
+                                 reply ? " (a reply to you)" : "", Excerpt(c.body_text, 160), link);
+      line.due_at = now;
+      line.created_at = now;
+      out.push_back(std::move(line));
+      continue;
+    }
+    MailMessage m;
+    m.to = email;
+    m.subject = reply ? fmt::format("{} replied to your comment on “{}”", c.author, a.title)
+                      : fmt::format("New comment on “{}”", a.title);
+    m.unsubscribe = fmt::format("{}/notifications/unsubscribe?s={}&t={}", base_, s->id,
+                                SubscriptionSignature(signer_, "unsubscribe", s->id));
+    m.text = fmt::format(
+        "{} wrote{}:\n\n{}\n\nRead it on the site: {}\n\n-- \n"
+        "You get this because you asked {} at {}.\n"
+        "Stop these e-mails: {}\n",
+        c.author, reply ? fmt::format(" in reply to your comment #{}", c.reply_to_number) : "",
+        Excerpt(c.body_text, kExcerptChars), link,
+        reply ? "to be told of replies to your comments" : "to follow the comments on this article",
+        config_.site.name, m.unsubscribe);
+    out.push_back(Mail(m, topic, now));
+  }
+}
+
+void Notifier::StaffAlerts(const site::Comment& c, const site::Article& a, int64_t now,
+                           std::vector<site::OutboxItem>& out) {
+  for (const std::string& address : config_.mail.staff_alerts) {
+    auto sent = stores_.outbox.CountOutbox("mail", site::EmailKey(address), "held", now - 3600);
+    if (sent.ok() && *sent >= kStaffAlertsPerHour) continue;
+    MailMessage m;
+    m.to = address;
+    m.subject = fmt::format("A comment waits for a moderator: “{}”", a.title);
+    m.text = fmt::format("{} wrote on “{}”:\n\n{}\n\nThe queue: {}/newsroom/queue\n", c.author,
+                         a.title, Excerpt(c.body_text, kExcerptChars), base_);
+    out.push_back(Mail(m, "held", now));
+  }
+}
+
+void Notifier::Webhooks(const site::Comment& c, const site::Article& a, const std::string& was,
+                        int64_t now, std::vector<site::OutboxItem>& out) {
+  if (config_.webhooks.urls.empty()) return;
+  std::vector<std::string> events;
+  std::string status(site::StatusName(c.status));
+  if (status == "published" || status == "held" || status == "spam") events.push_back(status);
+  if (!was.empty()) events.push_back("decided");
+  for (const std::string& name : events) {
+    const auto& wanted = config_.webhooks.events;
+    if (std::find(wanted.begin(), wanted.end(), name) == wanted.end()) continue;
+    nlohmann::json body = {
+        {"event", "comment." + name},
+        {"at", now},
+        {"comment",
+         {{"id", c.id},
+          {"article_id", c.article_id},
+          {"number", c.number},
+          {"status", status},
+          {"was", was},
+          {"author", c.author},
+          {"text", c.body_text},
+          {"reply_to", c.reply_to},
+          {"created_at", c.created_at},
+          {"url", fmt::format("{}/comments/{}", base_, c.id)},
+          {"screening", {{"action", c.screening.action}, {"score", c.screening.score}}}}},
+        {"article", {{"id", a.id}, {"title", a.title}, {"url", base_ + site::ArticlePath(a)}}},
+    };
+    for (const std::string& url : config_.webhooks.urls) {
+      site::OutboxItem hook;
+      hook.kind = "webhook";
+      hook.target = url;
+      hook.topic = "comment." + name;
+      hook.payload = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      hook.due_at = now;
+      hook.created_at = now;
+      out.push_back(std::move(hook));
+    }
+  }
+}
+
+Result<int64_t> Notifier::SendDigests(int64_t now) {
+  auto lines = stores_.outbox.TakeDigestLines(now + 1, 10000);
+  if (!lines.ok()) return lines.status();
+  std::map<std::string, std::vector<const site::OutboxItem*>> by_address;
+  for (const site::OutboxItem& l : *lines) by_address[l.target].push_back(&l);
+  std::vector<site::OutboxItem> mails;
+  for (const auto& [email, items] : by_address) {
+    MailMessage m;
+    m.to = email;
+    m.subject = items.size() == 1 ? fmt::format("{}: 1 new comment", config_.site.name)
+                                  : fmt::format("{}: {} new comments", config_.site.name,
+                                                items.size());
+    m.unsubscribe = fmt::format("{}/notifications/unsubscribe?e={}&t={}", base_,
+                                html::UrlEncode(email), AddressSignature(signer_, "unsubscribe", email));
+    std::string text = "New since your last digest:\n\n";
+    for (const site::OutboxItem* i : items) text += "* " + i->payload + "\n\n";
+    text += fmt::format("-- \nStop every e-mail from {}: {}\n", config_.site.name, m.unsubscribe);
+    m.text = std::move(text);
+    mails.push_back(Mail(m, "digest", now));
+  }
+  if (!mails.empty()) TRIBUNE_RETURN_IF_ERROR(stores_.outbox.Enqueue(mails));
+  return static_cast<int64_t>(mails.size());
+}
+
+}  // namespace tribune::readers
