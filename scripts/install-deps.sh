@@ -12,10 +12,10 @@ BUILD_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   libboost-dev libsqlite3-dev zlib1g-dev libsodium-dev libssl-dev libtomlplusplus-dev libcli11-dev
   libspdlog-dev libfmt-dev nlohmann-json3-dev libicu-dev libre2-dev libpsl-dev libvectorscan-dev libpq-dev libhiredis-dev libvips-dev
-  libgtest-dev libgmock-dev libbenchmark-dev libmimalloc-dev libphonenumber-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libmimalloc-dev libphonenumber-dev libcurl4-openssl-dev
 )
 TEST_PACKAGES=(chromium postgresql-15 redis-server nginx systemd openssl nodejs npm curl libxml2-utils default-jre-headless sqlite3 wrk
-  clang-14 libclang-rt-14-dev llvm-14)
+  clang-14 libclang-rt-14-dev llvm-14 python3-aiosmtpd)
 
 missing=()
 want=("${BUILD_PACKAGES[@]}")

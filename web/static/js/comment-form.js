@@ -743,6 +743,41 @@
     form.addEventListener('input', start);
   }
 
+  // ------------------------------------------------------------------ replies
+
+  // A comment's "Reply" link sets the form to answer it, in place, without
+  // reloading the page (the link's own address does the same without
+  // JavaScript); "Write a new comment instead" undoes it.
+  function initReplies(form) {
+    const field = form.querySelector('#cf-reply-to');
+    const note = form.querySelector('#cf-replying');
+    const link = form.querySelector('#cf-replying-link');
+    const number = form.querySelector('#cf-replying-number');
+    const cancel = form.querySelector('.cancel-reply');
+    const body = form.querySelector('textarea[name="body"]');
+    if (!field || !note || !link || !number) return;
+    document.addEventListener('click', (ev) => {
+      const reply = ev.target instanceof Element && ev.target.closest('a.reply-link[data-reply]');
+      if (!reply || ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
+      ev.preventDefault();
+      field.value = reply.dataset.reply;
+      number.textContent = reply.dataset.number;
+      link.setAttribute('href', '#c' + reply.dataset.reply);
+      note.hidden = false;
+      form.scrollIntoView({ block: 'start' });
+      if (body) body.focus();
+    });
+    if (cancel) {
+      cancel.addEventListener('click', (ev) => {
+        if (ev.button !== 0) return;
+        ev.preventDefault();
+        field.value = '';
+        note.hidden = true;
+        if (body) body.focus();
+      });
+    }
+  }
+
   // ------------------------------------------------------------------ start
 
   function init() {
@@ -755,6 +790,7 @@
     for (const form of document.querySelectorAll('form.comment-form')) {
       guardSubmit(form);
       keepDraft(form);
+      initReplies(form);
       fetchFormFields(form);
     }
   }
