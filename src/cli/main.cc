@@ -106,6 +106,7 @@ int main(int argc, char** argv) {
   tribune::cli::RegisterArticleCommands(app);
   tribune::cli::RegisterModerateCommands(app);
   tribune::cli::RegisterStaffCommands(app);
+  tribune::cli::RegisterReaderCommands(app);
   tribune::cli::RegisterDbCommands(app);
   tribune::cli::RegisterBackupCommands(app);
   tribune::spam::RegisterCommands(app);

@@ -35,6 +35,7 @@ void RegisterArticleCommands(CLI::App& app);
 void RegisterExplainCommand(CLI::App& spam);
 void RegisterModerateCommands(CLI::App& app);
 void RegisterStaffCommands(CLI::App& app);
+void RegisterReaderCommands(CLI::App& app);
 // `db copy`.
 void RegisterDbCommands(CLI::App& app);
 // `backup` and `restore`.

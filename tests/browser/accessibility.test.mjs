@@ -17,6 +17,7 @@ import { CHROMIUM_ARGS, chooseTarget, loadPlaywright } from './lib/target.mjs';
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
 const STAFF = { name: 'a11y-editor', password: 'correct horse battery staple 42' };
+const READER = { name: 'Axe Member', email: 'member@example.org', password: 'a member password 7' };
 
 const choice = chooseTarget();
 const skip = choice.skip || (choice.kind !== 'binary' ? 'needs the real binary' : false);
@@ -75,7 +76,17 @@ describe('accessibility of every page type (axe-core)', () => {
                                        '--password-stdin', '--db', server.db],
                           { input: STAFF.password + '\n', encoding: 'utf8' });
     assert.equal(add.status, 0, add.stderr);
+    const member = spawnSync(choice.bin, ['reader', 'add', READER.name, READER.email,
+                                          '--password-stdin', '--db', server.db],
+                             { input: READER.password + '\n', encoding: 'utf8' });
+    assert.equal(member.status, 0, member.stderr);
     Object.assign(pages, {
+      signUp: '/account/sign-up',
+      readerSignIn: '/account/sign-in',
+      guestData: '/account/data',
+      privacy: '/privacy',
+      account: '/account',
+      replyForm: `${articlePath}?reply=${posted.id}`,
       front: '/',
       article: articlePath,
       commentPage: articlePath.replace(/\.html$/, '/comments/page/2'),
@@ -144,6 +155,29 @@ describe('accessibility of every page type (axe-core)', () => {
                         'badRequest', 'noSuchCommentPage', 'signIn']) {
       await check(ctx, name);
     }
+    await ctx.close();
+  });
+
+  it("readers' pages (sign-up, sign-in, data, privacy, a reply's form) have no violation",
+     async () => {
+       const ctx = await context(false);
+       for (const name of ['signUp', 'readerSignIn', 'guestData', 'privacy', 'replyForm']) {
+         await check(ctx, name);
+       }
+       await ctx.close();
+     });
+
+  it("a signed-in reader's account page and article page have no violation", async () => {
+    const ctx = await context(false);
+    const page = await ctx.newPage();
+    await page.goto(server.baseUrl + pages.readerSignIn);
+    await page.fill('#si-email', READER.email);
+    await page.fill('#si-password', READER.password);
+    await Promise.all([page.waitForNavigation(), page.click('form[action="/account/sign-in"] button')]);
+    assert.match(page.url(), /\/account$/);
+    await page.close();
+    await check(ctx, 'account');
+    await check(ctx, 'article');
     await ctx.close();
   });
 

@@ -336,6 +336,36 @@ describe('article page in Chromium', () => {
     await context.close();
   });
 
+  it('a comment\'s Reply link sets the form to answer it, and the reply links back', async () => {
+    const { context, page, errors } = await openArticle();
+    if (target.kind !== 'binary') return context.close();  // the fixture cannot store comments
+    const first = page.locator('li.comment').first();
+    const id = (await first.getAttribute('id')).slice(1);
+    const number = (await first.locator('.comment-number').textContent()).slice(1);
+    await first.locator('a.reply-link').click();
+    assert.equal(page.url(), articleUrl(), 'no navigation');
+    assert.equal(await page.inputValue('#cf-reply-to'), id);
+    assert.equal(await page.isVisible('#cf-replying'), true);
+    assert.equal(await page.textContent('#cf-replying-number'), number);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'cf-body');
+    // "Write a new comment instead" undoes it; Reply again sets it.
+    await page.click('#cf-replying .cancel-reply');
+    assert.equal(await page.inputValue('#cf-reply-to'), '');
+    assert.equal(await page.isVisible('#cf-replying'), false);
+    await first.locator('a.reply-link').click();
+    await fillValidComment(page, 'Answering the comment above, in a browser.');
+    await Promise.all([page.waitForNavigation(), page.click('button.submit')]);
+    assert.match(await page.textContent('.notice-ok'), /published|moderator/);
+    const reply = page.locator('li.comment', { hasText: 'Answering the comment above' });
+    assert.equal(await reply.locator('a.in-reply-to').textContent(), `in reply to #${number}`);
+    const answered = page.locator(`#c${id}`);
+    assert.equal(await answered.locator('.replies a').count(), 1);
+    await answered.locator('.replies a').click();
+    assert.match(page.url(), /#c\d+$/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('keeps a draft of the form until it is posted', async () => {
     const { context, page } = await openArticle();
     await page.fill('#cf-name', 'Drafty');

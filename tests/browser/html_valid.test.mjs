@@ -126,6 +126,20 @@ describe('HTML5 validity', { skip }, () => {
     assert.match(pages.dashboard, /<svg class="chart"/);
     assert.match(pages.search, /found, newest first/);
     assert.match(pages.staff, /<table class="staff-list">/);
+    // Readers' pages: the forms, a refused sign-up, the privacy notice, a reply's form.
+    pages.sign_up = await get('/account/sign-up');
+    pages.reader_sign_in = await get('/account/sign-in');
+    pages.guest_data = await get('/account/data');
+    pages.privacy = await get('/privacy');
+    pages.sign_up_refused = await (await fetch(target.baseUrl + '/account/sign-up', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ name: '', email: 'no', password: 'short' }),
+    })).text();
+    assert.match(pages.sign_up_refused, /form-errors/);
+    const replyTo = /data-reply="(\d+)"/.exec(pages.article)[1];
+    pages.reply_form = await get(`${target.articlePath}?reply=${replyTo}`);
+    assert.match(pages.reply_form, /Replying to/);
     const files = Object.entries(pages).map(([name, html]) => {
       const f = path.join(dir, `${name}.html`);
       fs.writeFileSync(f, html);
