@@ -31,13 +31,13 @@ bool IsAscii(std::string_view v) {
 }
 
 // RFC 2047 encoded words for a text with letters outside ASCII, each at most
-// 45 bytes of UTF-8 (never splitting a character) so lines stay short.
+// 39 bytes of UTF-8 (never splitting a character): lines stay under 78.
 std::string EncodedWords(std::string_view text) {
   if (IsAscii(text)) return std::string(text);
   std::string out;
   size_t i = 0;
   while (i < text.size()) {
-    size_t end = std::min(text.size(), i + 45);
+    size_t end = std::min(text.size(), i + 39);
     while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
     if (!out.empty()) out += "\r\n ";
     out += "=?UTF-8?B?" + Base64(text.substr(i, end - i)) + "?=";
