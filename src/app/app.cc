@@ -283,6 +283,7 @@ Config WithShippedPaths(Config config) {
     config.spam.shadow_model = ResolveShipped(config.spam.shadow_model);
   }
   config.server.static_dir = ResolveShipped(config.server.static_dir);
+  config.site.translations = ResolveShipped(config.site.translations);
   return config;
 }
 
@@ -431,6 +432,16 @@ int Serve(const Config& given) {
                   "Moderators' lessons whose model save failed, kept to save again.", "",
                   [&newsroom] { return double(newsroom.owed_lessons()); });
   if (work) RegisterWorkMetrics(ops.metrics, *work);
+  // The interface's languages: the site's own first, then the others offered.
+  std::vector<std::string> codes = {config.site.language};
+  for (const std::string& code : config.site.languages) {
+    if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+  }
+  auto languages = i18n::Languages::Load(config.site.translations, codes);
+  if (!languages.ok()) {
+    spdlog::critical("key 'site.languages': {}", languages.status().message());
+    return 1;
+  }
   // Readers: accounts, and the outbox that mails them and calls webhooks.
   readers::InitDelivery();
   readers::Notifier notifier(config, {*store, *store, *store, *store}, signer);
@@ -457,7 +468,9 @@ int Serve(const Config& given) {
                    *store, *store, *store, *store, cache, signer, comments, static_files,
                    newsroom, &*client_address, &ops, store.get(), work ? &*work : nullptr,
                    store.get(), config.accounts.enabled ? &accounts : nullptr, store.get(),
-                   store.get()};
+                   store.get(), languages->get()};
+  ctx.site.lang = &(*languages)->Default();
+  ctx.site.languages = languages->get();
 
   http::ServerOptions options;
   if (!SplitListen(config.server.listen, options.address, options.port)) {

@@ -109,11 +109,12 @@ bool CommentService::SameCommenter(std::string_view known, std::string_view emai
 }
 
 std::string CommentService::FormFieldsHtml(int64_t article_id, const std::string& ip, int64_t now,
-                                           int64_t now_ms, std::string_view known) {
+                                           int64_t now_ms, std::string_view known,
+                                           const i18n::Language* lang) {
   if (!challenge_enabled()) return {};
   IssuedForm f = Issue(article_id, ip, now, now_ms, known, /*honeypot=*/true);
   return render::CommentFormFields(
-      {f.token, f.pow_bits, f.pow_solutions, guard_.honeypot_name(), f.code});
+      {f.token, f.pow_bits, f.pow_solutions, guard_.honeypot_name(), f.code, lang});
 }
 
 void CommentService::ShareState(shared::SharedState* shared, int nodes) {

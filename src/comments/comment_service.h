@@ -22,6 +22,7 @@
 #include "comments/word_lists.h"
 #include "core/config.h"
 #include "core/histogram.h"
+#include "i18n/i18n.h"
 #include "site/article.h"
 #include "site/comment.h"
 #include "site/comment_form.h"
@@ -172,7 +173,8 @@ class CommentService {
   // `known` is the commenter hash of a reader with a valid pass: a spam wave
   // does not raise their work.
   std::string FormFieldsHtml(int64_t article_id, const std::string& ip, int64_t now,
-                             int64_t now_ms, std::string_view known = {});
+                             int64_t now_ms, std::string_view known = {},
+                             const i18n::Language* lang = nullptr);
   // The same for API clients.
   IssuedForm IssueForm(int64_t article_id, const std::string& ip, int64_t now, int64_t now_ms,
                        std::string_view known = {});

@@ -148,6 +148,8 @@ std::map<std::string, Binder> Binders(Config& c) {
       {"site.name", Bind(&c.site.name)},
       {"site.base_url", Bind(&c.site.base_url)},
       {"site.language", Bind(&c.site.language)},
+      {"site.languages", Bind(&c.site.languages)},
+      {"site.translations", Bind(&c.site.translations)},
       {"site.policy_note", Bind(&c.site.policy_note)},
       {"site.secret", Bind(&c.site.secret)},
       {"site.hosts", Bind(&c.site.hosts)},
@@ -288,6 +290,23 @@ bool IsHttpUrl(std::string_view url, bool path_allowed) {
     return IsHostAndPort(rest.substr(0, slash)) && (path_allowed || slash == rest.npos);
   }
   return false;
+}
+
+Status CheckLanguages(const Config& c) {
+  auto code_ok = [](const std::string& code) {
+    return code.size() >= 2 && code.size() <= 8 &&
+           std::all_of(code.begin(), code.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+  };
+  if (!code_ok(c.site.language)) {
+    return InvalidArgument("key 'site.language' must be a language code such as \"en\" or \"ka\"");
+  }
+  for (const std::string& code : c.site.languages) {
+    if (!code_ok(code)) {
+      return InvalidArgument(fmt::format(
+          "key 'site.languages' must list language codes such as \"ka\", not '{}'", code.substr(0, 20)));
+    }
+  }
+  return Status::Ok();
 }
 
 Status CheckMailAndHooks(const Config& c) {
@@ -441,6 +460,7 @@ Status ValidateConfig(const Config& c) {
   TRIBUNE_RETURN_IF_ERROR(CheckListen(c.server.listen));
   TRIBUNE_RETURN_IF_ERROR(CheckLinks(c));
   TRIBUNE_RETURN_IF_ERROR(CheckMailAndHooks(c));
+  TRIBUNE_RETURN_IF_ERROR(CheckLanguages(c));
   if (c.storage.db.empty()) return InvalidArgument("key 'storage.db' must not be empty");
   if (c.log.format != "text" && c.log.format != "json") {
     return InvalidArgument("key 'log.format' must be \"text\" or \"json\"");

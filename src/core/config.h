@@ -20,7 +20,10 @@ struct SiteConfig {
                                                      // empty: see `hosts`, then the listen address
   std::vector<std::string> hosts;                    // without base_url: Host header values
                                                      // ("news.example.org") links may be built from
-  std::string language = "en";
+  std::string language = "en";                      // the default language of pages, feeds and mail
+  std::vector<std::string> languages = {"en", "ka", "ru"};  // offered to readers (the switch);
+                                                    // each but "en" needs translations/{code}.toml
+  std::string translations = "data/i18n";           // where the catalogs are
   std::string policy_note =
       "Dear reader, we welcome your comments. Please express your views on the topic and "
       "be respectful of others.";

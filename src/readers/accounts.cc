@@ -30,7 +30,7 @@ AccountOutcome Invalid(std::string field, std::string message) {
 AccountOutcome Unavailable(const Status& st) {
   AccountOutcome out;
   out.kind = Kind::kUnavailable;
-  out.message = "The site cannot do this just now; please try again in a minute.";
+  out.message = "The site cannot do this just now; please try again in a minute.";  // i18n
   (void)st;
   return out;
 }
@@ -118,8 +118,8 @@ AccountOutcome Accounts::SignUp(std::string name, std::string email, const std::
   AccountOutcome out;
   out.kind = Kind::kInvalid;
   if (!ValidName(name)) {
-    out.errors.push_back({"name", fmt::format("Please give a name of 1 to {} characters.",
-                                              site::kMaxReaderName)});
+    static_assert(site::kMaxReaderName == 60, "the message says 60");
+    out.errors.push_back({"name", "Please give a name of 1 to 60 characters."});
   } else if (NameKey(name).empty()) {
     out.errors.push_back({"name", "Please give a name with letters or digits in it."});
   }
@@ -127,13 +127,13 @@ AccountOutcome Accounts::SignUp(std::string name, std::string email, const std::
     out.errors.push_back({"email", "Please give an e-mail address such as nino@example.com."});
   }
   if (!password.empty() && utf8::Length(password) < kMinPassword) {
-    out.errors.push_back({"password", fmt::format("A password needs at least {} characters (or "
-                                                  "leave it empty to sign in by e-mailed links).",
-                                                  kMinPassword)});
+    static_assert(kMinPassword == 10, "the message says 10");
+    out.errors.push_back({"password", "A password needs at least 10 characters (or leave it "
+                                      "empty to sign in by e-mailed links)."});
   }
   if (!out.errors.empty()) return out;
   if (Limited(ip, now_ms)) {
-    return {Kind::kLimited, {}, "Too many attempts from your network; please wait a minute.", {}};
+    return {Kind::kLimited, {}, "Too many attempts from your network; please wait a minute.", {}};  // i18n
   }
   auto by_email = stores_.readers.GetReaderByEmail(site::EmailKey(email));
   if (by_email.ok()) {
@@ -182,7 +182,7 @@ AccountOutcome Accounts::UseSignInLink(std::string_view token, int64_t now) {
 AccountOutcome Accounts::SignIn(const std::string& email, const std::string& password,
                                 const std::string& ip, int64_t now, int64_t now_ms) {
   if (Limited(ip, now_ms)) {
-    return {Kind::kLimited, {}, "Too many attempts from your network; please wait a minute.", {}};
+    return {Kind::kLimited, {}, "Too many attempts from your network; please wait a minute.", {}};  // i18n
   }
   auto r = stores_.readers.GetReaderByEmail(site::EmailKey(Trimmed(email)));
   if (!r.ok() && r.status().code() != Code::kNotFound) return Unavailable(r.status());
@@ -205,7 +205,7 @@ AccountOutcome Accounts::SendSignInLink(const std::string& email, const std::str
     return Invalid("email", "Please give an e-mail address such as nino@example.com.");
   }
   if (Limited(ip, now_ms)) {
-    return {Kind::kLimited, {}, "Too many attempts from your network; please wait a minute.", {}};
+    return {Kind::kLimited, {}, "Too many attempts from your network; please wait a minute.", {}};  // i18n
   }
   auto r = stores_.readers.GetReaderByEmail(site::EmailKey(address));
   if (r.ok()) {
@@ -223,7 +223,7 @@ AccountOutcome Accounts::SendDataLink(const std::string& email, const std::strin
     return Invalid("email", "Please give an e-mail address such as nino@example.com.");
   }
   if (Limited(ip, now_ms)) {
-    return {Kind::kLimited, {}, "Too many attempts from your network; please wait a minute.", {}};
+    return {Kind::kLimited, {}, "Too many attempts from your network; please wait a minute.", {}};  // i18n
   }
   std::string key = site::EmailKey(address);
   int64_t expires = now + int64_t{config_.accounts.link_minutes} * 60;
@@ -324,7 +324,7 @@ Status Accounts::SignOutEverywhere(site::Reader r) {
 
 AccountOutcome Accounts::ChangePassword(site::Reader r, const std::string& password) {
   if (utf8::Length(password) < kMinPassword) {
-    return Invalid("password", fmt::format("A password needs at least {} characters.", kMinPassword));
+    return Invalid("password", "A password needs at least 10 characters.");
   }
   r.password_hash = moderation::HashPassword(password);
   r.session_epoch += 1;  // other sessions end with the old password

@@ -16,7 +16,8 @@
 namespace tribune::render {
 
 // A reader's page: a heading, an optional notice (role status) and errors,
-// then `body` (HTML made by the functions below).
+// then `body` (HTML made by the functions below). The title, notice and
+// errors are shown in the site's language when its catalog has them.
 struct AccountPageView {
   std::string title;
   std::string notice;
@@ -28,11 +29,13 @@ std::string RenderAccountPage(const SiteInfo& site, const AccountPageView& v);
 struct AccountFormValues {
   std::string name, email, back;
 };
-std::string SignUpForm(const AccountFormValues& v);
-std::string SignInForms(const AccountFormValues& v);
+std::string SignUpForm(const SiteInfo& site, const AccountFormValues& v);
+std::string SignInForms(const SiteInfo& site, const AccountFormValues& v);
 // A page that asks for one click before a link from an e-mail acts (mail
 // scanners open links; only a person presses the button).
-std::string ConfirmButtonForm(const std::string& action, const std::vector<std::pair<std::string, std::string>>& hidden,
+// `explanation` and `button` are shown in the site's language.
+std::string ConfirmButtonForm(const SiteInfo& site, const std::string& action,
+                              const std::vector<std::pair<std::string, std::string>>& hidden,
                               const std::string& explanation, const std::string& button);
 
 struct SubscriptionRow {
@@ -47,12 +50,13 @@ struct ProfileView {
   bool erasure_removes = false;
   std::string anonymous_name;
 };
-std::string ProfileBody(const ProfileView& v);
+std::string ProfileBody(const SiteInfo& site, const ProfileView& v);
 
 // A guest's data page (reached by the link e-mailed to their address).
-std::string GuestDataBody(const std::string& email_key, const std::string& token,
-                          bool erasure_removes, const std::string& anonymous_name);
-std::string GuestDataRequestForm(const std::string& email);
+std::string GuestDataBody(const SiteInfo& site, const std::string& email_key,
+                          const std::string& token, bool erasure_removes,
+                          const std::string& anonymous_name);
+std::string GuestDataRequestForm(const SiteInfo& site, const std::string& email);
 
 struct PrivacyView {
   std::string site_name;
@@ -60,6 +64,6 @@ struct PrivacyView {
       outbox_days = 0, session_days = 0;
   bool erasure_removes = false;
 };
-std::string PrivacyBody(const PrivacyView& v);
+std::string PrivacyBody(const SiteInfo& site, const PrivacyView& v);
 
 }  // namespace tribune::render

@@ -20,7 +20,8 @@ std::string CommentHref(int64_t id, const std::vector<site::Comment>& shown) {
   return "/comments/" + std::to_string(id);
 }
 
-void AppendComment(std::string& out, const site::Comment& c, const ArticlePageView& v) {
+void AppendComment(std::string& out, const SiteInfo& site, const site::Comment& c,
+                   const ArticlePageView& v) {
   const std::vector<site::Comment>& shown = *v.comments;
   out += "<li class=\"comment\" id=\"c";
   AppendInt(out, c.id);
@@ -31,11 +32,17 @@ void AppendComment(std::string& out, const site::Comment& c, const ArticlePageVi
   out += "</a> <span class=\"comment-author\">";
   html::AppendEscaped(out, c.author);
   out += "</span>";
-  if (c.reader_id != 0) out += " <span class=\"member-badge\" title=\"A registered reader\">\u2713</span>";
+  if (c.reader_id != 0) {
+    out += " <span class=\"member-badge\" title=\"";
+    html::AppendEscaped(out, site.T("A registered reader"));
+    out += "\">\u2713</span>";
+  }
   if (c.reply_to != 0) {
     out += " <a class=\"in-reply-to\" href=\"";
     out += CommentHref(c.reply_to, shown);
-    out += "\">in reply to #";
+    out += "\">";
+    html::AppendEscaped(out, site.T("in reply to"));
+    out += " #";
     AppendInt(out, c.reply_to_number);
     out += "</a>";
   }
@@ -46,7 +53,13 @@ void AppendComment(std::string& out, const site::Comment& c, const ArticlePageVi
     bool first = true;
     for (const site::ReplyLink& r : *v.replies) {
       if (r.to != c.id) continue;
-      out += first ? "<p class=\"replies\">Replies: " : ", ";
+      if (first) {
+        out += "<p class=\"replies\">";
+        html::AppendEscaped(out, site.T("Replies:"));
+        out += ' ';
+      } else {
+        out += ", ";
+      }
       first = false;
       out += "<a href=\"";
       out += CommentHref(r.id, shown);
@@ -59,12 +72,14 @@ void AppendComment(std::string& out, const site::Comment& c, const ArticlePageVi
   out += "<time class=\"comment-date\" datetime=\"";
   out += timefmt::Iso8601(c.created_at);
   out += "\">";
-  out += timefmt::CommentDate(c.created_at);
+  out += site.Date(c.created_at);
   out += "</time>";
   if (c.edited_at != 0) {
     out += " <span class=\"comment-edited\" title=\"";
-    out += timefmt::CommentDate(c.edited_at);
-    out += "\">(edited)</span>";
+    out += site.Date(c.edited_at);
+    out += "\">(";
+    html::AppendEscaped(out, site.T("edited"));
+    out += ")</span>";
   }
   if (v.article->comments_open) {
     out += " <a class=\"reply-link\" rel=\"nofollow\" href=\"";
@@ -75,16 +90,22 @@ void AppendComment(std::string& out, const site::Comment& c, const ArticlePageVi
     AppendInt(out, c.id);
     out += "\" data-number=\"";
     AppendInt(out, c.number);
-    out += "\">Reply</a>";
+    out += "\">";
+    html::AppendEscaped(out, site.T("Reply"));
+    out += "</a>";
   }
   out += " <a class=\"report-link\" rel=\"nofollow\" href=\"/comments/";
   AppendInt(out, c.id);
-  out += "/report\">Report</a></li>\n";
+  out += "/report\">";
+  html::AppendEscaped(out, site.T("Report"));
+  out += "</a></li>\n";
 }
 
-void AppendFontControl(std::string& out, const site::Article& a) {
+void AppendFontControl(std::string& out, const SiteInfo& site, const site::Article& a) {
   std::string back = html::UrlEncode(site::ArticlePath(a));
-  out += "<p class=\"font-size\">Font size: <a href=\"/prefs/font?step=up&amp;back=";
+  out += "<p class=\"font-size\">";
+  html::AppendEscaped(out, site.T("Font size:"));
+  out += " <a href=\"/prefs/font?step=up&amp;back=";
   out += back;
   out += "\" rel=\"nofollow\" data-font=\"up\">[ A+ ]</a> / "
          "<a href=\"/prefs/font?step=down&amp;back=";
@@ -98,24 +119,32 @@ void AppendField(std::string& out, const site::CommentForm* form, std::string si
 
 void AppendForm(std::string& out, const SiteInfo& site, const ArticlePageView& v) {
   const site::Article& a = *v.article;
-  out += "<section class=\"add-comment\" id=\"add-comment\">\n<h2>Add Comments</h2>\n";
+  auto t = [&](const std::string& id) { html::AppendEscaped(out, site.T(id)); };
+  out += "<section class=\"add-comment\" id=\"add-comment\">\n<h2>";
+  html::AppendEscaped(out, site.T("Add Comments"));
+  out += "</h2>\n";
   if (!v.notice.empty()) {
     out += "<div class=\"notice notice-ok\" role=\"status\">";
     html::AppendEscaped(out, v.notice);
     if (!v.notice_edit_href.empty()) {
       out += " <a class=\"edit-link\" href=\"";
       html::AppendEscaped(out, v.notice_edit_href);
-      out += "\">Edit it</a>";
+      out += "\">";
+      html::AppendEscaped(out, site.T("Edit it"));
+      out += "</a>";
     }
     out += "</div>\n";
   }
-  AppendFormErrors(out, v.errors);
+  AppendFormErrors(out, v.errors, &site);
   if (!a.comments_open) {
-    out += "<p class=\"notice notice-closed\">Comments are closed for this article.</p>\n";
+    out += "<p class=\"notice notice-closed\">";
+    html::AppendEscaped(out, site.T("Comments are closed for this article."));
+    out += "</p>\n";
     if (v.form && !v.form->body.empty()) {
       // Refused because comments closed meanwhile: the reader keeps the text.
-      out += "<p class=\"field\"><label for=\"cf-kept\">Your text, to keep</label><br>"
-             "<textarea id=\"cf-kept\" rows=\"6\" readonly>";
+      out += "<p class=\"field\"><label for=\"cf-kept\">";
+      t("Your text, to keep");
+      out += "</label><br><textarea id=\"cf-kept\" rows=\"6\" readonly>";
       html::AppendEscaped(out, v.form->body);
       out += "</textarea></p>\n";
     }
@@ -130,50 +159,74 @@ void AppendForm(std::string& out, const SiteInfo& site, const ArticlePageView& v
   if (reply_to) AppendInt(out, reply_to);
   out += "\">\n<p class=\"replying\" id=\"cf-replying\"";
   if (!reply_to) out += " hidden";
-  out += ">Replying to <a id=\"cf-replying-link\" href=\"";
+  out += ">";
+  t("Replying to");
+  out += " <a id=\"cf-replying-link\" href=\"";
   if (reply_to) out += "/comments/" + std::to_string(reply_to);
   out += "\">#<span id=\"cf-replying-number\">";
   if (v.reply_to_number) AppendInt(out, v.reply_to_number);
   out += "</span></a>. <a class=\"cancel-reply\" href=\"";
   html::AppendEscaped(out, site::ArticlePath(a));
-  out += "#add-comment\">Write a new comment instead</a></p>\n";
+  out += "#add-comment\">";
+  t("Write a new comment instead");
+  out += "</a></p>\n";
   if (v.reader) {
-    out += "<p class=\"signed-in-as\">Commenting as <strong>";
+    out += "<p class=\"signed-in-as\">";
+    t("Commenting as");
+    out += " <strong>";
     html::AppendEscaped(out, v.reader->name);
-    out += "</strong> \u00b7 <a href=\"/account\">Your account</a></p>\n";
+    out += "</strong> \u00b7 <a href=\"/account\">";
+    t("Your account");
+    out += "</a></p>\n";
   } else {
-    out += "<p class=\"sign-in-offer\">Have an account? <a rel=\"nofollow\" "
-           "href=\"/account/sign-in?back=";
+    out += "<p class=\"sign-in-offer\">";
+    t("Have an account?");
+    out += " <a rel=\"nofollow\" href=\"/account/sign-in?back=";
     out += html::UrlEncode(site::ArticlePath(a) + "#add-comment");
-    out += "\">Sign in</a> \u2014 or comment as a guest.</p>\n"
-           "<p class=\"field\"><label for=\"cf-name\">Name:*</label> "
-           "<input id=\"cf-name\" name=\"name\" required maxlength=\"60\" autocomplete=\"name\" "
-           "value=\"";
+    out += "\">";
+    t("Sign in");
+    out += "</a> \u2014 ";
+    t("or comment as a guest.");
+    out += "</p>\n<p class=\"field\"><label for=\"cf-name\">";
+    t("Name:*");
+    out += "</label> <input id=\"cf-name\" name=\"name\" required maxlength=\"60\" "
+           "autocomplete=\"name\" value=\"";
     AppendField(out, v.form, &site::CommentForm::name);
-    out += "\"></p>\n<p class=\"field\"><label for=\"cf-email\">E-Mail:</label> <input "
-           "id=\"cf-email\" name=\"email\" type=\"email\" autocomplete=\"email\" value=\"";
+    out += "\"></p>\n<p class=\"field\"><label for=\"cf-email\">";
+    t("E-Mail:");
+    out += "</label> <input id=\"cf-email\" name=\"email\" type=\"email\" autocomplete=\"email\" "
+           "value=\"";
     AppendField(out, v.form, &site::CommentForm::email);
     out += "\"></p>\n";
   }
-  out += "<div class=\"editor\" data-editor=\"cf-body\"></div>\n<p class=\"policy\">";
-  html::AppendEscaped(out, site.policy_note);
+  AppendEditorHost(out, site, "cf-body");
+  out += "<p class=\"policy\">";
+  t(site.policy_note);
   out += "</p>\n<p class=\"field\"><textarea id=\"cf-body\" name=\"body\" rows=\"8\" required "
          "maxlength=\"";
   AppendInt(out, v.body_max);
-  out += "\" aria-label=\"Comment\">";
+  out += "\" aria-label=\"";
+  t("Comment");
+  out += "\">";
   AppendField(out, v.form, &site::CommentForm::body);
-  out += "</textarea></p>\n<fieldset class=\"follow\"><legend>E-mail me";
-  if (!v.reader) out += " (needs your e-mail address)";
+  out += "</textarea></p>\n<fieldset class=\"follow\"><legend>";
+  t(v.reader ? "E-mail me"  // i18n
+             : "E-mail me (needs your e-mail address)");  // i18n
   out += "</legend>\n<p><input type=\"checkbox\" id=\"cf-notify-replies\" name=\"notify_replies\" "
          "value=\"1\"";
   if (v.form && v.form->notify_replies) out += " checked";
-  out += "> <label for=\"cf-notify-replies\">when someone replies to me</label></p>\n"
-         "<p><input type=\"checkbox\" id=\"cf-notify-thread\" name=\"notify_thread\" value=\"1\"";
+  out += "> <label for=\"cf-notify-replies\">";
+  t("when someone replies to me");
+  out += "</label></p>\n<p><input type=\"checkbox\" id=\"cf-notify-thread\" name=\"notify_thread\" "
+         "value=\"1\"";
   if (v.form && v.form->notify_thread) out += " checked";
-  out += "> <label for=\"cf-notify-thread\">every new comment on this article</label></p>\n"
-         "</fieldset>\n";
+  out += "> <label for=\"cf-notify-thread\">";
+  t("every new comment on this article");
+  out += "</label></p>\n</fieldset>\n";
   out += v.form_fields;
-  out += "<p><button type=\"submit\" class=\"submit\">Send</button></p>\n</form>\n</section>\n";
+  out += "<p><button type=\"submit\" class=\"submit\">";
+  t("Send");
+  out += "</button></p>\n</form>\n</section>\n";
 }
 
 }  // namespace
@@ -224,8 +277,10 @@ std::string RenderArticlePage(const SiteInfo& site, const ArticlePageView& v) {
   std::string prev = v.page > 1 ? path_of(v.page - 1) : std::string();
   std::string next = v.page < v.pages ? path_of(v.page + 1) : std::string();
   std::string feed = fmt::format("/news/{}-{}/comments.rss", a.id, a.slug);
-  std::string feed_title = "Comments: " + a.title;
-  std::string title = v.page > 1 ? fmt::format("{} (comments, page {})", a.title, v.page) : a.title;
+  std::string feed_title = site.F("Comments: {title}", {}, {{"title", a.title}});
+  std::string title = v.page > 1 ? site.F("{title} (comments, page {page})", {{"page", v.page}},
+                                          {{"title", a.title}})
+                                 : a.title;
   OpenPage(out, site,
            {title, a.lead, canonical, prev, next, feed, feed_title, v.font_step});
 
@@ -234,16 +289,16 @@ std::string RenderArticlePage(const SiteInfo& site, const ArticlePageView& v) {
   out += "</h1>\n<p class=\"article-meta\"><time datetime=\"";
   out += timefmt::Iso8601(a.published_at);
   out += "\">";
-  out += timefmt::CommentDate(a.published_at);  // one date format on the page: the comments'
+  out += site.Date(a.published_at);  // one date format on the page: the comments'
   out += "</time>";
   if (!a.byline.empty()) {
-    out += " \u00b7 <span class=\"byline\">By ";
-    html::AppendEscaped(out, a.byline);
+    out += " \u00b7 <span class=\"byline\">";
+    html::AppendEscaped(out, site.F("By {name}", {}, {{"name", a.byline}}));
     out += "</span>";
   }
   AppendCategoryLink(out, a.category);
   out += "</p>\n";
-  AppendFontControl(out, a);
+  AppendFontControl(out, site, a);
   out += "<div class=\"article-body\">\n";
   AppendArticleBody(out, a.body, v.images);
   out += "</div>\n";
@@ -252,22 +307,27 @@ std::string RenderArticlePage(const SiteInfo& site, const ArticlePageView& v) {
     html::AppendEscaped(out, a.source);
     out += "</p>\n";
   }
-  out += "</article>\n<section class=\"comments\" id=\"comments\">\n<h2 class=\"comments-count\">"
-         "Comments: ";
+  out += "</article>\n<section class=\"comments\" id=\"comments\">\n<h2 class=\"comments-count\">";
+  html::AppendEscaped(out, site.T("Comments:"));
+  out += ' ';
   AppendInt(out, a.comment_count);
   out += "</h2>\n";
   if (a.comments_open && a.comment_count > 0) {
     // After a page of comments the form is far below: a way straight to it.
-    out += "<p class=\"to-form\"><a href=\"#add-comment\">Write a comment</a></p>\n";
+    out += "<p class=\"to-form\"><a href=\"#add-comment\">";
+    html::AppendEscaped(out, site.T("Write a comment"));
+    out += "</a></p>\n";
   }
   if (v.comments && !v.comments->empty()) {
     out += "<ol class=\"comment-list\">\n";
-    for (const auto& c : *v.comments) AppendComment(out, c, v);
+    for (const auto& c : *v.comments) AppendComment(out, site, c, v);
     out += "</ol>\n";
   } else if (a.comment_count == 0) {
-    out += "<p class=\"no-comments\">No comments yet. Be the first to comment.</p>\n";
+    out += "<p class=\"no-comments\">";
+    html::AppendEscaped(out, site.T("No comments yet. Be the first to comment."));
+    out += "</p>\n";
   }
-  AppendPagination(out, v.page, v.pages, path_of, "Comment pages");
+  AppendPagination(out, v.page, v.pages, path_of, site.T("Comment pages"), &site);
   out += "</section>\n";
   AppendForm(out, site, v);
   ClosePage(out, site);

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "i18n/i18n.h"
+
 namespace tribune::render {
 
 struct FormFields {
@@ -14,6 +16,8 @@ struct FormFields {
   int pow_solutions = 0;
   std::string_view honeypot_name;
   std::string_view code;
+  // The labels, in the reader's language (null: English).
+  const i18n::Language* lang = nullptr;
 };
 
 // Appended, not formatted: this runs for every page served with a form.
@@ -23,6 +27,6 @@ std::string CommentFormFields(const FormFields& f);
 // fields when the reader starts to write (`url`: an HTML fragment of
 // CommentFormFields). Without the script, the first submit comes back with
 // them, for the reader to confirm with the code.
-std::string DeferredFormFields(std::string_view url);
+std::string DeferredFormFields(std::string_view url, const i18n::Language* lang = nullptr);
 
 }  // namespace tribune::render

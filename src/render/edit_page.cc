@@ -35,8 +35,9 @@ std::string RenderEditPage(const SiteInfo& site, const EditPageView& v) {
     html::AppendEscaped(out, v.key);
     out += "\">\n<p class=\"field\">Name: <span class=\"comment-author\">";
     html::AppendEscaped(out, v.comment->author);
-    out += "</span></p>\n<div class=\"editor\" data-editor=\"cf-body\"></div>\n"
-           "<p class=\"field\"><textarea id=\"cf-body\" name=\"body\" rows=\"8\" required "
+    out += "</span></p>\n";
+    AppendEditorHost(out, site, "cf-body");
+    out += "<p class=\"field\"><textarea id=\"cf-body\" name=\"body\" rows=\"8\" required "
            "maxlength=\"";
     AppendInt(out, v.body_max);
     out += "\" aria-label=\"Comment\">";

@@ -30,21 +30,25 @@ std::string RenderFrontPage(const SiteInfo& site, const std::vector<site::Articl
     out += "</a></h2>\n<p class=\"article-meta\"><time datetime=\"";
     out += timefmt::Iso8601(a.published_at);
     out += "\">";
-    out += timefmt::ArticleDate(a.published_at);
+    out += site.Date(a.published_at);
     out += "</time>";
     AppendCategoryLink(out, a.category);
     out += " \u00b7 <a href=\"";
     html::AppendEscaped(out, path);
     out += "#comments\">";
-    AppendInt(out, a.comment_count);
-    out += a.comment_count == 1 ? " comment" : " comments";
+    html::AppendEscaped(out, site.F("{count, plural, one {# comment} other {# comments}}",
+                                    {{"count", a.comment_count}}));
     out += "</a></p>\n<p class=\"lead\">";
     html::AppendEscaped(out, a.lead);
     out += "</p></li>\n";
   }
   out += "</ol>\n";
-  if (articles.empty()) out += "<p>No articles yet.</p>\n";
-  AppendPagination(out, page, pages, path_of, "Front page pages");
+  if (articles.empty()) {
+    out += "<p>";
+    html::AppendEscaped(out, site.T("No articles yet."));
+    out += "</p>\n";
+  }
+  AppendPagination(out, page, pages, path_of, site.T("Front page pages"), &site);
   ClosePage(out, site);
   return out;
 }

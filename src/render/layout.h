@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "i18n/i18n.h"
 #include "site/comment_form.h"
 
 namespace tribune::render {
@@ -15,6 +16,19 @@ struct SiteInfo {
   std::string language;
   std::string policy_note;
   std::vector<std::string> categories;  // names, in the order of the site's navigation
+  // The reader's language (null: English) and those the site offers (the
+  // switch in the header; none when only one).
+  const i18n::Language* lang = nullptr;
+  const i18n::Languages* languages = nullptr;
+
+  // The text for the English `id` in the reader's language.
+  const std::string& T(const std::string& id) const { return lang ? lang->T(id) : id; }
+  std::string F(const std::string& id,
+                std::initializer_list<std::pair<std::string_view, int64_t>> numbers,
+                std::initializer_list<std::pair<std::string_view, std::string_view>> texts = {}) const;
+  // A date and time, the one format of every page ("5 December 2026 06:33").
+  std::string Date(int64_t unix_seconds) const;
+  std::string_view code() const { return lang ? std::string_view(lang->code()) : "en"; }
 };
 
 // The path of a category's front page: "/category/{slug of name}".
@@ -35,10 +49,16 @@ struct PageFrame {
 void OpenPage(std::string& out, const SiteInfo& site, const PageFrame& frame);
 void ClosePage(std::string& out, const SiteInfo& site);
 
+// The box the comment editor's script fills (<div class="editor">) for the
+// text box `textarea_id`, with the editor's texts in the site's language.
+void AppendEditorHost(std::string& out, const SiteInfo& site, std::string_view textarea_id);
+
 // Appends a decimal integer.
 void AppendInt(std::string& out, int64_t v);
 
 // Appends a form's errors as an alert list (nothing when there are none).
-void AppendFormErrors(std::string& out, const std::vector<site::FieldError>* errors);
+// Messages the catalog has are shown in `site`'s language.
+void AppendFormErrors(std::string& out, const std::vector<site::FieldError>* errors,
+                      const SiteInfo* site = nullptr);
 
 }  // namespace tribune::render

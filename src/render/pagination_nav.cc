@@ -16,18 +16,21 @@ void Link(std::string& out, const std::string& href, std::string_view text, cons
     out += '"';
   }
   out += '>';
-  out += text;
+  html::AppendEscaped(out, text);
   out += "</a> ";
 }
 }  // namespace
 
 void AppendPagination(std::string& out, int64_t current, int64_t total,
-                      const std::function<std::string(int64_t)>& path_of, const char* label) {
+                      const std::function<std::string(int64_t)>& path_of, std::string_view label,
+                      const SiteInfo* site) {
   if (total <= 1) return;
   out += "<nav class=\"pagination\" aria-label=\"";
-  out += label;
+  html::AppendEscaped(out, label);
   out += "\">";
-  if (current > 1) Link(out, path_of(current - 1), "Back", "prev");
+  static const std::string kBack = "Back";  // i18n
+  static const std::string kNext = "Next";  // i18n
+  if (current > 1) Link(out, path_of(current - 1), site ? site->T(kBack) : kBack, "prev");
   for (int64_t p : site::PageLinks(current, total)) {
     if (p == 0) {
       out += "<span class=\"gap\">\u2026</span> ";
@@ -41,7 +44,7 @@ void AppendPagination(std::string& out, int64_t current, int64_t total,
       Link(out, path_of(p), n, nullptr);
     }
   }
-  if (current < total) Link(out, path_of(current + 1), "Next", "next");
+  if (current < total) Link(out, path_of(current + 1), site ? site->T(kNext) : kNext, "next");
   out += "</nav>\n";
 }
 

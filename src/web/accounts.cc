@@ -30,13 +30,13 @@ int64_t Now() { return static_cast<int64_t>(std::time(nullptr)); }
 std::optional<std::map<std::string, std::string>> FormOf(Context& ctx, http::Request& req,
                                                          const http::Respond& respond) {
   if (!IsFormEncoded(req)) {
-    respond(ErrorPage(ctx, 415, "The form must be sent as application/x-www-form-urlencoded."));
+    respond(ErrorPage(ctx, req, 415, "The form must be sent as application/x-www-form-urlencoded."));
     return std::nullopt;
   }
   std::map<std::string, std::string> out;
   for (auto& [k, v] : http::ParseForm(req.body)) {
     if (!utf8::IsValid(v) || !utf8::IsValid(k)) {
-      respond(ErrorPage(ctx, 400, "The form is not valid UTF-8 text; please check your browser's "
+      respond(ErrorPage(ctx, req, 400, "The form is not valid UTF-8 text; please check your browser's "
                                   "encoding."));
       return std::nullopt;
     }
@@ -104,7 +104,7 @@ http::Response JsonDownload(std::string body, const std::string& name) {
 void SignUp(Context& ctx, http::Request& req, const http::Respond& respond) {
   render::AccountPageView v{"Sign up", "", nullptr, ""};
   if (req.method == "GET") {
-    v.body = render::SignUpForm({});
+    v.body = render::SignUpForm(SiteFor(ctx, req), {});
     return respond(Page(ctx, req, 200, v));
   }
   auto f = FormOf(ctx, req, respond);
@@ -113,21 +113,23 @@ void SignUp(Context& ctx, http::Request& req, const http::Respond& respond) {
                                                    Get(*f, "password"), req.remote_addr, Now(),
                                                    NowMs());
   if (o.kind != Kind::kDone) {
-    v.body = render::SignUpForm({Get(*f, "name"), Get(*f, "email"), ""});
+    v.body = render::SignUpForm(SiteFor(ctx, req), {Get(*f, "name"), Get(*f, "email"), ""});
     return respond(Refused(ctx, req, o, v));
   }
+  render::SiteInfo site = SiteFor(ctx, req);
   v.title = "Check your e-mail";
-  v.notice = "We have sent a link to " + Get(*f, "email") +
-             ". Open it to confirm your address and sign in.";
-  v.body = "<p>No mail after a few minutes? Look in the spam folder, or <a "
-           "href=\"/account/sign-in\">ask for a sign-in link</a>.</p>\n";
+  v.notice = site.F("We have sent a link to {address}. Open it to confirm your address and sign in.",
+                    {}, {{"address", Get(*f, "email")}});
+  v.body = "<p>" + html::Escape(site.T("No mail after a few minutes? Look in the spam folder, or "
+                                       "ask for a sign-in link.")) +
+           " <a href=\"/account/sign-in\">" + html::Escape(site.T("Sign in")) + "</a></p>\n";
   respond(Page(ctx, req, 200, v));
 }
 
 void SignIn(Context& ctx, http::Request& req, const http::Respond& respond) {
   render::AccountPageView v{"Sign in", "", nullptr, ""};
   if (req.method == "GET") {
-    v.body = render::SignInForms({"", "", req.QueryParam("back")});
+    v.body = render::SignInForms(SiteFor(ctx, req), {"", "", req.QueryParam("back")});
     return respond(Page(ctx, req, 200, v));
   }
   auto f = FormOf(ctx, req, respond);
@@ -135,7 +137,7 @@ void SignIn(Context& ctx, http::Request& req, const http::Respond& respond) {
   readers::AccountOutcome o = ctx.accounts->SignIn(Get(*f, "email"), Get(*f, "password"),
                                                    req.remote_addr, Now(), NowMs());
   if (o.kind != Kind::kDone) {
-    v.body = render::SignInForms({"", Get(*f, "email"), Get(*f, "back")});
+    v.body = render::SignInForms(SiteFor(ctx, req), {"", Get(*f, "email"), Get(*f, "back")});
     return respond(Refused(ctx, req, o, v));
   }
   respond(SignedIn(ctx, o.reader, Get(*f, "back")));
@@ -148,7 +150,7 @@ void SignInLink(Context& ctx, http::Request& req, const http::Respond& respond) 
   readers::AccountOutcome o =
       ctx.accounts->SendSignInLink(Get(*f, "email"), req.remote_addr, Now(), NowMs());
   if (o.kind != Kind::kDone) {
-    v.body = render::SignInForms({"", Get(*f, "email"), ""});
+    v.body = render::SignInForms(SiteFor(ctx, req), {"", Get(*f, "email"), ""});
     return respond(Refused(ctx, req, o, v));
   }
   v.title = "Check your e-mail";
@@ -160,19 +162,22 @@ void SignInLink(Context& ctx, http::Request& req, const http::Respond& respond) 
 void UseLink(Context& ctx, http::Request& req, bool confirm, const http::Respond& respond) {
   std::string path = confirm ? "/account/confirm" : "/account/link";
   if (req.method == "GET") {
-    render::AccountPageView v{confirm ? "Confirm your address" : "Sign in", "", nullptr, ""};
+    render::AccountPageView v{confirm ? "Confirm your address"  // i18n
+                                      : "Sign in",
+                              "", nullptr, ""};
     v.body = render::ConfirmButtonForm(
-        path, {{"t", req.QueryParam("t")}},
-        confirm ? "One click to confirm your e-mail address and sign in."
-                : "One click to sign in. The link works once.",
-        confirm ? "Confirm and sign in" : "Sign in");
+        SiteFor(ctx, req), path, {{"t", req.QueryParam("t")}},
+        confirm ? "One click to confirm your e-mail address and sign in."  // i18n
+                : "One click to sign in. The link works once.",  // i18n
+        confirm ? "Confirm and sign in"  // i18n
+                : "Sign in");
     return respond(Page(ctx, req, 200, v));
   }
   auto f = FormOf(ctx, req, respond);
   if (!f) return;
   readers::AccountOutcome o = ctx.accounts->Confirm(Get(*f, "t"), Now());
   if (o.kind != Kind::kDone) {
-    render::AccountPageView v{"Sign in", "", nullptr, render::SignInForms({})};
+    render::AccountPageView v{"Sign in", "", nullptr, render::SignInForms(SiteFor(ctx, req), {})};
     return respond(Refused(ctx, req, o, v));
   }
   respond(SignedIn(ctx, o.reader, ""));
@@ -198,7 +203,7 @@ void Profile(Context& ctx, http::Request& req, const http::Respond& respond) {
   pv.erasure_removes = ctx.accounts->erasure_removes();
   pv.anonymous_name = ctx.config.accounts.anonymous_name;
   render::AccountPageView v{"Your account", req.QueryParam("done"), nullptr,
-                            render::ProfileBody(pv)};
+                            render::ProfileBody(SiteFor(ctx, req), pv)};
   if (v.notice != "password" && v.notice != "subscriptions") v.notice.clear();
   if (v.notice == "password") v.notice = "Your new password is saved; other sessions have ended.";
   if (v.notice == "subscriptions") v.notice = "Saved.";
@@ -213,7 +218,7 @@ void ProfileAction(Context& ctx, http::Request& req, const http::Respond& respon
   std::optional<site::Reader> r = Reader(ctx, req);
   if (!r) return respond(Redirect(303, "/account/sign-in"));
   if (!FormTokenFits(ctx, req, *f)) {
-    return respond(ErrorPage(ctx, 403, "This form has expired; please reload the page and try "
+    return respond(ErrorPage(ctx, req, 403, "This form has expired; please reload the page and try "
                                        "again."));
   }
   act(*r, *f);
@@ -257,11 +262,15 @@ void Subscriptions(Context& ctx, http::Request& req, const http::Respond& respon
 
 http::Response Erased(Context& ctx, http::Request& req, int64_t n) {
   render::AccountPageView v{"Your data is erased", "", nullptr, ""};
+  render::SiteInfo site = SiteFor(ctx, req);
   v.notice = ctx.accounts->erasure_removes()
-                 ? fmt::format("{} comments were removed; your address and any account are gone.", n)
-                 : fmt::format("{} comments were anonymised: they now show the name “{}”, without "
-                               "your address; your account, if any, is gone.",
-                               n, ctx.config.accounts.anonymous_name);
+                 ? site.F("{count, plural, one {# comment was} other {# comments were}} removed; "
+                          "your address and any account are gone.",
+                          {{"count", n}})
+                 : site.F("{count, plural, one {# comment was} other {# comments were}} "
+                          "anonymised: they now show the name “{name}”, without your address; "
+                          "your account, if any, is gone.",
+                          {{"count", n}}, {{"name", ctx.config.accounts.anonymous_name}});
   http::Response r = Page(ctx, req, 200, v);
   r.headers.emplace_back("Set-Cookie", SessionCookie(ctx, "", 0));
   return r;
@@ -270,7 +279,7 @@ http::Response Erased(Context& ctx, http::Request& req, int64_t n) {
 void Erase(Context& ctx, http::Request& req, const http::Respond& respond) {
   ProfileAction(ctx, req, respond, [&](site::Reader& r, const auto& f) {
     if (Get(f, "sure") != "1") {
-      return respond(ErrorPage(ctx, 422, "Tick the box to say you mean it."));
+      return respond(ErrorPage(ctx, req, 422, "Tick the box to say you mean it."));
     }
     auto n = ctx.accounts->Erase(r.email, r.id);
     if (!n.ok()) return respond(StorageUnavailable(ctx));
@@ -297,24 +306,25 @@ void GuestData(Context& ctx, http::Request& req, const http::Respond& respond) {
     readers::AccountOutcome o =
         ctx.accounts->SendDataLink(Get(*f, "email"), req.remote_addr, Now(), NowMs());
     if (o.kind != Kind::kDone) {
-      v.body = render::GuestDataRequestForm(Get(*f, "email"));
+      v.body = render::GuestDataRequestForm(SiteFor(ctx, req), Get(*f, "email"));
       return respond(Refused(ctx, req, o, v));
     }
-    v.notice = "A link is on its way to " + Get(*f, "email") + ".";
+    v.notice = SiteFor(ctx, req).F("A link is on its way to {address}.", {},
+                                   {{"address", Get(*f, "email")}});
     return respond(Page(ctx, req, 200, v));
   }
   std::string email = req.QueryParam("e"), token = req.QueryParam("t");
   if (email.empty()) {
-    v.body = render::GuestDataRequestForm("");
+    v.body = render::GuestDataRequestForm(SiteFor(ctx, req), "");
     return respond(Page(ctx, req, 200, v));
   }
   if (!readers::DataTokenFits(ctx.signer, email, token, Now())) {
     std::vector<site::FieldError> e = {{"", "This link does not work any more; ask for a new one."}};
     v.errors = &e;
-    v.body = render::GuestDataRequestForm(email);
+    v.body = render::GuestDataRequestForm(SiteFor(ctx, req), email);
     return respond(Page(ctx, req, 403, v));
   }
-  v.body = render::GuestDataBody(email, token, ctx.accounts->erasure_removes(),
+  v.body = render::GuestDataBody(SiteFor(ctx, req), email, token, ctx.accounts->erasure_removes(),
                                  ctx.config.accounts.anonymous_name);
   respond(Page(ctx, req, 200, v));
 }
@@ -322,7 +332,7 @@ void GuestData(Context& ctx, http::Request& req, const http::Respond& respond) {
 void GuestExport(Context& ctx, http::Request& req, const http::Respond& respond) {
   std::string email = req.QueryParam("e");
   if (!readers::DataTokenFits(ctx.signer, email, req.QueryParam("t"), Now())) {
-    return respond(ErrorPage(ctx, 403, "This link does not work any more; ask for a new one."));
+    return respond(ErrorPage(ctx, req, 403, "This link does not work any more; ask for a new one."));
   }
   auto reader = ctx.readers->GetReaderByEmail(email);
   auto json = ctx.accounts->Export(email, reader.ok() ? reader->id : 0);
@@ -335,9 +345,9 @@ void GuestErase(Context& ctx, http::Request& req, const http::Respond& respond) 
   if (!f) return;
   std::string email = Get(*f, "e");
   if (!readers::DataTokenFits(ctx.signer, email, Get(*f, "t"), Now())) {
-    return respond(ErrorPage(ctx, 403, "This link does not work any more; ask for a new one."));
+    return respond(ErrorPage(ctx, req, 403, "This link does not work any more; ask for a new one."));
   }
-  if (Get(*f, "sure") != "1") return respond(ErrorPage(ctx, 422, "Tick the box to say you mean it."));
+  if (Get(*f, "sure") != "1") return respond(ErrorPage(ctx, req, 422, "Tick the box to say you mean it."));
   auto reader = ctx.readers->GetReaderByEmail(email);
   auto n = ctx.accounts->Erase(email, reader.ok() ? reader->id : 0);
   if (!n.ok()) return respond(StorageUnavailable(ctx));
@@ -355,15 +365,16 @@ void Unsubscribe(Context& ctx, http::Request& req, const http::Respond& respond)
                  : !e.empty() && readers::AddressSignatureFits(ctx.signer, "unsubscribe", e, t);
   render::AccountPageView v{"Stop e-mails", "", nullptr, ""};
   if (!fits || t.empty()) {
-    return respond(ErrorPage(ctx, 400, "This unsubscribe link is not valid: its signature does "
+    return respond(ErrorPage(ctx, req, 400, "This unsubscribe link is not valid: its signature does "
                                        "not match."));
   }
   if (req.method == "GET") {
     v.body = render::ConfirmButtonForm(
-        "/notifications/unsubscribe?" + req.query, {},
-        id ? "One click to stop the e-mails about this article."
-           : "One click to stop every e-mail from this site to " + e + ".",
-        "Stop the e-mails");
+        SiteFor(ctx, req), "/notifications/unsubscribe?" + req.query, {},
+        id ? "One click to stop the e-mails about this article."  // i18n
+           : SiteFor(ctx, req).F("One click to stop every e-mail from this site to {address}.", {},
+                                 {{"address", e}}),
+        "Stop the e-mails");  // i18n
     return respond(Page(ctx, req, 200, v));
   }
   Status st = id ? ctx.outbox->RemoveSubscription(*id)
@@ -378,17 +389,18 @@ void ConfirmSubscription(Context& ctx, http::Request& req, const http::Respond& 
   std::optional<int64_t> id = ParseWhole(req.QueryParam("s"));
   std::string t = req.QueryParam("t");
   if (!id || !readers::SubscriptionSignatureFits(ctx.signer, "confirm", *id, t)) {
-    return respond(ErrorPage(ctx, 400, "This link is not valid: its signature does not match."));
+    return respond(ErrorPage(ctx, req, 400, "This link is not valid: its signature does not match."));
   }
   render::AccountPageView v{"Confirm e-mails", "", nullptr, ""};
   if (req.method == "GET") {
-    v.body = render::ConfirmButtonForm("/notifications/confirm?" + req.query, {},
-                                       "One click to start the e-mails you asked for.",
-                                       "Yes, send them");
+    v.body = render::ConfirmButtonForm(
+        SiteFor(ctx, req), "/notifications/confirm?" + req.query, {},
+        "One click to start the e-mails you asked for.",  // i18n
+        "Yes, send them");  // i18n
     return respond(Page(ctx, req, 200, v));
   }
   Status st = ctx.outbox->ConfirmSubscription(*id);
-  if (st.code() == Code::kNotFound) return respond(ErrorPage(ctx, 404, "It was stopped meanwhile."));
+  if (st.code() == Code::kNotFound) return respond(ErrorPage(ctx, req, 404, "It was stopped meanwhile."));
   if (!st.ok()) return respond(StorageUnavailable(ctx));
   v.notice = "Confirmed: you will get these e-mails. Each one has a link to stop them.";
   respond(Page(ctx, req, 200, v));
@@ -404,7 +416,7 @@ void Privacy(Context& ctx, http::Request& req, const http::Respond& respond) {
                          c.retention.outbox_days,
                          c.accounts.session_days,
                          ctx.accounts && ctx.accounts->erasure_removes()};
-  render::AccountPageView v{"Privacy", "", nullptr, render::PrivacyBody(pv)};
+  render::AccountPageView v{"Privacy", "", nullptr, render::PrivacyBody(SiteFor(ctx, req), pv)};
   http::Response r = HtmlResponse(200, render::RenderAccountPage(SiteFor(ctx, req), v));
   respond(std::move(r));
 }
@@ -415,10 +427,10 @@ void CommentLink(Context& ctx, http::Request& req, int64_t id, http::Respond res
   auto c = ctx.comment_store.GetComment(id);
   if (!c.ok() && c.status().code() != Code::kNotFound) return respond(StorageUnavailable(ctx));
   if (!c.ok() || c->status != site::CommentStatus::kPublished) {
-    return respond(ErrorPage(ctx, 404, "This comment is not published."));
+    return respond(ErrorPage(ctx, req, 404, "This comment is not published."));
   }
   auto a = store::GetPublicArticle(ctx.articles, c->article_id, Now());
-  if (!a.ok()) return respond(ErrorPage(ctx, 404, "There is no such article."));
+  if (!a.ok()) return respond(ErrorPage(ctx, req, 404, "There is no such article."));
   auto above = ctx.comment_store.CountPublishedAbove(a->id, c->number);
   if (!above.ok()) return respond(StorageUnavailable(ctx));
   int64_t page = *above / ctx.config.comments.per_page + 1;

@@ -46,6 +46,8 @@ struct Context {
   readers::Accounts* accounts = nullptr;
   store::ReaderStore* readers = nullptr;
   store::OutboxStore* outbox = nullptr;
+  // The interface's languages (null: English only).
+  const i18n::Languages* languages = nullptr;
 };
 
 }  // namespace tribune::web

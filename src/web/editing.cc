@@ -81,10 +81,10 @@ void EditCommentPage(Context& ctx, http::Request& req, int64_t id, http::Respond
   using Kind = comments::EditOutcome::Kind;
   switch (out.kind) {
     case Kind::kEdited: return respond(EditPage(ctx, req, 200, out, key));
-    case Kind::kNotFound: return respond(ErrorPage(ctx, 404, out.message));
+    case Kind::kNotFound: return respond(ErrorPage(ctx, req, 404, out.message));
     case Kind::kUnavailable: return respond(StorageUnavailable(ctx));
     case Kind::kForbidden:
-      if (out.article.id == 0) return respond(ErrorPage(ctx, 403, out.message));
+      if (out.article.id == 0) return respond(ErrorPage(ctx, req, 403, out.message));
       out.body.clear();  // not the author's browser: the text is not theirs to copy
       return respond(EditPage(ctx, req, 403, out, ""));
     default: return respond(EditPage(ctx, req, 403, out, ""));
@@ -93,13 +93,13 @@ void EditCommentPage(Context& ctx, http::Request& req, int64_t id, http::Respond
 
 void PostCommentEdit(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
   if (!IsFormEncoded(req)) {
-    return respond(ErrorPage(ctx, 415, "The form must be sent as "
+    return respond(ErrorPage(ctx, req, 415, "The form must be sent as "
                                        "application/x-www-form-urlencoded."));
   }
   std::string body, key;
   for (auto& [k, v] : http::ParseForm(req.body)) {
     if (!utf8::IsValid(v)) {
-      return respond(ErrorPage(ctx, 400, "The form is not valid UTF-8 text; please check your "
+      return respond(ErrorPage(ctx, req, 400, "The form is not valid UTF-8 text; please check your "
                                          "browser's encoding."));
     }
     if (k == "body") body = std::move(v);
@@ -118,7 +118,7 @@ void PostCommentEdit(Context& ctx, http::Request& req, int64_t id, http::Respond
                                                out.comment.id, out.comment.id)));
     }
     case Kind::kInvalid: return respond(EditPage(ctx, req, 422, out, key));
-    case Kind::kNotFound: return respond(ErrorPage(ctx, 404, out.message));
+    case Kind::kNotFound: return respond(ErrorPage(ctx, req, 404, out.message));
     case Kind::kLimited: {
       http::Response r = EditPage(ctx, req, 429, out, key);
       r.headers.emplace_back("Retry-After", "60");
@@ -138,7 +138,7 @@ void PostCommentEdit(Context& ctx, http::Request& req, int64_t id, http::Respond
       return respond(EditPage(ctx, req, 503, out, key));
     case Kind::kForbidden:
     case Kind::kClosed:
-      if (out.article.id == 0) return respond(ErrorPage(ctx, 403, out.message));
+      if (out.article.id == 0) return respond(ErrorPage(ctx, req, 403, out.message));
       return respond(EditPage(ctx, req, 403, out, key));
   }
 }

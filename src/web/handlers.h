@@ -36,6 +36,8 @@ void SiteFeed(Context& ctx, http::Request& req, http::Respond respond);
 void CommentsFeed(Context& ctx, http::Request& req, const ArticleRoute& route,
                   http::Respond respond);
 void FontPreference(Context& ctx, http::Request& req, http::Respond respond);
+// /prefs/lang?l=CODE&back=PATH: the language switch (a cookie), then back.
+void LanguagePreference(Context& ctx, http::Request& req, http::Respond respond);
 void LeavingPage(Context& ctx, http::Request& req, http::Respond respond);
 void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route,
                      http::Respond respond);

@@ -33,13 +33,24 @@ std::string LinkBase(const Context& ctx, const http::Request& req) {
   return HttpBase(req.local_endpoint);
 }
 
+const i18n::Language* LanguageFor(const Context& ctx, const http::Request& req) {
+  if (!ctx.languages) return nullptr;
+  return &ctx.languages->Choose(req.Cookie(kLanguageCookie), req.Header("accept-language"));
+}
+
 render::SiteInfo SiteFor(const Context& ctx, const http::Request& req) {
   render::SiteInfo site = ctx.site;
   if (site.base_url.empty()) site.base_url = LinkBase(ctx, req);
+  site.lang = LanguageFor(ctx, req);
+  site.languages = ctx.languages;
   return site;
 }
 
 std::string LinkCacheKey(const Context& ctx, const http::Request& req, std::string key) {
+  if (const i18n::Language* lang = LanguageFor(ctx, req)) {
+    key += '|';
+    key += lang->code();
+  }
   if (ctx.site.base_url.empty()) {
     key += '@';
     key += LinkBase(ctx, req);

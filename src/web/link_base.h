@@ -21,11 +21,18 @@ namespace tribune::web {
 // The base for links in the answer to `req`.
 std::string LinkBase(const Context& ctx, const http::Request& req);
 
-// ctx.site with LinkBase(ctx, req) as its base_url.
+// The cookie the language switch sets (/prefs/lang).
+inline constexpr std::string_view kLanguageCookie = "lang";
+
+// The reader's language: their switch's choice, else their browser's
+// Accept-Language, else the site's (null when the site has no languages).
+const i18n::Language* LanguageFor(const Context& ctx, const http::Request& req);
+
+// ctx.site with LinkBase(ctx, req) as its base_url, in the reader's language.
 render::SiteInfo SiteFor(const Context& ctx, const http::Request& req);
 
-// `key` for a cached page with absolute links: itself when the base is the
-// same for every request, else with the request's base appended.
+// `key` for a cached page with absolute links, in the reader's language:
+// with the language, and the request's base when it varies.
 std::string LinkCacheKey(const Context& ctx, const http::Request& req, std::string key);
 
 }  // namespace tribune::web

@@ -45,7 +45,7 @@ std::string LocalPath(const std::string& path) {
 // may keep it, unless the reader chose another font size (its own page).
 std::string PageCacheControl(const Context& ctx, const http::Request& req) {
   if (!ctx.config.cache.public_pages) return "";
-  if (!req.Cookie("fs").empty()) return "private, no-cache";
+  if (!req.Cookie("fs").empty() || !req.Cookie(kLanguageCookie).empty()) return "private, no-cache";
   return fmt::format("public, max-age=0, s-maxage={}", ctx.config.cache.shared_max_age_s);
 }
 
@@ -70,10 +70,16 @@ void ServeCached(Context& ctx, http::Request& req, int64_t scope, std::string pl
     return respond(
         CachedResponse(req, seen.page, per_request ? per_request() : "", cache_control));
   }
+  // Pages come in the reader's language: caches must keep one per language.
+  bool languages = ctx.languages && ctx.languages->all().size() > 1;
+  auto varied = [languages](http::Response r) {
+    if (languages) r.headers.emplace_back("Vary", "Accept-Language, Cookie");
+    return r;
+  };
   auto found = ctx.cache.Find(scope, key, tag);
   if (!found.rebuild) {
-    return respond(
-        CachedResponse(req, found.page, per_request ? per_request() : "", cache_control));
+    return respond(varied(
+        CachedResponse(req, found.page, per_request ? per_request() : "", cache_control)));
   }
   std::shared_ptr<const render::CachedPage> page;
   http::Response error;
@@ -82,11 +88,12 @@ void ServeCached(Context& ctx, http::Request& req, int64_t scope, std::string pl
     return respond(std::move(error));
   }
   page = ctx.cache.Put(scope, found.generation, key, std::move(page));
-  respond(CachedResponse(req, std::move(page), per_request ? per_request() : "", cache_control));
+  respond(varied(
+      CachedResponse(req, std::move(page), per_request ? per_request() : "", cache_control)));
 }
 
-http::Response BadPageParameter(Context& ctx) {
-  return ErrorPage(ctx, 400, "The 'page' parameter must be a whole number from 1.");
+http::Response BadPageParameter(Context& ctx, const http::Request& req) {
+  return ErrorPage(ctx, req, 400, "The 'page' parameter must be a whole number from 1.");
 }
 
 }  // namespace
@@ -107,14 +114,14 @@ int FontStep(const http::Request& req) {
 
 void FrontPage(Context& ctx, http::Request& req, http::Respond respond) {
   std::optional<int64_t> page_param = req.PositiveParam("page", 1);
-  if (!page_param) return respond(BadPageParameter(ctx));
+  if (!page_param) return respond(BadPageParameter(ctx, req));
   int64_t page = *page_param;
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
     store::ArticleFilter shown{Now(), ""};
     auto count = ctx.articles.CountArticles(shown);
     if (!count.ok()) return error = StorageUnavailable(ctx), false;
     int64_t pages = site::PageCount(*count, kFrontPageSize);
-    if (page > pages) return error = ErrorPage(ctx, 404, "There is no such page."), false;
+    if (page > pages) return error = ErrorPage(ctx, req, 404, "There is no such page."), false;
     auto articles = ctx.articles.ListArticles(site::PageOffset(page, kFrontPageSize),
                                               kFrontPageSize, shown);
     if (!articles.ok()) return error = StorageUnavailable(ctx), false;
@@ -132,9 +139,9 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
   int64_t now = Now();
   int font = FontStep(req);
   std::optional<int64_t> posted = req.PositiveParam("posted", 0);
-  if (!posted) return respond(ErrorPage(ctx, 400, "The 'posted' parameter must be a comment id."));
+  if (!posted) return respond(ErrorPage(ctx, req, 400, "The 'posted' parameter must be a comment id."));
   std::optional<int64_t> reply = req.PositiveParam("reply", 0);
-  if (!reply) return respond(ErrorPage(ctx, 400, "The 'reply' parameter must be a comment id."));
+  if (!reply) return respond(ErrorPage(ctx, req, 400, "The 'reply' parameter must be a comment id."));
   // A signed-in reader's page is their own: members' text, their name on the form.
   bool member_cookie = ctx.accounts && !req.Cookie(readers::Accounts::kCookie).empty();
   int64_t per_page = ctx.config.comments.per_page;
@@ -143,7 +150,8 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
     // A known good commenter's pass keeps a spam wave's extra work off their form.
     std::string pass = req.Cookie(comments::CommenterPass::kCookie);
     return ctx.comments.FormFieldsHtml(route.id, req.remote_addr, now, NowMs(),
-                                       ctx.comments.KnownCommenter(pass, now));
+                                       ctx.comments.KnownCommenter(pass, now),
+                                       LanguageFor(ctx, req));
   };
 
   // Builds the page; `notice` makes it the reader's own (not cached).
@@ -154,7 +162,7 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
     auto article = store::GetPublicArticle(ctx.articles, route.id, now);
     if (!article.ok()) {
       error = article.status().code() == Code::kNotFound
-                  ? ErrorPage(ctx, 404, "There is no such article.")
+                  ? ErrorPage(ctx, req, 404, "There is no such article.")
                   : StorageUnavailable(ctx);
       return false;
     }
@@ -165,7 +173,7 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
       return error = Redirect(301, canonical), false;
     }
     int64_t pages = site::PageCount(article->comment_count, per_page);
-    if (page > pages) return error = ErrorPage(ctx, 404, "There is no such comment page."), false;
+    if (page > pages) return error = ErrorPage(ctx, req, 404, "There is no such comment page."), false;
     article->comments_open = site::TakesComments(*article, now);
     auto comments = ctx.comment_store.ListPublishedComments(
         route.id, site::PageOffset(page, per_page), per_page);
@@ -195,11 +203,13 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
     view.font_step = font;
     view.body_max = ctx.config.comments.max_length;
     view.notice = notice;
+    render::SiteInfo site = SiteFor(ctx, req);
     if (posted) {
       view.notice_edit_href = EditLinkFor(ctx, req, *posted, *article);
       if (!view.notice_edit_href.empty()) {
-        view.notice += fmt::format(" You can edit it for {} minutes.",
-                                   (ctx.comments.EditableUntil(*posted) - now + 59) / 60);
+        view.notice += ' ';
+        view.notice += site.F("You can edit it for {minutes, plural, one {# minute} other {# minutes}}.",
+                              {{"minutes", (ctx.comments.EditableUntil(*posted) - now + 59) / 60}});
       }
     }
     if (reader) {
@@ -209,11 +219,11 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
       // reader starts to write.
       std::string base = site::ArticlePath(*article);  // "/news/{id}-{slug}.html"
       base.resize(base.size() - std::string_view(".html").size());
-      view.form_fields = render::DeferredFormFields(base + "/form-fields");
+      view.form_fields = render::DeferredFormFields(base + "/form-fields", LanguageFor(ctx, req));
     } else if (challenge) {
       view.form_fields = notice.empty() ? std::string(render::kPerRequestMarker) : form_fields();
     }
-    html = render::RenderArticlePage(SiteFor(ctx, req), view);
+    html = render::RenderArticlePage(site, view);
     return true;
   };
 
@@ -235,12 +245,13 @@ void ArticlePage(Context& ctx, http::Request& req, const ArticleRoute& route, in
   }
   if (*posted > 0) {
     auto c = ctx.comment_store.GetComment(*posted);
-    std::string notice = "Your comment was received.";
+    render::SiteInfo site = SiteFor(ctx, req);
+    std::string notice = site.T("Your comment was received.");
     const site::Comment* own = nullptr;
     if (c.ok() && c->article_id == route.id) {
       notice = c->status == site::CommentStatus::kPublished
-                   ? fmt::format("Thank you: your comment #{} is published.", c->number)
-                   : "Thank you: your comment is waiting for a moderator.";
+                   ? site.F("Thank you: your comment #{number} is published.", {{"number", c->number}})
+                   : site.T("Thank you: your comment is waiting for a moderator.");
       own = &*c;
     }
     std::string html;
@@ -269,13 +280,14 @@ void FormFields(Context& ctx, http::Request& req, const ArticleRoute& route,
   auto article = store::GetPublicArticle(ctx.articles, route.id, now);
   if (!article.ok()) {
     return respond(article.status().code() == Code::kNotFound
-                       ? ErrorPage(ctx, 404, "There is no such article.")
+                       ? ErrorPage(ctx, req, 404, "There is no such article.")
                        : StorageUnavailable(ctx));
   }
   std::string pass = req.Cookie(comments::CommenterPass::kCookie);
   http::Response r;
   r.body = ctx.comments.FormFieldsHtml(route.id, req.remote_addr, now, NowMs(),
-                                       ctx.comments.KnownCommenter(pass, now));
+                                       ctx.comments.KnownCommenter(pass, now),
+                                       LanguageFor(ctx, req));
   r.headers.emplace_back("Cache-Control", "no-store");
   r.headers.emplace_back("X-Robots-Tag", "noindex");
   respond(std::move(r));
@@ -302,7 +314,7 @@ void CommentsFeed(Context& ctx, http::Request& req, const ArticleRoute& route,
       return error = StorageUnavailable(ctx), false;
     }
     if (!article.ok() || article->slug != route.slug) {
-      return error = ErrorPage(ctx, 404, "There is no such article."), false;
+      return error = ErrorPage(ctx, req, 404, "There is no such article."), false;
     }
     auto comments = ctx.comment_store.ListPublishedComments(route.id, 0, kFeedSize);
     if (!comments.ok()) return error = StorageUnavailable(ctx), false;
@@ -329,16 +341,16 @@ std::string CategoryNamed(const Context& ctx, const std::string& slug) {
 void CategoryPage(Context& ctx, http::Request& req, const std::string& slug,
                   http::Respond respond) {
   std::string name = CategoryNamed(ctx, slug);
-  if (name.empty()) return respond(ErrorPage(ctx, 404, "There is no such section."));
+  if (name.empty()) return respond(ErrorPage(ctx, req, 404, "There is no such section."));
   std::optional<int64_t> page_param = req.PositiveParam("page", 1);
-  if (!page_param) return respond(BadPageParameter(ctx));
+  if (!page_param) return respond(BadPageParameter(ctx, req));
   int64_t page = *page_param;
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
     store::ArticleFilter shown{Now(), name};
     auto count = ctx.articles.CountArticles(shown);
     if (!count.ok()) return error = StorageUnavailable(ctx), false;
     int64_t pages = site::PageCount(*count, kFrontPageSize);
-    if (page > pages) return error = ErrorPage(ctx, 404, "There is no such page."), false;
+    if (page > pages) return error = ErrorPage(ctx, req, 404, "There is no such page."), false;
     auto articles = ctx.articles.ListArticles(site::PageOffset(page, kFrontPageSize),
                                               kFrontPageSize, shown);
     if (!articles.ok()) return error = StorageUnavailable(ctx), false;
@@ -359,7 +371,7 @@ void CategoryPage(Context& ctx, http::Request& req, const std::string& slug,
 void CategoryFeed(Context& ctx, http::Request& req, const std::string& slug,
                   http::Respond respond) {
   std::string name = CategoryNamed(ctx, slug);
-  if (name.empty()) return respond(ErrorPage(ctx, 404, "There is no such section."));
+  if (name.empty()) return respond(ErrorPage(ctx, req, 404, "There is no such section."));
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
     auto articles = ctx.articles.ListArticles(0, kFeedSize, {Now(), name});
     if (!articles.ok()) return error = StorageUnavailable(ctx), false;
@@ -371,6 +383,17 @@ void CategoryFeed(Context& ctx, http::Request& req, const std::string& slug,
               [&ctx, slug](http::Request& r, const http::Respond& out) {
                 CategoryFeed(ctx, r, slug, out);
               });
+}
+
+void LanguagePreference(Context& ctx, http::Request& req, http::Respond respond) {
+  std::string code = req.QueryParam("l");
+  if (!ctx.languages || !ctx.languages->Offers(code)) {
+    return respond(ErrorPage(ctx, req, 400, "This site is not offered in that language."));
+  }
+  http::Response r = Redirect(303, LocalPath(req.QueryParam("back")));
+  r.headers.emplace_back("Set-Cookie", fmt::format("{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+                                                   kLanguageCookie, code));
+  respond(std::move(r));
 }
 
 void FontPreference(Context&, http::Request& req, http::Respond respond) {
@@ -388,7 +411,7 @@ void FontPreference(Context&, http::Request& req, http::Respond respond) {
 void LeavingPage(Context& ctx, http::Request& req, http::Respond respond) {
   std::string target = req.QueryParam("u");
   if (target.empty() || !ctx.signer.Verify(target, req.QueryParam("s"))) {
-    return respond(ErrorPage(ctx, 400, "This link is not valid: its signature does not match."));
+    return respond(ErrorPage(ctx, req, 400, "This link is not valid: its signature does not match."));
   }
   http::Response r = HtmlResponse(200, render::RenderLeavingPage(ctx.site, target));
   r.headers.emplace_back("X-Robots-Tag", "noindex, nofollow");

@@ -30,7 +30,7 @@ http::Response FormAgain(Context& ctx, const render::SiteInfo& site, const comme
   // A known commenter's pass spares work only for the e-mail it was given for.
   bool same = ctx.comments.SameCommenter(known, out.form.email);
   view.form_fields = ctx.comments.FormFieldsHtml(out.article.id, ip, std::time(nullptr), NowMs(),
-                                                 same ? known : std::string());
+                                                 same ? known : std::string(), site.lang);
   view.body_max = ctx.config.comments.max_length;
   view.form = &out.form;
   view.errors = &out.errors;
@@ -45,7 +45,7 @@ http::Response FormAgain(Context& ctx, const render::SiteInfo& site, const comme
 void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route,
                      http::Respond respond) {
   if (!IsFormEncoded(req)) {
-    return respond(ErrorPage(ctx, 415, "The form must be sent as "
+    return respond(ErrorPage(ctx, req, 415, "The form must be sent as "
                                        "application/x-www-form-urlencoded."));
   }
   site::CommentForm form;
@@ -54,7 +54,7 @@ void PostCommentForm(Context& ctx, http::Request& req, const ArticleRoute& route
   proof.page_form = true;
   for (auto& [k, v] : http::ParseForm(req.body)) {
     if (!utf8::IsValid(v)) {
-      return respond(ErrorPage(ctx, 400, fmt::format("The field '{}' is not valid UTF-8 text; "
+      return respond(ErrorPage(ctx, req, 400, fmt::format("The field '{}' is not valid UTF-8 text; "
                                                      "please check your browser's encoding.",
                                                      utf8::IsValid(k) ? k : "?")));
     }

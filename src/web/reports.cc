@@ -41,20 +41,20 @@ void ReportCommentPage(Context& ctx, http::Request& req, int64_t id, http::Respo
   auto c = ctx.comment_store.GetComment(id);
   if (!c.ok() && c.status().code() != Code::kNotFound) return respond(StorageUnavailable(ctx));
   if (!c.ok() || c->status != site::CommentStatus::kPublished) {
-    return respond(ErrorPage(ctx, 404, "There is no such comment."));
+    return respond(ErrorPage(ctx, req, 404, "There is no such comment."));
   }
   respond(ReportPage(ctx, req, *c, {}, 200));
 }
 
 void PostReport(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
   if (!IsFormEncoded(req)) {
-    return respond(ErrorPage(ctx, 415, "The form must be sent as "
+    return respond(ErrorPage(ctx, req, 415, "The form must be sent as "
                                        "application/x-www-form-urlencoded."));
   }
   render::ReportPageView view;
   for (auto& [k, v] : http::ParseForm(req.body)) {
     if (!utf8::IsValid(v)) {
-      return respond(ErrorPage(ctx, 400, "The report is not valid UTF-8 text; please check your "
+      return respond(ErrorPage(ctx, req, 400, "The report is not valid UTF-8 text; please check your "
                                          "browser's encoding."));
     }
     if (k == "reason") view.reason = std::move(v);
@@ -67,7 +67,7 @@ void PostReport(Context& ctx, http::Request& req, int64_t id, http::Respond resp
     case Kind::kRecorded:
       if (out.held) CommentChanged(ctx, out.comment);
       return respond(Redirect(303, "/comments/" + std::to_string(id) + "/report?sent=1"));
-    case Kind::kNotFound: return respond(ErrorPage(ctx, 404, "There is no such comment."));
+    case Kind::kNotFound: return respond(ErrorPage(ctx, req, 404, "There is no such comment."));
     case Kind::kUnavailable: return respond(StorageUnavailable(ctx));
     case Kind::kInvalid:
     case Kind::kLimited:

@@ -1,5 +1,7 @@
 #include "web/responses.h"
 
+#include "web/link_base.h"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
@@ -86,6 +88,12 @@ http::Response Redirect(int status, const std::string& location) {
 http::Response ErrorPage(const Context& ctx, int status, const std::string& message) {
   std::string title(http::StatusText(status));
   return HtmlResponse(status, render::RenderErrorPage(ctx.site, status, title, message));
+}
+
+http::Response ErrorPage(const Context& ctx, const http::Request& req, int status,
+                         const std::string& message) {
+  std::string title(http::StatusText(status));
+  return HtmlResponse(status, render::RenderErrorPage(SiteFor(ctx, req), status, title, message));
 }
 
 http::Response StorageUnavailable(const Context& ctx) {

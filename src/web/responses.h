@@ -25,8 +25,11 @@ http::Response HtmlResponse(int status, std::string body);
 // (http::IsLocalPath): any other target is a bug, logged, and "/" is sent
 // instead, so that no handler can send a reader to another site.
 http::Response Redirect(int status, const std::string& location);
-// An HTML error page with the reason for the reader.
+// An HTML error page with the reason for the reader (in their language when
+// the request is given and the catalog has the message).
 http::Response ErrorPage(const Context& ctx, int status, const std::string& message);
+http::Response ErrorPage(const Context& ctx, const http::Request& req, int status,
+                         const std::string& message);
 // The 503 page readers get when the store fails (a read-only, full or corrupt
 // database): a plain message, never SQLite's (the store logs that).
 http::Response StorageUnavailable(const Context& ctx);

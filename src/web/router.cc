@@ -82,6 +82,9 @@ RouteTable SiteRoutes(Context& ctx) {
   t.Add("/category/{slug}").Get([&ctx](R req, Args a, Out respond) {
     CategoryPage(ctx, req, a.slug, respond);
   }).OnLoop();
+  t.Add("/prefs/lang")
+      .Get([&ctx](R req, Args, Out respond) { LanguagePreference(ctx, req, respond); })
+      .OnLoop();
   t.Add("/prefs/font")
       .Get([&ctx](R req, Args, Out respond) { FontPreference(ctx, req, respond); })
       .OnLoop();

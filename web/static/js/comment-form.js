@@ -288,6 +288,13 @@
   // "label in name"), so a reader who says "Leech" to voice control reaches
   // it; the title follows as the explanation. An icon, a single letter or a
   // symbol shows no word to repeat: the title alone names it.
+  // The page's language: the editor's texts come from the site's catalogs
+  // (data-labels on the editor's box, English text -> translation).
+  let LABELS = {};
+  function tr(text) {
+    return Object.prototype.hasOwnProperty.call(LABELS, text) ? LABELS[text] : text;
+  }
+
   function accessibleName(spec) {
     const shown = typeof spec.label === 'string' ? spec.label.trim() : '';
     const words = /\p{L}{2,}/u.test(shown);
@@ -345,7 +352,7 @@
 
     build() {
       const toolbar = el('div', {
-        className: 'editor-toolbar', role: 'toolbar', 'aria-label': 'Formatting',
+        className: 'editor-toolbar', role: 'toolbar', 'aria-label': tr('Formatting'),
         'aria-controls': this.textarea.id,
       });
       for (const group of this.toolGroups()) {
@@ -372,36 +379,36 @@
         wrapSelection(this.textarea, open, close) });
       return [
         [
-          wrap('bold', 'Bold', 'B', '[b]', '[/b]'),
-          wrap('italic', 'Italic', 'I', '[i]', '[/i]'),
-          wrap('underline', 'Underline', 'U', '[u]', '[/u]'),
-          wrap('strike', 'Strikethrough', 'S', '[s]', '[/s]'),
+          wrap('bold', tr('Bold'), 'B', '[b]', '[/b]'),
+          wrap('italic', tr('Italic'), 'I', '[i]', '[/i]'),
+          wrap('underline', tr('Underline'), 'U', '[u]', '[/u]'),
+          wrap('strike', tr('Strikethrough'), 'S', '[s]', '[/s]'),
         ],
         [
-          { ...wrap('left', 'Align left', '', '[left]', '[/left]'), icon: 'M2 4h14M2 8h9M2 12h14M2 16h9' },
-          { ...wrap('center', 'Centre', '', '[center]', '[/center]'), icon: 'M2 4h14M5 8h8M2 12h14M5 16h8' },
-          { ...wrap('right', 'Align right', '', '[right]', '[/right]'), icon: 'M2 4h14M7 8h9M2 12h14M7 16h9' },
+          { ...wrap('left', tr('Align left'), '', '[left]', '[/left]'), icon: 'M2 4h14M2 8h9M2 12h14M2 16h9' },
+          { ...wrap('center', tr('Centre'), '', '[center]', '[/center]'), icon: 'M2 4h14M5 8h8M2 12h14M5 16h8' },
+          { ...wrap('right', tr('Align right'), '', '[right]', '[/right]'), icon: 'M2 4h14M7 8h9M2 12h14M7 16h9' },
         ],
         [
-          { id: 'smilies', title: 'Insert smiley', popup: 'smiley',
+          { id: 'smilies', title: tr('Insert smiley'), popup: 'smiley',
             label: el('img', { src: STATIC_BASE + 'smilies/smile.svg', alt: '', width: '18', height: '18' }) },
-          { id: 'url', title: 'Insert link', label: 'URL',
-            run: () => insertLink(this.textarea, 'url', 'Link address:') },
-          { id: 'leech', title: 'Insert a link that warns readers before they leave the site',
-            label: 'Safe link',
-            run: () => insertLink(this.textarea, 'leech', 'Protected link address:') },
-          { id: 'color', title: 'Text colour', label: 'A', popup: 'color' },
+          { id: 'url', title: tr('Insert link'), label: 'URL',
+            run: () => insertLink(this.textarea, 'url', tr('Link address:')) },
+          { id: 'leech', title: tr('Insert a link that warns readers before they leave the site'),
+            label: tr('Safe link'),
+            run: () => insertLink(this.textarea, 'leech', tr('Protected link address:')) },
+          { id: 'color', title: tr('Text colour'), label: 'A', popup: 'color' },
         ],
         [
-          wrap('hide', 'Text only signed-in readers see', 'Members only', '[hide]', '[/hide]'),
-          wrap('quote', 'Quote', '“ ”', '[quote]', '[/quote]'),
+          wrap('hide', tr('Text only signed-in readers see'), tr('Members only'), '[hide]', '[/hide]'),
+          wrap('quote', tr('Quote'), '“ ”', '[quote]', '[/quote]'),
           { id: 'translit',
-            title: 'Turn Latin transliteration in the selected text into Cyrillic (privet → привет)',
-            label: 'To Cyrillic', run: () => translitField(this.textarea) },
-          wrap('spoiler', 'Spoiler', 'Spoiler', '[spoiler]', '[/spoiler]'),
+            title: tr('Turn Latin transliteration in the selected text into Cyrillic (privet → привет)'),
+            label: tr('To Cyrillic'), run: () => translitField(this.textarea) },
+          wrap('spoiler', tr('Spoiler'), tr('Spoiler'), '[spoiler]', '[/spoiler]'),
         ],
         [
-          { id: 'geo', title: 'Geo Keyboard: type Georgian letters', label: 'Geo Keyboard',
+          { id: 'geo', title: tr('Geo Keyboard: type Georgian letters'), label: tr('Geo Keyboard'),
             run: () => this.setGeo(this.geoTarget, !this.geoOnFor.has(this.geoTarget)) },
         ],
       ];
@@ -419,12 +426,12 @@
 
     buildSmileyPopup() {
       const popup = el('div', { className: 'editor-popup smiley-picker', hidden: '',
-                                role: 'group', 'aria-label': 'Smilies' });
+                                role: 'group', 'aria-label': tr('Smilies') });
       for (const name of SMILIES) {
         const img = el('img', { src: STATIC_BASE + 'smilies/' + name + '.svg', alt: '',
                                 width: '20', height: '20' });
         const button = el('button', { type: 'button', title: ':' + name + ':',
-                                      'aria-label': 'Smiley ' + name, 'data-smiley': name }, [img]);
+                                      'aria-label': tr('Smiley') + ' ' + name, 'data-smiley': name }, [img]);
         button.addEventListener('click', () => {
           this.closePopup();
           insertSmiley(this.textarea, name);
@@ -436,10 +443,10 @@
 
     buildColorPopup() {
       const popup = el('div', { className: 'editor-popup color-picker', hidden: '',
-                                role: 'group', 'aria-label': 'Colours' });
+                                role: 'group', 'aria-label': tr('Colours') });
       for (const [value, name] of PALETTE) {
-        const button = el('button', { type: 'button', className: 'swatch', title: name,
-                                      'aria-label': 'Colour ' + name, 'data-color': value,
+        const button = el('button', { type: 'button', className: 'swatch', title: tr(name),
+                                      'aria-label': tr('Colour') + ' ' + tr(name), 'data-color': value,
                                       style: 'background:' + value });
         button.addEventListener('click', () => {
           this.closePopup();
@@ -471,7 +478,7 @@
 
     buildKeyboard() {
       const board = el('div', { className: 'geo-keyboard', hidden: '', role: 'group',
-                                'aria-label': 'Georgian keyboard' });
+                                'aria-label': tr('Georgian keyboard') });
       this.geoKeys = [];
       for (const row of GEO_ROWS) {
         const line = el('div', { className: 'geo-row' });
@@ -483,13 +490,13 @@
         }
         board.append(line);
       }
-      this.shiftKey = el('button', { type: 'button', className: 'geo-shift', title: 'Shift',
-                                     'aria-label': 'Shift', 'aria-pressed': 'false', text: '⇧' });
+      this.shiftKey = el('button', { type: 'button', className: 'geo-shift', title: tr('Shift'),
+                                     'aria-label': tr('Shift'), 'aria-pressed': 'false', text: '⇧' });
       this.shiftKey.addEventListener('click', () => this.setShift(!this.shift));
-      const space = el('button', { type: 'button', className: 'geo-wide', title: 'Space',
-                                   'aria-label': 'Space', text: ' ' });
+      const space = el('button', { type: 'button', className: 'geo-wide', title: tr('Space'),
+                                   'aria-label': tr('Space'), text: ' ' });
       space.addEventListener('click', () => this.typeGeo(' '));
-      const back = el('button', { type: 'button', title: 'Backspace', 'aria-label': 'Backspace',
+      const back = el('button', { type: 'button', title: tr('Backspace'), 'aria-label': tr('Backspace'),
                                   text: '⌫' });
       back.addEventListener('click', () => this.backspace());
       board.append(el('div', { className: 'geo-row' }, [this.shiftKey, space, back]));
@@ -783,6 +790,9 @@
   function init() {
     initFontSize();
     for (const host of document.querySelectorAll('div.editor[data-editor]')) {
+      if (host.dataset.labels) {
+        try { LABELS = JSON.parse(host.dataset.labels) || {}; } catch (err) { LABELS = {}; }
+      }
       const textarea = document.getElementById(host.dataset.editor);
       if (!(textarea instanceof HTMLTextAreaElement) || host.childElementCount > 0) continue;
       new Editor(host, textarea).build();
