@@ -61,21 +61,28 @@ void ServeCached(Context& ctx, http::Request& req, int64_t scope, std::string pl
                  const std::function<std::string()>& per_request = nullptr,
                  std::string_view cache_control = {}) {
   std::string key = LinkCacheKey(ctx, req, std::move(plain_key));
+  // Pages come in the reader's language: caches must keep one per language.
+  bool languages = ctx.languages && ctx.languages->all().size() > 1;
+  auto varied = [languages](http::Response r) {
+    if (!languages) return r;
+    for (auto& [name, value] : r.headers) {
+      if (name == "Vary") {
+        value += ", Accept-Language, Cookie";
+        return r;
+      }
+    }
+    r.headers.emplace_back("Vary", "Accept-Language, Cookie");
+    return r;
+  };
   if (MustLeaveLoop(ctx)) {
     bool asks_redis = per_request && ctx.comments.shares_state();
     auto seen = asks_redis ? render::PageCache::Lookup{} : ctx.cache.Peek(scope, key, tag);
     if (asks_redis || seen.rebuild) {
       return OffLoop(ctx, req, respond, PageErrors(ctx), std::move(again));
     }
-    return respond(
-        CachedResponse(req, seen.page, per_request ? per_request() : "", cache_control));
+    return respond(varied(
+        CachedResponse(req, seen.page, per_request ? per_request() : "", cache_control)));
   }
-  // Pages come in the reader's language: caches must keep one per language.
-  bool languages = ctx.languages && ctx.languages->all().size() > 1;
-  auto varied = [languages](http::Response r) {
-    if (languages) r.headers.emplace_back("Vary", "Accept-Language, Cookie");
-    return r;
-  };
   auto found = ctx.cache.Find(scope, key, tag);
   if (!found.rebuild) {
     return respond(varied(

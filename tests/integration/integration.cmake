@@ -7,6 +7,7 @@ add_executable(integration_test
   ${CMAKE_CURRENT_LIST_DIR}/site_helpers.cc
   ${CMAKE_CURRENT_LIST_DIR}/mail_sink.cc
   ${CMAKE_CURRENT_LIST_DIR}/readers_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/languages_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/pages_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/comment_form_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/api_test.cc
@@ -48,7 +49,7 @@ set(TRIBUNE_INTEGRATION_SUITES
   Links LinkHosts LinkBaseUrl LinkWarnings CampaignWave ApiKeys Premoderation Reports
   MultiNode MultiNodeRedis PostgresRestart DbCopy Operations Backup PublicPages NewsroomArticles
   NewsroomDashboard NewsroomBulk EventLoop EventLoopShared NewsroomWords NewsroomImages
-  ReaderAccounts Replies ReaderNotifications ReaderMailServer ReaderData)
+  ReaderAccounts Replies ReaderNotifications ReaderMailServer ReaderData Languages)
 foreach(suite IN LISTS TRIBUNE_INTEGRATION_SUITES)
   add_test(NAME integration.${suite}
     COMMAND integration_test --gtest_filter=${suite}.*:${suite}/*)
