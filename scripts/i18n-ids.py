@@ -12,15 +12,16 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# The public site's code (the newsroom, the API and feeds speak English for now).
+# The public site, feeds and mail (the newsroom and the API speak English for now).
 SOURCES = [p for d in ("src/render", "src/web", "src/readers", "src/comments", "src/site")
            for p in sorted((ROOT / d).glob("*.cc"))
-           if not p.name.startswith(("newsroom", "dashboard", "api", "feeds", "openapi"))]
+           if not p.name.startswith(("newsroom", "dashboard", "api", "openapi"))]
 LITERAL = r'"(?:[^"\\]|\\.)*"'
 # T("…"), F("…"), t("…"), Tx(site, "…"); ErrorPage(ctx, 404, "…"); a FieldError
 # {"field", "…"}; Invalid("field", "…"); an AccountPageView's title; Field(…)'s label.
 CALLS = [re.compile(p.replace("LIT", r'((?:' + LITERAL + r'\s*)+)')) for p in (
     r'\b[TFt]\(\s*LIT',
+    r'(?:\.|->)F\(\s*LIT',
     r'\bTx\(\s*site\s*,\s*LIT',
     r'\bErrorPage\(\s*ctx\s*,\s*(?:req\s*,\s*)?\d+\s*,\s*LIT',
     r'\bText\(\s*html\s*,\s*[a-z.]+\s*,\s*LIT',

@@ -444,7 +444,9 @@ int Serve(const Config& given) {
   }
   // Readers: accounts, and the outbox that mails them and calls webhooks.
   readers::InitDelivery();
-  readers::Notifier notifier(config, {*store, *store, *store, *store}, signer);
+  // Mail speaks the site's language.
+  readers::Notifier notifier(config, {*store, *store, *store, *store}, signer,
+                             (*languages)->Default());
   readers::Accounts accounts(config, {*store, *store, *store}, signer, notifier);
   readers::OutboxWorker outbox(config, {*store, *store, *store}, notifier);
   ops.metrics.Add("tribune_outbox_delivered_total", "counter",

@@ -91,21 +91,28 @@ void Accounts::MailLink(const site::Reader& r, std::string_view purpose, int64_t
   std::string url = fmt::format("{}/account/{}?t={}", notifier_.base(),
                                 purpose == "confirm" ? "confirm" : "link",
                                 ReaderToken(signer_, purpose, r, expires));
+  const i18n::Language& l = notifier_.language();
+  const std::string& site = config_.site.name;
+  int64_t minutes = config_.accounts.link_minutes;
   MailMessage m;
   m.to = r.email;
+  std::string hello = l.F("Hello {name},", {}, {{"name", r.name}});
   if (purpose == "confirm") {
-    m.subject = fmt::format("Confirm your address for {}", config_.site.name);
+    m.subject = l.F("Confirm your address for {site}", {}, {{"site", site}});
     m.text = fmt::format(
-        "Hello {},\n\nTo confirm this address and finish signing up at {}, open this link "
-        "within {} minutes:\n\n{}\n\nIf you did not sign up, ignore this mail: nothing "
-        "happens without the link.\n",
-        r.name, config_.site.name, config_.accounts.link_minutes, url);
+        "{}\n\n{}\n\n{}\n\n{}\n", hello,
+        l.F("To confirm this address and finish signing up at {site}, open this link within "
+            "{minutes, plural, one {# minute} other {# minutes}}:",
+            {{"minutes", minutes}}, {{"site", site}}),
+        url, l.T("If you did not sign up, ignore this mail: nothing happens without the link."));
   } else {
-    m.subject = fmt::format("Your sign-in link for {}", config_.site.name);
+    m.subject = l.F("Your sign-in link for {site}", {}, {{"site", site}});
     m.text = fmt::format(
-        "Hello {},\n\nTo sign in at {}, open this link within {} minutes. It works once.\n\n{}\n\n"
-        "If you did not ask for it, ignore this mail.\n",
-        r.name, config_.site.name, config_.accounts.link_minutes, url);
+        "{}\n\n{}\n\n{}\n\n{}\n", hello,
+        l.F("To sign in at {site}, open this link within "
+            "{minutes, plural, one {# minute} other {# minutes}}. It works once.",
+            {{"minutes", minutes}}, {{"site", site}}),
+        url, l.T("If you did not ask for it, ignore this mail."));
   }
   std::vector<site::OutboxItem> items = {notifier_.Mail(m, "account", now)};
   stores_.outbox.Enqueue(items);
@@ -229,14 +236,18 @@ AccountOutcome Accounts::SendDataLink(const std::string& email, const std::strin
   int64_t expires = now + int64_t{config_.accounts.link_minutes} * 60;
   std::string url = fmt::format("{}/account/data?e={}&t={}", notifier_.base(),
                                 html::UrlEncode(key), DataToken(signer_, key, expires));
+  const i18n::Language& l = notifier_.language();
   MailMessage m;
   m.to = address;
-  m.subject = fmt::format("Your data at {}", config_.site.name);
+  m.subject = l.F("Your data at {site}", {}, {{"site", config_.site.name}});
   m.text = fmt::format(
-      "Someone (we hope you) asked to see what {} keeps about this address.\n\n"
-      "Within {} minutes, this link lets you download it or have it erased:\n\n{}\n\n"
-      "If you did not ask, ignore this mail.\n",
-      config_.site.name, config_.accounts.link_minutes, url);
+      "{}\n\n{}\n\n{}\n\n{}\n",
+      l.F("Someone (we hope you) asked to see what {site} keeps about this address.", {},
+          {{"site", config_.site.name}}),
+      l.F("Within {minutes, plural, one {# minute} other {# minutes}}, this link lets you "
+          "download it or have it erased:",
+          {{"minutes", config_.accounts.link_minutes}}),
+      url, l.T("If you did not ask, ignore this mail."));
   std::vector<site::OutboxItem> items = {notifier_.Mail(m, "account", now)};
   Status st = stores_.outbox.Enqueue(items);
   if (!st.ok()) return Unavailable(st);
@@ -259,8 +270,9 @@ void Accounts::Follow(const std::string& email, int64_t article_id, bool replies
     auto made = stores_.outbox.AddSubscription(s);
     if (!made.ok() || made->confirmed) continue;
     links.push_back(fmt::format("{}: {}/notifications/confirm?s={}&t={}",
-                                kind == site::SubscriptionKind::kThread ? "Every new comment"
-                                                                        : "Replies to you",
+                                notifier_.language().T(kind == site::SubscriptionKind::kThread
+                                                           ? "Every new comment"  // i18n
+                                                           : "Replies to you"),  // i18n
                                 notifier_.base(), made->id,
                                 SubscriptionSignature(signer_, "confirm", made->id)));
   }
@@ -271,11 +283,14 @@ void Accounts::Follow(const std::string& email, int64_t article_id, bool replies
   if (!sent.ok() || *sent >= 3) return;
   MailMessage m;
   m.to = email;
-  m.subject = fmt::format("Confirm the e-mails you asked for at {}", config_.site.name);
-  std::string text = "You asked, when commenting, to get e-mails about the comments of an "
-                     "article. Open a link to start them:\n\n";
+  const i18n::Language& lang = notifier_.language();
+  m.subject = lang.F("Confirm the e-mails you asked for at {site}", {},
+                     {{"site", config_.site.name}});
+  std::string text = lang.T("You asked, when commenting, to get e-mails about the comments of "
+                            "an article. Open a link to start them:") +
+                     "\n\n";
   for (const std::string& l : links) text += l + "\n\n";
-  text += "If it was not you, ignore this mail: nothing is sent without a click.\n";
+  text += lang.T("If it was not you, ignore this mail: nothing is sent without a click.") + "\n";
   m.text = std::move(text);
   std::vector<site::OutboxItem> items = {notifier_.Mail(m, "confirm", now)};
   stores_.outbox.Enqueue(items);

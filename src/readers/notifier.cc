@@ -34,8 +34,9 @@ std::string HostOf(const std::string& base) {
 
 }  // namespace
 
-Notifier::Notifier(const Config& config, NotifierStores stores, const comments::Signer& signer)
-    : config_(config), stores_(stores), signer_(signer), base_(MailBase(config)) {
+Notifier::Notifier(const Config& config, NotifierStores stores, const comments::Signer& signer,
+                   const i18n::Language& lang)
+    : config_(config), stores_(stores), signer_(signer), lang_(lang), base_(MailBase(config)) {
   from_ = !config.mail.from.empty()
               ? config.mail.from
               : fmt::format("{} <noreply@{}>", config.site.name, HostOf(base_));
@@ -127,7 +128,8 @@ void Notifier::Notifications(const site::Comment& c, const site::Article& a, int
       line.target = email;
       line.topic = topic;
       line.payload = fmt::format("{} — {}{}: {}\n  {}", a.title, c.author,
-                                 reply ? " (a reply to you)" : "", Excerpt(c.body_text, 160), link);
+                                 reply ? " " + lang_.T("(a reply to you)") : "",
+                                 Excerpt(c.body_text, 160), link);
       line.due_at = now;
       line.created_at = now;
       out.push_back(std::move(line));
@@ -135,18 +137,25 @@ void Notifier::Notifications(const site::Comment& c, const site::Article& a, int
     }
     MailMessage m;
     m.to = email;
-    m.subject = reply ? fmt::format("{} replied to your comment on “{}”", c.author, a.title)
-                      : fmt::format("New comment on “{}”", a.title);
+    m.subject = reply ? lang_.F("{author} replied to your comment on “{title}”", {},
+                                {{"author", c.author}, {"title", a.title}})
+                      : lang_.F("New comment on “{title}”", {}, {{"title", a.title}});
     m.unsubscribe = fmt::format("{}/notifications/unsubscribe?s={}&t={}", base_, s->id,
                                 SubscriptionSignature(signer_, "unsubscribe", s->id));
-    m.text = fmt::format(
-        "{} wrote{}:\n\n{}\n\nRead it on the site: {}\n\n-- \n"
-        "You get this because you asked {} at {}.\n"
-        "Stop these e-mails: {}\n",
-        c.author, reply ? fmt::format(" in reply to your comment #{}", c.reply_to_number) : "",
-        Excerpt(c.body_text, kExcerptChars), link,
-        reply ? "to be told of replies to your comments" : "to follow the comments on this article",
-        config_.site.name, m.unsubscribe);
+    std::string wrote =
+        reply ? lang_.F("{author} wrote in reply to your comment #{number}:",
+                        {{"number", c.reply_to_number}}, {{"author", c.author}})
+              : lang_.F("{author} wrote:", {}, {{"author", c.author}});
+    std::string why =
+        reply ? lang_.F("You get this because you asked to be told of replies to your comments "
+                        "at {site}.",
+                        {}, {{"site", config_.site.name}})
+              : lang_.F("You get this because you asked to follow the comments on this article "
+                        "at {site}.",
+                        {}, {{"site", config_.site.name}});
+    m.text = fmt::format("{}\n\n{}\n\n{} {}\n\n-- \n{}\n{} {}\n", wrote,
+                         Excerpt(c.body_text, kExcerptChars), lang_.T("Read it on the site:"),
+                         link, why, lang_.T("Stop these e-mails:"), m.unsubscribe);
     out.push_back(Mail(m, topic, now));
   }
 }
@@ -158,9 +167,11 @@ void Notifier::StaffAlerts(const site::Comment& c, const site::Article& a, int64
     if (sent.ok() && *sent >= kStaffAlertsPerHour) continue;
     MailMessage m;
     m.to = address;
-    m.subject = fmt::format("A comment waits for a moderator: “{}”", a.title);
-    m.text = fmt::format("{} wrote on “{}”:\n\n{}\n\nThe queue: {}/newsroom/queue\n", c.author,
-                         a.title, Excerpt(c.body_text, kExcerptChars), base_);
+    m.subject = lang_.F("A comment waits for a moderator: “{title}”", {}, {{"title", a.title}});
+    m.text = fmt::format("{}\n\n{}\n\n{} {}/newsroom/queue\n",
+                         lang_.F("{author} wrote on “{title}”:", {},
+                                 {{"author", c.author}, {"title", a.title}}),
+                         Excerpt(c.body_text, kExcerptChars), lang_.T("The queue:"), base_);
     out.push_back(Mail(m, "held", now));
   }
 }
@@ -214,14 +225,15 @@ Result<int64_t> Notifier::SendDigests(int64_t now) {
   for (const auto& [email, items] : by_address) {
     MailMessage m;
     m.to = email;
-    m.subject = items.size() == 1 ? fmt::format("{}: 1 new comment", config_.site.name)
-                                  : fmt::format("{}: {} new comments", config_.site.name,
-                                                items.size());
+    m.subject = lang_.F("{site}: {count, plural, one {# new comment} other {# new comments}}",
+                        {{"count", static_cast<int64_t>(items.size())}},
+                        {{"site", config_.site.name}});
     m.unsubscribe = fmt::format("{}/notifications/unsubscribe?e={}&t={}", base_,
                                 html::UrlEncode(email), AddressSignature(signer_, "unsubscribe", email));
-    std::string text = "New since your last digest:\n\n";
+    std::string text = lang_.T("New since your last digest:") + "\n\n";
     for (const site::OutboxItem* i : items) text += "* " + i->payload + "\n\n";
-    text += fmt::format("-- \nStop every e-mail from {}: {}\n", config_.site.name, m.unsubscribe);
+    text += "-- \n" + lang_.F("Stop every e-mail from {site}:", {}, {{"site", config_.site.name}}) +
+            " " + m.unsubscribe + "\n";
     m.text = std::move(text);
     mails.push_back(Mail(m, "digest", now));
   }

@@ -11,6 +11,7 @@
 #include "comments/signer.h"
 #include "core/config.h"
 #include "core/status.h"
+#include "i18n/i18n.h"
 #include "readers/mail_message.h"
 #include "site/reader.h"
 #include "store/store.h"
@@ -26,7 +27,9 @@ struct NotifierStores {
 
 class Notifier {
  public:
-  Notifier(const Config& config, NotifierStores stores, const comments::Signer& signer);
+  // Mail is written in `lang`, the site's language.
+  Notifier(const Config& config, NotifierStores stores, const comments::Signer& signer,
+           const i18n::Language& lang);
 
   // The mail and webhook items `event` (an outbox item of kind "event")
   // becomes at `now`. An event about a comment that is gone becomes nothing.
@@ -41,6 +44,7 @@ class Notifier {
   // The sender: [mail] from, else the site's name at noreply@ its host.
   const std::string& from() const { return from_; }
   const std::string& base() const { return base_; }
+  const i18n::Language& language() const { return lang_; }
   // Where links in mail point, once the server knows its address (before serving).
   void SetBase(std::string base);
 
@@ -55,6 +59,7 @@ class Notifier {
   const Config& config_;
   NotifierStores stores_;
   const comments::Signer& signer_;
+  const i18n::Language& lang_;
   std::string base_, from_;
 };
 

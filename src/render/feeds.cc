@@ -34,7 +34,7 @@ void OpenChannel(std::string& out, const SiteInfo& site, const Channel& c) {
   Element(out, "title", c.title);
   Element(out, "link", c.link);
   Element(out, "description", html::TextAsHtml(c.description));
-  Element(out, "language", site.language);
+  Element(out, "language", site.lang ? std::string(site.code()) : site.language);
   if (c.last_build > 0) Element(out, "lastBuildDate", timefmt::HttpDate(c.last_build));
   out += "<atom:link href=\"";
   html::AppendXmlEscaped(out, c.self);
@@ -65,7 +65,8 @@ std::string RenderSiteFeed(const SiteInfo& site, const std::vector<site::Article
   std::string self = site.base_url + (category.empty() ? "/rss.xml" : path + "/rss.xml");
   std::string title = category.empty() ? site.name : category + " \u00b7 " + site.name;
   OpenChannel(out, site,
-              {title, link, "Latest news from " + title, self, NewestChange(articles)});
+              {title, link, site.F("Latest news from {title}", {}, {{"title", title}}), self,
+               NewestChange(articles)});
   for (const auto& a : articles) {
     std::string item_link = site.base_url + site::ArticlePath(a);
     out += "<item>\n";
@@ -90,7 +91,8 @@ std::string RenderCommentsFeed(const SiteInfo& site, const site::Article& a,
   std::string link = site.base_url + site::ArticlePath(a);
   std::string self = fmt::format("{}/news/{}-{}/comments.rss", site.base_url, a.id, a.slug);
   OpenChannel(out, site,
-              {"Comments: " + a.title, link, "The latest comments on " + a.title, self,
+              {site.F("Comments: {title}", {}, {{"title", a.title}}), link,
+               site.F("The latest comments on {title}", {}, {{"title", a.title}}), self,
                NewestChange(a, comments)});
   for (size_t i = 0; i < comments.size(); ++i) {
     const site::Comment& c = comments[i];

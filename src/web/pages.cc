@@ -99,6 +99,13 @@ void ServeCached(Context& ctx, http::Request& req, int64_t scope, std::string pl
       CachedResponse(req, std::move(page), per_request ? per_request() : "", cache_control)));
 }
 
+// Feeds speak the site's language, whoever asks.
+render::SiteInfo FeedSite(const Context& ctx, const http::Request& req) {
+  render::SiteInfo site = SiteFor(ctx, req);
+  site.lang = ctx.site.lang;
+  return site;
+}
+
 http::Response BadPageParameter(Context& ctx, const http::Request& req) {
   return ErrorPage(ctx, req, 400, "The 'page' parameter must be a whole number from 1.");
 }
@@ -304,7 +311,7 @@ void SiteFeed(Context& ctx, http::Request& req, http::Respond respond) {
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
     auto articles = ctx.articles.ListArticles(0, kFeedSize, {Now(), ""});
     if (!articles.ok()) return error = StorageUnavailable(ctx), false;
-    out = render::MakeCachedPage(render::RenderSiteFeed(SiteFor(ctx, req), *articles),
+    out = render::MakeCachedPage(render::RenderSiteFeed(FeedSite(ctx, req), *articles),
                                  "application/rss+xml; charset=utf-8", 0,
                                  Now());
     return true;
@@ -325,7 +332,7 @@ void CommentsFeed(Context& ctx, http::Request& req, const ArticleRoute& route,
     }
     auto comments = ctx.comment_store.ListPublishedComments(route.id, 0, kFeedSize);
     if (!comments.ok()) return error = StorageUnavailable(ctx), false;
-    out = render::MakeCachedPage(render::RenderCommentsFeed(SiteFor(ctx, req), *article, *comments,
+    out = render::MakeCachedPage(render::RenderCommentsFeed(FeedSite(ctx, req), *article, *comments,
                                                             ctx.config.comments.per_page),
                                  "application/rss+xml; charset=utf-8", 0,
                                  Now());
@@ -382,7 +389,7 @@ void CategoryFeed(Context& ctx, http::Request& req, const std::string& slug,
   auto build = [&](std::shared_ptr<const render::CachedPage>& out, http::Response& error) {
     auto articles = ctx.articles.ListArticles(0, kFeedSize, {Now(), name});
     if (!articles.ok()) return error = StorageUnavailable(ctx), false;
-    out = render::MakeCachedPage(render::RenderSiteFeed(SiteFor(ctx, req), *articles, name),
+    out = render::MakeCachedPage(render::RenderSiteFeed(FeedSite(ctx, req), *articles, name),
                                  "application/rss+xml; charset=utf-8", 0, Now());
     return true;
   };

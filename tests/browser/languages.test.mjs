@@ -72,6 +72,7 @@ describe('the site in Georgian and Russian (Chromium)', () => {
       await page.goto(server.baseUrl + articlePath);
       assert.equal(await page.getAttribute('html', 'lang'), lang);
       await page.waitForSelector('.editor-toolbar');
+      await page.evaluate(() => document.querySelector('#add-comment').scrollIntoView());
       await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'img', `article-${lang}.png`) });
       assert.deepEqual(await axeViolations(page), [], `${lang} article page`);
       for (const extra of ['/account/sign-up', '/privacy']) {

@@ -49,7 +49,8 @@ set(TRIBUNE_INTEGRATION_SUITES
   Links LinkHosts LinkBaseUrl LinkWarnings CampaignWave ApiKeys Premoderation Reports
   MultiNode MultiNodeRedis PostgresRestart DbCopy Operations Backup PublicPages NewsroomArticles
   NewsroomDashboard NewsroomBulk EventLoop EventLoopShared NewsroomWords NewsroomImages
-  ReaderAccounts Replies ReaderNotifications ReaderMailServer ReaderData Languages)
+  ReaderAccounts Replies ReaderNotifications ReaderMailServer ReaderMailLanguage ReaderData
+  Languages)
 foreach(suite IN LISTS TRIBUNE_INTEGRATION_SUITES)
   add_test(NAME integration.${suite}
     COMMAND integration_test --gtest_filter=${suite}.*:${suite}/*)

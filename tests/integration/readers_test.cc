@@ -451,6 +451,32 @@ TEST(ReaderMailServer, MailWaitsInTheOutboxWhileTheServerIsDown) {
   EXPECT_EQ(server.Stop(), 0);
 }
 
+TEST(ReaderMailLanguage, MailAndFeedsSpeakTheSitesLanguage) {
+  TempDir dir;
+  MailSink sink(dir.path() / "sink", false);
+  TribuneServer server(dir.path(),
+                       "[site]\nlanguage = \"ru\"\n" + ReadersConfig(sink.smtp_port(), 0));
+  server.Start();
+  // The reader's browser asks for English: the mail is still the site's.
+  Request r{"POST", "/account/sign-up",
+            {{"Content-Type", "application/x-www-form-urlencoded"}, {"Accept-Language", "en"}},
+            FormEncode({{"name", "Тамара"}, {"email", "tamara@example.org"}})};
+  ASSERT_EQ(Fetch(server.port(), r).status, 200);
+  auto mail = sink.WaitFor("tamara@example.org", nullptr);
+  ASSERT_TRUE(mail.has_value()) << server.Logs();
+  EXPECT_NE(mail->subject.find("Подтвердите адрес"), std::string::npos) << mail->subject;
+  EXPECT_NE(mail->text.find("Здравствуйте, Тамара!"), std::string::npos) << mail->text;
+  EXPECT_NE(mail->text.find("30 минут"), std::string::npos) << mail->text;
+  Response feed = Get(server.port(), "/rss.xml", {{"Accept-Language", "en"}});
+  EXPECT_NE(feed.body.find("<language>ru</language>"), std::string::npos);
+  EXPECT_NE(feed.body.find("Свежие новости"), std::string::npos);
+  // A page without a choice is the site's language; the reader's browser still wins.
+  EXPECT_NE(Get(server.port(), "/").body.find("<html lang=\"ru\">"), std::string::npos);
+  EXPECT_NE(Get(server.port(), "/", {{"Accept-Language", "en"}}).body.find("<html lang=\"en\">"),
+            std::string::npos);
+  EXPECT_EQ(server.Stop(), 0);
+}
+
 class ReaderData : public ReadersSuite<ReaderData> {};
 
 TEST_F(ReaderData, MembersAndGuestsExportAndEraseWhatIsKept) {
