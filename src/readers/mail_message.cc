@@ -33,7 +33,9 @@ bool IsAscii(std::string_view v) {
 // RFC 2047 encoded words for a text with letters outside ASCII, each at most
 // 39 bytes of UTF-8 (never splitting a character): lines stay under 78.
 std::string EncodedWords(std::string_view text) {
-  if (IsAscii(text)) return std::string(text);
+  // ASCII goes as it is, unless it looks like an encoded word itself (which
+  // a mail client would decode into something else).
+  if (IsAscii(text) && text.find("=?") == std::string_view::npos) return std::string(text);
   std::string out;
   size_t i = 0;
   while (i < text.size()) {

@@ -8,37 +8,18 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { after, before, describe, it as nodeIt } from 'node:test';
 
 import { TEST_CONFIG, startTribune } from '../lib/tribune_server.mjs';
+import { axeViolations } from './lib/axe.mjs';
 import { CHROMIUM_ARGS, chooseTarget, loadPlaywright } from './lib/target.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
 const STAFF = { name: 'a11y-editor', password: 'correct horse battery staple 42' };
 const READER = { name: 'Axe Member', email: 'member@example.org', password: 'a member password 7' };
 
 const choice = chooseTarget();
 const skip = choice.skip || (choice.kind !== 'binary' ? 'needs the real binary' : false);
 if (skip) console.log(`# accessibility tests skipped: ${skip}`);
-
-// Runs axe on the page; returns its violations as readable lines.
-async function axeViolations(page) {
-  await page.addScriptTag({ path: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      rules: { 'label-content-name-mismatch': { enabled: true } },
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      help: v.help,
-      nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`)
-        .concat(v.nodes.length > 3 ? [`... and ${v.nodes.length - 3} more`] : []),
-    }));
-  });
-  return violations.map((v) => `${v.id} (${v.help}):\n  ${v.nodes.join('\n  ')}`);
-}
 
 // A published comment posted through the API, with its edit key.
 async function postComment(baseUrl, articleId, body) {

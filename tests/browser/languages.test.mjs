@@ -4,25 +4,15 @@
 // on the Georgian and Russian pages. Screenshots of both go to docs/img
 // (docs/readers.md shows them).
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, it as nodeIt } from 'node:test';
 
 import { TEST_CONFIG, startTribune } from '../lib/tribune_server.mjs';
+import { axeViolations } from './lib/axe.mjs';
 import { CHROMIUM_ARGS, REPO_ROOT, chooseTarget, loadPlaywright } from './lib/target.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
 const choice = chooseTarget();
 const skip = choice.skip || (choice.kind !== 'binary' ? 'needs the real binary' : false);
-
-async function axeViolations(page) {
-  await page.addScriptTag({ path: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { rules: { 'label-content-name-mismatch': { enabled: true } } });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 describe('the site in Georgian and Russian (Chromium)', () => {
   let server;

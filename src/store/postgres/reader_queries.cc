@@ -68,6 +68,20 @@ std::vector<site::OutboxItem> ReadItems(const Rows& r) {
   return out;
 }
 
+// A reader's fields as $1 .. $8 (name .. link_epoch).
+Params ReaderParams(const site::Reader& r) {
+  Params p;
+  p.Add(r.name)
+      .Add(r.name_key)
+      .Add(r.email)
+      .Add(site::EmailKey(r.email))
+      .Add(r.password_hash)
+      .Add(r.confirmed_at)
+      .Add(r.session_epoch)
+      .Add(r.link_epoch);
+  return p;
+}
+
 void InsertItem(Connection& c, const site::OutboxItem& i, int64_t now) {
   c.Run("INSERT INTO outbox (kind, target, topic, payload, due_at, created_at) "
         "VALUES ($1, $2, $3, $4, $5, $6)",
@@ -111,16 +125,7 @@ Result<site::Reader> CreateReader(Connection& c, const site::Reader& r) {
         "INSERT INTO readers (name, name_key, email, email_key, password_hash, confirmed_at, "
         "session_epoch, link_epoch, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
         "RETURNING id",
-        Params()
-            .Add(r.name)
-            .Add(r.name_key)
-            .Add(r.email)
-            .Add(site::EmailKey(r.email))
-            .Add(r.password_hash)
-            .Add(r.confirmed_at)
-            .Add(r.session_epoch)
-            .Add(r.link_epoch)
-            .Add(r.created_at));
+        ReaderParams(r).Add(r.created_at));
     site::Reader out = r;
     out.id = ins.Int(0, 0);
     return out;
@@ -149,16 +154,7 @@ Status UpdateReader(Connection& c, const site::Reader& r) {
   Rows u = c.Run("UPDATE readers SET name = $1, name_key = $2, email = $3, email_key = $4, "
                  "password_hash = $5, confirmed_at = $6, session_epoch = $7, link_epoch = $8 "
                  "WHERE id = $9",
-                 Params()
-                     .Add(r.name)
-                     .Add(r.name_key)
-                     .Add(r.email)
-                     .Add(site::EmailKey(r.email))
-                     .Add(r.password_hash)
-                     .Add(r.confirmed_at)
-                     .Add(r.session_epoch)
-                     .Add(r.link_epoch)
-                     .Add(r.id));
+                 ReaderParams(r).Add(r.id));
   if (u.affected() == 0) return NotFound(fmt::format("no reader {}", r.id));
   return Status::Ok();
 }

@@ -99,6 +99,18 @@ const Sql& Queries() {
   return sql;
 }
 
+// Binds a reader's fields as ?1 .. ?8 (name .. link_epoch).
+Statement& BindReader(Statement& st, const site::Reader& r) {
+  return st.Bind(1, r.name)
+      .Bind(2, r.name_key)
+      .Bind(3, r.email)
+      .Bind(4, site::EmailKey(r.email))
+      .Bind(5, r.password_hash)
+      .Bind(6, r.confirmed_at)
+      .Bind(7, r.session_epoch)
+      .Bind(8, r.link_epoch);
+}
+
 void InsertItem(Connection& c, const site::OutboxItem& i, int64_t now) {
   c.Prepare("INSERT INTO outbox (kind, target, topic, payload, due_at, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)")
@@ -135,18 +147,10 @@ Result<site::Reader> CreateReader(Connection& c, const site::Reader& r) {
   if (GetReaderBy(c, kReaderByEmail, site::EmailKey(r.email)).ok()) {
     return AlreadyExists("a reader has this e-mail address");
   }
-  c.Prepare("INSERT INTO readers (name, name_key, email, email_key, password_hash, confirmed_at, "
-            "session_epoch, link_epoch, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-      .Bind(1, r.name)
-      .Bind(2, r.name_key)
-      .Bind(3, r.email)
-      .Bind(4, site::EmailKey(r.email))
-      .Bind(5, r.password_hash)
-      .Bind(6, r.confirmed_at)
-      .Bind(7, r.session_epoch)
-      .Bind(8, r.link_epoch)
-      .Bind(9, r.created_at)
-      .Step();
+  Statement ins = c.Prepare(
+      "INSERT INTO readers (name, name_key, email, email_key, password_hash, confirmed_at, "
+      "session_epoch, link_epoch, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  BindReader(ins, r).Bind(9, r.created_at).Step();
   site::Reader out = r;
   out.id = c.LastInsertId();
   return out;
@@ -171,18 +175,10 @@ Status UpdateReader(Connection& c, const site::Reader& r) {
                               "AND id <> ?");
   other.Bind(1, r.name_key).Bind(2, site::EmailKey(r.email)).Bind(3, r.id);
   if (other.Step()) return AlreadyExists("another reader has this name or e-mail address");
-  c.Prepare("UPDATE readers SET name = ?, name_key = ?, email = ?, email_key = ?, "
-            "password_hash = ?, confirmed_at = ?, session_epoch = ?, link_epoch = ? WHERE id = ?")
-      .Bind(1, r.name)
-      .Bind(2, r.name_key)
-      .Bind(3, r.email)
-      .Bind(4, site::EmailKey(r.email))
-      .Bind(5, r.password_hash)
-      .Bind(6, r.confirmed_at)
-      .Bind(7, r.session_epoch)
-      .Bind(8, r.link_epoch)
-      .Bind(9, r.id)
-      .Step();
+  Statement update = c.Prepare(
+      "UPDATE readers SET name = ?, name_key = ?, email = ?, email_key = ?, password_hash = ?, "
+      "confirmed_at = ?, session_epoch = ?, link_epoch = ? WHERE id = ?");
+  BindReader(update, r).Bind(9, r.id).Step();
   if (Changes(c) == 0) return NotFound(fmt::format("no reader {}", r.id));
   return Status::Ok();
 }
