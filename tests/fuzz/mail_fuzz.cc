@@ -2,7 +2,8 @@
 // an address or a text holds: the header block is the fixed set of headers,
 // each on lines that end CRLF and continue only by folding; nothing a reader
 // wrote can start a header line (no Bcc, no second Subject); encoded subjects
-// decode back to the subject with its control characters turned to spaces;
+// decode back to the subject with its control characters turned to spaces
+// (a long subject or sender's name folds onto continuation lines);
 // the base64 body decodes back to the text with its line ends as CRLF.
 #include <sodium.h>
 
@@ -57,15 +58,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       "Content-Transfer-Encoding", "Auto-Submitted", "List-Unsubscribe", "List-Unsubscribe-Post"};
   std::set<std::string> seen;
   std::string subject;
-  bool in_subject = false;
+  bool in_subject = false, foldable = false;
   for (size_t at = 0; at < head.size();) {
     size_t end = head.find("\r\n", at);
     Check(end != std::string::npos, "every header line ends with CRLF", head);
     std::string line = head.substr(at, end - at);
     Check(line.find_first_of("\r\n") == std::string::npos, "no bare CR or LF in a header", line);
     if (!line.empty() && line[0] == ' ') {
-      Check(in_subject, "only the subject is folded", line);
-      subject += line.substr(1);
+      // Encoded words of a long subject or sender's name continue on folded lines.
+      Check(foldable, "only the subject and the sender are folded", line);
+      if (in_subject) subject += line.substr(1);
     } else {
       size_t colon = line.find(": ");
       Check(colon != std::string::npos, "a header line is NAME: VALUE", line);
@@ -73,6 +75,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       Check(kHeaders.count(name) == 1, "only the composer's own headers", name);
       Check(seen.insert(name).second, "each header once", name);
       in_subject = name == "Subject";
+      foldable = in_subject || name == "From";
       if (in_subject) subject = line.substr(colon + 2);
     }
     at = end + 2;
