@@ -40,7 +40,11 @@ std::string EncodedWords(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
     size_t end = std::min(text.size(), i + 39);
-    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    while (end > i && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+      --end;
+    }
+    // Not UTF-8 (a run of continuation bytes): cut anywhere, but move on.
+    if (end == i) end = std::min(text.size(), i + 39);
     if (!out.empty()) out += "\r\n ";
     out += "=?UTF-8?B?" + Base64(text.substr(i, end - i)) + "?=";
     i = end;
