@@ -66,8 +66,21 @@ Result<std::vector<site::OutboxItem>> Notifier::Expand(const site::OutboxItem& e
   nlohmann::json e = nlohmann::json::parse(event.payload, nullptr, false);
   if (e.is_discarded() || !e.contains("comment")) return out;
   int64_t id = e.value("comment", int64_t{0});
+  int64_t article = e.value("article", int64_t{0});
   std::string status = e.value("status", "");
   std::string was = e.value("was", "");
+  // Most events tell nobody: no webhooks, no staff to alert, nobody following
+  // the article. Those end here, without reading the comment.
+  bool hooks = !config_.webhooks.urls.empty();
+  bool alerts = status == "held" && !config_.mail.staff_alerts.empty();
+  if (!hooks && !alerts) {
+    if (status != "published") return out;
+    if (article != 0) {
+      auto subs = stores_.outbox.SubscribersOf(article);
+      if (!subs.ok()) return subs.status();
+      if (subs->empty()) return out;
+    }
+  }
   auto c = stores_.comments.GetComment(id);
   if (!c.ok()) {
     if (c.status().code() == Code::kNotFound) return out;

@@ -42,7 +42,7 @@ struct Subscription {
 };
 
 // One message to deliver, or one event to expand into messages.
-//   kind "event":   payload {"comment": ID, "status": "...", "was": "...", "by": "..."}
+//   kind "event":   payload {"comment": ID, "article": ID, "status": "...", "was": "..."}
 //   kind "mail":    target the address; payload the whole RFC 5322 message
 //   kind "webhook": target the URL; payload the JSON body
 //   kind "digest":  target the address; payload one line for its daily digest

@@ -135,7 +135,8 @@ TEST(PostgresRestart, NodesReconnectAndLoseNoAcknowledgedComment) {
   std::atomic<int64_t> slowest_ms{0};
   std::string odd;
   std::thread poster([&] {
-    for (int i = 0; !done || i < 20; ++i) {
+    // Until the restart is over and at least 20 went through (before it or after).
+    for (int i = 0; (!done || acknowledged < 20) && i <= 400; ++i) {
       CommentInput input;
       input.name = "Reader " + std::to_string(i);
       input.body = "Comment " + std::to_string(i) + " while the database restarts.";
@@ -162,7 +163,6 @@ TEST(PostgresRestart, NodesReconnectAndLoseNoAcknowledgedComment) {
       } else {
         if (other++ == 0) odd = std::to_string(r.status) + " " + r.body.substr(0, 300);
       }
-      if (i > 200) break;
     }
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(300));

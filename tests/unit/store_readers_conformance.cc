@@ -41,9 +41,9 @@ site::Article Article(Store& s) {
   return *a;
 }
 
-std::string fmt_event(int64_t id, const char* status, const char* was) {
-  return "{\"comment\":" + std::to_string(id) + ",\"status\":\"" + status + "\",\"was\":\"" +
-         was + "\"}";
+std::string fmt_event(int64_t id, int64_t article, const char* status, const char* was) {
+  return "{\"comment\":" + std::to_string(id) + ",\"article\":" + std::to_string(article) +
+         ",\"status\":\"" + status + "\",\"was\":\"" + was + "\"}";
 }
 
 // The event items claimed now, as (comment id, status, was) payload texts.
@@ -147,8 +147,8 @@ TEST_P(StoreConformance, EveryStoredCommentAndStatusChangeLeavesAnEvent) {
   ASSERT_TRUE(store_->ModerateComment(c.id, site::CommentStatus::kPublished, "ham").ok());
   std::vector<std::string> events = ClaimEvents(*store_);
   ASSERT_EQ(events.size(), 2u);
-  EXPECT_EQ(events[0], fmt_event(c.id, "held", ""));
-  EXPECT_EQ(events[1], fmt_event(c.id, "published", "held"));
+  EXPECT_EQ(events[0], fmt_event(c.id, a.id, "held", ""));
+  EXPECT_EQ(events[1], fmt_event(c.id, a.id, "published", "held"));
   EXPECT_TRUE(ClaimEvents(*store_).empty());  // each is delivered once
 }
 

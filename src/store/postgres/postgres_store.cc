@@ -373,7 +373,7 @@ class PostgresStore final : public Store {
             "moderator_label = $3 WHERE id = $4",
             Params().Add(site::StatusName(status)).Add(c.number).Add(label).Add(id));
       if (was != now) w.Run(kBumpRevision);
-      pg::RecordCommentEvent(w, id, status, &before, 0);
+      pg::RecordCommentEvent(w, id, c.article_id, status, &before, 0);
       return c;
     });
   }
@@ -417,7 +417,9 @@ class PostgresStore final : public Store {
                 .Add(edit.edited_at)
                 .Add(id));
       if (was) w.Run(kBumpRevision);
-      if (status != c.status) pg::RecordCommentEvent(w, id, status, &c.status, edit.edited_at);
+      if (status != c.status) {
+        pg::RecordCommentEvent(w, id, c.article_id, status, &c.status, edit.edited_at);
+      }
       c.status = status;
       c.body_source = edit.body_source;
       c.body_html = edit.body_html;
@@ -1134,7 +1136,7 @@ class PostgresStore final : public Store {
     out.reply_to = nc.reply_to;
     out.reply_to_number = nc.reply_to_number;
     out.reader_id = nc.reader_id;
-    pg::RecordCommentEvent(c, out.id, out.status, nullptr, nc.created_at);
+    pg::RecordCommentEvent(c, out.id, out.article_id, out.status, nullptr, nc.created_at);
     return site::StoredComment{std::move(out), false};
   }
 

@@ -103,13 +103,14 @@ const char* const kReaderByEmail =
 const char* const kReaderByNameKey =
     "SELECT " TRIBUNE_READER_COLUMNS " FROM readers WHERE name_key = $1";
 
-void RecordCommentEvent(Connection& c, int64_t comment_id, site::CommentStatus status,
-                        const site::CommentStatus* was, int64_t now) {
+void RecordCommentEvent(Connection& c, int64_t comment_id, int64_t article_id,
+                        site::CommentStatus status, const site::CommentStatus* was, int64_t now) {
   if (now == 0) now = Clock();
   site::OutboxItem e;
   e.kind = "event";
-  e.payload = fmt::format(R"({{"comment":{},"status":"{}","was":"{}"}})", comment_id,
-                          site::StatusName(status), was ? site::StatusName(*was) : "");
+  e.payload = fmt::format(R"({{"comment":{},"article":{},"status":"{}","was":"{}"}})",
+                          comment_id, article_id, site::StatusName(status),
+                          was ? site::StatusName(*was) : "");
   InsertItem(c, e, now);
 }
 

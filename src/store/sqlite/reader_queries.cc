@@ -130,13 +130,14 @@ int64_t Clock() { return static_cast<int64_t>(std::time(nullptr)); }
 const char* const kReaderByEmail = Queries().reader_by_email.c_str();
 const char* const kReaderByNameKey = Queries().reader_by_name.c_str();
 
-void RecordCommentEvent(Connection& c, int64_t comment_id, site::CommentStatus status,
-                        const site::CommentStatus* was, int64_t now) {
+void RecordCommentEvent(Connection& c, int64_t comment_id, int64_t article_id,
+                        site::CommentStatus status, const site::CommentStatus* was, int64_t now) {
   if (now == 0) now = Clock();
   site::OutboxItem e;
   e.kind = "event";
-  e.payload = fmt::format(R"({{"comment":{},"status":"{}","was":"{}"}})", comment_id,
-                          site::StatusName(status), was ? site::StatusName(*was) : "");
+  e.payload = fmt::format(R"({{"comment":{},"article":{},"status":"{}","was":"{}"}})",
+                          comment_id, article_id, site::StatusName(status),
+                          was ? site::StatusName(*was) : "");
   InsertItem(c, e, now);
 }
 

@@ -15,10 +15,10 @@
 
 namespace tribune::store::sqlite {
 
-// Adds the outbox event of a comment stored (was null) or whose status
-// changed from *was; `now` 0: the clock's.
-void RecordCommentEvent(Connection& c, int64_t comment_id, site::CommentStatus status,
-                        const site::CommentStatus* was, int64_t now);
+// Adds the outbox event of comment `comment_id` on article `article_id`,
+// stored (was null) or whose status changed from *was; `now` 0: the clock's.
+void RecordCommentEvent(Connection& c, int64_t comment_id, int64_t article_id,
+                        site::CommentStatus status, const site::CommentStatus* was, int64_t now);
 
 Result<site::Reader> CreateReader(Connection& c, const site::Reader& r);
 Result<site::Reader> GetReaderBy(Connection& c, const char* sql, std::string_view key);

@@ -375,7 +375,7 @@ class SqliteStore final : public Store {
           .Step();
       // Pages cached by any process show the published comments: they must go.
       if (was != now) BumpRevision(w);
-      sqlite::RecordCommentEvent(w, id, status, &before, 0);
+      sqlite::RecordCommentEvent(w, id, c.article_id, status, &before, 0);
       return c;
     });
   }
@@ -425,7 +425,9 @@ class SqliteStore final : public Store {
           .Bind(12, id)
           .Step();
       if (was) BumpRevision(w);
-      if (status != c.status) sqlite::RecordCommentEvent(w, id, status, &c.status, edit.edited_at);
+      if (status != c.status) {
+        sqlite::RecordCommentEvent(w, id, c.article_id, status, &c.status, edit.edited_at);
+      }
       c.status = status;
       c.body_source = edit.body_source;
       c.body_html = edit.body_html;
@@ -1126,7 +1128,7 @@ class SqliteStore final : public Store {
     out.reply_to = nc.reply_to;
     out.reply_to_number = nc.reply_to_number;
     out.reader_id = nc.reader_id;
-    sqlite::RecordCommentEvent(c, out.id, out.status, nullptr, nc.created_at);
+    sqlite::RecordCommentEvent(c, out.id, out.article_id, out.status, nullptr, nc.created_at);
     return site::StoredComment{std::move(out), false};
   }
 
