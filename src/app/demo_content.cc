@@ -151,9 +151,9 @@ Status SeedDemoContent(store::Store& store, const std::string& secret) {
     auto events = store.ClaimOutbox(std::numeric_limits<int32_t>::max(), 60, 500);
     if (!events.ok()) return events.status();
     if (events->empty()) break;
-    for (const site::OutboxItem& e : *events) {
-      TRIBUNE_RETURN_IF_ERROR(store.ExpandEvent(e.id, {}, e.created_at));
-    }
+    std::vector<store::OutboxStore::Expansion> done;
+    for (const site::OutboxItem& e : *events) done.push_back({e.id, {}});
+    TRIBUNE_RETURN_IF_ERROR(store.ExpandEvents(done, std::time(nullptr)));
   }
   return Status::Ok();
 }

@@ -12,7 +12,7 @@ namespace tribune::readers {
 namespace {
 
 constexpr int64_t kLeaseS = 300;
-constexpr int64_t kBatch = 20;
+constexpr int64_t kBatch = 200;
 constexpr int64_t kMaxWaitS = 6 * 3600;
 constexpr int64_t kDay = 86400;
 
@@ -69,7 +69,31 @@ int OutboxWorker::RunOnce(int64_t now) {
   auto items = stores_.outbox.ClaimOutbox(now, kLeaseS, kBatch);
   int handled = 0;
   if (items.ok()) {
+    // Events first, expanded together in one write: a busy site stores
+    // thousands of comments a second, and most of their events tell nobody.
+    std::vector<store::OutboxStore::Expansion> expanded;
     for (const site::OutboxItem& item : *items) {
+      if (item.kind != "event") continue;
+      auto made = notifier_.Expand(item, now);
+      if (made.ok()) {
+        expanded.push_back({item.id, std::move(made).value()});
+      } else {
+        Retry(item, {false, true, made.status().message()}, now);
+      }
+      ++handled;
+    }
+    if (!expanded.empty()) {
+      Status st = stores_.outbox.ExpandEvents(expanded, now);
+      if (st.ok()) {
+        bool more = std::any_of(expanded.begin(), expanded.end(),
+                                [](const auto& e) { return !e.items.empty(); });
+        if (more) Wake();
+      } else {
+        spdlog::warn("outbox: {} events not expanded: {}", expanded.size(), st.message());
+      }
+    }
+    for (const site::OutboxItem& item : *items) {
+      if (item.kind == "event") continue;
       Deliver(item, now);
       ++handled;
     }
@@ -80,19 +104,7 @@ int OutboxWorker::RunOnce(int64_t now) {
 
 void OutboxWorker::Deliver(const site::OutboxItem& item, int64_t now) {
   Delivered d;
-  if (item.kind == "event") {
-    auto expanded = notifier_.Expand(item, now);
-    if (expanded.ok()) {
-      Status st = stores_.outbox.ExpandEvent(item.id, *expanded, now);
-      if (st.ok()) {
-        if (!expanded->empty()) Wake();
-        return;
-      }
-      d = {false, true, st.message()};
-    } else {
-      d = {false, true, expanded.status().message()};
-    }
-  } else if (item.kind == "mail") {
+  if (item.kind == "mail") {
     d = SendMail(config_.mail, notifier_.from(), item.target, item.payload);
   } else if (item.kind == "webhook") {
     std::string event = item.topic.empty() ? "comment" : item.topic;
@@ -105,6 +117,10 @@ void OutboxWorker::Deliver(const site::OutboxItem& item, int64_t now) {
     sent_.fetch_add(1, std::memory_order_relaxed);
     return;
   }
+  Retry(item, d, now);
+}
+
+void OutboxWorker::Retry(const site::OutboxItem& item, const Delivered& d, int64_t now) {
   if (!d.retry || item.attempts >= kMaxAttempts) {
     spdlog::warn("outbox: {} {} to {} given up after {} attempts: {}", item.kind, item.id,
                  item.target, item.attempts, d.error);

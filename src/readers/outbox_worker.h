@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "core/config.h"
+#include "readers/delivery.h"
 #include "readers/notifier.h"
 #include "store/store.h"
 
@@ -44,6 +45,8 @@ class OutboxWorker {
  private:
   void Loop();
   void Deliver(const site::OutboxItem& item, int64_t now);
+  // A delivery that failed: tried again later, or given up.
+  void Retry(const site::OutboxItem& item, const Delivered& d, int64_t now);
   void Jobs(int64_t now);
 
   const Config& config_;

@@ -233,9 +233,17 @@ class OutboxStore {
   // again at `retry_at` (pending): `error` says why it was not delivered.
   virtual Status FinishOutbox(int64_t id, const std::string& state, const std::string& error,
                               int64_t retry_at, int64_t now) = 0;
-  // An event expanded: `items` added and the event marked sent, together.
-  virtual Status ExpandEvent(int64_t event_id, std::span<const site::OutboxItem> items,
-                             int64_t now) = 0;
+  // Events expanded: each one's items added and the event marked sent, all
+  // in one transaction.
+  struct Expansion {
+    int64_t event_id = 0;
+    std::vector<site::OutboxItem> items;
+  };
+  virtual Status ExpandEvents(std::span<const Expansion> expansions, int64_t now) = 0;
+  Status ExpandEvent(int64_t event_id, std::span<const site::OutboxItem> items, int64_t now) {
+    Expansion e{event_id, {items.begin(), items.end()}};
+    return ExpandEvents(std::span(&e, 1), now);
+  }
   // Items to `target` about `topic` created at or after `since` (limits).
   virtual Result<int64_t> CountOutbox(const std::string& kind, const std::string& target,
                                       const std::string& topic, int64_t since) = 0;

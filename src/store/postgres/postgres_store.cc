@@ -489,8 +489,9 @@ class PostgresStore final : public Store {
     for (size_t i = 0; i < ids.size(); ++i) array += (i ? "," : "") + std::to_string(ids[i]);
     array += "}";
     return Read<V>([&](Connection& c) -> Result<V> {
-      Rows r = c.Run("SELECT reply_to, id, number FROM comments WHERE reply_to = ANY($1::bigint[]) "
-                     "AND status = 'published' ORDER BY id",
+      // "reply_to <> 0" lets the partial index comments_replies serve it.
+      Rows r = c.Run("SELECT reply_to, id, number FROM comments WHERE reply_to <> 0 AND "
+                     "reply_to = ANY($1::bigint[]) AND status = 'published' ORDER BY id",
                      Params().Add(array));
       V out;
       for (int i = 0; i < r.size(); ++i) out.push_back({r.Int(i, 0), r.Int(i, 1), r.Int(i, 2)});
@@ -512,7 +513,7 @@ class PostgresStore final : public Store {
     using V = std::vector<site::Comment>;
     return Read<V>([&](Connection& c) -> Result<V> {
       return ReadComments(c.Run("SELECT " TRIBUNE_COMMENT_COLUMNS " FROM comments WHERE "
-                                "reader_id = $1 ORDER BY id DESC LIMIT $2",
+                                "reader_id <> 0 AND reader_id = $1 ORDER BY id DESC LIMIT $2",
                                 Params().Add(reader_id).Add(limit)));
     });
   }
@@ -643,9 +644,13 @@ class PostgresStore final : public Store {
     return Write(
         [&](Connection& c) { return pg::FinishOutbox(c, id, state, error, retry_at, now); });
   }
-  Status ExpandEvent(int64_t event_id, std::span<const site::OutboxItem> items,
-                     int64_t now) override {
-    return Write([&](Connection& c) { return pg::ExpandEvent(c, event_id, items, now); });
+  Status ExpandEvents(std::span<const Expansion> expansions, int64_t now) override {
+    return Write([&](Connection& c) {
+      for (const Expansion& e : expansions) {
+        TRIBUNE_RETURN_IF_ERROR(pg::ExpandEvent(c, e.event_id, e.items, now));
+      }
+      return Status::Ok();
+    });
   }
   Result<int64_t> CountOutbox(const std::string& kind, const std::string& target,
                               const std::string& topic, int64_t since) override {

@@ -138,7 +138,8 @@ struct Sql {
       "ORDER BY number DESC LIMIT ? OFFSET ?",
       kCommentColumns);
   std::string by_reader = fmt::format(
-      "SELECT {} FROM comments WHERE reader_id = ? ORDER BY id DESC LIMIT ?", kCommentColumns);
+      "SELECT {} FROM comments WHERE reader_id <> 0 AND reader_id = ? ORDER BY id DESC LIMIT ?",
+      kCommentColumns);
   std::string comments_of = fmt::format(
       "SELECT {} FROM comments WHERE (email <> '' AND lower(email) = ?1) OR "
       "(reader_id <> 0 AND reader_id = ?2) ORDER BY id DESC",
@@ -500,7 +501,8 @@ class SqliteStore final : public Store {
     if (ids.empty()) return V{};
     return Read<V>([&](Connection& c) -> Result<V> {
       Statement st = c.Prepare(
-          "SELECT reply_to, id, number FROM comments WHERE reply_to IN "
+          // "reply_to <> 0" lets the partial index comments_replies serve it.
+          "SELECT reply_to, id, number FROM comments WHERE reply_to <> 0 AND reply_to IN "
           "(SELECT value FROM json_each(?)) AND status = 'published' ORDER BY id");
       st.Bind(1, IdArray(ids));
       V out;
@@ -667,9 +669,13 @@ class SqliteStore final : public Store {
     return Write(
         [&](Connection& c) { return sqlite::FinishOutbox(c, id, state, error, retry_at, now); });
   }
-  Status ExpandEvent(int64_t event_id, std::span<const site::OutboxItem> items,
-                     int64_t now) override {
-    return Write([&](Connection& c) { return sqlite::ExpandEvent(c, event_id, items, now); });
+  Status ExpandEvents(std::span<const Expansion> expansions, int64_t now) override {
+    return Write([&](Connection& c) {
+      for (const Expansion& e : expansions) {
+        TRIBUNE_RETURN_IF_ERROR(sqlite::ExpandEvent(c, e.event_id, e.items, now));
+      }
+      return Status::Ok();
+    });
   }
   Result<int64_t> CountOutbox(const std::string& kind, const std::string& target,
                               const std::string& topic, int64_t since) override {
