@@ -36,16 +36,16 @@ std::string HostOf(const std::string& base) {
 
 Notifier::Notifier(const Config& config, NotifierStores stores, const comments::Signer& signer,
                    const i18n::Language& lang)
-    : config_(config), stores_(stores), signer_(signer), lang_(lang), base_(MailBase(config)) {
-  from_ = !config.mail.from.empty()
-              ? config.mail.from
-              : fmt::format("{} <noreply@{}>", config.site.name, HostOf(base_));
+    : config_(config), stores_(stores), signer_(signer), lang_(lang) {
+  SetBase(MailBase(config));
 }
 
 void Notifier::SetBase(std::string base) {
   while (!base.empty() && base.back() == '/') base.pop_back();
   base_ = std::move(base);
-  if (config_.mail.from.empty()) from_ = fmt::format("{} <noreply@{}>", config_.site.name, HostOf(base_));
+  from_ = !config_.mail.from.empty()
+              ? config_.mail.from
+              : fmt::format("{} <noreply@{}>", config_.site.name, HostOf(base_));
 }
 
 site::OutboxItem Notifier::Mail(const MailMessage& m, const std::string& topic, int64_t now) const {
@@ -73,14 +73,15 @@ Result<std::vector<site::OutboxItem>> Notifier::Expand(const site::OutboxItem& e
   // the article. Those end here, without reading the comment.
   bool hooks = !config_.webhooks.urls.empty();
   bool alerts = status == "held" && !config_.mail.staff_alerts.empty();
-  if (!hooks && !alerts) {
-    if (status != "published") return out;
-    if (article != 0) {
-      auto subs = stores_.outbox.SubscribersOf(article);
-      if (!subs.ok()) return subs.status();
-      if (subs->empty()) return out;
-    }
+  std::vector<site::Subscription> subs;  // of the article, read once
+  bool subs_read = false;
+  if (status == "published" && article != 0) {
+    auto read = stores_.outbox.SubscribersOf(article);
+    if (!read.ok()) return read.status();
+    subs = std::move(read).value();
+    subs_read = true;
   }
+  if (!hooks && !alerts && (status != "published" || (subs_read && subs.empty()))) return out;
   auto c = stores_.comments.GetComment(id);
   if (!c.ok()) {
     if (c.status().code() == Code::kNotFound) return out;
@@ -93,16 +94,23 @@ Result<std::vector<site::OutboxItem>> Notifier::Expand(const site::OutboxItem& e
     if (a.status().code() == Code::kNotFound) return out;
     return a.status();
   }
-  if (c->status == site::CommentStatus::kPublished) Notifications(*c, *a, now, out);
+  if (c->status == site::CommentStatus::kPublished) {
+    if (!subs_read) {
+      auto read = stores_.outbox.SubscribersOf(a->id);
+      if (!read.ok()) return read.status();
+      subs = std::move(read).value();
+    }
+    Notifications(*c, *a, subs, now, out);
+  }
   if (c->status == site::CommentStatus::kHeld) StaffAlerts(*c, *a, now, out);
   Webhooks(*c, *a, was, now, out);
   return out;
 }
 
-void Notifier::Notifications(const site::Comment& c, const site::Article& a, int64_t now,
+void Notifier::Notifications(const site::Comment& c, const site::Article& a,
+                             const std::vector<site::Subscription>& subs, int64_t now,
                              std::vector<site::OutboxItem>& out) {
-  auto subs = stores_.outbox.SubscribersOf(a.id);
-  if (!subs.ok() || subs->empty()) return;
+  if (subs.empty()) return;
   std::string author_key = site::EmailKey(c.email);
   if (author_key.empty() && c.reader_id != 0) {
     if (auto r = stores_.readers.GetReader(c.reader_id); r.ok()) author_key = site::EmailKey(r->email);
@@ -121,7 +129,7 @@ void Notifier::Notifications(const site::Comment& c, const site::Article& a, int
   }
   // One mail an address: a reply outranks news of the thread.
   std::map<std::string, const site::Subscription*> to;
-  for (const site::Subscription& s : *subs) {
+  for (const site::Subscription& s : subs) {
     if (s.email == author_key) continue;
     bool reply = s.kind == site::SubscriptionKind::kReplies && !answered_key.empty() &&
                  s.email == answered_key;

@@ -49,7 +49,9 @@ class Notifier {
   void SetBase(std::string base);
 
  private:
-  void Notifications(const site::Comment& c, const site::Article& a, int64_t now,
+  // Mail to `subs` (the article's confirmed subscriptions) about published `c`.
+  void Notifications(const site::Comment& c, const site::Article& a,
+                     const std::vector<site::Subscription>& subs, int64_t now,
                      std::vector<site::OutboxItem>& out);
   void StaffAlerts(const site::Comment& c, const site::Article& a, int64_t now,
                    std::vector<site::OutboxItem>& out);
