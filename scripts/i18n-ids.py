@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# The public site, feeds and mail (the newsroom and the API speak English for now).
+# The public site, the newsroom, feeds and mail.
 SOURCES = [p for d in ("src/render", "src/web", "src/readers", "src/comments", "src/site")
            for p in sorted((ROOT / d).glob("*.cc"))
-           if not p.name.startswith(("newsroom", "dashboard", "api", "openapi"))]
+           if not p.name.startswith(("api", "openapi"))] + [ROOT / "src/moderation/editorial.cc"]
 LITERAL = r'"(?:[^"\\]|\\.)*"'
 # T("…"), F("…"), t("…"), Tx(site, "…"); ErrorPage(ctx, 404, "…"); a FieldError
 # {"field", "…"}; Invalid("field", "…"); an AccountPageView's title; Field(…)'s label.
@@ -23,32 +23,48 @@ CALLS = [re.compile(p.replace("LIT", r'((?:' + LITERAL + r'\s*)+)')) for p in (
     r'\b[TFt]\(\s*LIT',
     r'(?:\.|->)F\(\s*LIT',
     r'\bTx\(\s*site\s*,\s*LIT',
-    r'\bErrorPage\(\s*ctx\s*,\s*(?:req\s*,\s*)?\d+\s*,\s*LIT',
+    r'\bErrorPage\(\s*(?:ctx\s*,\s*(?:req\s*,\s*)?|site\s*,\s*|page\s*,\s*)\d+\s*,\s*LIT',
+    r'\bRenderSignInPage\(\s*site\s*,\s*kept\s*,\s*LIT',
+    r'\bRouteTable t\(error,\s*LIT',
     r'\bText\(\s*html\s*,\s*[a-z.]+\s*,\s*LIT',
     r'\{"(?:name|email|body|code|password|)",\s*LIT\}',
     r'\bInvalid\(\s*"[a-z]*"\s*,\s*LIT',
     r'AccountPageView v\{\s*LIT',
     r'\bv\.(?:title|notice) = LIT;',
     r'\bField\(out, site, "[^"]*", "[^"]*",\s*LIT',
+    r'\bAppend(?:FilterField|Input|List)\(\s*out\s*,\s*site\s*,\s*"[^"]*"\s*,\s*LIT',
+    r'\b(?:v|view)\.(?:notice|error) = LIT;',
+    r'\berrors\.push_back\(\{"[a-z_]+",\s*LIT',
 )]
-MARKED = re.compile(r'((?:' + LITERAL + r'\s*)+)[^"\n]*// i18n')
+MARKED = re.compile(r'((?:' + LITERAL + r'\s*)+)[^"\n]*// i18n$', re.M)
+# Every literal on a line that ends with // i18n-all (a list of texts).
+MARKED_ALL = re.compile(r'^.*// i18n-all$', re.M)
 
 
 def unquote(block):
     parts = re.findall(LITERAL, block)
     text = "".join(p[1:-1] for p in parts)
-    return bytes(text, "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+    simple = {"n": "\n", "t": "\t", '"': '"', "'": "'", "\\": "\\"}
+
+    def one(m):
+        e = m.group(1)
+        if e[0] in "uU":
+            return chr(int(e[1:], 16))
+        return simple.get(e, "\\" + e)
+    return re.sub(r'\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)', one, text)
 
 
 def ids():
     seen = []
     for path in SOURCES:
         source = path.read_text(encoding="utf-8")
-        for pattern in CALLS + [MARKED]:
-            for m in pattern.finditer(source):
-                text = unquote(m.group(1))
-                if text and text not in seen:
-                    seen.append(text)
+        found = [unquote(m.group(1)) for pattern in CALLS + [MARKED]
+                 for m in pattern.finditer(source)]
+        for m in MARKED_ALL.finditer(source):
+            found += [unquote(lit) for lit in re.findall(LITERAL, m.group(0).split("//")[0])]
+        for text in found:
+            if text and text not in seen:
+                seen.append(text)
     return seen
 
 

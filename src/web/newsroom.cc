@@ -4,7 +4,6 @@
 // Password checks and decisions are slow; they run on the desk's worker and
 // answer from there, so the IO threads keep serving the site meanwhile.
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -15,14 +14,17 @@
 #include <ctime>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "core/numbers.h"
 #include "core/utf8.h"
 #include "moderation/newsroom_desk.h"
+#include "render/newsroom_frame.h"
 #include "render/newsroom_pages.h"
 #include "site/article.h"
 #include "web/handlers.h"
+#include "web/link_base.h"
 #include "web/newsroom_common.h"
 #include "web/responses.h"
 
@@ -46,9 +48,10 @@ http::Response Private(http::Response r) {
   return r;
 }
 
-http::Response Busy(Context& ctx) {
-  http::Response r = ErrorPage(ctx, 503, "The newsroom is busy just now; please try again in "
-                                         "a few seconds.");
+http::Response Busy(const render::SiteInfo& site) {
+  http::Response r = ErrorPage(site, 503,
+                               "The newsroom is busy just now; please try again in "
+                               "a few seconds.");
   r.headers.emplace_back("Retry-After", "5");
   return Private(std::move(r));
 }
@@ -109,41 +112,62 @@ std::vector<render::ReasonRow> ReasonsOf(const std::string& json) {
 
 // What the last decision did, from the codes the redirect carries: a fixed
 // text, so a crafted link cannot make the page say something else.
-std::string NoticeFor(const http::Request& req) {
+std::string NoticeFor(const render::SiteInfo& site, const http::Request& req) {
   std::string done = req.QueryParam("done");
   if (done.rfind("bulk-", 0) == 0) {
     int64_t n = ParseWhole(req.QueryParam("n")).value_or(0);
     int64_t skipped = ParseWhole(req.QueryParam("skipped")).value_or(0);
-    std::string what = done == "bulk-approve"   ? "published"
-                       : done == "bulk-spam"    ? "marked spam; the filter learned them"
-                       : done == "bulk-restore" ? "published again"
-                       : done == "bulk-delete"  ? "deleted"
-                                                : "";
-    if (what.empty()) return {};
-    std::string out = fmt::format("{} {} {}.", n, n == 1 ? "comment is" : "comments are", what);
+    std::string out;
+    if (done == "bulk-approve") {
+      out = site.F("{n, plural, one {# comment is published.} other {# comments are published.}}",
+                   {{"n", n}});
+    } else if (done == "bulk-spam") {
+      out = site.F(
+          "{n, plural, one {# comment is marked spam; the filter learned them.} other {# "
+          "comments are marked spam; the filter learned them.}}",
+          {{"n", n}});
+    } else if (done == "bulk-restore") {
+      out = site.F(
+          "{n, plural, one {# comment is published again.} other {# comments are "
+          "published again.}}",
+          {{"n", n}});
+    } else if (done == "bulk-delete") {
+      out = site.F("{n, plural, one {# comment is deleted.} other {# comments are deleted.}}",
+                   {{"n", n}});
+    } else {
+      return {};
+    }
     if (skipped > 0) {
-      out += fmt::format(" {} changed since the page was shown and {} left alone.", skipped,
-                         skipped == 1 ? "was" : "were");
+      out += " " + site.F(
+                       "{n, plural, one {# changed since the page was shown and was left "
+                       "alone.} other {# changed since the page was shown and were left "
+                       "alone.}}",
+                       {{"n", skipped}});
     }
     return out;
   }
   int64_t comment = ParsePositive(req.QueryParam("id")).value_or(0);
   int64_t count = ParseWhole(req.QueryParam("n")).value_or(0);
   if (comment <= 0) return {};
-  if (done == "approve") return fmt::format("Comment {} is published.", comment);
-  if (done == "spam")
-    return fmt::format("Comment {} is marked spam; the filter learned it.", comment);
+  if (done == "approve") return site.F("Comment {id} is published.", {{"id", comment}});
+  if (done == "spam") {
+    return site.F("Comment {id} is marked spam; the filter learned it.", {{"id", comment}});
+  }
   if (done == "campaign") {
-    return fmt::format("Comment {} is marked spam, with {} more that join a spam campaign; the "
-                       "filter learned them.", comment, count > 0 ? count - 1 : 0);
+    return site.F(
+        "Comment {id} is marked spam, with {n} more that join a spam campaign; the "
+        "filter learned them.",
+        {{"id", comment}, {"n", count > 0 ? count - 1 : 0}});
   }
-  if (done == "restore") return fmt::format("Comment {} is published again.", comment);
+  if (done == "restore") return site.F("Comment {id} is published again.", {{"id", comment}});
   if (done == "undo") {
-    return fmt::format("The takedown of comment {}'s campaign is undone: {} {} as {} were, and "
-                       "the filter un-learned {}.", comment, count, count == 1 ? "comment is" : "comments are",
-                       count == 1 ? "it" : "they", count == 1 ? "it" : "them");
+    return site.F(
+        "The takedown of the campaign of comment {id} is undone: {n, plural, one {# "
+        "comment is as it was, and the filter un-learned it.} other {# comments are as "
+        "they were, and the filter un-learned them.}}",
+        {{"id", comment}, {"n", count}});
   }
-  if (done == "delete") return fmt::format("Comment {} is deleted.", comment);
+  if (done == "delete") return site.F("Comment {id} is deleted.", {{"id", comment}});
   return {};
 }
 
@@ -189,10 +213,14 @@ render::FilterActivity ComputeActivity(Context& ctx, int64_t now, int64_t days) 
     const std::string& act = c.screening.action;
     if (act.empty()) continue;
     ++a.screened;
-    if (act == "publish") ++a.publish;
-    else if (act == "hold") ++a.hold;
-    else if (act == "spam") ++a.spam;
-    else if (act == "discard") ++a.discard;
+    if (act == "publish")
+      ++a.publish;
+    else if (act == "hold")
+      ++a.hold;
+    else if (act == "spam")
+      ++a.spam;
+    else if (act == "discard")
+      ++a.discard;
     bool kept_back = act != "publish";
     if (kept_back) {
       for (const render::ReasonRow& r : ReasonsOf(c.screening.reasons_json)) {
@@ -214,25 +242,27 @@ void SignInPage(Context& ctx, http::Request& req, http::Respond respond) {
   if (ctx.newsroom.Member(req.Cookie(moderation::StaffSessions::kCookie), std::time(nullptr))) {
     return respond(Private(Redirect(303, "/newsroom")));
   }
-  respond(Private(HtmlResponse(200, render::RenderSignInPage(ctx.site, "", ""))));
+  respond(Private(HtmlResponse(200, render::RenderSignInPage(SiteFor(ctx, req), "", ""))));
 }
 
 void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
+  render::SiteInfo site = SiteFor(ctx, req);
   if (!IsFormEncoded(req)) {
-    return respond(Private(ErrorPage(ctx, 415, "The form must be sent as "
-                                               "application/x-www-form-urlencoded.")));
+    return respond(Private(ErrorPage(ctx, req, 415,
+                                     "The form must be sent as "
+                                     "application/x-www-form-urlencoded.")));
   }
   auto fields = NewsroomForm(req);
   // The page keeps what was typed as the name, shortened.
   std::string kept = utf8::Truncate(fields["name"], moderation::NewsroomDesk::kMaxName);
-  auto limited = [&ctx, kept] {
+  auto limited = [site, kept] {
     http::Response r = HtmlResponse(
-        429, render::RenderSignInPage(ctx.site, kept,
-                                      "Too many failed attempts; please wait a minute."));
+        429,
+        render::RenderSignInPage(site, kept, "Too many failed attempts; please wait a minute."));
     r.headers.emplace_back("Retry-After", "60");
     return Private(std::move(r));
   };
-  auto done = [&ctx, kept, limited, respond](moderation::SignInOutcome out) {
+  auto done = [&ctx, site, kept, limited, respond](moderation::SignInOutcome out) {
     using Kind = moderation::SignInOutcome::Kind;
     switch (out.kind) {
       case Kind::kSignedIn: {
@@ -243,20 +273,21 @@ void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
         return respond(Private(std::move(r)));
       }
       case Kind::kWrong:
-        return respond(Private(HtmlResponse(
-            401, render::RenderSignInPage(ctx.site, kept, "Wrong name or password."))));
-      case Kind::kLimited: return respond(limited());
+        return respond(Private(
+            HtmlResponse(401, render::RenderSignInPage(site, kept, "Wrong name or password."))));
+      case Kind::kLimited:
+        return respond(limited());
       case Kind::kUnavailable:
         return respond(Private(HtmlResponse(
-            503, render::RenderSignInPage(ctx.site, kept,
+            503, render::RenderSignInPage(site, kept,
                                           "Sign-in is unavailable just now; please try again."))));
     }
   };
-  auto guarded = [&ctx, done, respond](moderation::SignInOutcome out) {
+  auto guarded = [&ctx, site, done, respond](moderation::SignInOutcome out) {
     try {
       done(std::move(out));
     } catch (const std::exception&) {
-      respond(Busy(ctx));
+      respond(Busy(site));
     }
   };
   int64_t now = std::time(nullptr);
@@ -264,9 +295,12 @@ void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
       ctx.newsroom.devices().Verify(req.Cookie(moderation::KnownDevices::kCookie), now);
   switch (ctx.newsroom.SubmitSignIn(fields["name"], fields["password"], req.remote_addr, now,
                                     NowMs(), guarded, device)) {
-    case moderation::NewsroomDesk::Admission::kQueued: return;
-    case moderation::NewsroomDesk::Admission::kLimited: return respond(limited());
-    case moderation::NewsroomDesk::Admission::kBusy: return respond(Busy(ctx));
+    case moderation::NewsroomDesk::Admission::kQueued:
+      return;
+    case moderation::NewsroomDesk::Admission::kLimited:
+      return respond(limited());
+    case moderation::NewsroomDesk::Admission::kBusy:
+      return respond(Busy(SiteFor(ctx, req)));
   }
 }
 
@@ -276,8 +310,8 @@ void SignIn(Context& ctx, http::Request& req, http::Respond respond) {
 // token); when not, 403 is sent.
 namespace {
 
-bool FromOurPage(Context& ctx, const http::Request& req, const std::string& cookie,
-                 FormMap& form, http::Respond& respond) {
+bool FromOurPage(Context& ctx, const http::Request& req, const std::string& cookie, FormMap& form,
+                 http::Respond& respond) {
   // A form as a browser sends it (an upload's is multipart), with the page's token.
   std::string_view type = req.Header("content-type");
   bool multipart = type.substr(0, 19) == "multipart/form-data";
@@ -285,8 +319,9 @@ bool FromOurPage(Context& ctx, const http::Request& req, const std::string& cook
       ctx.newsroom.sessions().FormTokenFits(cookie, form["t"])) {
     return true;
   }
-  respond(Private(ErrorPage(ctx, 403, "This form did not come from your newsroom page; "
-                                      "please reload the page and try again.")));
+  respond(Private(ErrorPage(ctx, req, 403,
+                            "This form did not come from your newsroom page; "
+                            "please reload the page and try again.")));
   return false;
 }
 
@@ -295,13 +330,14 @@ bool FromOurPage(Context& ctx, const http::Request& req, const std::string& cook
 // The signed-in member, or a response sent: for a page (`form` null), a
 // redirect to sign-in; for a form, 403 when the session has ended or the
 // form did not come from its page.
-std::optional<site::Staff> RequireMember(Context& ctx, const http::Request& req,
-                                         FormMap* form, http::Respond& respond, Need need) {
+std::optional<site::Staff> RequireMember(Context& ctx, const http::Request& req, FormMap* form,
+                                         http::Respond& respond, Need need) {
   std::string cookie = req.Cookie(moderation::StaffSessions::kCookie);
   auto member = ctx.newsroom.Member(cookie, std::time(nullptr));
   if (!member) {
-    respond(form ? Private(ErrorPage(ctx, 403, "Your newsroom session has ended; please sign "
-                                               "in again."))
+    respond(form ? Private(ErrorPage(ctx, req, 403,
+                                     "Your newsroom session has ended; please sign "
+                                     "in again."))
                  : Private(Redirect(303, "/newsroom/sign-in")));
     return std::nullopt;
   }
@@ -310,9 +346,10 @@ std::optional<site::Staff> RequireMember(Context& ctx, const http::Request& req,
                  : need == Need::kEditArticles ? site::MayEditArticles(member->role)
                                                : site::MayManageStaff(member->role);
   if (!allowed) {
-    respond(Private(ErrorPage(
-        ctx, 403, fmt::format("Your role ({}) does not include this; ask an admin.",
-                              site::StaffRoleName(member->role)))));
+    render::SiteInfo page = SiteFor(ctx, req);
+    respond(Private(ErrorPage(page, 403,
+                              page.F("Your role ({role}) does not include this; ask an admin.", {},
+                                     {{"role", render::RoleName(page, member->role)}}))));
     return std::nullopt;
   }
   return member;
@@ -334,8 +371,10 @@ void SignOut(Context& ctx, http::Request& req, http::Respond respond) {
   FormMap form = NewsroomForm(req);
   if (!FromOurPage(ctx, req, cookie, form, respond)) return;
   Status st = ctx.newsroom.SignOut(*member, req.remote_addr, std::time(nullptr));
-  if (!st.ok()) return respond(Private(ErrorPage(ctx, 503, "Signing out failed just now; "
-                                                           "please try again.")));
+  if (!st.ok())
+    return respond(Private(ErrorPage(ctx, req, 503,
+                                     "Signing out failed just now; "
+                                     "please try again.")));
   respond(Private(std::move(r)));
 }
 
@@ -348,7 +387,7 @@ render::QueueView QueueViewFor(Context& ctx, const http::Request& req, const sit
   view.role = member.role;
   view.form_token = StaffFormToken(ctx, req);
   view.show = std::move(show);
-  view.notice = NoticeFor(req);
+  view.notice = NoticeFor(SiteFor(ctx, req), req);
   view.activity = ActivityOf(ctx, now, kRecentDays);
   return view;
 }
@@ -358,8 +397,7 @@ void QueuePage(Context& ctx, http::Request& req, http::Respond respond) {
   if (!member) return;
   int64_t now = std::time(nullptr);
   site::CommentStatus tab = Tab(req.QueryParam("show"));
-  render::QueueView view =
-      QueueViewFor(ctx, req, *member, std::string(site::StatusName(tab)), now);
+  render::QueueView view = QueueViewFor(ctx, req, *member, std::string(site::StatusName(tab)), now);
   if (req.QueryParam("done") == "campaign") {
     view.undo_campaign = ParsePositive(req.QueryParam("id")).value_or(0);
   }
@@ -368,7 +406,7 @@ void QueuePage(Context& ctx, http::Request& req, http::Respond respond) {
           ? ctx.comment_store.ListHeldComments(kQueueLimit)
           : ctx.comment_store.ListCommentsWithStatus(tab, now - kRecentDays * 86400, kQueueLimit);
   if (!comments.ok()) {
-    return respond(Private(ErrorPage(ctx, 503, "The queue cannot be read just now.")));
+    return respond(Private(ErrorPage(ctx, req, 503, "The queue cannot be read just now.")));
   }
   std::map<int64_t, site::Article> articles;
   for (site::Comment& c : *comments) {
@@ -387,11 +425,10 @@ void QueuePage(Context& ctx, http::Request& req, http::Respond respond) {
     item.comment = std::move(c);
     view.items.push_back(std::move(item));
   }
-  respond(Private(HtmlResponse(200, render::RenderQueuePage(ctx.site, view))));
+  respond(Private(HtmlResponse(200, render::RenderQueuePage(SiteFor(ctx, req), view))));
 }
 
-render::QueueItem ItemOf(Context& ctx, site::Comment c,
-                         std::map<int64_t, site::Article>& articles);
+render::QueueItem ItemOf(Context& ctx, site::Comment c, std::map<int64_t, site::Article>& articles);
 
 // /newsroom/reports: the comments readers reported in the last 30 days, of
 // any status, the most recently reported first, each with its reports and
@@ -403,7 +440,8 @@ void ReportsPage(Context& ctx, http::Request& req, http::Respond respond) {
   int64_t now = std::time(nullptr);
   render::QueueView view = QueueViewFor(ctx, req, *member, "reported", now);
   auto ids = ctx.reports.ListReportedComments(now - kReportDays * 86400, kQueueLimit);
-  if (!ids.ok()) return respond(Private(ErrorPage(ctx, 503, "The reports cannot be read just now.")));
+  if (!ids.ok())
+    return respond(Private(ErrorPage(ctx, req, 503, "The reports cannot be read just now.")));
   std::map<int64_t, site::Article> articles;
   for (int64_t id : *ids) {
     auto c = ctx.comment_store.GetComment(id);
@@ -412,7 +450,7 @@ void ReportsPage(Context& ctx, http::Request& req, http::Respond respond) {
     item.reasons = ReasonsOf(item.comment.screening.reasons_json);
     view.items.push_back(std::move(item));
   }
-  respond(Private(HtmlResponse(200, render::RenderQueuePage(ctx.site, view))));
+  respond(Private(HtmlResponse(200, render::RenderQueuePage(SiteFor(ctx, req), view))));
 }
 
 render::QueueItem ItemOf(Context& ctx, site::Comment c,
@@ -437,13 +475,14 @@ render::QueueItem ItemOf(Context& ctx, site::Comment c,
 void CampaignPreviewPage(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
   auto member = RequireMember(ctx, req, nullptr, respond);
   if (!member) return;
+  render::SiteInfo site = SiteFor(ctx, req);
   render::CampaignPreview view;
   view.staff_name = member->name;
   view.form_token =
       ctx.newsroom.sessions().FormToken(req.Cookie(moderation::StaffSessions::kCookie));
   view.show = std::string(site::StatusName(Tab(req.QueryParam("show"))));
   view.days = moderation::NewsroomDesk::kCampaignDays;
-  auto task = [&ctx, id, view = std::move(view), respond]() mutable {
+  auto task = [&ctx, site, id, view = std::move(view), respond]() mutable {
     Result<std::vector<site::Comment>> plan = Unavailable("not previewed");
     try {
       plan = ctx.newsroom.PreviewCampaignOf(id, std::time(nullptr));
@@ -452,17 +491,17 @@ void CampaignPreviewPage(Context& ctx, http::Request& req, int64_t id, http::Res
     }
     if (!plan.ok()) {
       bool missing = plan.status().code() == Code::kNotFound;
-      return respond(Private(missing ? ErrorPage(ctx, 404, "There is no such comment.")
-                                     : StorageUnavailable(ctx)));
+      return respond(Private(missing ? ErrorPage(site, 404, "There is no such comment.")
+                                     : StorageUnavailable(site)));
     }
     std::map<int64_t, site::Article> articles;
     view.decided = ItemOf(ctx, std::move(plan->front()), articles);
     for (size_t i = 1; i < plan->size(); ++i) {
       view.members.push_back(ItemOf(ctx, std::move((*plan)[i]), articles));
     }
-    respond(Private(HtmlResponse(200, render::RenderCampaignPreviewPage(ctx.site, view))));
+    respond(Private(HtmlResponse(200, render::RenderCampaignPreviewPage(site, view))));
   };
-  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
+  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(SiteFor(ctx, req)));
 }
 
 // A day given as YYYY-MM-DD: the Unix second it starts (UTC); nullopt when
@@ -474,8 +513,7 @@ std::optional<int64_t> DayStart(const std::string& text) {
   if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) {
     return std::nullopt;
   }
-  std::chrono::year_month_day day{std::chrono::year{y}, std::chrono::month{m},
-                                  std::chrono::day{d}};
+  std::chrono::year_month_day day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
   if (!day.ok() || y < 1970) return std::nullopt;
   return std::chrono::sys_days{day}.time_since_epoch() / std::chrono::seconds{1};
 }
@@ -532,13 +570,13 @@ void SearchPage(Context& ctx, http::Request& req, http::Respond respond) {
   if (v.searched) {
     q.limit = kShown + 1;
     auto found = ctx.comment_store.SearchComments(q);
-    if (!found.ok()) return respond(Private(StorageUnavailable(ctx)));
+    if (!found.ok()) return respond(Private(StorageUnavailable(SiteFor(ctx, req))));
     v.more = static_cast<int64_t>(found->size()) > kShown;
     if (v.more) found->resize(kShown);
     std::map<int64_t, site::Article> articles;
     for (site::Comment& c : *found) v.results.push_back(ItemOf(ctx, std::move(c), articles));
   }
-  respond(Private(HtmlResponse(200, render::RenderSearchPage(ctx.site, v))));
+  respond(Private(HtmlResponse(200, render::RenderSearchPage(SiteFor(ctx, req), v))));
 }
 
 void AuditPage(Context& ctx, http::Request& req, http::Respond respond) {
@@ -555,12 +593,12 @@ void AuditPage(Context& ctx, http::Request& req, http::Respond respond) {
   site::AuditQuery q{view.actor, view.action, view.target, 0, 0, kShown + 1};
   ReadDays(req, view.since, view.until, q.since, q.until, view.error);
   auto entries = ctx.audit.ListAudit(q);
-  if (!entries.ok()) return respond(Private(StorageUnavailable(ctx)));
+  if (!entries.ok()) return respond(Private(StorageUnavailable(SiteFor(ctx, req))));
   view.more = static_cast<int64_t>(entries->size()) > kShown;
   if (view.more) entries->resize(kShown);
   view.entries = std::move(entries).value();
   http::Response r = HtmlResponse(view.error.empty() ? 200 : 400,
-                                  render::RenderAuditPage(ctx.site, view));
+                                  render::RenderAuditPage(SiteFor(ctx, req), view));
   respond(Private(std::move(r)));
 }
 
@@ -575,26 +613,29 @@ render::BansView BansViewFor(Context& ctx, const http::Request& req, const site:
 }
 
 // The bans page, with `view`'s form and messages; 503 when the list cannot be read.
-http::Response BansPageWith(Context& ctx, render::BansView view, int status) {
+http::Response BansPageWith(Context& ctx, const render::SiteInfo& site, render::BansView view,
+                            int status) {
   auto bans = ctx.newsroom.Bans();
-  if (!bans.ok()) return Private(StorageUnavailable(ctx));
+  if (!bans.ok()) return Private(StorageUnavailable(site));
   view.bans = std::move(bans).value();
-  return Private(HtmlResponse(status, render::RenderBansPage(ctx.site, view)));
+  return Private(HtmlResponse(status, render::RenderBansPage(site, view)));
 }
 
 void BansPage(Context& ctx, http::Request& req, http::Respond respond) {
   auto member = RequireMember(ctx, req, nullptr, respond);
   if (!member) return;
+  render::SiteInfo site = SiteFor(ctx, req);
   render::BansView view = BansViewFor(ctx, req, *member);
   if (req.QueryParam("done") == "added") view.notice = "The ban is in force.";
   if (req.QueryParam("done") == "lifted") view.notice = "The ban is lifted.";
-  respond(BansPageWith(ctx, std::move(view), 200));
+  respond(BansPageWith(ctx, site, std::move(view), 200));
 }
 
 void AddBan(Context& ctx, http::Request& req, http::Respond respond) {
   FormMap fields = NewsroomForm(req);
   auto member = RequireMember(ctx, req, &fields, respond);
   if (!member) return;
+  render::SiteInfo site = SiteFor(ctx, req);
   render::BansView view = BansViewFor(ctx, req, *member);
   view.kind = fields["kind"];
   view.pattern = fields["pattern"];
@@ -602,59 +643,63 @@ void AddBan(Context& ctx, http::Request& req, http::Respond respond) {
   view.days = fields["days"];
   site::Ban ban;
   std::optional<site::BanKind> kind = site::ParseBanKind(view.kind);
-  std::optional<int64_t> days = view.days.empty() ? std::optional<int64_t>(0)
-                                                  : ParseWhole(view.days);
+  std::optional<int64_t> days =
+      view.days.empty() ? std::optional<int64_t>(0) : ParseWhole(view.days);
   if (!kind) {
     view.error = "Choose what kind of ban this is.";
   } else if (!days || *days < 0 || *days > 36500) {
     view.error = "Days is a whole number from 0 (until lifted) to 36500.";
   }
-  if (!view.error.empty()) return respond(BansPageWith(ctx, std::move(view), 400));
+  if (!view.error.empty()) return respond(BansPageWith(ctx, site, std::move(view), 400));
   ban.kind = *kind;
   ban.pattern = view.pattern;
   ban.reason = view.reason;
   ban.expires_at = *days > 0 ? view.now + *days * 86400 : 0;
-  auto task = [&ctx, by = *member, from = req.remote_addr, ban = std::move(ban),
+  auto task = [&ctx, site, by = *member, from = req.remote_addr, ban = std::move(ban),
                view = std::move(view), respond]() mutable {
     auto added = ctx.newsroom.AddBan(by, from, std::move(ban), std::time(nullptr));
     if (added.ok()) return respond(Private(Redirect(303, "/newsroom/bans?done=added")));
     if (added.status().code() != Code::kInvalidArgument) {
-      return respond(Private(StorageUnavailable(ctx)));
+      return respond(Private(StorageUnavailable(site)));
     }
     view.error = added.status().message();
     view.error[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(view.error[0])));
     view.error += ".";
-    respond(BansPageWith(ctx, std::move(view), 400));
+    respond(BansPageWith(ctx, site, std::move(view), 400));
   };
-  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
+  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(SiteFor(ctx, req)));
 }
 
 void LiftBan(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
   FormMap fields = NewsroomForm(req);
   auto member = RequireMember(ctx, req, &fields, respond);
   if (!member) return;
-  auto task = [&ctx, by = *member, from = req.remote_addr, id, respond]() {
+  render::SiteInfo site = SiteFor(ctx, req);
+  auto task = [&ctx, site, by = *member, from = req.remote_addr, id, respond]() {
     Status st = ctx.newsroom.RemoveBan(by, from, id, std::time(nullptr));
     if (st.ok()) return respond(Private(Redirect(303, "/newsroom/bans?done=lifted")));
-    respond(st.code() == Code::kNotFound ? Private(ErrorPage(ctx, 404, "There is no such ban."))
-                                         : Private(StorageUnavailable(ctx)));
+    respond(st.code() == Code::kNotFound ? Private(ErrorPage(site, 404, "There is no such ban."))
+                                         : Private(StorageUnavailable(site)));
   };
-  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
+  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(SiteFor(ctx, req)));
 }
 
 void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
   FormMap fields = NewsroomForm(req);
   auto member = RequireMember(ctx, req, &fields, respond);
   if (!member) return;
-  std::string show = fields["show"] == "reported" ? std::string("reported")
-                                                  : std::string(site::StatusName(Tab(fields["show"])));
+  render::SiteInfo site = SiteFor(ctx, req);
+  std::string show = fields["show"] == "reported"
+                         ? std::string("reported")
+                         : std::string(site::StatusName(Tab(fields["show"])));
   std::optional<int64_t> edited = ParseWhole(fields["seen_edit"]);
   if (!edited) {
-    return respond(Private(ErrorPage(ctx, 400, "The form did not say which version of the "
-                                               "comment your page showed; please reload it.")));
+    return respond(Private(ErrorPage(ctx, req, 400,
+                                     "The form did not say which version of the "
+                                     "comment your page showed; please reload it.")));
   }
   moderation::SeenComment seen{fields["seen"], *edited};
-  auto task = [&ctx, by = *member, from = req.remote_addr, id, decision = fields["decision"],
+  auto task = [&ctx, site, by = *member, from = req.remote_addr, id, decision = fields["decision"],
                seen, show, respond]() mutable {
     Result<std::vector<site::Comment>> changed = Unavailable("not decided");
     try {
@@ -674,17 +719,17 @@ void DecideComment(Context& ctx, http::Request& req, int64_t id, http::Respond r
                    : code == Code::kInvalidArgument    ? 400
                    : code == Code::kFailedPrecondition ? 409
                                                        : 503;
-      return respond(Private(status == 503 ? StorageUnavailable(ctx)
-                                           : ErrorPage(ctx, status, changed.status().message())));
+      return respond(Private(status == 503 ? StorageUnavailable(site)
+                                           : ErrorPage(site, status, changed.status().message())));
     }
     for (const site::Comment& c : *changed) CommentChanged(ctx, c);
     ++decisions_made;
     std::string back = show == "reported" ? std::string("/newsroom/reports?")
                                           : fmt::format("/newsroom/queue?show={}&", show);
-    respond(Private(Redirect(303, fmt::format("{}done={}&id={}&n={}", back, decision, id,
-                                              changed->size()))));
+    respond(Private(
+        Redirect(303, fmt::format("{}done={}&id={}&n={}", back, decision, id, changed->size()))));
   };
-  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
+  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(SiteFor(ctx, req)));
 }
 
 // Takes back a campaign takedown (the newest campaign decision on comment `id`).
@@ -692,21 +737,22 @@ void UndoCampaignDecision(Context& ctx, http::Request& req, int64_t id, http::Re
   FormMap fields = NewsroomForm(req);
   auto member = RequireMember(ctx, req, &fields, respond);
   if (!member) return;
-  auto task = [&ctx, by = *member, from = req.remote_addr, id, respond]() {
+  render::SiteInfo site = SiteFor(ctx, req);
+  auto task = [&ctx, site, by = *member, from = req.remote_addr, id, respond]() {
     auto back = ctx.newsroom.UndoCampaignOf(by, from, id, std::time(nullptr));
     if (!back.ok()) {
       if (back.status().code() == Code::kNotFound) {
-        return respond(Private(ErrorPage(ctx, 404, "No campaign was decided on this comment.")));
+        return respond(Private(ErrorPage(site, 404, "No campaign was decided on this comment.")));
       }
       ctx.cache.InvalidateAll();  // some may have changed before the failure
-      return respond(Private(StorageUnavailable(ctx)));
+      return respond(Private(StorageUnavailable(site)));
     }
     for (const site::Comment& c : *back) CommentChanged(ctx, c);
     ++decisions_made;
     respond(Private(Redirect(
         303, fmt::format("/newsroom/queue?show=held&done=undo&id={}&n={}", id, back->size()))));
   };
-  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
+  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(SiteFor(ctx, req)));
 }
 
 // One decision on the comments selected on a queue page (form "bulk"): each
@@ -717,11 +763,13 @@ void DecideBulk(Context& ctx, http::Request& req, http::Respond respond) {
   FormMap fields = NewsroomForm(req);
   auto member = RequireMember(ctx, req, &fields, respond);
   if (!member) return;
+  render::SiteInfo site = SiteFor(ctx, req);
   std::string show(site::StatusName(Tab(fields["show"])));
   std::string decision = fields["decision"];
   if (decision == "campaign" || decision.empty()) {
-    return respond(Private(ErrorPage(ctx, 400, "Choose approve, spam, restore or delete; "
-                                               "campaigns are decided one at a time.")));
+    return respond(Private(ErrorPage(ctx, req, 400,
+                                     "Choose approve, spam, restore or delete; "
+                                     "campaigns are decided one at a time.")));
   }
   std::vector<std::pair<int64_t, moderation::SeenComment>> picked;
   for (auto& [k, v] : http::ParseForm(req.body)) {
@@ -733,17 +781,21 @@ void DecideBulk(Context& ctx, http::Request& req, http::Respond respond) {
       edited = ParseWhole(std::string_view(v).substr(b + 1));
     }
     if (!id || !edited) {
-      return respond(Private(ErrorPage(ctx, 400, "A selected comment was not one the page showed; "
-                                                 "please reload it.")));
+      return respond(Private(ErrorPage(ctx, req, 400,
+                                       "A selected comment was not one the page showed; "
+                                       "please reload it.")));
     }
     picked.push_back({*id, moderation::SeenComment{v.substr(a + 1, b - a - 1), *edited}});
   }
   if (picked.empty()) return respond(Private(Redirect(303, "/newsroom/queue?show=" + show)));
   if (picked.size() > kMaxBulk) {
-    return respond(Private(ErrorPage(ctx, 400, fmt::format("At most {} comments at once.", kMaxBulk))));
+    return respond(
+        Private(ErrorPage(ctx, req, 400,
+                          SiteFor(ctx, req).F("At most {n} comments at once.",
+                                              {{"n", static_cast<int64_t>(kMaxBulk)}}))));
   }
-  auto task = [&ctx, by = *member, from = req.remote_addr, decision, picked = std::move(picked),
-               show, respond]() mutable {
+  auto task = [&ctx, site, by = *member, from = req.remote_addr, decision,
+               picked = std::move(picked), show, respond]() mutable {
     int64_t done = 0, skipped = 0;
     bool failed = false;
     for (const auto& [id, seen] : picked) {
@@ -760,7 +812,7 @@ void DecideBulk(Context& ctx, http::Request& req, http::Respond respond) {
       }
       Code code = changed.status().code();
       if (code == Code::kInvalidArgument) {
-        return respond(Private(ErrorPage(ctx, 400, changed.status().message())));
+        return respond(Private(ErrorPage(site, 400, changed.status().message())));
       }
       if (code == Code::kFailedPrecondition || code == Code::kNotFound) {
         ++skipped;
@@ -772,12 +824,13 @@ void DecideBulk(Context& ctx, http::Request& req, http::Respond respond) {
     ++decisions_made;
     if (failed) {
       ctx.cache.InvalidateAll();
-      return respond(Private(StorageUnavailable(ctx)));
+      return respond(Private(StorageUnavailable(site)));
     }
-    respond(Private(Redirect(303, fmt::format("/newsroom/queue?show={}&done=bulk-{}&n={}&skipped={}",
-                                              show, decision, done, skipped))));
+    respond(
+        Private(Redirect(303, fmt::format("/newsroom/queue?show={}&done=bulk-{}&n={}&skipped={}",
+                                          show, decision, done, skipped))));
   };
-  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
+  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(SiteFor(ctx, req)));
 }
 
 }  // namespace
@@ -792,8 +845,8 @@ RouteTable NewsroomRoutes(Context& ctx) {
   using Out = http::Respond;
   // Home is the first page the member's role may use.
   auto home = [&ctx](R req, Args, Out respond) {
-    auto member = ctx.newsroom.Member(req.Cookie(moderation::StaffSessions::kCookie),
-                                      std::time(nullptr));
+    auto member =
+        ctx.newsroom.Member(req.Cookie(moderation::StaffSessions::kCookie), std::time(nullptr));
     bool editor = member && !site::MayModerate(member->role);
     respond(Private(Redirect(303, editor ? "/newsroom/articles" : "/newsroom/queue")));
   };
@@ -806,13 +859,13 @@ RouteTable NewsroomRoutes(Context& ctx) {
     SignOut(ctx, req, respond);
   });
   t.Add("/newsroom/queue").Get([&ctx](R req, Args, Out respond) { QueuePage(ctx, req, respond); });
-  t.Add("/newsroom/reports").Get([&ctx](R req, Args, Out respond) { ReportsPage(ctx, req, respond); });
+  t.Add("/newsroom/reports").Get([&ctx](R req, Args, Out respond) {
+    ReportsPage(ctx, req, respond);
+  });
   t.Add("/newsroom/comments/{id}").Post([&ctx](R req, Args a, Out respond) {
     DecideComment(ctx, req, a.id, respond);
   });
-  t.Add("/newsroom/bulk").Post([&ctx](R req, Args, Out respond) {
-    DecideBulk(ctx, req, respond);
-  });
+  t.Add("/newsroom/bulk").Post([&ctx](R req, Args, Out respond) { DecideBulk(ctx, req, respond); });
   t.Add("/newsroom/comments/{id}/undo-campaign").Post([&ctx](R req, Args a, Out respond) {
     UndoCampaignDecision(ctx, req, a.id, respond);
   });

@@ -2,6 +2,8 @@
 // Saving runs on the desk's worker (a store write and an audit entry); the
 // site's cached pages are dropped at once, so readers see the change on
 // their next page.
+#include "render/newsroom_articles.h"
+
 #include <fmt/format.h>
 
 #include <ctime>
@@ -9,9 +11,9 @@
 #include "core/numbers.h"
 #include "core/time_format.h"
 #include "moderation/editorial.h"
-#include "render/newsroom_articles.h"
 #include "site/pagination.h"
 #include "web/handlers.h"
+#include "web/link_base.h"
 #include "web/newsroom_common.h"
 #include "web/responses.h"
 
@@ -35,12 +37,13 @@ render::ArticleEditView EditViewFor(Context& ctx, const http::Request& req,
 // field named (and the text kept).
 moderation::ArticleInput InputOf(FormMap& f, site::ArticleState was,
                                  std::vector<site::FieldError>& errors) {
-  moderation::ArticleInput in{f["title"], f["slug"], f["lead"], f["body"], f["source"],
-                              f["comments_open"] == "1"};
+  moderation::ArticleInput in{f["title"], f["slug"],   f["lead"],
+                              f["body"],  f["source"], f["comments_open"] == "1"};
   in.byline = f["byline"];
   in.category = f["category"];
   std::string days = f["comments_close_days"];
-  std::optional<int64_t> d = days.empty() || days == "0" ? std::optional<int64_t>(0) : ParsePositive(days);
+  std::optional<int64_t> d =
+      days.empty() || days == "0" ? std::optional<int64_t>(0) : ParsePositive(days);
   if (!d) errors.push_back({"comments_close_days", "The days must be a whole number from 0."});
   in.comments_close_days = d.value_or(0);
   if (!f["publish_at"].empty()) {
@@ -71,8 +74,9 @@ void Refill(render::ArticleEditView& v, const moderation::ArticleInput& in) {
   v.publish_at = in.publish_at > 0 ? timefmt::DateTimeLocal(in.publish_at) : "";
 }
 
-http::Response EditPage(Context& ctx, const render::ArticleEditView& v, int status) {
-  return Private(HtmlResponse(status, render::RenderArticleEditPage(ctx.site, v)));
+http::Response EditPage(const render::SiteInfo& site, const render::ArticleEditView& v,
+                        int status) {
+  return Private(HtmlResponse(status, render::RenderArticleEditPage(site, v)));
 }
 
 }  // namespace
@@ -81,10 +85,12 @@ void ArticleListPage(Context& ctx, http::Request& req, http::Respond respond) {
   auto member = RequireMember(ctx, req, nullptr, respond, Need::kEditArticles);
   if (!member) return;
   std::optional<int64_t> page = req.PositiveParam("page", 1);
-  if (!page) return respond(Private(ErrorPage(ctx, 400, "The page must be a whole number from 1.")));
+  if (!page)
+    return respond(Private(ErrorPage(ctx, req, 400, "The page must be a whole number from 1.")));
   auto count = ctx.articles.CountArticles();
-  auto list = ctx.articles.ListArticles(site::PageOffset(*page, kArticlesPerPage), kArticlesPerPage);
-  if (!count.ok() || !list.ok()) return respond(Private(StorageUnavailable(ctx)));
+  auto list =
+      ctx.articles.ListArticles(site::PageOffset(*page, kArticlesPerPage), kArticlesPerPage);
+  if (!count.ok() || !list.ok()) return respond(Private(StorageUnavailable(SiteFor(ctx, req))));
   render::ArticleListView v;
   v.staff_name = member->name;
   v.role = member->role;
@@ -93,24 +99,26 @@ void ArticleListPage(Context& ctx, http::Request& req, http::Respond respond) {
   v.now = std::time(nullptr);
   v.page = *page;
   v.pages = site::PageCount(*count, kArticlesPerPage);
-  if (*page > v.pages) return respond(Private(ErrorPage(ctx, 404, "There is no such page.")));
-  respond(Private(HtmlResponse(200, render::RenderArticleListPage(ctx.site, v))));
+  if (*page > v.pages) return respond(Private(ErrorPage(ctx, req, 404, "There is no such page.")));
+  respond(Private(HtmlResponse(200, render::RenderArticleListPage(SiteFor(ctx, req), v))));
 }
 
 void NewArticlePage(Context& ctx, http::Request& req, http::Respond respond) {
   auto member = RequireMember(ctx, req, nullptr, respond, Need::kEditArticles);
   if (!member) return;
-  respond(EditPage(ctx, EditViewFor(ctx, req, *member), 200));
+  render::SiteInfo site = SiteFor(ctx, req);
+  respond(EditPage(site, EditViewFor(ctx, req, *member), 200));
 }
 
 void ArticleEditorPage(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
   auto member = RequireMember(ctx, req, nullptr, respond, Need::kEditArticles);
   if (!member) return;
+  render::SiteInfo site = SiteFor(ctx, req);
   auto a = ctx.articles.GetArticle(id);
   if (!a.ok()) {
     return respond(Private(a.status().code() == Code::kNotFound
-                               ? ErrorPage(ctx, 404, "There is no such article.")
-                               : StorageUnavailable(ctx)));
+                               ? ErrorPage(ctx, req, 404, "There is no such article.")
+                               : StorageUnavailable(SiteFor(ctx, req))));
   }
   render::ArticleEditView v = EditViewFor(ctx, req, *member);
   v.id = id;
@@ -124,26 +132,26 @@ void ArticleEditorPage(Context& ctx, http::Request& req, int64_t id, http::Respo
   if (done == "saved") v.notice = "The changes are saved and on the site.";
   if (done == "draft") v.notice = "The draft is saved; readers do not see it.";
   if (done == "unpublished") v.notice = "The article is taken off the site.";
-  respond(EditPage(ctx, v, 200));
+  respond(EditPage(site, v, 200));
 }
 
 void SaveArticle(Context& ctx, http::Request& req, int64_t id, http::Respond respond) {
   FormMap fields = NewsroomForm(req);
   auto member = RequireMember(ctx, req, &fields, respond, Need::kEditArticles);
   if (!member) return;
+  render::SiteInfo site = SiteFor(ctx, req);
   site::ArticleState was = site::ArticleState::kDraft;
   if (id != 0) {
     auto stored = ctx.articles.GetArticle(id);
     if (!stored.ok()) {
       return respond(Private(stored.status().code() == Code::kNotFound
-                                 ? ErrorPage(ctx, 404, "There is no such article.")
-                                 : StorageUnavailable(ctx)));
+                                 ? ErrorPage(ctx, req, 404, "There is no such article.")
+                                 : StorageUnavailable(SiteFor(ctx, req))));
     }
     was = stored->state;
   }
   std::vector<site::FieldError> form_errors;
-  moderation::ArticleInput in =
-      moderation::NormalizedArticle(InputOf(fields, was, form_errors));
+  moderation::ArticleInput in = moderation::NormalizedArticle(InputOf(fields, was, form_errors));
   render::ArticleEditView v = EditViewFor(ctx, req, *member);
   v.id = id;
   v.state = was;
@@ -153,25 +161,27 @@ void SaveArticle(Context& ctx, http::Request& req, int64_t id, http::Respond res
   if (fields["do"] == "preview") {
     v.preview = v.errors.empty();
     v.images = ImagesOf(ctx, v.body);
-    return respond(EditPage(ctx, v, v.errors.empty() ? 200 : 422));
+    return respond(EditPage(site, v, v.errors.empty() ? 200 : 422));
   }
-  if (!v.errors.empty()) return respond(EditPage(ctx, v, 422));
-  auto task = [&ctx, id, in = std::move(in), by = moderation::Actor{member->name, req.remote_addr},
-               v = std::move(v), respond]() mutable {
+  if (!v.errors.empty()) return respond(EditPage(site, v, 422));
+  auto task = [&ctx, site, id, in = std::move(in),
+               by = moderation::Actor{member->name, req.remote_addr}, v = std::move(v),
+               respond]() mutable {
     int64_t now = std::time(nullptr);
     Result<site::Article> saved =
-        id == 0 ? moderation::CreateArticle(ctx.articles, ctx.audit, by, in, ctx.site.categories, now)
-                : moderation::UpdateArticle(ctx.articles, ctx.audit, by, id, in,
-                                            ctx.site.categories, now);
+        id == 0
+            ? moderation::CreateArticle(ctx.articles, ctx.audit, by, in, ctx.site.categories, now)
+            : moderation::UpdateArticle(ctx.articles, ctx.audit, by, id, in, ctx.site.categories,
+                                        now);
     if (!saved.ok()) {
       if (saved.status().code() == Code::kNotFound) {
-        return respond(Private(ErrorPage(ctx, 404, "There is no such article.")));
+        return respond(Private(ErrorPage(site, 404, "There is no such article.")));
       }
       if (saved.status().code() == Code::kInvalidArgument) {
         v.errors.push_back({"", saved.status().message()});
-        return respond(EditPage(ctx, v, 422));
+        return respond(EditPage(site, v, 422));
       }
-      return respond(Private(StorageUnavailable(ctx)));
+      return respond(Private(StorageUnavailable(site)));
     }
     // Every page may show it (the front page, its own pages, the feeds).
     ctx.cache.InvalidateAll();
@@ -182,7 +192,7 @@ void SaveArticle(Context& ctx, http::Request& req, int64_t id, http::Respond res
                                                                           : "saved";
     respond(Private(Redirect(303, fmt::format("/newsroom/articles/{}?done={}", saved->id, done))));
   };
-  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
+  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(SiteFor(ctx, req)));
 }
 
 }  // namespace tribune::web

@@ -18,7 +18,7 @@ using FormMap = std::map<std::string, std::string>;
 // Newsroom pages are private: never indexed, never framed, no foreign code.
 http::Response Private(http::Response r);
 // 503 with Retry-After: the desk's worker has too much queued.
-http::Response Busy(Context& ctx);
+http::Response Busy(const render::SiteInfo& site);
 // The fields of a form-encoded body (values that are not UTF-8 dropped).
 FormMap NewsroomForm(const http::Request& req);
 

@@ -12,6 +12,7 @@
 #include "render/dashboard.h"
 #include "spam/text/urls.h"
 #include "web/handlers.h"
+#include "web/link_base.h"
 #include "web/newsroom_common.h"
 #include "web/responses.h"
 
@@ -45,10 +46,14 @@ render::DashboardView Compute(Context& ctx, int64_t now) {
       if (i >= v.days.size()) continue;
       const std::string& act = c.screening.action;
       render::DayCounts& d = v.days[i];
-      if (act == "publish") ++d.published;
-      else if (act == "hold") ++d.held;
-      else if (act == "spam") ++d.spam;
-      else if (act == "discard") ++d.discarded;
+      if (act == "publish")
+        ++d.published;
+      else if (act == "hold")
+        ++d.held;
+      else if (act == "spam")
+        ++d.spam;
+      else if (act == "discard")
+        ++d.discarded;
       if (!c.moderator_label.empty()) ++v.decided;
       if (c.moderator_label == "ham" && act == "hold") ++v.holds_approved;
       if (c.moderator_label == "ham" && (act == "spam" || act == "discard")) ++v.spam_restored;
@@ -81,15 +86,16 @@ render::DashboardView Compute(Context& ctx, int64_t now) {
 void DashboardPage(Context& ctx, http::Request& req, http::Respond respond) {
   auto member = RequireMember(ctx, req, nullptr, respond);
   if (!member) return;
-  auto task = [&ctx, name = member->name, role = member->role,
+  render::SiteInfo site = SiteFor(ctx, req);
+  auto task = [&ctx, site, name = member->name, role = member->role,
                token = StaffFormToken(ctx, req), respond] {
     render::DashboardView v = Compute(ctx, std::time(nullptr));
     v.staff_name = name;
     v.role = role;
     v.form_token = token;
-    respond(Private(HtmlResponse(200, render::RenderDashboardPage(ctx.site, v))));
+    respond(Private(HtmlResponse(200, render::RenderDashboardPage(site, v))));
   };
-  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(ctx));
+  if (!ctx.newsroom.Submit(std::move(task))) respond(Busy(SiteFor(ctx, req)));
 }
 
 }  // namespace tribune::web

@@ -1,20 +1,19 @@
 #include "web/responses.h"
 
-#include "web/link_base.h"
-
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <cctype>
 #include <ctime>
+#include <nlohmann/json.hpp>
 
 #include "http/header_safety.h"
 #include "http/local_path.h"
 #include "render/gzip.h"
 #include "render/misc_pages.h"
 #include "web/conditional.h"
+#include "web/link_base.h"
 
 namespace tribune::web {
 
@@ -96,13 +95,21 @@ http::Response ErrorPage(const Context& ctx, const http::Request& req, int statu
   return HtmlResponse(status, render::RenderErrorPage(SiteFor(ctx, req), status, title, message));
 }
 
-http::Response StorageUnavailable(const Context& ctx) {
-  http::Response r = ErrorPage(ctx, 503, "This page cannot be shown just now because of a "
-                                         "problem on our side. Please try again in a few "
-                                         "minutes.");
+http::Response ErrorPage(const render::SiteInfo& site, int status, const std::string& message) {
+  std::string title(http::StatusText(status));
+  return HtmlResponse(status, render::RenderErrorPage(site, status, title, message));
+}
+
+http::Response StorageUnavailable(const render::SiteInfo& site) {
+  http::Response r = ErrorPage(site, 503,
+                               "This page cannot be shown just now because of a "
+                               "problem on our side. Please try again in a few "
+                               "minutes.");
   r.headers.emplace_back("Retry-After", "60");
   return r;
 }
+
+http::Response StorageUnavailable(const Context& ctx) { return StorageUnavailable(ctx.site); }
 
 bool IsFormEncoded(const http::Request& req) {
   constexpr std::string_view kType = "application/x-www-form-urlencoded";

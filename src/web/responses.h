@@ -30,9 +30,13 @@ http::Response Redirect(int status, const std::string& location);
 http::Response ErrorPage(const Context& ctx, int status, const std::string& message);
 http::Response ErrorPage(const Context& ctx, const http::Request& req, int status,
                          const std::string& message);
+// The same for a page whose language was chosen earlier (work done off the
+// request, in the newsroom's worker).
+http::Response ErrorPage(const render::SiteInfo& site, int status, const std::string& message);
 // The 503 page readers get when the store fails (a read-only, full or corrupt
 // database): a plain message, never SQLite's (the store logs that).
 http::Response StorageUnavailable(const Context& ctx);
+http::Response StorageUnavailable(const render::SiteInfo& site);
 // application/problem+json with title, status and detail.
 http::Response Problem(int status, const std::string& detail);
 // The server's own error answers (http::ServerOptions::error_page): a problem

@@ -123,6 +123,17 @@ describe('HTML5 validity', { skip }, () => {
     pages.staff = await asStaff('/newsroom/staff');
     pages.search = await asStaff('/newsroom/search?text=the');
     pages.dashboard = await asStaff('/newsroom/dashboard');
+    // The same pages in Georgian and Russian (the member's browser language).
+    const inLanguage = async (p, lang) => (await fetch(target.baseUrl + p, {
+      headers: { cookie: staffCookie, 'Accept-Language': lang } })).text();
+    for (const lang of ['ka', 'ru']) {
+      for (const [name, p] of [['queue_published', '/newsroom/queue?show=published'],
+                               ['dashboard', '/newsroom/dashboard'], ['staff', '/newsroom/staff'],
+                               ['article_editor', firstArticle], ['bans', '/newsroom/bans']]) {
+        pages[`${name}_${lang}`] = await inLanguage(p, lang);
+        assert.match(pages[`${name}_${lang}`], new RegExp(`<html lang="${lang}"`), `${name} ${lang}`);
+      }
+    }
     assert.match(pages.dashboard, /<svg class="chart"/);
     assert.match(pages.search, /found, newest first/);
     assert.match(pages.staff, /<table class="staff-list">/);

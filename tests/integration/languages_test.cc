@@ -109,5 +109,70 @@ TEST_F(Languages, PostingInALanguageAnswersInIt) {
   EXPECT_NE(notice.body.find("Спасибо: ваш комментарий №"), std::string::npos) << notice.body;
 }
 
+// The newsroom speaks the member's language as the site does: the switch's
+// cookie or the browser's; its pages, navigation, notices and refusals.
+TEST_F(Languages, TheNewsroomSpeaksTheMembersLanguage) {
+  ProcessResult added = RunTribune(
+      {"staff", "add", "tamar", "--role", "admin", "--db", server_->db().string()}, dir_->path());
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  std::string password = FirstMatch(added.out, R"(password: (\S+))").value_or("");
+  HeaderList form = {{"Content-Type", "application/x-www-form-urlencoded"},
+                     {"Accept-Language", "ka"}};
+  // A wrong password is refused in the language, the name kept.
+  Response wrong = Fetch(port(), {"POST", "/newsroom/sign-in", form,
+                                  FormEncode({{"name", "tamar"}, {"password", "nope"}})});
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(HtmlLang(wrong.body), "ka");
+  EXPECT_NE(wrong.body.find("სახელი ან პაროლი არასწორია."), std::string::npos) << wrong.body;
+  EXPECT_NE(wrong.body.find("value=\"tamar\""), std::string::npos);
+  Response in = Fetch(port(), {"POST", "/newsroom/sign-in", form,
+                               FormEncode({{"name", "tamar"}, {"password", password}})});
+  ASSERT_EQ(in.status, 303) << in.body;
+  CookieJar jar;
+  jar.Store(in);
+
+  // Georgian by the browser: the queue, its navigation and the filter's summary.
+  HeaderList ka = {{"Cookie", jar.HeaderValue()}, {"Accept-Language", "ka"}};
+  Response queue = Get(port(), "/newsroom/queue", ka);
+  ASSERT_EQ(queue.status, 200);
+  EXPECT_EQ(HtmlLang(queue.body), "ka");
+  EXPECT_NE(queue.body.find(">მოდერაცია</a>"), std::string::npos);  // Moderation
+  EXPECT_NE(queue.body.find(">სტატიები</a>"), std::string::npos);   // Articles
+  EXPECT_NE(queue.body.find(">გასვლა</button>"), std::string::npos);  // Sign out
+  EXPECT_NE(queue.body.find("შესული ხართ როგორც tamar"), std::string::npos);
+  EXPECT_EQ(queue.body.find("Held for moderation"), std::string::npos);
+  EXPECT_EQ(queue.body.find("Sign out"), std::string::npos);
+  Response dashboard = Get(port(), "/newsroom/dashboard", ka);
+  ASSERT_EQ(dashboard.status, 200);
+  EXPECT_NE(dashboard.body.find("კომენტარები დღეში, ფილტრის მოქმედების მიხედვით"),
+            std::string::npos);
+  Response editor = Get(port(), "/newsroom/articles/new", ka);
+  ASSERT_EQ(editor.status, 200);
+  EXPECT_EQ(editor.body.find("Readers may comment"), std::string::npos);
+  EXPECT_EQ(editor.body.find("Save as draft"), std::string::npos);
+
+  // Russian by the switch's cookie, whatever the browser says: notices use
+  // the language's plurals (one, few, many).
+  HeaderList ru = {{"Cookie", jar.HeaderValue() + "; lang=ru"}, {"Accept-Language", "ka"}};
+  Response three = Get(port(), "/newsroom/queue?show=held&done=bulk-approve&n=3&skipped=1", ru);
+  ASSERT_EQ(three.status, 200);
+  EXPECT_EQ(HtmlLang(three.body), "ru");
+  EXPECT_NE(three.body.find("3 комментария опубликованы."), std::string::npos) << three.body;
+  EXPECT_NE(three.body.find("1 комментарий изменился после показа страницы"), std::string::npos);
+  Response five = Get(port(), "/newsroom/queue?show=held&done=bulk-approve&n=5", ru);
+  EXPECT_NE(five.body.find("5 комментариев опубликованы."), std::string::npos);
+  Response articles = Get(port(), "/newsroom/articles", ru);
+  EXPECT_NE(articles.body.find(">Написать статью</a>"), std::string::npos);
+  // A refusal is a Russian error page.
+  Response bulk = Fetch(port(), {"POST", "/newsroom/bulk", ru, ""});
+  EXPECT_EQ(bulk.status, 403);
+  EXPECT_EQ(HtmlLang(bulk.body), "ru") << bulk.body;
+
+  // English stays the default.
+  Response en = Get(port(), "/newsroom/queue", {{"Cookie", jar.HeaderValue()}});
+  EXPECT_EQ(HtmlLang(en.body), "en");
+  EXPECT_NE(en.body.find("Held for moderation"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tribune::itest

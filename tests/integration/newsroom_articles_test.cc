@@ -441,7 +441,7 @@ TEST(NewsroomDashboard, ShowsTheDaysTheQueueAndThisWeeksSpamDomains) {
   Response page = Get(server.port(), "/newsroom/dashboard", {{"Cookie", jar.HeaderValue()}});
   ASSERT_EQ(page.status, 200) << page.body;
   EXPECT_NE(page.body.find("<svg class=\"chart\""), std::string::npos);
-  EXPECT_NE(page.body.find("Comments a day by the filter's action"), std::string::npos);
+  EXPECT_NE(page.body.find("Comments a day, by the filter\u2019s action"), std::string::npos);
   EXPECT_NE(page.body.find("casino-dash.example"), std::string::npos) << page.body;
   EXPECT_NE(page.body.find("comments labelled by moderators"), std::string::npos);
   // Today's row counts both comments (whatever the filter made of them).
