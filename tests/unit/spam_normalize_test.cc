@@ -12,6 +12,30 @@ TEST(SpamNormalize, FoldsStyledLetters) {
   EXPECT_EQ(n.styled_example, "𝐌𝐎𝐍𝐀 𝟒𝐃");
 }
 
+TEST(SpamNormalize, LettersDressedWithMarksAreStyledAndRead) {
+  // Underlines, arrows below and the millions sign on every letter.
+  for (const char* dressed : {"ke P\u034EU\u034EL\u034EA\u034EU\u034EW\u034EI\u034EN\u034E aja",
+                              "ke P\u035F\u035FU\u035F\u035FL\u035F\u035FA\u035F\u035FU\u035F\u035F"
+                              "W\u035F\u035FI\u035F\u035FN\u035F\u035F aja",
+                              "ke P\u0489U\u0489L\u0489A\u0489U\u0489W\u0489I\u0489N\u0489 aja"}) {
+    NormalizedText n = Normalize(dressed);
+    EXPECT_EQ(n.text, "ke pulauwin aja") << dressed;
+    EXPECT_EQ(n.styled_chars, 8) << dressed;
+    EXPECT_EQ(n.styled_example, "PULAUWIN") << dressed;
+  }
+  // Dingbat circled digits read as digits.
+  NormalizedText digits = Normalize("Menyala \U0001D401\U0001D413\U0001D415\u2776\u277B\u277D Ku");
+  EXPECT_EQ(digits.text, "menyala btv168 ku");
+  EXPECT_EQ(digits.styled_chars, 6);
+}
+
+TEST(SpamNormalize, AccentsOfRealLanguagesAndKeycapsAreNotStyling) {
+  // Decomposed accents (Vietnamese, a Russian stress mark) and keycap digits.
+  NormalizedText n = Normalize("Vie\u0323\u0302t Nam, cha\u0301y, 1\uFE0F\u20E3 2\uFE0F\u20E3 3\uFE0F\u20E3");
+  EXPECT_EQ(n.styled_chars, 0);
+  EXPECT_EQ(n.text.find("1 2 3") != std::string::npos, true) << n.text;
+}
+
 TEST(SpamNormalize, StripsInvisibleCharactersInsideWords) {
   NormalizedText n = Normalize("ca\u200Bsi\u200Dno bonus\u202E");
   EXPECT_EQ(n.text, "casino bonus");

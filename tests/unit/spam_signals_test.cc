@@ -91,6 +91,46 @@ TEST_F(SpamSignals, DisguisedLetters) {
   EXPECT_TRUE(Has(Run({.body = "ca\u200Bsino"}), "INVISIBLE_IN_WORD"));
   EXPECT_TRUE(Has(Run({.body = "gas ke A L E X I S 1 7"}), "SPACED_LETTERS"));
   EXPECT_TRUE(Has(Run({.body = "p\u0430ypal login"}), "MIXED_SCRIPT_WORD"));
+  EXPECT_TRUE(Has(Run({.body = "baru liat P\u035FU\u035FL\u035FA\u035FU\u035F wkwk"}),
+                  "STYLED_LETTERS"));
+}
+
+TEST_F(SpamSignals, GamblingBrandNames) {
+  for (const char* body : {"Sukaaa bangettt sama PSTOTO99", "sejak coba jptogel77 perlahan",
+                           "Setiap menit nonton T0GEL62 tuh berharga", "CARI GOOGLE = WIRASPIN88",
+                           "Menangnya datang, TON4D! Coba", "main di 138VEGAS aja",
+                           "\U0001D40A\U0001D418\U0001D4134\U0001D403 ini bukan kaleng-kaleng"}) {
+    EXPECT_TRUE(Has(Run({.body = body}), "GAMBLING_BRAND")) << body;
+  }
+  for (const char* body : {"Win11 broke my printer again", "We saw it in 4D at the cinema",
+                           "Tibet and the alphabet", "I bet 20 bucks he loses the 2024 vote",
+                           "the Toto concert in 1982", "flight MH17 and the A380"}) {
+    EXPECT_FALSE(Has(Run({.body = body}), "GAMBLING_BRAND")) << body;
+  }
+}
+
+TEST_F(SpamSignals, StyledBrandNames) {
+  for (const char* body : {"iseng coba di \U0001D401\U0001D400\U0001D40D\U0001D403\U0001D400"
+                           "\U0001D411\U0001D7D1\U0001D7D6\U0001D7D6 asli",
+                           "Candu banget \u24BA\u24C2\u24C5\u24CA\u2460\u2462\u2467",
+                           "Menyala \U0001D401\U0001D413\U0001D415\u2776\u277B\u277D Ku",
+                           "gas ke A L E X I S 1 7 sekarang",
+                           "\U0001D40A\U0001D418\U0001D4134\U0001D403 ini bukan kaleng-kaleng",
+                           "\u2119\u211D\U0001D546\U0001D539\U0001D53C\U0001D54B855 mantap"}) {
+    Hits h = Run({.body = body});
+    EXPECT_TRUE(Has(h, "STYLED_BRAND")) << body;
+  }
+  // Styled words without digits, styled years apart from words, plain brand names.
+  for (const char* body : {"\U0001D407\U0001D41A\U0001D429\U0001D429\U0001D432 "
+                           "\U0001D7D0\U0001D7CE\U0001D7D0\U0001D7D4 to all",
+                           "I bought the PS5 and a Win11 laptop in 2024",
+                           "CO\u2082 at 420 ppm, 3 km\u00B2 of forest, H\u2082O",
+                           "Great implementation of a 4 x 4 H H L.",
+                           "\U0001D600\U0001D638\U0001D62E\U0001D639\U0001D62A\U0001D7EE video",
+                           "\U0001D413\U0001D421\U0001D41A\U0001D427\U0001D424\U0001D42C "
+                           "for the 3 updates"}) {
+    EXPECT_FALSE(Has(Run({.body = body}), "STYLED_BRAND")) << body;
+  }
 }
 
 TEST_F(SpamSignals, ScriptMismatchAndRelevanceNeedAnArticle) {

@@ -27,7 +27,53 @@ const RE2& Offer() {
   return Checked(re);
 }
 
+// A betting site's name: letters and digits with a gambling morpheme in it
+// (pstoto99, jptogel77, wiraspin88, win11bet, 138vegas) or letters before
+// "4d" (the four-digit lottery: ton4d, kyt4d). Such brands are what judi
+// online spam names; a reader's "Win11" or "4D film" has no morpheme.
+const RE2& BrandShape() {
+  static const RE2 re(
+      R"(^(?:.*(?:toto|togel|slot|spin|bet|hoki|gacor|vegas|casino|judi|poker|jackpot|jekpot).*)"
+      R"(|[a-z]{2,}4d)$)",
+      RuleOptions());
+  return Checked(re);
+}
+
+// `word` (folded: lower-case ASCII and digits) with the digits that stand
+// for letters read as letters ("t0gel62" -> "togel62"); empty when it has
+// no digit or fewer than two letters.
+std::string BrandCandidate(const std::string& word) {
+  int letters = 0, digits = 0;
+  for (char c : word) {
+    if (c >= '0' && c <= '9') ++digits;
+    else if (c >= 'a' && c <= 'z') ++letters;
+    else return {};
+  }
+  // Two digits at least, or "4d": "judi2" is Indonesian for "gambling of all kinds".
+  bool lottery = word.size() >= 3 && word.compare(word.size() - 2, 2, "4d") == 0;
+  if (letters < 2 || (digits < 2 && !lottery) || word.size() > 30) return {};
+  std::string read = word;
+  for (size_t i = 0; i < read.size(); ++i) {
+    bool between = i > 0 && i + 1 < read.size() && read[i - 1] >= 'a' && read[i + 1] >= 'a';
+    if (!between) continue;  // "togel62" keeps its number, "t0gel" reads "togel"
+    if (read[i] == '0') read[i] = 'o';
+    if (read[i] == '1') read[i] = 'i';
+    if (read[i] == '3') read[i] = 'e';
+  }
+  return read;
+}
+
 }  // namespace
+
+void CheckGamblingBrand(const Analysis& a, Hits* out) {
+  for (const std::string& word : a.body.words) {
+    std::string read = BrandCandidate(word);
+    if (!read.empty() && RE2::FullMatch(read, BrandShape())) {
+      out->push_back({"GAMBLING_BRAND", 1.0, Clip(word)});
+      return;
+    }
+  }
+}
 
 void CheckGamblingPromo(const Analysis& a, Hits* out) {
   std::string_view m;

@@ -39,6 +39,7 @@ void RunAll(const Analysis& a, Hits* out) {
   CheckCodeText(a, out);
   CheckListed(a, out);
   CheckGamblingPromo(a, out);
+  CheckGamblingBrand(a, out);
   CheckCallToAction(a, out);
   CheckRecoveryScam(a, out);
 }

@@ -57,6 +57,7 @@ void CheckAdultOffer(const Analysis& a, Hits* out);
 void CheckCodeText(const Analysis& a, Hits* out);
 void CheckListed(const Analysis& a, Hits* out);
 void CheckGamblingPromo(const Analysis& a, Hits* out);
+void CheckGamblingBrand(const Analysis& a, Hits* out);
 void CheckCallToAction(const Analysis& a, Hits* out);
 void CheckRecoveryScam(const Analysis& a, Hits* out);
 

@@ -26,7 +26,36 @@ bool IsStyled(UChar32 c) {
          (c >= 0x1F100 && c <= 0x1F1E5) ||              // enclosed supplement, no flags
          (c >= 0xFF10 && c <= 0xFF5A) ||                // fullwidth letters/digits
          (c >= 0x1D00 && c <= 0x1D2B) ||                // small capitals
-         (c >= 0x2070 && c <= 0x209F && u_isalnum(c));  // super/subscripts
+         (c >= 0x2070 && c <= 0x209F && u_isalnum(c)) ||  // super/subscripts
+         (c >= 0x2100 && c <= 0x214F && u_isalpha(c));    // letterlike (ℙℝℂ ℋ ℓ)
+}
+
+// Combining marks that no orthography writes but "fancy text" generators put
+// on every letter: underlines and overlines (P͟U͟L͟A͟U͟), strokes, arrows
+// and crosses below (P͎U͎L͎), the Cyrillic millions sign (P҉U҉), enclosing
+// circles. The accents of real languages (U+0300-U+0331) are not among them.
+bool IsDecorativeMark(UChar32 c) {
+  if (c < 0x0332) return false;
+  return (c >= 0x0332 && c <= 0x0338) || (c >= 0x033A && c <= 0x033F) ||
+         (c >= 0x0346 && c <= 0x034E) || (c >= 0x0350 && c <= 0x0362 && c != 0x0358) ||
+         c == 0x0488 || c == 0x0489 || (c >= 0x1AB0 && c <= 0x1AFF) ||
+         (c >= 0x20D0 && c <= 0x20F0) || (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+bool IsAsciiAlnum(UChar32 c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// The keycap mark (1️⃣): removed, but common in ordinary lists, so not counted.
+constexpr UChar32 kKeycap = 0x20E3;
+
+// The number a dingbat circled digit shows (❶ ➀ ➊: 1 to 10), 0 for others:
+// NFKC leaves them as they are.
+int DingbatDigit(UChar32 c) {
+  for (UChar32 first : {0x2776, 0x2780, 0x278A}) {
+    if (c >= first && c < first + 10) return static_cast<int>(c - first) + 1;
+  }
+  return 0;
 }
 
 const icu::Normalizer2& Nfkc() {
@@ -59,10 +88,64 @@ icu::UnicodeString StripInvisible(const icu::UnicodeString& in, NormalizedText* 
   icu::UnicodeString out;
   UChar32 prev = 0;
   std::string styled_run;
+  // The word being read (letters and digits, styled or not): a brand when
+  // at least two are styled and it mixes letters with digits ("𝐊𝐘𝐓4𝐃").
+  int word_letters = 0, word_digits = 0, word_styled = 0;
+  bool after_four = false, lottery_end = false;  // "…4", "…4D"
+  icu::UnicodeString plain_buffer;
+  std::string word;
+  auto end_word = [&] {
+    // Two digits at least, or the lottery's "4D": Indonesian writes a doubled
+    // word with a 2 ("kali2", "hati2"), in fancy letters too.
+    if (stats && word_styled >= 2 && word_letters >= 2 && (word_digits >= 2 || lottery_end) &&
+        stats->styled_brand.empty()) {
+      stats->styled_brand = word;
+    }
+    word_letters = word_digits = word_styled = 0;
+    after_four = lottery_end = false;
+    word.clear();
+  };
+  auto in_word = [&](UChar32 c, bool digit) {
+    ++(digit ? word_digits : word_letters);
+    UChar32 plain = Nfkc().getDecomposition(c, plain_buffer) && plain_buffer.length() == 1
+                        ? plain_buffer.char32At(0)
+                        : c;
+    lottery_end = after_four && (plain == 'd' || plain == 'D');
+    after_four = digit && u_charDigitValue(plain) == 4;
+    if (word.size() < 60) icu::UnicodeString(c).toUTF8String(word);
+  };
+  auto styled = [&](UChar32 c, bool digit) {
+    ++stats->styled_chars;
+    if (stats->styled_example.empty() && styled_run.size() < 40) {
+      icu::UnicodeString(c).toUTF8String(styled_run);
+    }
+    ++word_styled;
+    in_word(c, digit);
+  };
   for (int32_t i = 0; i < in.length(); i = in.moveIndex32(i, 1)) {
     UChar32 c = in.char32At(i);
     if (stats) ++stats->code_points;
+    if (c >= 0x0332 && (IsDecorativeMark(c) || c == kKeycap)) continue;  // counted on its letter
+    int32_t next = in.moveIndex32(i, 1);
+    if (stats && u_isalnum(c) && next < in.length() && IsDecorativeMark(in.char32At(next))) {
+      // A letter dressed with marks is a styled letter, its mark dropped.
+      styled(c, u_isdigit(c));
+      out.append(c);
+      prev = c;
+      continue;
+    }
+    if (int digit = c >= 0x2776 ? DingbatDigit(c) : 0) {
+      if (stats) styled(c, true);
+      out.append(icu::UnicodeString::fromUTF8(std::to_string(digit)));
+      prev = '0';
+      continue;
+    }
     if (c < 0x80) {  // nothing in ASCII is invisible or styled
+      if (IsAsciiAlnum(c)) {
+        in_word(c, c <= '9');
+      } else {
+        end_word();
+      }
       if (stats && !styled_run.empty() && stats->styled_example.empty()) {
         if (c == ' ') {
           styled_run += ' ';
@@ -82,20 +165,25 @@ icu::UnicodeString StripInvisible(const icu::UnicodeString& in, NormalizedText* 
       continue;
     }
     if (stats && IsStyled(c)) {
-      ++stats->styled_chars;
-      if (stats->styled_example.empty() && styled_run.size() < 40) {
-        icu::UnicodeString(c).toUTF8String(styled_run);
-      }
-    } else if (stats && !styled_run.empty() && stats->styled_example.empty()) {
-      if (u_isspace(c)) {
-        styled_run += ' ';
+      styled(c, !u_hasBinaryProperty(c, UCHAR_ALPHABETIC));
+    } else {
+      if (u_isalnum(c)) {
+        in_word(c, u_isdigit(c));
       } else {
-        stats->styled_example = styled_run;
+        end_word();
+      }
+      if (stats && !styled_run.empty() && stats->styled_example.empty()) {
+        if (u_isspace(c)) {
+          styled_run += ' ';
+        } else {
+          stats->styled_example = styled_run;
+        }
       }
     }
     out.append(c);
     prev = c;
   }
+  end_word();
   if (stats && stats->styled_example.empty()) stats->styled_example = styled_run;
   if (stats) {
     while (!stats->styled_example.empty() && stats->styled_example.back() == ' ') {
@@ -417,6 +505,7 @@ NormalizedText Normalize(std::string_view utf8) {
 void CountDisguises(std::string_view utf8, NormalizedText* out) {
   out->code_points = out->invisible_in_word = out->styled_chars = 0;
   out->styled_example.clear();
+  out->styled_brand.clear();
   if (IsAscii(utf8)) {
     out->code_points = static_cast<int>(utf8.size());
     return;

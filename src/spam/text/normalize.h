@@ -29,6 +29,9 @@ struct NormalizedText {
   std::string mixed_example;   // first mixed-script word, as written
   std::string spaced_example;  // first joined run
   std::string styled_example;  // first styled run, as written
+  // The first styled word that mixes letters and digits ("𝐁𝐀𝐍𝐃𝐀𝐑𝟑𝟖𝟖",
+  // "ⒺⓂⓅⓊ①③⑧"), as written: how betting brands dodge word filters.
+  std::string styled_brand;
 };
 
 // Thread-safe; `utf8` may contain invalid bytes (they become U+FFFD).
