@@ -33,7 +33,8 @@ void CheckShape(const text::NormalizedText& n) {
   }
   Check(joined == n.text, "text is the words joined by single spaces", n.text);
   for (const std::string& v : n.variants) Check(IsValid(v), "variants are UTF-8", v);
-  for (const std::string* e : {&n.mixed_example, &n.spaced_example, &n.styled_example}) {
+  for (const std::string* e :
+       {&n.mixed_example, &n.spaced_example, &n.styled_example, &n.styled_brand}) {
     Check(IsValid(*e), "examples are UTF-8", *e);
   }
   Check(n.code_points >= 0 && n.invisible_in_word >= 0 && n.styled_chars >= 0 &&
@@ -45,7 +46,8 @@ void CheckDisguises(std::string_view input, const text::NormalizedText& n) {
   text::NormalizedText d;
   text::CountDisguises(input, &d);
   Check(d.code_points == n.code_points && d.invisible_in_word == n.invisible_in_word &&
-            d.styled_chars == n.styled_chars && d.styled_example == n.styled_example,
+            d.styled_chars == n.styled_chars && d.styled_example == n.styled_example &&
+            d.styled_brand == n.styled_brand,
         "CountDisguises counts what Normalize counts");
 }
 

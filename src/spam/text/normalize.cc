@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unicode/uspoof.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace tribune::spam::text {
@@ -92,27 +93,31 @@ icu::UnicodeString StripInvisible(const icu::UnicodeString& in, NormalizedText* 
   // at least two are styled and it mixes letters with digits ("𝐊𝐘𝐓4𝐃").
   int word_letters = 0, word_digits = 0, word_styled = 0;
   bool after_four = false, lottery_end = false;  // "…4", "…4D"
+  int32_t pos = 0, word_start = -1, word_end = 0;  // the word is in[word_start, word_end)
   icu::UnicodeString plain_buffer;
-  std::string word;
   auto end_word = [&] {
     // Two digits at least, or the lottery's "4D": Indonesian writes a doubled
     // word with a 2 ("kali2", "hati2"), in fancy letters too.
     if (stats && word_styled >= 2 && word_letters >= 2 && (word_digits >= 2 || lottery_end) &&
         stats->styled_brand.empty()) {
-      stats->styled_brand = word;
+      in.tempSubStringBetween(word_start, std::min(word_end, word_start + 40))
+          .toUTF8String(stats->styled_brand);
     }
     word_letters = word_digits = word_styled = 0;
     after_four = lottery_end = false;
-    word.clear();
+    word_start = -1;
   };
   auto in_word = [&](UChar32 c, bool digit) {
     ++(digit ? word_digits : word_letters);
-    UChar32 plain = Nfkc().getDecomposition(c, plain_buffer) && plain_buffer.length() == 1
-                        ? plain_buffer.char32At(0)
-                        : c;
+    if (word_start < 0) word_start = pos;
+    word_end = in.moveIndex32(pos, 1);
+    UChar32 plain = c;  // what a styled digit or letter stands for, where it matters
+    if (c >= 0x80 && (digit || after_four) && Nfkc().getDecomposition(c, plain_buffer) &&
+        plain_buffer.length() == 1) {
+      plain = plain_buffer.char32At(0);
+    }
     lottery_end = after_four && (plain == 'd' || plain == 'D');
-    after_four = digit && u_charDigitValue(plain) == 4;
-    if (word.size() < 60) icu::UnicodeString(c).toUTF8String(word);
+    after_four = digit && (plain == '4' || u_charDigitValue(plain) == 4);
   };
   auto styled = [&](UChar32 c, bool digit) {
     ++stats->styled_chars;
@@ -124,6 +129,7 @@ icu::UnicodeString StripInvisible(const icu::UnicodeString& in, NormalizedText* 
   };
   for (int32_t i = 0; i < in.length(); i = in.moveIndex32(i, 1)) {
     UChar32 c = in.char32At(i);
+    pos = i;
     if (stats) ++stats->code_points;
     if (c >= 0x0332 && (IsDecorativeMark(c) || c == kKeycap)) continue;  // counted on its letter
     int32_t next = in.moveIndex32(i, 1);
