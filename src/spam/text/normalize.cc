@@ -59,6 +59,26 @@ int DingbatDigit(UChar32 c) {
   return 0;
 }
 
+// Removes the decorative marks and keycaps that normalisation itself made
+// (NFKC turns "‗" into a space and U+0333), normalising again when one went,
+// so that folding twice gives what folding once did.
+void DropDecorative(icu::UnicodeString* s, const icu::Normalizer2& normalizer) {
+  icu::UnicodeString kept;
+  bool dropped = false;
+  for (int32_t i = 0; i < s->length(); i = s->moveIndex32(i, 1)) {
+    UChar32 c = s->char32At(i);
+    if (c >= 0x0332 && (IsDecorativeMark(c) || c == kKeycap)) {
+      dropped = true;
+      continue;
+    }
+    kept.append(c);
+  }
+  if (!dropped) return;
+  UErrorCode err = U_ZERO_ERROR;
+  icu::UnicodeString again = normalizer.normalize(kept, err);
+  *s = U_SUCCESS(err) ? again : kept;
+}
+
 const icu::Normalizer2& Nfkc() {
   UErrorCode err = U_ZERO_ERROR;
   return *icu::Normalizer2::getNFKCInstance(err);
@@ -487,6 +507,7 @@ NormalizedText Normalize(std::string_view utf8) {
   UErrorCode err = U_ZERO_ERROR;
   icu::UnicodeString folded = NfkcCasefold().normalize(clean, err);
   if (U_FAILURE(err)) folded = clean.foldCase();
+  DropDecorative(&folded, NfkcCasefold());
   std::vector<RawWord> raw = SplitWords(folded);
   for (icu::UnicodeString& w : JoinSpaced(raw, &out)) {
     if (IsMixedScript(w)) {
@@ -528,6 +549,7 @@ std::string FoldForMatching(std::string_view utf8) {
   icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
   UErrorCode err = U_ZERO_ERROR;
   icu::UnicodeString folded = NfkcCasefold().normalize(StripInvisible(in, nullptr), err);
+  DropDecorative(&folded, NfkcCasefold());
   FoldLatinInCyrillicWords(&folded);
   return ToUtf8(folded);
 }
@@ -537,6 +559,7 @@ std::string CleanNfkc(std::string_view utf8) {
   icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
   UErrorCode err = U_ZERO_ERROR;
   icu::UnicodeString n = Nfkc().normalize(StripInvisible(in, nullptr), err);
+  DropDecorative(&n, Nfkc());
   return ToUtf8(n);
 }
 
