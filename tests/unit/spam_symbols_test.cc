@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "spam/engine.h"
 #include "spam/symbols.h"
 #include "spam/text/code.h"
@@ -21,7 +25,11 @@ TEST(SpamSymbols, EveryRuleAndRequestCheckHasAGroupAndAScore) {
   EXPECT_GT(t.Score("CODE_TYPED"), t.Score("POW_SOLVED"));
   EXPECT_EQ(t.Score("NO_SUCH_SYMBOL", 7.0), 7.0);
   ASSERT_FALSE(t.composites().empty());
-  EXPECT_EQ(t.composites().front()->name, "OFFER_WITH_CONTACT");
+  std::vector<std::string> composites;
+  for (const Symbol* c : t.composites()) composites.push_back(c->name);
+  EXPECT_NE(std::find(composites.begin(), composites.end(), "OFFER_WITH_CONTACT"),
+            composites.end());
+  EXPECT_NE(std::find(composites.begin(), composites.end(), "DISGUISED_OFFER"), composites.end());
 }
 
 TEST(SpamSymbols, ASiteChangesScoresAndGroupsButNotTheRules) {
@@ -62,6 +70,31 @@ TEST(SpamComposite, AnOfferWithAContactScoresMoreThanEither) {
   bool composite = false;
   for (const Reason& r : both.reasons) composite |= r.symbol == "OFFER_WITH_CONTACT";
   EXPECT_TRUE(composite);
+}
+
+TEST(SpamComposite, AnOfferInDisguisedLettersScoresMoreThanEither) {
+  auto e = Engine::Create({.key = 1, .bits = 12}, {});
+  ASSERT_TRUE(e.ok());
+  auto has = [](const Verdict& v, std::string_view symbol) {
+    for (const Reason& r : v.reasons) {
+      if (r.symbol == symbol) return true;
+    }
+    return false;
+  };
+  // A job offer with Latin look-alikes in its Cyrillic words.
+  Verdict hidden = (*e)->Check({.body = "Tpeбуeтcя coтpудник, нужeн тeлeфoн и двa чaca в дeнь, "
+                                        "oплaтa eжeднeвнo, пишитe в лс"});
+  EXPECT_TRUE(has(hidden, "MIXED_SCRIPT_WORD"));
+  EXPECT_TRUE(has(hidden, "DISGUISED_OFFER")) << hidden.reasons.size();
+  // The same offer in plain letters, and a disguise with no offer: neither.
+  Verdict plain = (*e)->Check({.body = "Требуется сотрудник, нужен телефон и два часа в день, "
+                                       "оплата ежедневно, пишите в лс"});
+  EXPECT_FALSE(has(plain, "DISGUISED_OFFER"));
+  Verdict fancy = (*e)->Check({.body = "\U0001D407\U0001D41A\U0001D429\U0001D429\U0001D432 "
+                                       "birthday to my sister"});
+  EXPECT_TRUE(has(fancy, "STYLED_LETTERS"));
+  EXPECT_FALSE(has(fancy, "DISGUISED_OFFER"));
+  EXPECT_FALSE(has(fancy, "DISGUISED_CONTACT"));
 }
 
 TEST(SpamPhones, FindsDisguisedNumbersAndNotOtherDigits) {
