@@ -21,7 +21,10 @@ struct SiteInfo {
   const i18n::Language* lang = nullptr;
   const i18n::Languages* languages = nullptr;
 
-  // The text for the English `id` in the reader's language.
+  // The text for the English `id` in the reader's language. It is `id` itself
+  // when the catalog lacks it: use the result within the expression, or copy
+  // it (`std::string title = site.T("…")`), never bind a call on a literal to
+  // a reference, which would outlive the temporary string.
   const std::string& T(const std::string& id) const { return lang ? lang->T(id) : id; }
   std::string F(const std::string& id,
                 std::initializer_list<std::pair<std::string_view, int64_t>> numbers,
