@@ -23,12 +23,6 @@ constexpr Series kSeries[] = {
     {"discarded", "#5b4a8a", &DayCounts::discarded},
 };
 
-std::string Escaped(std::string_view s) {
-  std::string out;
-  html::AppendEscaped(out, s);
-  return out;
-}
-
 std::string ShortDay(int64_t day) {
   std::string iso = timefmt::Iso8601(day);  // YYYY-MM-DDT...
   return iso.substr(5, 5);                  // MM-DD
@@ -53,9 +47,9 @@ std::string DayChartSvg(const SiteInfo& site, const std::vector<DayCounts>& days
       "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" "
       "role=\"img\" aria-labelledby=\"days-title days-desc\">"
       "<title id=\"days-title\">{}</title><desc id=\"days-desc\">{}</desc>",
-      kW, kH, Escaped(site.T("Comments a day, by the filter\u2019s action")),
-      Escaped(site.F("Stacked bars for the last {n} days; the table below gives the numbers.",
-                     {{"n", static_cast<int64_t>(days.size())}})));
+      kW, kH, html::Escape(site.T("Comments a day, by the filter\u2019s action")),
+      html::Escape(site.F("Stacked bars for the last {n} days; the table below gives the numbers.",
+                          {{"n", static_cast<int64_t>(days.size())}})));
   int plot_h = kH - kTop - kBottom;
   // Gridlines at quarters of the largest day.
   for (int q = 0; q <= 4; ++q) {
@@ -81,7 +75,7 @@ std::string DayChartSvg(const SiteInfo& site, const std::vector<DayCounts>& days
       out += fmt::format(
           "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" "
           "fill=\"{}\"><title>{}: {} {}</title></rect>",
-          x, y, w, h, s.color, ShortDay(d.day), n, Escaped(StatusLabel(site, s.name)));
+          x, y, w, h, s.color, ShortDay(d.day), n, html::Escape(StatusLabel(site, s.name)));
     }
     if (days.size() <= 16 || i % 2 == 0) {
       out += fmt::format(
@@ -103,7 +97,7 @@ std::string BarListSvg(const std::vector<std::pair<std::string, int64_t>>& rows,
   std::string out = fmt::format(
       "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" "
       "role=\"img\" aria-label=\"{}\">",
-      kW, h, Escaped(title));
+      kW, h, html::Escape(title));
   for (size_t i = 0; i < rows.size(); ++i) {
     int y = static_cast<int>(i) * kRow + 2;
     double w = static_cast<double>(kW - kLabel - 50) * rows[i].second / max;
@@ -112,7 +106,7 @@ std::string BarListSvg(const std::vector<std::pair<std::string, int64_t>>& rows,
     out += fmt::format(
         "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\" "
         "fill=\"#222\">{}</text>",
-        kLabel - 6, y + 15, Escaped(label));
+        kLabel - 6, y + 15, html::Escape(label));
     out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"#b3261e\"/>",
                        kLabel, y + 3, std::max(1.0, w), kRow - 6);
     out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"12\" fill=\"#222\">{}</text>",
@@ -142,12 +136,12 @@ std::string RenderDashboardPage(const SiteInfo& site, const DashboardView& v) {
               {"marked", v.published_spam}}) +
          "</li></ul>\n";
   if (v.partial) {
-    out +=
-        "<p class=\"hint\">" +
-        Escaped(site.T("More comments than the dashboard reads: the oldest days are incomplete.")) +
-        "</p>\n";
+    out += "<p class=\"hint\">" +
+           html::Escape(
+               site.T("More comments than the dashboard reads: the oldest days are incomplete.")) +
+           "</p>\n";
   }
-  out += "<h2>" + Escaped(site.T("Comments a day, by the filter\u2019s action")) +
+  out += "<h2>" + html::Escape(site.T("Comments a day, by the filter\u2019s action")) +
          "</h2>\n<figure class=\"chart-figure\">" + DayChartSvg(site, v.days) +
          "<figcaption><ul class=\"legend\">";
   for (const Series& s : kSeries) {
@@ -155,11 +149,11 @@ std::string RenderDashboardPage(const SiteInfo& site, const DashboardView& v) {
     out += fmt::format(
         "<li><svg class=\"swatch\" width=\"12\" height=\"12\" aria-hidden=\"true\">"
         "<rect width=\"12\" height=\"12\" fill=\"{}\"/></svg> {}</li>",
-        s.color, Escaped(StatusLabel(site, s.name)));
+        s.color, html::Escape(StatusLabel(site, s.name)));
   }
   out += "</ul></figcaption></figure>\n<table class=\"day-counts\">\n<thead><tr>";
   for (const char* head : {"Day", "Published", "Held", "Spam", "Discarded"}) {  // i18n-all
-    out += "<th scope=\"col\">" + Escaped(site.T(head)) + "</th>";
+    out += "<th scope=\"col\">" + html::Escape(site.T(head)) + "</th>";
   }
   out += "</tr></thead>\n<tbody>\n";
   for (const DayCounts& d : v.days) {
@@ -168,15 +162,16 @@ std::string RenderDashboardPage(const SiteInfo& site, const DashboardView& v) {
         "</tr>\n",
         timefmt::Iso8601(d.day).substr(0, 10), d.published, d.held, d.spam, d.discarded);
   }
-  out += "</tbody>\n</table>\n<h2>" + Escaped(site.T("Link domains in spam this week")) + "</h2>\n";
+  out += "</tbody>\n</table>\n<h2>" + html::Escape(site.T("Link domains in spam this week")) +
+         "</h2>\n";
   if (v.top_domains.empty()) {
-    out += "<p class=\"empty\">" + Escaped(site.T("None.")) + "</p>\n";
+    out += "<p class=\"empty\">" + html::Escape(site.T("None.")) + "</p>\n";
   } else {
     out += BarListSvg(v.top_domains, site.T("Link domains in spam this week")) + "\n";
   }
-  out += "<h2>" + Escaped(site.T("Campaigns this week")) + "</h2>\n";
+  out += "<h2>" + html::Escape(site.T("Campaigns this week")) + "</h2>\n";
   if (v.top_campaigns.empty()) {
-    out += "<p class=\"empty\">" + Escaped(site.T("None.")) + "</p>\n";
+    out += "<p class=\"empty\">" + html::Escape(site.T("None.")) + "</p>\n";
   } else {
     out += BarListSvg(v.top_campaigns, site.T("Comments of each campaign this week")) + "\n";
   }

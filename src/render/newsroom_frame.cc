@@ -6,11 +6,7 @@
 
 namespace tribune::render {
 
-std::string Tx(const SiteInfo& site, const std::string& id) {
-  std::string out;
-  html::AppendEscaped(out, site.T(id));
-  return out;
-}
+std::string Tx(const SiteInfo& site, const std::string& id) { return html::Escape(site.T(id)); }
 
 std::string RoleName(const SiteInfo& site, site::StaffRole role) {
   switch (role) {

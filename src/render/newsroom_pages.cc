@@ -42,18 +42,13 @@ std::string LabelOf(const SiteInfo& site, std::string_view decision) {
   return std::string(decision);
 }
 
-std::string Escaped(std::string_view s) {
-  std::string out;
-  html::AppendEscaped(out, s);
-  return out;
-}
-
 // One comment's header line and text, without decision buttons.
 void AppendSummary(std::string& out, const SiteInfo& site, const QueueItem& item) {
   const site::Comment& c = item.comment;
-  out += "<li>" + site.F("<b>Comment {id}</b> ({status}) by {name}", {{"id", c.id}},
-                         {{"status", Tx(site, StatusLabel(site, site::StatusName(c.status)))},
-                          {"name", "<span class=\"author\">" + Escaped(c.author) + "</span>"}});
+  out +=
+      "<li>" + site.F("<b>Comment {id}</b> ({status}) by {name}", {{"id", c.id}},
+                      {{"status", Tx(site, StatusLabel(site, site::StatusName(c.status)))},
+                       {"name", "<span class=\"author\">" + html::Escape(c.author) + "</span>"}});
   out += " \u00b7 <time datetime=\"" + timefmt::Iso8601(c.created_at) + "\">" +
          site.Date(c.created_at) + "</time> \u00b7 " + Tx(site, "on") + " ";
   html::AppendEscaped(out, item.article_title);
@@ -84,7 +79,7 @@ void AppendItem(std::string& out, const SiteInfo& site, const QueueItem& item,
                        Tx(site, StatusLabel(site, site::StatusName(c.status))));
   }
   out += site.F("<b>Comment {id}</b> by {name}", {{"id", c.id}},
-                {{"name", "<span class=\"author\">" + Escaped(c.author) + "</span>"}});
+                {{"name", "<span class=\"author\">" + html::Escape(c.author) + "</span>"}});
   if (!c.email.empty()) {
     out += " &lt;";
     html::AppendEscaped(out, c.email);
@@ -325,33 +320,36 @@ std::string RenderCampaignPreviewPage(const SiteInfo& site, const CampaignPrevie
   std::string id = std::to_string(c.id);
   std::string title = site.F("Campaign of comment {id}", {{"id", c.id}});
   OpenPage(out, site, {title, "", "", "", "", "", "", 0});
-  out += "<section class=\"newsroom campaign-preview\">\n<h1>" +
-         Escaped(site.F("Comment {id} and its campaign", {{"id", c.id}})) + "</h1>\n<p>" +
-         Escaped(site.F("Marking this comment spam with its campaign marks spam, with it, every "
-                        "published or held comment of the last {days} days that shares a "
-                        "telephone number, link domain, handle or address with it, or that was "
-                        "spun from its text (and, round by round, from the texts so taken).",
-                        {{"days", p.days}})) +
-         "</p>\n<ol>\n";
+  out +=
+      "<section class=\"newsroom campaign-preview\">\n<h1>" +
+      html::Escape(site.F("Comment {id} and its campaign", {{"id", c.id}})) + "</h1>\n<p>" +
+      html::Escape(site.F("Marking this comment spam with its campaign marks spam, with it, every "
+                          "published or held comment of the last {days} days that shares a "
+                          "telephone number, link domain, handle or address with it, or that was "
+                          "spun from its text (and, round by round, from the texts so taken).",
+                          {{"days", p.days}})) +
+      "</p>\n<ol>\n";
   AppendSummary(out, site, p.decided);
   out += "</ol>\n";
   if (p.members.empty()) {
     out += "<p>" + Tx(site, "No other comment would go with it.") + "</p>\n";
   } else {
-    out += "<h2>" +
-           Escaped(site.F("{n, plural, one {# more comment would be marked spam} other {# more "
-                          "comments would be marked spam}}",
-                          {{"n", static_cast<int64_t>(p.members.size())}})) +
-           "</h2>\n<ol>\n";
+    out +=
+        "<h2>" +
+        html::Escape(site.F("{n, plural, one {# more comment would be marked spam} other {# more "
+                            "comments would be marked spam}}",
+                            {{"n", static_cast<int64_t>(p.members.size())}})) +
+        "</h2>\n<ol>\n";
     for (const QueueItem& m : p.members) AppendSummary(out, site, m);
     out += "</ol>\n";
   }
   OpenDecideForm(out, c, p.form_token, p.show);
-  out += "<button type=\"submit\" name=\"decision\" value=\"campaign\">" +
-         Escaped(site.F("{n, plural, one {Mark this comment spam} other {Mark these # comments "
-                        "spam}}",
-                        {{"n", static_cast<int64_t>(p.members.size() + 1)}})) +
-         "</button>\n";
+  out +=
+      "<button type=\"submit\" name=\"decision\" value=\"campaign\">" +
+      html::Escape(site.F("{n, plural, one {Mark this comment spam} other {Mark these # comments "
+                          "spam}}",
+                          {{"n", static_cast<int64_t>(p.members.size() + 1)}})) +
+      "</button>\n";
   out += "<a href=\"/newsroom/queue?show=";
   html::AppendEscaped(out, p.show);
   out += "\">" + Tx(site, "Back to the queue") + "</a>\n</form>\n</section>\n";
@@ -482,7 +480,7 @@ std::string RenderBansPage(const SiteInfo& site, const BansView& v) {
           b.id);
       html::AppendEscaped(out, v.form_token);
       out += "\"><button type=\"submit\" aria-label=\"" +
-             Escaped(site.F("Lift ban {id}", {{"id", b.id}})) + "\">" + Tx(site, "Lift") +
+             html::Escape(site.F("Lift ban {id}", {{"id", b.id}})) + "\">" + Tx(site, "Lift") +
              "</button></form></td></tr>\n";
     }
     out += "</tbody>\n</table>\n";
@@ -520,8 +518,8 @@ std::string RenderSearchPage(const SiteInfo& site, const SearchView& v) {
     } else {
       int64_t n = static_cast<int64_t>(v.results.size());
       out += "<p>" +
-             Escaped(v.more ? site.F("The first {n} found, newest first.", {{"n", n}})
-                            : site.F("{n} found, newest first.", {{"n", n}})) +
+             html::Escape(v.more ? site.F("The first {n} found, newest first.", {{"n", n}})
+                                 : site.F("{n} found, newest first.", {{"n", n}})) +
              "</p>\n<ol class=\"search-results\">\n";
       for (const QueueItem& item : v.results) AppendSummary(out, site, item);
       out += "</ol>\n";
