@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <iterator>
 
-#include "spam/text/language.h"
-
 #include "spam/model/keyed_hash.h"
+#include "spam/text/language.h"
 
 namespace tribune::spam {
 namespace {
@@ -85,11 +84,16 @@ Analysis Analyze(const CommentInput& input, const Lists& lists, ArticleCache* ca
   a.code = text::SplitCode(clean);
   if (a.code.code_lines == 0 && a.code.prose == clean) {
     a.prose = std::move(clean);
+    a.prose_links = a.links.links.size();
     a.body = text::Normalize(a.links.without_links);
   } else {
     a.prose = std::move(a.code.prose);
     a.code.prose.clear();
-    a.body = text::Normalize(text::FindLinks(a.prose).without_links);
+    text::LinkScan prose_links = text::FindLinks(a.prose);
+    std::vector<text::Link> prose_refs;
+    SetAsideReferences(lists, &prose_links, &prose_refs);
+    a.prose_links = prose_links.links.size();
+    a.body = text::Normalize(prose_links.without_links);
   }
   text::CountDisguises(input.body, &a.body);
   a.folded_body = text::FoldForMatching(input.body);

@@ -53,6 +53,9 @@ struct Analysis {
   // in `reference_links`: readers cite them, spam does not pay for them.
   text::LinkScan links;
   std::vector<text::Link> reference_links;
+  // How many of `links` stand in the prose: links in logs, commands and
+  // other code lines are quoted output, not placed (LINKS_MANY, LINK_DENSE).
+  size_t prose_links = 0;
   std::vector<text::Phone> phones;  // telephone numbers in the body
   text::NormalizedText author;
   text::LinkScan author_links;

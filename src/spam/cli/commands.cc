@@ -25,6 +25,9 @@ void AddTrainingFlags(CLI::App* cmd, TrainArgs* t) {
   cmd->add_option("--spam-share", t->spam_share,
                   "share of the total weight carried by spam (0: as the sources give it)")
       ->check(CLI::Range(0.0, 0.99));
+  cmd->add_option("--single-source", t->single_source,
+                  "factor for weights learned from one source alone (default 1: kept)")
+      ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--l1", t->model.l1, "FTRL L1 strength");
   cmd->add_option("--l2", t->model.l2, "FTRL L2 strength");
 }
@@ -65,7 +68,7 @@ void RegisterCommands(CLI::App& app) {
   CLI::App* s = spam->add_subcommand("split", "write a deterministic fold of a JSONL file");
   s->add_option("--data", split->data, "JSONL files")->required()->delimiter(',');
   s->add_option("--by", split->by,
-                 "thread, id, or auto (by thread when the file has 20 threads or more)")
+                "thread, id, or auto (by thread when the file has 20 threads or more)")
       ->check(CLI::IsMember({"thread", "id", "auto"}));
   s->add_option("--folds", split->folds, "number of folds")->check(CLI::Range(2, 100));
   s->add_option("--fold", split->fold, "the fold written to --test-out (0-based)");

@@ -8,9 +8,9 @@ namespace tribune::spam::signals {
 namespace {
 
 bool IsConnector(std::string_view w) {
-  static constexpr std::string_view kConnectors[] = {"and", "of", "the", "for", "in", "near",
-                                                     "me",  "a",  "to",  "with", "at", "on",
-                                                     "by",  "your", "my", "our"};
+  static constexpr std::string_view kConnectors[] = {"and", "of",   "the", "for",  "in", "near",
+                                                     "me",  "a",    "to",  "with", "at", "on",
+                                                     "by",  "your", "my",  "our"};
   for (std::string_view c : kConnectors) {
     if (w == c) return true;
   }
@@ -23,6 +23,8 @@ bool IsWord(std::string_view w) {
   }
   return w.size() >= 2;
 }
+
+constexpr double kOneWordStrength = 0.5;
 
 }  // namespace
 
@@ -37,8 +39,14 @@ void CheckAuthorKeyword(const Analysis& a, Hits* out) {
     commercial += a.lists->commercial_words.count(w) > 0;
   }
   // All words commercial, or all but one (a town: "Roofing Contractor Dallas").
-  bool keyword = content > 0 && (commercial == content || (content >= 3 && commercial >= content - 1));
-  if (keyword) out->push_back({"AUTHOR_KEYWORD", 1.0, Clip(a.input->author, 40)});
+  bool keyword =
+      content > 0 && (commercial == content || (content >= 3 && commercial >= content - 1));
+  // A phrase of them is anchor text: no one is called "travel booking sites".
+  // One word may be a nickname ("Beauty", "Gaming"): it counts for less.
+  if (keyword) {
+    out->push_back(
+        {"AUTHOR_KEYWORD", content >= 2 ? 1.0 : kOneWordStrength, Clip(a.input->author, 40)});
+  }
 }
 
 }  // namespace tribune::spam::signals

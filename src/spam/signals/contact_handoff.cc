@@ -21,11 +21,18 @@ const RE2& Messenger() {
       R"(|(?:contact|message|text|reach|write|chat\s+with|dm|inbox|add|call|hit)\s+(?:me|him|her|them|us)\s+)"
       R"((?:up\s+)?(?:directly\s+)?(?:on|via|through|at|@)\s*(?:whats\s?app|telegram|viber|wechat|skype|signal|)"
       R"(instagram|insta|ig|facebook|snapchat|email|e-mail|gmail))"
-      R"(|(?:contact|reach|message|write\s+to)\s+(?:me|him|her|them|us)\s+(?:via|on|through|at)\s*(?:\+|@))", RuleOptions());
+      R"(|(?:contact|reach|message|write\s+to)\s+(?:me|him|her|them|us)\s+(?:via|on|through|at)\s*(?:\+|@))"
+      // "напиши в поиске телеграма: SDV600": a code to type into the
+      // messenger's search, which no link filter sees.
+      R"(|(?:напиш\pL*|введи\pL*|вбей\pL*|ищи\pL*|найди\pL*)\s+(?:в\s+)?поиск\pL*\s+(?:в\s+)?)"
+      R"((?:телеграм\pL*|телеги|тг|tg)\s*[:\-–]?\s*@?[a-z0-9_]{4,}|search\s+(?:for\s+)?@?[a-z0-9_]{4,}\s+on\s+telegram)",
+      RuleOptions());
   return Checked(re);
 }
 
 // An @handle presented as the one who helps, pays or should be written to.
+// Where mentions are not links, the handle is written as a hashtag
+// ("contact her #__venicehats"); after these words it is one too.
 const RE2& HandleCredit() {
   static const RE2 re(
       R"((?:with\s+the\s+help\s+of|help\s+(?:of|from)|thanks\s+to\s+(?:the\s+)?(?:help\s+of\s+)?|)"
@@ -33,31 +40,35 @@ const RE2& HandleCredit() {
       R"(consult(?:ed)?|connect\s+with|get\s+in\s+touch\s+with|talk\s+to|speak\s+(?:to|with)|chat\s+with|)"
       R"(trade[sd]?\s+with|invest(?:ed|ing)?\s+with|mentored\s+by|managed\s+by|guided\s+by|)"
       R"((?:account\s+)?manager|mentor|broker|expert|coach|recovery\s+(?:expert|agent|hacker)|hacker))"
-      R"(\s+(?:(?:mr|mrs|ms|dr|sir|madam)\.?\s+)?(?:[a-z]+\s+){0,2}@[a-z0-9_.]{3,})", RuleOptions());
+      R"(\s+(?:(?:mr|mrs|ms|dr|sir|madam)\.?\s+)?(?:[a-z]+\s+){0,2}(?:@[a-z0-9_.]{3,}|#[a-z0-9_.]*[a-z][a-z0-9_.]{4,}))",
+      RuleOptions());
   return Checked(re);
 }
 
 // A handle whose name sells money: "@trade_with_denise", "#financee_sonya_",
 // "@cryptowithbrianna", "@thereal_limara.fx". Readers' friends are not
 // called so; a hashtag counts only in the shape of a person's handle.
-#define TRIBUNE_MONEY_WORD                                                          \
+#define TRIBUNE_MONEY_WORD                                                             \
   R"((?:fx|forex|trad(?:e|er|ing)|invest|profit|income|wealth|financ|crypto|bitcoin|)" \
   R"(btc|money|capital|broker|binary|mining|recover|hack|options|signals))"
 const RE2& MoneyHandle() {
-  static const RE2 re(
-      R"((?:^|[^a-z0-9_])(?:@[a-z0-9_.]*)" TRIBUNE_MONEY_WORD R"([a-z0-9_.]*)"
-      R"(|#[a-z0-9.]*_[a-z0-9_.]*)" TRIBUNE_MONEY_WORD R"([a-z0-9_.]*)"
-      R"(|#[a-z0-9_.]*)" TRIBUNE_MONEY_WORD R"([a-z0-9.]*_[a-z0-9_.]*))", RuleOptions());
+  static const RE2 re(R"((?:^|[^a-z0-9_])(?:@[a-z0-9_.]*)" TRIBUNE_MONEY_WORD R"([a-z0-9_.]*)"
+                      R"(|#[a-z0-9.]*_[a-z0-9_.]*)" TRIBUNE_MONEY_WORD R"([a-z0-9_.]*)"
+                      R"(|#[a-z0-9_.]*)" TRIBUNE_MONEY_WORD R"([a-z0-9.]*_[a-z0-9_.]*))",
+                      RuleOptions());
   return Checked(re);
 }
 #undef TRIBUNE_MONEY_WORD
 
 // A testimony of money ("received my profit", "my investment period")
-// ending in a handle.
+// ending in a handle (a hashtag only in the shape of one: a topic tag ends
+// many posts).
 const RE2& TestimonyToHandle() {
   static const RE2 re(
       R"((?:testimon|received|profit|invest|trad(?:e|ing|er)|mentor|withdr[ae]w|payout|earnings|)"
-      R"(debt|recover|my\s+(?:assets|funds|wallet))[^@#]{0,200}[@#][a-z0-9_.]{4,}\W*$)", RuleOptions());
+      R"(debt|recover|my\s+(?:assets|funds|wallet))[^@#]{0,200})"
+      R"((?:@[a-z0-9_.]{4,}|#[a-z0-9.]*_[a-z0-9_.]*)\W*$)",
+      RuleOptions());
   return Checked(re);
 }
 
@@ -70,12 +81,14 @@ const RE2& PrivateMessages() {
   static const RE2 re(
       R"((?:пиши(?:те)?|напиши(?:те)?|обращайтесь|подробност[иь]|подробнее|детали|жду|)"
       R"(стучи(?:те)?|пиш|\+)\s*(?:мне\s+)?(?:в|на)\s+(?:лс|личку|личные|директ|телег|тг(?:\s|$|[.!,])|ватсап))"
-      R"(|(?:в|на)\s+(?:лс|личку)\s*[!.)+]|(?:лс|личку|тг|telegram|телеграм)\s*[:\-–]?\s*@[a-z0-9_]{4,})", RuleOptions());
+      R"(|(?:в|на)\s+(?:лс|личку)\s*[!.)+]|(?:лс|личку|тг|telegram|телеграм)\s*[:\-–]?\s*@[a-z0-9_]{4,})",
+      RuleOptions());
   return Checked(re);
 }
 
 const RE2& Email() {
-  static const RE2 re(R"(([a-z0-9._%+-]{2,}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}))", RuleOptions());
+  static const RE2 re(R"(([a-z0-9._%+-]{2,}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}))",
+                      RuleOptions());
   return Checked(re);
 }
 
@@ -83,7 +96,8 @@ const RE2& Email() {
 const RE2& EmailInstruction() {
   static const RE2 re(
       R"((?:contact|email|e-mail|mail|write|reach|message|text|send|via|through|at|on)\s*)"
-      R"((?:me|him|her|them|us)?\s*(?:on|at|via|through|:)?\s*[a-z0-9._%+-]{2,}@)", RuleOptions());
+      R"((?:me|him|her|them|us)?\s*(?:on|at|via|through|:)?\s*[a-z0-9._%+-]{2,}@)",
+      RuleOptions());
   return Checked(re);
 }
 
@@ -91,10 +105,13 @@ constexpr double kMentionedEmail = 0.5;  // strength of an address nobody is ask
 
 }  // namespace
 
-// Whether the text could hold any contact at all: a handle or address, a
-// messenger's name, or Russian words (cheap tests before the patterns).
+// Whether the text could hold any contact at all: a handle (or a hashtag,
+// which may be one), an address, a messenger's name, or Russian words (cheap
+// tests before the patterns).
 bool MayHoldContact(const std::string& t) {
-  static const RE2 kGate(R"(@|whats|watsap|wa\.me|telegr|t\.me/|viber|wechat|wickr|skype|signal|kik|snapchat|[\x{0400}-\x{04FF}])", RuleOptions());
+  static const RE2 kGate(
+      R"(@|#|whats|watsap|wa\.me|telegr|t\.me/|viber|wechat|wickr|skype|signal|kik|snapchat|[\x{0400}-\x{04FF}])",
+      RuleOptions());
   return RE2::PartialMatch(t, Checked(kGate));
 }
 

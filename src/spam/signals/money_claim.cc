@@ -11,9 +11,9 @@
 namespace tribune::spam::signals {
 namespace {
 
-#define TRIBUNE_AMOUNT                                                             \
-  R"((?:[$€£₹₦]\s?\d[\d,.]*\s?(?:k\b|m\b|grand\b)?|\d[\d,.]*\s?(?:k\s?)?)"          \
-  R"((?:usdt?\b|dollars?\b|bucks\b|euros?\b|pounds?\b|btc\b|bitcoins?\b|eth\b|\$|€|£)|)"  \
+#define TRIBUNE_AMOUNT                                                                      \
+  R"((?:[$€£₹₦]\s?\d[\d,.]*\s?(?:k\b|m\b|grand\b)?|\d[\d,.]*\s?(?:k\s?)?)"           \
+  R"((?:usdt?\b|dollars?\b|bucks\b|euros?\b|pounds?\b|btc\b|bitcoins?\b|eth\b|\$|€|£)|)" \
   R"(\d{2,3}(?:[.,]\d)?k\b))"
 
 // "i invested $500 and now i earn $5,000": an outlay and a return.
@@ -23,7 +23,8 @@ const RE2& InvestedAndReturned() {
       R"(trad(?:ed|ing)\s+with)\s+(?:[a-z]+\s+){0,3})" TRIBUNE_AMOUNT
       R"(.{0,80}?(?:made|earn(?:ed)?|got|get|receiv(?:ed|e|ing)|profit(?:ed)?|returns?|returned|)"
       R"(withdr[ae]w|cash(?:ed)?\s*out|now\s+(?:have|earn|make)|turned\s+(?:it\s+)?into)\s+)"
-      R"((?:[a-z]+\s+){0,3})" TRIBUNE_AMOUNT, RuleOptions());
+      R"((?:[a-z]+\s+){0,3})" TRIBUNE_AMOUNT,
+      RuleOptions());
   return Checked(re);
 }
 
@@ -33,7 +34,8 @@ const RE2& ReturnedAfterInvesting() {
       R"((?:receiv(?:ed|e|ing)|got|made|earn(?:ed)?|withdr[ae]w|profit(?:s)?\s+of|payment\s+of)\s+)"
       R"((?:[a-z]+\s+){0,3})" TRIBUNE_AMOUNT
       R"(.{0,40}?(?:after|from|with|by)\s+(?:an?\s+)?(?:investing|investment|deposit(?:ing)?|trading|putting\s+in|)"
-      R"(trial|capital)\s+(?:of\s+)?(?:[a-z]+\s+){0,2})" TRIBUNE_AMOUNT, RuleOptions());
+      R"(trial|capital)\s+(?:of\s+)?(?:[a-z]+\s+){0,2})" TRIBUNE_AMOUNT,
+      RuleOptions());
   return Checked(re);
 }
 
@@ -43,7 +45,8 @@ const RE2& TestifiedPayout() {
   static const RE2 re(
       R"(\b(?:i|i've|i\s+have|i\s+just|just)\s+(?:[a-z]+\s+){0,3})"
       R"((?:receiv(?:ed|e)|withdr[ae]w|cashed\s+out|earned|made)\s+(?:my\s+)?(?:first\s+)?)"
-      R"((?:profits?|payouts?|returns?|payment|earnings|withdrawal)?\s*(?:of\s+)?)" TRIBUNE_AMOUNT, RuleOptions());
+      R"((?:profits?|payouts?|returns?|payment|earnings|withdrawal)?\s*(?:of\s+)?)" TRIBUNE_AMOUNT,
+      RuleOptions());
   return Checked(re);
 }
 
@@ -54,7 +57,8 @@ const RE2& QuickReturn() {
       R"((?:made|make|earn(?:ed)?|got|receiv(?:ed|e)|profit(?:ed)?(?:\s+of)?|withdr[ae]w|cash(?:ed)?\s*out))"
       R"(\s+(?:(?:over|about|up\s+to|more\s+than|a\s+total\s+of|nearly|almost|a\s+profit\s+of)\s+)?)" TRIBUNE_AMOUNT
       R"(\s+(?:[a-z]+\s+){0,3}(?:in|within|after|just\s+in)\s+(?:just\s+|only\s+|less\s+than\s+)?)"
-      R"((?:\d+|one|two|three|four|five|six|seven|a|few)\s+(?:days?|hours?|weeks?|months?))", RuleOptions());
+      R"((?:\d+|one|two|three|four|five|six|seven|a|few)\s+(?:days?|hours?|weeks?|months?))",
+      RuleOptions());
   return Checked(re);
 }
 
@@ -63,7 +67,8 @@ const RE2& EarningsRate() {
   static const RE2 re(
       R"((?:earn(?:s|ed|ing)?|mak(?:e|es|ing)|income|profits?|paid|pays?|payouts?)\s+(?:of\s+)?)"
       R"((?:(?:up\s+to|over|from|at\s+least|around|about|extra)\s+)?)" TRIBUNE_AMOUNT
-      R"(\s*(?:/|per|a|an|each|every)\s*(?:day|daily|week|weekly|month|monthly|mo)\b)", RuleOptions());
+      R"(\s*(?:/|per|a|an|each|every)\s*(?:day|daily|week|weekly|month|monthly|mo)\b)",
+      RuleOptions());
   return Checked(re);
 }
 
@@ -72,7 +77,9 @@ const RE2& SchemeWords() {
   static const RE2 re(
       R"(invest|trading|\btrade|crypto|bitcoin|\bbtc\b|forex|platform|from\s+home|online|mentor|)"
       R"(broker|account\s+manager|binary|passive\s+income|no\s+experience|part[\s-]time|)"
-      R"(work\s+from|remote|whatsapp|telegram|\bdm\b|@[a-z0-9_]{3,}|https?://)", RuleOptions());
+      R"(work\s+from|remote|whatsapp|telegram|\bdm\b|@[a-z0-9_]{3,}|#[a-z0-9]*_[a-z0-9_]*|https?://|)"
+      R"(withdraw|payout|testimon|legit|help\s+of|thanks\s+to|grateful|god\s+bless)",
+      RuleOptions());
   return Checked(re);
 }
 
@@ -83,10 +90,63 @@ const RE2& RussianEarnings() {
       R"((?:/|в|за)\s*(?:день|сутки|неделю|нед\.?|мес(?:яц)?\.?|час))"
       R"(|(?:доход|заработ(?:ок|ка|ать|аешь|аете|ай)|прибыль)\s+(?:от|до|в)\s*\d[\d\s.,]*[^\s,.;!?]*)"
       R"(|(?:зарабатыва\pL*|получа\pL*|доход\pL*)\s+(?:\pL+\s+){0,3}\d[\d\s.,]*\s*(?:\$|₽|руб|р\.|т\.р|тыс|к)\S{0,12}\s*)"
-      R"((?:/|в|за)\s*(?:день|сутки|неделю|нед|мес|месяц))", RuleOptions());
+      R"((?:/|в|за)\s*(?:день|сутки|неделю|нед|мес|месяц))",
+      RuleOptions());
   return Checked(re);
 }
 
+// A large sum: a thousand or more, or written with k ("$40k", "$12,560",
+// "20000 usd").
+#define TRIBUNE_LARGE_AMOUNT                                                     \
+  R"((?:[$€£]\s?(?:\d{1,3}(?:,\d{3})+|\d{4,}|\d+(?:\.\d+)?\s?(?:k|grand)\b))" \
+  R"(|(?:\d{1,3}(?:,\d{3})+|\d{4,}|\d+(?:\.\d+)?\s?k)\s?(?:usdt?|dollars?|\$|€|£)))"
+
+// "i made over $78,000", "just secured $20000 in a week", "got my
+// withdrawals of $40k": a large gain testified to in the first person.
+// Readers tell of money they made too, so this needs the words of a scheme
+// beside it, and a wage ("i was making $87,000 a year") is not a gain.
+const RE2& FirstPersonGain() {
+  static const RE2 re(
+      R"(\b(?:i|i've|ive|i'm|im|i\s+have|i\s+just|just|we|we've)\s+(?:[a-z']+\s+){0,3})"
+      R"((?:made|earn(?:ed)?|secured|got|gotten|receiv(?:ed|e|ing)|withdr(?:[ae]w|awing|awn)|)"
+      R"(cash(?:ed|ing)?\s*out|profited|pulled\s+out)\s+(?:my\s+)?)"
+      R"((?:(?:over|about|up\s+to|more\s+than|a\s+total\s+of|nearly|almost|close\s+to|)"
+      R"((?:a\s+)?(?:huge\s+|massive\s+|total\s+)?(?:profits?|returns?|payouts?|withdrawals?|earnings)\s+of)\s+)?)" TRIBUNE_LARGE_AMOUNT,
+      RuleOptions());
+  return Checked(re);
+}
+
+// "huge payout of $100,000 just 4 weeks", "a return of $12,560": the size of
+// a payout, which a first-person testimony around it makes a claim.
+const RE2& PayoutOf() {
+  static const RE2 re(
+      R"((?:payouts?|returns?|profits?|withdrawals?|earnings)\s+of\s+(?:over\s+|about\s+)?)" TRIBUNE_LARGE_AMOUNT,
+      RuleOptions());
+  return Checked(re);
+}
+
+// "an investment of $350 ... after withdrawing $3500", "with a start up
+// capital of $2,000": an outlay named as such, then a return.
+const RE2& OutlayThenReturn() {
+  static const RE2 re(
+      R"((?:investment|deposit|capital|start[\s-]?up)\s+(?:of\s+)?)" TRIBUNE_AMOUNT
+      R"(.{0,80}?(?:made|earn(?:ed|ing)?|got|receiv(?:ed|e|ing)|profit(?:ed)?|returns?|)"
+      R"(withdr(?:[ae]w|awing|awn)|cash(?:ed)?\s*out)\s+(?:[a-z]+\s+){0,3})" TRIBUNE_AMOUNT
+      R"(|(?:made|earn(?:ed|ing)?|got|receiv(?:ed|e|ing)|profit(?:ed)?|withdr(?:[ae]w|awing|awn))\s+)"
+      R"((?:[a-z]+\s+){0,3})" TRIBUNE_AMOUNT
+      R"(.{0,60}?(?:with|from)\s+(?:an?\s+|my\s+)?(?:(?:little|small|start[\s-]?up|initial)\s+)?)"
+      R"((?:investment|deposit|capital)\s+(?:of\s+)?(?:only\s+|just\s+)?)" TRIBUNE_AMOUNT,
+      RuleOptions());
+  return Checked(re);
+}
+
+// Who says so: the first person.
+const RE2& FirstPerson() {
+  static const RE2 re(R"(\b(?:i|i'm|im|i've|ive|my|me)\b)", RuleOptions());
+  return Checked(re);
+}
+
+#undef TRIBUNE_LARGE_AMOUNT
 #undef TRIBUNE_AMOUNT
 
 constexpr double kRateStrength = 0.8;  // a rate is less certain than a testimony
@@ -99,7 +159,12 @@ void CheckMoneyClaim(const Analysis& a, Hits* out) {
   if (t.find_first_of("0123456789") == std::string::npos) return;
   std::string_view m;
   if (Find(t, InvestedAndReturned(), &m) || Find(t, ReturnedAfterInvesting(), &m) ||
-      Find(t, QuickReturn(), &m) || Find(t, TestifiedPayout(), &m)) {
+      Find(t, QuickReturn(), &m) || Find(t, TestifiedPayout(), &m) ||
+      Find(t, OutlayThenReturn(), &m)) {
+    out->push_back({"MONEY_CLAIM", 1.0, Clip(m)});
+  } else if ((Find(t, FirstPersonGain(), &m) ||
+              (Find(t, PayoutOf(), &m) && Find(t, FirstPerson()))) &&
+             Find(t, SchemeWords())) {
     out->push_back({"MONEY_CLAIM", 1.0, Clip(m)});
   } else if ((Find(t, EarningsRate(), &m) && Find(t, SchemeWords())) ||
              Find(t, RussianEarnings(), &m)) {

@@ -36,6 +36,7 @@ void RunAll(const Analysis& a, Hits* out) {
   CheckCrypto(a, out);
   CheckJobOffer(a, out);
   CheckAdultOffer(a, out);
+  CheckIllegalGoods(a, out);
   CheckCodeText(a, out);
   CheckListed(a, out);
   CheckGamblingPromo(a, out);

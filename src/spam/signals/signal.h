@@ -54,6 +54,7 @@ void CheckGenericPraise(const Analysis& a, Hits* out);
 void CheckCrypto(const Analysis& a, Hits* out);
 void CheckJobOffer(const Analysis& a, Hits* out);
 void CheckAdultOffer(const Analysis& a, Hits* out);
+void CheckIllegalGoods(const Analysis& a, Hits* out);
 void CheckCodeText(const Analysis& a, Hits* out);
 void CheckListed(const Analysis& a, Hits* out);
 void CheckGamblingPromo(const Analysis& a, Hits* out);

@@ -463,29 +463,71 @@ UChar32 CyrillicTwin(UChar32 c) {
   }
 }
 
-// In words written mostly in Cyrillic, Latin look-alikes become the
-// Cyrillic letters they imitate, so that Russian phrases match however
-// their letters were mixed.
+// The Cyrillic letter a Greek look-alike stands for ("зαpαбοтαть"), or 0.
+UChar32 CyrillicTwinOfGreek(UChar32 c) {
+  switch (c) {
+    case 0x03B1: return 0x0430;  // α а
+    case 0x03B5: return 0x0435;  // ε е
+    case 0x03BA: return 0x043A;  // κ к
+    case 0x03BC: return 0x043C;  // μ м
+    case 0x03BF: return 0x043E;  // ο о
+    case 0x03C1: return 0x0440;  // ρ р
+    case 0x03C4: return 0x0442;  // τ т
+    case 0x03C7: return 0x0445;  // χ х
+    default: return 0;
+  }
+}
+
+UChar32 CyrillicTwinOf(UChar32 c) { return c < 0x80 ? CyrillicTwin(c) : CyrillicTwinOfGreek(c); }
+
+// In words written mostly in Cyrillic, Latin (and Greek) look-alikes become
+// the Cyrillic letters they imitate, so that Russian phrases match however
+// their letters were mixed. In a text whose words are mostly Cyrillic, a
+// word that mixes the scripts is folded even where the look-alikes outnumber the
+// Cyrillic letters ("$/мec", "oт"), as long as every one of them has a twin.
 void FoldLatinInCyrillicWords(icu::UnicodeString* s) {
-  int32_t i = 0, n = s->length();
+  // Words that hold Cyrillic letters against words in Latin or Greek alone.
+  int32_t n = s->length(), cyrillic_words = 0, other_words = 0;
+  for (int32_t i = 0; i < n;) {
+    if (!u_isalpha(s->char32At(i))) {
+      i = s->moveIndex32(i, 1);
+      continue;
+    }
+    bool cyrillic = false, other = false;
+    for (; i < n && u_isalpha(s->char32At(i)); i = s->moveIndex32(i, 1)) {
+      UErrorCode err = U_ZERO_ERROR;
+      UScriptCode script = uscript_getScript(s->char32At(i), &err);
+      cyrillic |= script == USCRIPT_CYRILLIC;
+      other |= script == USCRIPT_LATIN || script == USCRIPT_GREEK;
+    }
+    cyrillic_words += cyrillic;
+    other_words += other && !cyrillic;
+  }
+  if (cyrillic_words == 0) return;
+  bool cyrillic_text = cyrillic_words >= 2 * other_words;
+  int32_t i = 0;
   while (i < n) {
     UChar32 c = s->char32At(i);
     if (!u_isalpha(c)) {
       i += U16_LENGTH(c);
       continue;
     }
-    int32_t start = i, cyrillic = 0, latin = 0;
+    int32_t start = i, cyrillic = 0, latin = 0, twins = 0;
     while (i < n && u_isalpha(s->char32At(i))) {
       UChar32 w = s->char32At(i);
       UErrorCode err = U_ZERO_ERROR;
       UScriptCode script = uscript_getScript(w, &err);
       cyrillic += script == USCRIPT_CYRILLIC;
-      latin += script == USCRIPT_LATIN;
+      if (script == USCRIPT_LATIN || script == USCRIPT_GREEK) {
+        ++latin;
+        twins += CyrillicTwinOf(w) != 0;
+      }
       i += U16_LENGTH(w);
     }
-    if (cyrillic == 0 || latin == 0 || latin > cyrillic) continue;
+    if (cyrillic == 0 || latin == 0) continue;
+    if (latin > cyrillic && !(cyrillic_text && twins == latin)) continue;
     for (int32_t j = start; j < i; j += U16_LENGTH(s->char32At(j))) {
-      if (UChar32 twin = CyrillicTwin(s->char32At(j))) s->replace(j, 1, twin);
+      if (UChar32 twin = CyrillicTwinOf(s->char32At(j))) s->replace(j, 1, twin);
     }
   }
 }
