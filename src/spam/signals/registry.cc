@@ -37,6 +37,7 @@ void RunAll(const Analysis& a, Hits* out) {
   CheckJobOffer(a, out);
   CheckAdultOffer(a, out);
   CheckIllegalGoods(a, out);
+  CheckPrizeClaim(a, out);
   CheckCodeText(a, out);
   CheckListed(a, out);
   CheckGamblingPromo(a, out);

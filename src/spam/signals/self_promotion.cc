@@ -24,6 +24,11 @@ const RE2& Strong() {
       R"(|sub(?:scribe)?\s+(?:to\s+)?(?:me|my\s+channel)\b|sub\s*4\s*sub|subscribe\s+to\s+(?:my|our)\b)"
       R"(|(?:my|our)\s+(?:youtube\s+)?channel|(?:please|pls|plz)\s+(?:subscribe|sub)\b)"
       R"(|(?:i'?m|i\s+am)\s+a\s+new\s+youtuber)"
+      R"(|(?:like|watch|check(?:\s*out)?|sub(?:scribe)?\s+to)\s+(?:and\s+(?:like|share|subscribe)\s+)?(?:my|our)\s+)"
+      R"((?:new\s+)?(?:vids?|vidios?|videos?|music\s*videos?|musicvideo|remix(?:es)?)\b)"
+      R"(|subscribe\s+and\s+like\s+my\b|check\s+out\s+this\s+(?:video|playlist|channel)\s+on\s+youtube)"
+      R"(|help\s+me\s+(?:reach|get\s+to|hit|get)\s+\d[\d,.]*k?\s+(?:subs|subscribers)\b)"
+      R"(|sub(?:scribe)?\s*(?:4|for)\s*sub|i'?ll\s+sub(?:scribe)?\s+(?:back|to\s+you)|\bsub\s+back\b)"
       R"(|(?:make|making|earn|earning)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|some\s+|extra\s+|real\s+|easy\s+)?)"
       R"((?:money|cash|income|\$\s?\d[\d,]*)\s+(?:online|from\s+home|on\s+the\s+internet|by\s+internet))"
       R"())",

@@ -55,6 +55,7 @@ void CheckCrypto(const Analysis& a, Hits* out);
 void CheckJobOffer(const Analysis& a, Hits* out);
 void CheckAdultOffer(const Analysis& a, Hits* out);
 void CheckIllegalGoods(const Analysis& a, Hits* out);
+void CheckPrizeClaim(const Analysis& a, Hits* out);
 void CheckCodeText(const Analysis& a, Hits* out);
 void CheckListed(const Analysis& a, Hits* out);
 void CheckGamblingPromo(const Analysis& a, Hits* out);

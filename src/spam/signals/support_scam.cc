@@ -43,7 +43,7 @@ const RE2& OffersNumber() {
 
 #undef TRIBUNE_SUPPORT
 
-constexpr double kNamedOnly = 0.5;  // a brand's support named, no number offered
+constexpr double kNamedOnly = 0.35;  // a brand's support named, no number offered
 
 }  // namespace
 

@@ -1,0 +1,27 @@
+// Prize claims: the lottery and giveaway lure — "you have won a £900
+// prize, call 09061… to claim", "congratulations, you have been selected
+// to receive a reward", "txt WIN to 87121". News names winners too ("she
+// won the prize in 2019"), so the rule wants the reader addressed as the
+// winner or told to claim.
+#include <re2/re2.h>
+
+#include "spam/signals/signal.h"
+
+namespace tribune::spam::signals {
+
+void CheckPrizeClaim(const Analysis& a, Hits* out) {
+  static const RE2 kClaim(
+      R"(\b((?:you|u)\s+(?:have|'ve|ve|hav)\s+(?:just\s+)?(?:been\s+)?)"
+      R"((?:won\b|selected\s+to\s+receive|chosen\s+to\s+receive|awarded\b))"
+      R"(|(?:claim|collect|redeem)\s+(?:your|ur|the)\s+(?:\w+\s+){0,2})"
+      R"((?:prize|reward|award|cash|gift\s*card|voucher|bonus|winnings))"
+      R"(|claim\s+(?:now|code|call)\b|(?:call|text|txt|dial)\s+\+?\d[\d\s-]{3,}\s*(?:now\s+)?to\s+claim)"
+      R"(|(?:txt|text|send|reply)\s+(?:\w+\s+)?(?:win|claim|yes|prize)\s+to\s+\d{4,6})"
+      R"(|(?:[$€£]|usd\s*)\d[\d,]*\s+(?:cash\s+)?(?:prize|award|reward)\s+(?:guaranteed|waiting|is\s+waiting))"
+      R"())",
+      RuleOptions());
+  std::string_view m;
+  if (Find(a.folded_body, Checked(kClaim), &m)) out->push_back({"PRIZE_CLAIM", 1.0, Clip(m)});
+}
+
+}  // namespace tribune::spam::signals
