@@ -40,6 +40,8 @@ const RE2& PlainPraise() {
 }
 
 constexpr int kMaxPhrases = 3;
+// 1.5 x 1.84 = 2.75: holds by itself.
+constexpr double kTemplateStrength = 1.84;
 
 // Distinct phrases of `re` in `text`, at most kMaxPhrases; the first found
 // goes to `*first`.
@@ -68,7 +70,9 @@ void CheckGenericPraise(const Analysis& a, Hits* out) {
   int stock = CountPhrases(a.folded_body, StockPhrase(), &first);
   if (stock == 0 || SharesArticleTerms(a)) return;
   int phrases = stock + CountPhrases(a.folded_body, PlainPraise(), &plain_first);
-  double strength = phrases >= 2 ? 1.0 : 0.5;
+  // Three stock phrases in one comment are a spun template: no reader out
+  // of fold wrote them (docs/spam.md, "Rules that hold by themselves").
+  double strength = phrases >= 3 ? kTemplateStrength : phrases == 2 ? 1.0 : 0.5;
   std::string evidence = first;
   if (phrases > 1) evidence += " (+" + std::to_string(phrases - 1) + " more)";
   out->push_back({"GENERIC_PRAISE", strength, Clip(evidence)});
