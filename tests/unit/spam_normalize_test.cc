@@ -31,7 +31,8 @@ TEST(SpamNormalize, LettersDressedWithMarksAreStyledAndRead) {
 
 TEST(SpamNormalize, AccentsOfRealLanguagesAndKeycapsAreNotStyling) {
   // Decomposed accents (Vietnamese, a Russian stress mark) and keycap digits.
-  NormalizedText n = Normalize("Vie\u0323\u0302t Nam, cha\u0301y, 1\uFE0F\u20E3 2\uFE0F\u20E3 3\uFE0F\u20E3");
+  NormalizedText n =
+      Normalize("Vie\u0323\u0302t Nam, cha\u0301y, 1\uFE0F\u20E3 2\uFE0F\u20E3 3\uFE0F\u20E3");
   EXPECT_EQ(n.styled_chars, 0);
   EXPECT_EQ(n.text.find("1 2 3") != std::string::npos, true) << n.text;
 }
@@ -53,6 +54,19 @@ TEST(SpamNormalize, JoinsSpacedLetters) {
   EXPECT_EQ(n.text, "pake alexis17 aja");
   EXPECT_EQ(n.spaced_runs, 1);
   EXPECT_EQ(n.spaced_example, "alexis17");
+}
+
+TEST(SpamNormalize, JoinsLettersBoxedOrStrungWithDecorations) {
+  NormalizedText boxed = Normalize(
+      "tanya \u3010H\u3011\u3010o\u3011\u3010k\u3011\u3010i\u3011\u30107\u3011\u30107\u3011 itu");
+  EXPECT_EQ(boxed.text, "tanya hoki77 itu");
+  EXPECT_EQ(boxed.spaced_runs, 1);
+  NormalizedText shaded =
+      Normalize("tau \u2591P\u2591 \u2591U\u2591 \u2591L\u2591 \u2591A\u2591 \u2591U\u2591 belum");
+  EXPECT_EQ(shaded.text, "tau pulau belum");
+  // Words strung with a decoration are not single letters; a list keeps its commas.
+  EXPECT_EQ(Normalize("I \u2605 love \u2605 this \u2605 song").spaced_runs, 0);
+  EXPECT_EQ(Normalize("pilih a, b, c, d atau e").spaced_runs, 0);
 }
 
 TEST(SpamNormalize, ShortLetterSequencesStayApart) {

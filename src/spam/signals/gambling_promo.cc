@@ -39,6 +39,17 @@ const RE2& BrandShape() {
   return Checked(re);
 }
 
+// Letters before a gambling house's lucky number ("vamos88", "berkah99",
+// "squad777", "raja138"), written as a word of the text, not an @mention
+// or part of an address: readers' handles carry such numbers too
+// ("@randall77"), and are mentioned with the sign.
+const RE2& LuckyNumberBrand() {
+  static const RE2 re(
+      R"((?:^|[^a-z0-9@_./#-])([a-z]{4,}(?:88|77|99|777|888|999|138|168|303|69|55))(?:$|[^a-z0-9_@]))",
+      RuleOptions());
+  return Checked(re);
+}
+
 // `word` (folded: lower-case ASCII and digits) with the digits that stand
 // for letters read as letters ("t0gel62" -> "togel62"); empty when it has
 // no digit or fewer than two letters.
@@ -72,6 +83,10 @@ void CheckGamblingBrand(const Analysis& a, Hits* out) {
       out->push_back({"GAMBLING_BRAND", 1.0, Clip(word)});
       return;
     }
+  }
+  std::string brand;
+  if (RE2::PartialMatch(a.folded_body, LuckyNumberBrand(), &brand)) {
+    out->push_back({"GAMBLING_BRAND", 1.0, Clip(brand)});
   }
 }
 

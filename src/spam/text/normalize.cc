@@ -327,25 +327,60 @@ struct RawWord {
   // The separator before the word when it is one character (or two equal
   // ones), else 0: spaced-out words use one separator throughout.
   UChar32 sep_char = 0;
+  // The separator before the word when it is a short decoration
+  // ("░ ░", "】【", " ★ "), else empty: "░P░ ░U░ ░L░", "【H】【o】【k】【i】".
+  icu::UnicodeString sep_text;
 };
+
+// Block elements, geometric shapes, symbols, dingbats, CJK brackets,
+// bullets and pictographs: what letters are boxed or strung with.
+bool IsDecoration(UChar32 c) {
+  return (c >= 0x2580 && c <= 0x27BF) || (c >= 0x3008 && c <= 0x3011) ||
+         (c >= 0x3014 && c <= 0x301B) || c == 0x2022 || c == 0x2219 || c == 0x00B7 ||
+         (c >= 0x1F300 && c <= 0x1FAFF);
+}
+
+// A separator of up to four characters, spaces and decorations only, with
+// at least one decoration: the same string between every letter of a run
+// joins it (commas and other punctuation do not: "a, b, c, d" is a list).
+bool IsDecorativeSeparator(const icu::UnicodeString& sep) {
+  if (sep.isEmpty() || sep.countChar32() > 4) return false;
+  bool decoration = false;
+  for (int32_t i = 0; i < sep.length(); i = sep.moveIndex32(i, 1)) {
+    UChar32 c = sep.char32At(i);
+    if (IsDecoration(c)) {
+      decoration = true;
+    } else if (c != ' ' && c != 0xFE0F) {
+      return false;
+    }
+  }
+  return decoration;
+}
 
 std::vector<RawWord> SplitWords(const icu::UnicodeString& s) {
   std::vector<RawWord> words;
   RawWord cur;
   int sep = 0;
   UChar32 sep_char = 0;
+  icu::UnicodeString sep_text;
   for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
     UChar32 c = s.char32At(i);
     bool word_char =
         u_isalnum(c) || (u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY_MASK) & U_GC_M_MASK);
     if (word_char) {
-      if (cur.text.isEmpty()) cur.sep_char = sep <= 2 ? sep_char : 0;
+      if (cur.text.isEmpty()) {
+        cur.sep_char = sep <= 2 ? sep_char : 0;
+        if (IsDecorativeSeparator(sep_text)) cur.sep_text = sep_text;
+      }
       cur.text.append(c);
       continue;
     }
-    if (!cur.text.isEmpty())
+    if (!cur.text.isEmpty()) {
       words.push_back(std::move(cur)), cur = RawWord{}, sep = 0, sep_char = 0;
+      sep_text.remove();
+    }
     sep_char = sep == 0 || c == sep_char ? c : 0;
+    if (sep_text.length() < 16) sep_text.append(c);
     ++sep;
   }
   if (!cur.text.isEmpty()) words.push_back(std::move(cur));
@@ -359,7 +394,8 @@ std::vector<icu::UnicodeString> JoinSpaced(std::vector<RawWord>& raw, Normalized
   while (i < raw.size()) {
     size_t j = i;
     while (j < raw.size() && IsSpellableLetter(raw[j].text) &&
-           (j == i || SpacedContinues(raw[j].sep_char, raw[i + 1].sep_char))) {
+           (j == i || SpacedContinues(raw[j].sep_char, raw[i + 1].sep_char) ||
+            (!raw[i + 1].sep_text.isEmpty() && raw[j].sep_text == raw[i + 1].sep_text))) {
       ++j;
     }
     if (j - i >= kMinSpacedRun) {
