@@ -138,14 +138,6 @@ void Engine::Train(const model::FeatureSet& f, bool is_spam, double weight) {
   data_->ftrl->Update(f, is_spam ? 1.0 : 0.0, weight);
 }
 
-void Engine::ScaleWeights(const std::function<double(size_t, float)>& factor) {
-  std::unique_lock lock(mu_);
-  model::Ftrl& m = *data_->ftrl;
-  for (size_t i = 0; i < m.size(); ++i) {
-    if (float w = m.w(i); w != 0.f) m.Scale(i, std::clamp(factor(i, w), 0.0, 1.0));
-  }
-}
-
 campaigns::Fingerprint Engine::FingerprintOf(const CommentInput& c) const {
   Analysis a = Analyze(c, *lists_, articles_.get(), opts_.site_language);
   return campaigns::FingerprintOf(a, data_->space.key, opts_.campaign_min_chars);

@@ -14,7 +14,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <shared_mutex>
@@ -79,9 +78,6 @@ class Engine {
   // a comment do not change between passes, so they are computed once.
   model::FeatureSet TrainingFeatures(const CommentInput& c) const;
   void Train(const model::FeatureSet& f, bool is_spam, double weight = 1.0);
-  // After training: calls `factor(index, weight)` for every non-zero weight
-  // of the model and multiplies the weight by what it returns (in [0, 1]).
-  void ScaleWeights(const std::function<double(size_t, float)>& factor);
 
   // The model's probability that `c` is spam, without rules: for metrics.
   double ModelProbability(const CommentInput& c) const;

@@ -25,12 +25,6 @@ struct TrainArgs {
   int epochs = 10;
   bool balance = true;
   double spam_share = 0;  // 0: as the sources give it
-  // Weights whose evidence comes from one source alone (a spam weight seen
-  // in one source's spam, a ham weight in one source's ham) are multiplied
-  // by this after training. 1 (the default) keeps them: 0.5 was measured
-  // (docs/spam.md, "What was tried") and costs more in-genre recall than it
-  // gains on genres left out.
-  double single_source = 1.0;
   NewModelParams model;
   uint64_t shuffle_seed = 1;
 };

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <iostream>
 #include <map>
@@ -69,32 +68,12 @@ std::unique_ptr<Engine> TrainEngine(const TrainArgs& t, std::vector<Example> exa
     items.push_back(
         {(*e)->TrainingFeatures(ex.comment), ex.is_spam, weight[{ex.source, ex.is_spam}]});
   }
-  // Which sources each weight hears from, on each side (sources past 32
-  // share bits: a weight is then counted as heard from more than one).
-  std::map<std::string, uint32_t> source_bit;
-  for (const Example& ex : examples) source_bit.emplace(ex.source, 0);
-  uint32_t next = 0;
-  for (auto& [source, bit] : source_bit) bit = uint32_t{1} << (next++ % 32);
-  std::vector<uint32_t> heard[2];
-  if (t.single_source < 1.0) {
-    for (auto& h : heard) h.assign(size_t{1} << t.bits, 0);
-    for (size_t k = 0; k < items.size(); ++k) {
-      uint32_t bit = source_bit[examples[k].source];
-      for (uint32_t i : items[k].features.index) heard[items[k].is_spam][i] |= bit;
-    }
-  }
   std::vector<size_t> order(items.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937_64 rng(t.shuffle_seed);
   for (int epoch = 0; epoch < t.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     for (size_t i : order) (*e)->Train(items[i].features, items[i].is_spam, items[i].weight);
-  }
-  if (t.single_source < 1.0) {
-    (*e)->ScaleWeights([&](size_t i, float w) {
-      uint32_t sources = heard[w > 0][i];
-      return std::popcount(sources) <= 1 ? t.single_source : 1.0;
-    });
   }
   return std::move(e).value();
 }

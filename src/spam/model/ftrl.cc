@@ -42,14 +42,6 @@ void Ftrl::Update(const FeatureSet& f, double label, double weight) {
   }
 }
 
-void Ftrl::Scale(size_t i, double factor) {
-  double z = z_[i];
-  if (std::fabs(z) <= params_.l1) return;
-  double sign = z < 0 ? -1.0 : 1.0;
-  z_[i] = static_cast<float>(sign * params_.l1 + factor * (z - sign * params_.l1));
-  w_[i] = WeightOf(i);
-}
-
 void Ftrl::Set(size_t i, float z, float n) {
   z_[i] = z;
   n_[i] = n;

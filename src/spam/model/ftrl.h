@@ -36,9 +36,6 @@ class Ftrl {
   float n(size_t i) const { return n_[i]; }
   float w(size_t i) const { return w_[i]; }
   void Set(size_t i, float z, float n);
-  // Multiplies weight i by `factor` (in [0, 1]) through its FTRL state, so
-  // that later updates continue from the smaller weight.
-  void Scale(size_t i, double factor);
 
  private:
   float WeightOf(size_t i) const;
