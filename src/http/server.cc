@@ -2,6 +2,9 @@
 
 #include "http/server.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -11,6 +14,8 @@
 
 #include <atomic>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -208,17 +213,30 @@ class Worker {
   Status Listen(const tcp::endpoint& endpoint) {
     beast::error_code ec;
     acceptor.open(endpoint.protocol(), ec);
+    // Not SO_REUSEPORT: with it a second server on this port would be let
+    // in to take a share of the connections, and connections waiting in a
+    // stopped server's own queue would be reset.
     if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
-    if (!ec) {
-      int one = 1;
-      ::setsockopt(acceptor.native_handle(), SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
-    }
     if (!ec) acceptor.bind(endpoint, ec);
     if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
     if (ec) {
       return Unavailable(fmt::format("cannot listen on {}:{}: {}",
                                      endpoint.address().to_string(), endpoint.port(),
                                      ec.message()));
+    }
+    return Status::Ok();
+  }
+
+  // Accepts from `first`'s listening socket: every loop waits on it, and the
+  // first to wake takes the connection.
+  Status Share(Worker& first) {
+    int fd = ::fcntl(first.acceptor.native_handle(), F_DUPFD_CLOEXEC, 0);
+    if (fd < 0) return Unavailable(fmt::format("cannot share the listener: {}", std::strerror(errno)));
+    beast::error_code ec;
+    acceptor.assign(first.acceptor.local_endpoint(ec).protocol(), fd, ec);
+    if (ec) {
+      ::close(fd);
+      return Unavailable(fmt::format("cannot share the listener: {}", ec.message()));
     }
     return Status::Ok();
   }
@@ -490,14 +508,16 @@ Status Server::Listen() {
   beast::error_code ec;
   auto address = net::ip::make_address(impl_->options.address, ec);
   if (ec) return InvalidArgument(fmt::format("bad listen address '{}'", impl_->options.address));
-  uint16_t port = impl_->options.port;
   for (int i = 0; i < std::max(1, impl_->options.threads); ++i) {
     auto w = std::make_unique<Worker>(impl_->options, impl_->handler);
-    TRIBUNE_RETURN_IF_ERROR(w->Listen(tcp::endpoint(address, port)));
-    port = w->acceptor.local_endpoint().port();  // later workers share the chosen port
+    if (i == 0) {
+      TRIBUNE_RETURN_IF_ERROR(w->Listen(tcp::endpoint(address, impl_->options.port)));
+    } else {
+      TRIBUNE_RETURN_IF_ERROR(w->Share(*impl_->workers.front()));
+    }
     impl_->workers.push_back(std::move(w));
   }
-  impl_->port = port;
+  impl_->port = impl_->workers.front()->acceptor.local_endpoint().port();
   return Status::Ok();
 }
 

@@ -1,6 +1,7 @@
-// The HTTP/1.1 server: one event loop per thread, each with its own
-// SO_REUSEPORT listener; keep-alive; limits on header and body size; a read
-// timeout so a slow client cannot hold a worker; graceful stop.
+// The HTTP/1.1 server: one event loop per thread, all accepting from one
+// listening socket that no other process can share; keep-alive; limits on
+// header and body size; a read timeout so a slow client cannot hold a
+// worker; graceful stop.
 #pragma once
 
 #include <cstdint>

@@ -12,13 +12,10 @@ namespace {
 
 using std::chrono::milliseconds;
 
-// Each test gets its own directory and, when it needs one, its own server.
+// Each test gets its own directory and, when it needs one, its own server
+// (whose logs a failed test shows).
 class Lifecycle : public ::testing::Test {
  protected:
-  void TearDown() override {
-    if (HasFailure() && server_) std::cerr << server_->Logs();
-  }
-
   TribuneServer& StartServer(const std::string& config = "") {
     server_ = std::make_unique<TribuneServer>(dir_.path(), config);
     server_->Start();
@@ -32,6 +29,24 @@ class Lifecycle : public ::testing::Test {
 TEST_F(Lifecycle, SigtermExitsCleanly) {
   TribuneServer& server = StartServer();
   EXPECT_EQ(Get(server.port(), "/").status, 200);
+  EXPECT_EQ(server.Stop(), 0);
+}
+
+// A second server on a port already served does not start: it would
+// otherwise take a share of the first one's connections.
+TEST_F(Lifecycle, ASecondServerOnTheSamePortRefusesToStart) {
+  TribuneServer& server = StartServer();
+  TempDir other;
+  ProcessResult second =
+      RunTribune({"serve", "--listen", "127.0.0.1:" + std::to_string(server.port()), "--db",
+                  (other.path() / "other.db").string(), "--static-dir", StaticDir().string()},
+                 other.path(), std::chrono::seconds(20));
+  EXPECT_FALSE(second.timed_out) << "the second server kept running";
+  EXPECT_NE(second.exit_code, 0);
+  EXPECT_NE((second.out + second.err).find("Address already in use"), std::string::npos)
+      << second.out << second.err;
+  // Every connection still reaches the first server.
+  for (int i = 0; i < 20; ++i) ASSERT_EQ(Get(server.port(), "/healthz").status, 200);
   EXPECT_EQ(server.Stop(), 0);
 }
 

@@ -13,10 +13,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+
+#include <gtest/gtest.h>
 
 #include "http_client.h"
 
@@ -97,10 +100,10 @@ TempDir::~TempDir() {
 namespace {
 
 // A loopback port kept bound until this goes: no other process's bind to
-// port 0 is given it meanwhile. Bound with SO_REUSEPORT, as the server binds
-// its listeners, so the server can take it while it is held. Without it,
-// two servers started at once (ctest -j) could both pick one port, and with
-// SO_REUSEPORT the kernel would split connections between them.
+// port 0 is given it meanwhile, so two servers started at once (ctest -j)
+// cannot both pick it. Bound with SO_REUSEADDR and never listening, as the
+// server's listener is bound with SO_REUSEADDR: the server can take the port
+// while it is held.
 class PortReservation {
  public:
   PortReservation() {
@@ -111,7 +114,7 @@ class PortReservation {
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     addr.sin_port = 0;
     socklen_t len = sizeof addr;
-    if (fd_ < 0 || ::setsockopt(fd_, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one) != 0 ||
+    if (fd_ < 0 || ::setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
         ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
         ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
       int error = errno;
@@ -188,6 +191,20 @@ TribuneServer::TribuneServer(fs::path dir, std::string config_toml)
     : dir_(std::move(dir)), config_toml_(std::move(config_toml)) {}
 
 TribuneServer::~TribuneServer() {
+  // A failed test shows what the server said, and how it ended if it did:
+  // its directory goes with the test.
+  if (::testing::Test::HasFailure()) {
+    std::string ended;
+    int status = 0;
+    if (running() && ::waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      ended = WIFSIGNALED(status) ? "killed by signal " + std::to_string(WTERMSIG(status))
+                                  : "exited with code " + std::to_string(ExitCode(status));
+    }
+    std::cerr << "--- the test failed; tribune serve " << (ended.empty() ? "was running" : ended)
+              << " ---\n"
+              << Logs(6000);
+  }
   if (running()) Kill();
 }
 
@@ -207,12 +224,9 @@ void TribuneServer::Start(std::chrono::milliseconds timeout) {
 }
 
 void TribuneServer::StartOnce(std::chrono::milliseconds timeout) {
-  // Held until the server answers (or this attempt fails). A server run as
-  // another user cannot share the reservation's port (SO_REUSEPORT is per
-  // user): it takes a port picked and let go, as before.
-  std::optional<PortReservation> reserved;
-  if (!unprivileged_) reserved.emplace();
-  port_ = reserved ? reserved->port() : PickFreePort();
+  // Held until the server answers (or this attempt fails).
+  PortReservation reserved;
+  port_ = reserved.port();
   ++starts_;
   std::vector<std::string> argv{TribuneBinary().string(),
                                 "serve",
