@@ -76,12 +76,35 @@ const RE2& TestimonyToHandle() {
 // address its owner too.
 constexpr double kHandleOnlyStrength = 0.6;
 
+// A money testimony: gain and gratitude together ("i got my 5th payout,
+// god bless you"). With a handle credited or selling money, it is the
+// investment scam's comment, and holds by itself (docs/spam.md, "Rules
+// that hold by themselves").
+const RE2& Gain() {
+  static const RE2 re(
+      R"(profit|payout|\bpaid\b|returns|invest|withdr|earn|income|trading|\btrade|capital|)"
+      R"(financial\s+freedom|debt|[$€£]\s?\d|\d\s?(?:usd|dollars)|\bbtc\b|bitcoin|crypto|forex|\bfx\b)",
+      RuleOptions());
+  return Checked(re);
+}
+const RE2& Gratitude() {
+  static const RE2 re(
+      R"(thank|grateful|bless|apprecia|testimon|testify|\blegit|genuine|trust|recommend|happy|\bgod\b|)"
+      R"(changed\s+my\s+life|breakthrough|impressed|wonderful\s+work|help(?:ing|ed)\s+me)",
+      RuleOptions());
+  return Checked(re);
+}
+// 2.5 x 1.1 = 2.75.
+constexpr double kTestimonyStrength = 1.1;
+
 // Russian-language spam sends readers to private messages.
 const RE2& PrivateMessages() {
   static const RE2 re(
       R"((?:пиши(?:те)?|напиши(?:те)?|обращайтесь|подробност[иь]|подробнее|детали|жду|)"
       R"(стучи(?:те)?|пиш|\+)\s*(?:мне\s+)?(?:в|на)\s+(?:лс|личку|личные|директ|телег|тг(?:\s|$|[.!,])|ватсап))"
-      R"(|(?:в|на)\s+(?:лс|личку)\s*[!.)+]|(?:лс|личку|тг|telegram|телеграм)\s*[:\-–]?\s*@[a-z0-9_]{4,})",
+      R"(|(?:в|на)\s+(?:лс|личку)\s*[!.)+]|(?:лс|личку|тг|telegram|телеграм)\s*[:\-–]?\s*@[a-z0-9_]{4,})"
+      // "пишите ➕ в лс", "пиши (+), если интересно": a plus to send privately.
+      R"(|(?:пиши(?:те)?|напиши(?:те)?|ставь(?:те)?|для\s+связи)\s*\(?\s*(?:\+|➕)\s*\)?)",
       RuleOptions());
   return Checked(re);
 }
@@ -121,12 +144,13 @@ void CheckContactHandoff(const Analysis& a, Hits* out) {
   std::string_view m;
   if (Find(t, Messenger(), &m)) {
     out->push_back({"CONTACT_MESSENGER", 1.0, Clip(m)});
-  } else if (Find(t, HandleCredit(), &m)) {
-    out->push_back({"CONTACT_HANDLE", 1.0, Clip(m)});
-  } else if (Find(t, MoneyHandle(), &m)) {
-    out->push_back({"CONTACT_HANDLE", kHandleOnlyStrength, Clip(m)});
-  } else if (Find(t, TestimonyToHandle(), &m)) {
-    out->push_back({"CONTACT_HANDLE", kHandleOnlyStrength, ClipTail(m)});
+  } else if (bool credited = Find(t, HandleCredit(), &m);
+             credited || Find(t, MoneyHandle(), &m) || Find(t, TestimonyToHandle(), &m)) {
+    // The testimony's handle is at its end: the evidence keeps the end.
+    bool at_end = !credited && !Find(t, MoneyHandle());
+    bool testimony = Find(t, Gain()) && Find(t, Gratitude());
+    double strength = testimony ? kTestimonyStrength : credited ? 1.0 : kHandleOnlyStrength;
+    out->push_back({"CONTACT_HANDLE", strength, at_end ? ClipTail(m) : Clip(m)});
   } else if (Find(t, PrivateMessages(), &m)) {
     // Community chats ask for private messages too ("напишите в личку,
     // кто сможет помочь"): weak alone, the offer beside it decides.

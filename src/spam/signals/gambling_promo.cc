@@ -78,6 +78,8 @@ std::string BrandCandidate(const std::string& word) {
 
 void CheckGamblingBrand(const Analysis& a, Hits* out) {
   for (const std::string& word : a.body.words) {
+    // An event's hashtag ("#UFCVegas113") is not a house's name.
+    if (a.folded_body.find("#" + word) != std::string::npos) continue;
     std::string read = BrandCandidate(word);
     if (!read.empty() && RE2::FullMatch(read, BrandShape())) {
       out->push_back({"GAMBLING_BRAND", 1.0, Clip(word)});

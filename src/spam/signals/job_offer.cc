@@ -44,14 +44,32 @@ const RE2& Pay() {
   return Checked(re);
 }
 
+// What a scam's offer asks of the reader, beside the pay: only a phone and
+// an hour or two a day, an age, no outlay, free training, a private message.
+// An employer's advert asks for skills instead.
+const RE2& ScamTerms() {
+  static const RE2 re(
+      R"((?:от|с)\s+18\s*(?:лет|\+)|18\s*\+|\d+\s*(?:-\s*\d+\s*)?час\pL*\s+(?:\pL+\s+){0,2}в\s+день|)"
+      R"(свободного\s+времени|(?:нужен|нужно|необходим|понадобится)\s+(?:только\s+|лишь\s+)?(?:телефон|смартфон)|)"
+      R"(без\s+вложений|бесплатн\pL*\s+обучени\pL*|обучени\pL*\s+бесплатн\pL*|пиши\pL*\s*\(?\s*(?:\+|➕)|)"
+      R"(\bno\s+(?:prior\s+)?experience|\bfrom\s+(?:your|ur)\s+(?:phone|smartphone)|)"
+      R"(\d+\s*(?:-\s*\d+\s*)?hours?\s+(?:a|per)\s+day|\b(?:dm|inbox|message)\s+me\b|whats\s?app|telegram)",
+      RuleOptions());
+  return Checked(re);
+}
+
 constexpr double kWithoutPay = 0.5;
+// 1.5 x 1.84 = 2.75: pay and a scam's terms together hold by themselves.
+constexpr double kScamTerms = 1.84;
 
 }  // namespace
 
 void CheckJobOffer(const Analysis& a, Hits* out) {
   std::string_view m;
   if (Find(a.folded_body, EnglishOffer(), &m) || Find(a.folded_body, RussianOffer(), &m)) {
-    out->push_back({"JOB_OFFER", Find(a.folded_body, Pay()) ? 1.0 : kWithoutPay, Clip(m)});
+    bool pay = Find(a.folded_body, Pay());
+    double strength = !pay ? kWithoutPay : Find(a.folded_body, ScamTerms()) ? kScamTerms : 1.0;
+    out->push_back({"JOB_OFFER", strength, Clip(m)});
   }
 }
 

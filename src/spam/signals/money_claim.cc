@@ -90,7 +90,10 @@ const RE2& RussianEarnings() {
       R"((?:/|в|за)\s*(?:день|сутки|неделю|нед\.?|мес(?:яц)?\.?|час))"
       R"(|(?:доход|заработ(?:ок|ка|ать|аешь|аете|ай)|прибыль)\s+(?:от|до|в)\s*\d[\d\s.,]*[^\s,.;!?]*)"
       R"(|(?:зарабатыва\pL*|получа\pL*|доход\pL*)\s+(?:\pL+\s+){0,3}\d[\d\s.,]*\s*(?:\$|₽|руб|р\.|т\.р|тыс|к)\S{0,12}\s*)"
-      R"((?:/|в|за)\s*(?:день|сутки|неделю|нед|мес|месяц))",
+      R"((?:/|в|за)\s*(?:день|сутки|неделю|нед|мес|месяц))"
+      // "можем вам помочь заработать", "научу зарабатывать": earning taught or
+      // helped to, as offered.
+      R"(|(?:помо(?:жем|гу|чь)|научу|научим|обучим|покажу|покажем)\s+(?:\pL+\s+){0,2}зараб\pL*)",
       RuleOptions());
   return Checked(re);
 }
@@ -109,7 +112,7 @@ const RE2& FirstPersonGain() {
   static const RE2 re(
       R"(\b(?:i|i've|ive|i'm|im|i\s+have|i\s+just|just|we|we've)\s+(?:[a-z']+\s+){0,3})"
       R"((?:made|earn(?:ed)?|secured|got|gotten|receiv(?:ed|e|ing)|withdr(?:[ae]w|awing|awn)|)"
-      R"(cash(?:ed|ing)?\s*out|profited|pulled\s+out)\s+(?:my\s+)?)"
+      R"(cash(?:ed|ing)?\s*out|profited|pulled\s+out)\s+(?:with\s+)?(?:my\s+|the\s+|a\s+)?)"
       R"((?:(?:over|about|up\s+to|more\s+than|a\s+total\s+of|nearly|almost|close\s+to|)"
       R"((?:a\s+)?(?:huge\s+|massive\s+|total\s+)?(?:profits?|returns?|payouts?|withdrawals?|earnings)\s+of)\s+)?)" TRIBUNE_LARGE_AMOUNT,
       RuleOptions());
@@ -140,6 +143,28 @@ const RE2& OutlayThenReturn() {
   return Checked(re);
 }
 
+// "my $2000 has become $11780": a sum that grew, in the first person.
+const RE2& SumBecame() {
+  static const RE2 re(
+      R"(\bmy\s+(?:little\s+|small\s+|initial\s+)?)" TRIBUNE_AMOUNT
+      R"(\s+(?:\w+\s+)?(?:has\s+|have\s+)?(?:become|became|turned\s+into|grown\s+to|grew\s+to|is\s+now|)"
+      R"(multiplied\s+(?:in)?to)\s+)" TRIBUNE_AMOUNT,
+      RuleOptions());
+  return Checked(re);
+}
+
+// "you can earn up to $12,000 in seven working days": a quick return
+// promised to the reader.
+const RE2& PromisedQuickReturn() {
+  static const RE2 re(
+      R"(\b(?:you|anyone|everyone)\s+(?:can|could|will)\s+(?:now\s+|also\s+|still\s+|easily\s+)?)"
+      R"((?:earn|make|receive|get|withdraw)\s+(?:(?:over|about|up\s+to|more\s+than|at\s+least)\s+)?)" TRIBUNE_AMOUNT
+      R"(\s+(?:[a-z]+\s+){0,2}(?:in|within|after)\s+(?:just\s+|only\s+)?)"
+      R"((?:\d+|one|two|three|four|five|six|seven|a|few)\s+(?:working\s+|business\s+)?(?:days?|hours?|weeks?))",
+      RuleOptions());
+  return Checked(re);
+}
+
 // Who says so: the first person.
 const RE2& FirstPerson() {
   static const RE2 re(R"(\b(?:i|i'm|im|i've|ive|my|me)\b)", RuleOptions());
@@ -160,7 +185,8 @@ void CheckMoneyClaim(const Analysis& a, Hits* out) {
   std::string_view m;
   if (Find(t, InvestedAndReturned(), &m) || Find(t, ReturnedAfterInvesting(), &m) ||
       Find(t, QuickReturn(), &m) || Find(t, TestifiedPayout(), &m) ||
-      Find(t, OutlayThenReturn(), &m)) {
+      Find(t, OutlayThenReturn(), &m) || Find(t, SumBecame(), &m) ||
+      Find(t, PromisedQuickReturn(), &m)) {
     out->push_back({"MONEY_CLAIM", 1.0, Clip(m)});
   } else if ((Find(t, FirstPersonGain(), &m) ||
               (Find(t, PayoutOf(), &m) && Find(t, FirstPerson()))) &&

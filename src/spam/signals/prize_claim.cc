@@ -13,12 +13,16 @@ void CheckPrizeClaim(const Analysis& a, Hits* out) {
   static const RE2 kClaim(
       R"(\b((?:you|u)\s+(?:have|'ve|ve|hav)\s+(?:just\s+)?(?:been\s+)?)"
       R"((?:won\b|selected\s+to\s+receive|chosen\s+to\s+receive|awarded\b))"
+      R"(|(?:your|ur)\s+(?:mobile\s+)?(?:number|no\.?|phone)\s+(?:has\s+been|was)\s+(?:awarded|selected)\b)"
       R"(|(?:claim|collect|redeem)\s+(?:your|ur|the)\s+(?:\w+\s+){0,2})"
       R"((?:prize|reward|award|cash|gift\s*card|voucher|bonus|winnings))"
       R"(|claim\s+(?:now|code|call)\b|(?:call|text|txt|dial)\s+\+?\d[\d\s-]{3,}\s*(?:now\s+)?to\s+claim)"
       R"(|(?:txt|text|send|reply)\s+(?:\w+\s+)?(?:win|claim|yes|prize)\s+to\s+\d{4,6})"
-      R"(|(?:[$€£]|usd\s*)\d[\d,]*\s+(?:cash\s+)?(?:prize|award|reward)\s+(?:guaranteed|waiting|is\s+waiting))"
-      R"())",
+      // "txt POD to 84128", "send the word ENTER to 84128": a premium short code.
+      R"(|(?:txt|text|send|reply)\s+(?:the\s+word\s+|word:\s*)?[a-z]+\s+to\s+(?:no:?\s*)?\d{5}\b)"
+      R"(|(?:cash|prize|holiday|reward)\s+(?:\w+\s+){0,2}await(?:s|ing)?\s+(?:your\s+)?collection))"
+      // A sum starts with its currency sign, which no word boundary comes before.
+      R"(|((?:[$€£]|\busd\s*)\d[\d,]*\s+(?:cash\s+)?(?:prize|award|reward)\s+(?:guaranteed|waiting|is\s+waiting)))",
       RuleOptions());
   std::string_view m;
   if (Find(a.folded_body, Checked(kClaim), &m)) out->push_back({"PRIZE_CLAIM", 1.0, Clip(m)});

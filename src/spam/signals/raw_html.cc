@@ -6,8 +6,30 @@
 
 namespace tribune::spam::signals {
 
+namespace {
+
+// An anchor a blog platform rendered, not one a writer typed: platforms mark
+// the links of comments rel="nofollow" (or "ugc"), which is what a link
+// spammer's prepared anchor leaves out. Comments exported from a blog carry
+// them, and a reader's link there is only a link.
+bool TypedAnchor(std::string_view raw, std::string* first) {
+  static const RE2 kBBCode(R"((?i)(\[url\s*=|\[url\]|\[link\s*=))");
+  static const RE2 kAnchor(R"((?i)(<a\s[^>]*href\s*=[^>]*>?))");
+  static const RE2 kRendered(R"((?i)\brel\s*=\s*["']?[^"'>]*\b(?:nofollow|ugc)\b)");
+  re2::StringPiece input(raw.data(), raw.size());
+  std::string tag;
+  while (RE2::FindAndConsume(&input, kAnchor, &tag)) {
+    if (!RE2::PartialMatch(tag, kRendered)) {
+      *first = tag.substr(0, tag.find('=') + 1);
+      return true;
+    }
+  }
+  return RE2::PartialMatch(raw, kBBCode, first);
+}
+
+}  // namespace
+
 void CheckRawHtml(const Analysis& a, Hits* out) {
-  static const RE2 kAnchor(R"((?i)(<a\s[^>]*href\s*=|\[url\s*=|\[url\]|\[link\s*=))");
   static const RE2 kTag(
       R"((?i)(</?(?:b|i|u|p|div|span|img|strong|em|h[1-6]|iframe|script|br|font)\b[^>]*>))");
   const std::string& typed = a.input->raw_body.empty() ? a.input->body : a.input->raw_body;
@@ -15,7 +37,7 @@ void CheckRawHtml(const Analysis& a, Hits* out) {
   std::string prose = a.code.code_lines > 0 ? text::SplitCode(typed).prose : std::string();
   const std::string& raw = a.code.code_lines > 0 ? prose : typed;
   std::string m;
-  if (RE2::PartialMatch(raw, kAnchor, &m)) {
+  if (TypedAnchor(raw, &m)) {
     out->push_back({"RAW_HTML_LINK", 1.0, Clip(m)});
   } else if (RE2::PartialMatch(raw, kTag, &m)) {
     out->push_back({"RAW_HTML", 1.0, Clip(m)});

@@ -33,10 +33,12 @@ void RunAll(const Analysis& a, Hits* out) {
   CheckSupportScam(a, out);
   CheckAuthorKeyword(a, out);
   CheckGenericPraise(a, out);
+  CheckSpunTemplate(a, out);
   CheckCrypto(a, out);
   CheckJobOffer(a, out);
   CheckAdultOffer(a, out);
   CheckIllegalGoods(a, out);
+  CheckPharmaOffer(a, out);
   CheckPrizeClaim(a, out);
   CheckCodeText(a, out);
   CheckListed(a, out);

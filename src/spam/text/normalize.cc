@@ -516,35 +516,51 @@ UChar32 CyrillicTwinOfGreek(UChar32 c) {
 
 UChar32 CyrillicTwinOf(UChar32 c) { return c < 0x80 ? CyrillicTwin(c) : CyrillicTwinOfGreek(c); }
 
-// In words written mostly in Cyrillic, Latin (and Greek) look-alikes become
-// the Cyrillic letters they imitate, so that Russian phrases match however
-// their letters were mixed. In a text whose words are mostly Cyrillic, a
-// word that mixes the scripts is folded even where the look-alikes outnumber the
-// Cyrillic letters ("$/мec", "oт"), as long as every one of them has a twin.
-void FoldLatinInCyrillicWords(icu::UnicodeString* s) {
-  // Words that hold Cyrillic letters against words in Latin or Greek alone.
-  int32_t n = s->length(), cyrillic_words = 0, other_words = 0;
+// Whether a text is Russian (or another Cyrillic language) with look-alike
+// letters mixed in, rather than English ("Еаrn mоnеy") with Cyrillic letters
+// slipped into its words: more Cyrillic letters than Latin and Greek ones,
+// or, where the look-alikes outnumber them, words wholly Cyrillic among
+// mostly Cyrillic words.
+bool ReadsAsCyrillic(const icu::UnicodeString& s) {
+  int32_t n = s.length();
+  int cyrillic_letters = 0, other_letters = 0, pure = 0, cyrillic_words = 0, other_words = 0;
   for (int32_t i = 0; i < n;) {
-    if (!u_isalpha(s->char32At(i))) {
-      i = s->moveIndex32(i, 1);
+    if (!u_isalpha(s.char32At(i))) {
+      i = s.moveIndex32(i, 1);
       continue;
     }
-    bool cyrillic = false, other = false;
-    for (; i < n && u_isalpha(s->char32At(i)); i = s->moveIndex32(i, 1)) {
+    int cyrillic = 0, other = 0;
+    for (; i < n && u_isalpha(s.char32At(i)); i = s.moveIndex32(i, 1)) {
       UErrorCode err = U_ZERO_ERROR;
-      UScriptCode script = uscript_getScript(s->char32At(i), &err);
-      cyrillic |= script == USCRIPT_CYRILLIC;
-      other |= script == USCRIPT_LATIN || script == USCRIPT_GREEK;
+      UScriptCode script = uscript_getScript(s.char32At(i), &err);
+      cyrillic += script == USCRIPT_CYRILLIC;
+      other += script == USCRIPT_LATIN || script == USCRIPT_GREEK;
     }
-    cyrillic_words += cyrillic;
-    other_words += other && !cyrillic;
+    cyrillic_letters += cyrillic;
+    other_letters += other;
+    pure += cyrillic > 0 && other == 0;
+    cyrillic_words += cyrillic > 0;
+    other_words += other > 0 && cyrillic == 0;
   }
-  if (cyrillic_words == 0) return;
-  bool cyrillic_text = cyrillic_words >= 2 * other_words;
+  if (cyrillic_letters == 0) return false;
+  return cyrillic_letters > other_letters || (pure >= 2 && cyrillic_words >= 2 * other_words);
+}
+
+// Words that mix Cyrillic with Latin or Greek letters are folded one way:
+// in a Russian text the look-alikes become the Cyrillic letters they imitate
+// ("пapтнepoв", "oт 25000 $/мec"), as does a one-letter word ("b" for "в"),
+// so that Russian phrases match however their letters were mixed; in any
+// other text the Cyrillic look-alikes become Latin ("mеssаgе" -> "message").
+void FoldMixedWords(icu::UnicodeString* s) {
+  bool russian = ReadsAsCyrillic(*s);
+  int32_t n = s->length();
   int32_t i = 0;
+  icu::UnicodeString out;
+  bool changed = false;
   while (i < n) {
     UChar32 c = s->char32At(i);
     if (!u_isalpha(c)) {
+      out.append(c);
       i += U16_LENGTH(c);
       continue;
     }
@@ -560,12 +576,132 @@ void FoldLatinInCyrillicWords(icu::UnicodeString* s) {
       }
       i += U16_LENGTH(w);
     }
-    if (cyrillic == 0 || latin == 0) continue;
-    if (latin > cyrillic && !(cyrillic_text && twins == latin)) continue;
-    for (int32_t j = start; j < i; j += U16_LENGTH(s->char32At(j))) {
-      if (UChar32 twin = CyrillicTwinOf(s->char32At(j))) s->replace(j, 1, twin);
+    icu::UnicodeString word = s->tempSubStringBetween(start, i);
+    bool lone_twin = russian && cyrillic == 0 && latin == 1 && twins == 1 && i - start == 1;
+    if (russian && ((cyrillic > 0 && latin > 0) || lone_twin) &&
+        (latin <= cyrillic || twins == latin)) {
+      for (int32_t j = 0; j < word.length(); j = word.moveIndex32(j, 1)) {
+        UChar32 twin = CyrillicTwinOf(word.char32At(j));
+        out.append(twin ? twin : word.char32At(j));
+      }
+      changed = true;
+    } else if (!russian && cyrillic > 0 && latin > 0) {
+      out.append(FoldLookalikes(word));
+      changed = true;
+    } else {
+      out.append(word);
     }
   }
+  if (changed) *s = out;
+}
+
+// Small capitals, which NFKC leaves as they are, read as the letters they
+// show: Latin ones as Latin ("ɢʀᴏᴡ ᴀ ʜᴇᴀʟᴛʜʏ"), Greek and Cyrillic ones as
+// the Cyrillic letters they stand for in styled Russian ("ᴨᴩиниʍᴀᴇᴛ"); a
+// few IPA letters do so too inside a word that holds Cyrillic letters
+// (ʍ м, ɜ з, ɯ ш, ɸ ф). The disguise itself is counted before (IsStyled).
+UChar32 SmallCapital(UChar32 c) {
+  switch (c) {
+    case 0x1D00: return 'a';
+    case 0x0299: return 'b';
+    case 0x1D04: return 'c';
+    case 0x1D05: return 'd';
+    case 0x1D07: return 'e';
+    case 0xA730: return 'f';
+    case 0x0262: return 'g';
+    case 0x029C: return 'h';
+    case 0x026A: return 'i';
+    case 0x1D0A: return 'j';
+    case 0x1D0B: return 'k';
+    case 0x029F: return 'l';
+    case 0x1D0D: return 'm';
+    case 0x0274: return 'n';
+    case 0x1D0F: return 'o';
+    case 0x1D18: return 'p';
+    case 0x0280: return 'r';
+    case 0xA731: return 's';
+    case 0x1D1B: return 't';
+    case 0x1D1C: return 'u';
+    case 0x1D20: return 'v';
+    case 0x1D21: return 'w';
+    case 0x028F: return 'y';
+    case 0x1D22: return 'z';
+    case 0x1D26: return 0x0433;  // ᴦ г
+    case 0x1D27: return 0x043B;  // ᴧ л
+    case 0x1D28: return 0x043F;  // ᴨ п
+    case 0x1D29: return 0x0440;  // ᴩ р
+    case 0x1D2B: return 0x043B;  // ᴫ л
+    default: return 0;
+  }
+}
+
+UChar32 CyrillicOfIpa(UChar32 c) {
+  switch (c) {
+    case 0x028D: return 0x043C;  // ʍ м
+    case 0x025C: return 0x0437;  // ɜ з
+    case 0x026F: return 0x0448;  // ɯ ш
+    case 0x0278: return 0x0444;  // ɸ ф
+    default: return 0;
+  }
+}
+
+void FoldSmallCapitals(icu::UnicodeString* s) {
+  int32_t n = s->length();
+  bool any = false;
+  for (int32_t i = 0; i < n && !any; i = s->moveIndex32(i, 1)) {
+    UChar32 c = s->char32At(i);
+    any = SmallCapital(c) != 0 || CyrillicOfIpa(c) != 0;
+  }
+  if (!any) return;
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < n;) {
+    UChar32 c = s->char32At(i);
+    if (!u_isalpha(c)) {
+      out.append(c);
+      i = s->moveIndex32(i, 1);
+      continue;
+    }
+    int32_t start = i;
+    bool cyrillic = false;
+    for (; i < n && u_isalpha(s->char32At(i)); i = s->moveIndex32(i, 1)) {
+      UChar32 w = s->char32At(i);
+      UErrorCode err = U_ZERO_ERROR;
+      UChar32 cap = SmallCapital(w);
+      cyrillic |= (cap >= 0x0400 && cap <= 0x04FF) || uscript_getScript(w, &err) == USCRIPT_CYRILLIC;
+    }
+    for (int32_t j = start; j < i; j = s->moveIndex32(j, 1)) {
+      UChar32 w = s->char32At(j);
+      UChar32 cap = SmallCapital(w);
+      UChar32 ipa = cyrillic ? CyrillicOfIpa(w) : 0;
+      out.append(cap ? cap : ipa ? ipa : w);
+    }
+  }
+  *s = out;
+}
+
+bool HasCyrillic(const icu::UnicodeString& word) {
+  for (int32_t i = 0; i < word.length(); i = word.moveIndex32(i, 1)) {
+    UErrorCode err = U_ZERO_ERROR;
+    if (uscript_getScript(word.char32At(i), &err) == USCRIPT_CYRILLIC) return true;
+  }
+  return false;
+}
+
+// A one-letter Latin word with a Cyrillic twin ("b" for "в").
+bool LoneTwin(const icu::UnicodeString& word) {
+  return word.countChar32() == 1 && ScriptOf(word.char32At(0)) == Script::kLatin &&
+         CyrillicTwinOf(word.char32At(0)) != 0;
+}
+
+// The Latin and Greek look-alikes of a word become their Cyrillic twins.
+icu::UnicodeString FoldToCyrillic(const icu::UnicodeString& word) {
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < word.length(); i = word.moveIndex32(i, 1)) {
+    UChar32 c = word.char32At(i);
+    UChar32 twin = ScriptOf(c) == Script::kLatin || ScriptOf(c) == Script::kGreek ? CyrillicTwinOf(c) : 0;
+    out.append(twin ? twin : c);
+  }
+  return out;
 }
 
 }  // namespace
@@ -586,12 +722,18 @@ NormalizedText Normalize(std::string_view utf8) {
   icu::UnicodeString folded = NfkcCasefold().normalize(clean, err);
   if (U_FAILURE(err)) folded = clean.foldCase();
   DropDecorative(&folded, NfkcCasefold());
+  FoldSmallCapitals(&folded);
   std::vector<RawWord> raw = SplitWords(folded);
-  for (icu::UnicodeString& w : JoinSpaced(raw, &out)) {
+  bool russian = ReadsAsCyrillic(folded);
+  std::vector<icu::UnicodeString> words = JoinSpaced(raw, &out);
+  for (icu::UnicodeString& w : words) {
     if (IsMixedScript(w)) {
       ++out.mixed_script_words;
       if (out.mixed_example.empty()) out.mixed_example = ToUtf8(w);
-      w = FoldLookalikes(w);
+      // In a Russian text a disguised word reads as the Russian word it is.
+      w = russian && HasCyrillic(w) ? FoldToCyrillic(w) : FoldLookalikes(w);
+    } else if (russian && LoneTwin(w)) {
+      w = FoldToCyrillic(w);
     }
     for (int32_t i = 0; i < w.length(); i = w.moveIndex32(i, 1)) {
       UChar32 c = w.char32At(i);
@@ -628,7 +770,10 @@ std::string FoldForMatching(std::string_view utf8) {
   UErrorCode err = U_ZERO_ERROR;
   icu::UnicodeString folded = NfkcCasefold().normalize(StripInvisible(in, nullptr), err);
   DropDecorative(&folded, NfkcCasefold());
-  FoldLatinInCyrillicWords(&folded);
+  FoldSmallCapitals(&folded);
+  FoldMixedWords(&folded);
+  // Phones type a curly apostrophe ("i’ve"): the rules are written with '.
+  folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString("'"));
   return ToUtf8(folded);
 }
 

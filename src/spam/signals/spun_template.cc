@@ -1,0 +1,267 @@
+// Spun templates: blog spam is written once and "spun" into thousands of
+// variants by swapping synonyms ("I'll right away grab your rss feed as I
+// can't find your e-mail subscription link"). A few hundred such templates
+// have gone round the web for years; their skeletons survive the spinning.
+// Each entry below is one skeleton, with the synonyms seen in its variants:
+// a reader writing about a page does not use these sentences, which are
+// about the blog, its owner and its hosting rather than about anything read.
+//
+// Entries are written with a space for any run of white space, ' for an
+// optional apostrophe (straight or curly), and (a|b) for a choice.
+#include <re2/re2.h>
+
+#include <string>
+
+#include "spam/signals/signal.h"
+
+namespace tribune::spam::signals {
+namespace {
+
+constexpr const char* kSkeletons[] = {
+    // Subscriptions and feeds.
+    "(can'?t|cannot|can not|could not|couldn'?t) (to )?(find|in finding|locate) your "
+    "(e-?mail|email) subscription",
+    "(e-?mail|email) subscription (link|hyperlink) (or|and) (e-?)?newsletter",
+    "(grab|clutch|seize|take hold of|snatch) your (rss|rss feed)",
+    "settle for (book-?marking|bookmarking) and adding your (rss|feed)",
+    "(subscribing|subscribe) to your (augment|feed|feeds|rss feed)s? and (even )?i "
+    "(achievement|success|hope)",
+    "how (can|could|do) i subscribe (for|to) a (blog|weblog) (site|web site|website)",
+    // Hosting, speed, themes, browsers.
+    "affiliate link (to|for) your (host|hosting)",
+    "(blog|site|website|web site) (loaded|loads) up as (fast|quickly) as yours",
+    "(what|which) (web )?host are you (using|utilizing|the use of)",
+    "ie (still )?is the (market|marketplace) (leader|chief)",
+    "(internet|web) explorer,? (may|might|could|would) (check|test) this",
+    "(not|isn'?t) (operating|working) correctly in (internet )?explorer",
+    "run into any (web )?(browser|web browser) compatibility (problems|issues)",
+    "(paid|premium) (theme|subject|topic) or did you (customize|modify) it (yourself|your self)",
+    "(text|texts) in your (post|article|content|contents) seem to be running off the screen",
+    "a captcha (plugin|plug-in) for my comment form",
+    "(which|what) blog platform are you (using|working with|utilizing)",
+    "(point|direct) me in the direction of a good platform",
+    "(tired|fed up|sick and tired) of wordpress",
+    "issues with hackers and i'?m looking at (options|alternatives)",
+    "(loads|loaded) (super|very|extremely|incredibly) (fast|quick) for me on "
+    "(safari|firefox|chrome|opera|internet explorer)",
+    "(images|pictures) (aren'?t|are not) loading (properly|correctly)",
+    "(think|thinks|believe) (its|it'?s) a linking (issue|problem)",
+    "(ate|eaten) my first comment",
+    "after i clicked submit my comment (didn'?t|did not) (show up|appear)",
+    "i'?m not writing all that over again",
+    // Plagiarism and hackers.
+    "(plagorism|plagiarism|content theft) or copyright (violation|infringement)",
+    "(popping|appearing) it up all over the (web|internet)",
+    "(help|aid|assist) (to )?(prevent|stop|reduce|protect against) content from being "
+    "(ripped off|stolen)",
+    "(problems|issues|trouble) with hackers",
+    "my last blog \\(?wordpress\\)? was hacked",
+    // Asking the owner.
+    "(get|find|hire|employ|locate) some professional writers",
+    "(would you mind|do you mind|mind if i) (if i )?(quote|quote a few|share) (a few|a couple) of "
+    "your (posts|articles)",
+    "share your (blog|site|website|web site) with my (facebook|myspace|zynga|twitter) group",
+    "(any|some) (helpful hints|recommendations|tips and hints|points|suggestions|tips) for "
+    "(inexperienced|first-time|rookie|novice|beginner|newbie|aspiring) blog (writers|bloggers)",
+    "(coding|html coding) (knowledge|expertise|know-how) to make your own blog",
+    "i (too|as well|also) am an aspiring blog (blogger|writer)",
+    "(shame|pity) you (don'?t|do not) have a donate button",
+    "(donate|donating) to this (superb|brilliant|fantastic|excellent|outstanding) blog",
+    "(added|included|incorporated) you guys to (my|our) (own )?blogroll",
+    "(message|discussion|community) (boards|forums) that (cover|discuss|go over) the same "
+    "(topics|subjects)",
+    "write a (litte|little|little bit|tad) more on this (topic|subject)",
+    "(read|learn|know) (more|even more) (things|issues) about it",
+    "how (can|could) we communicate",
+    // The reader's story.
+    "(my|me) (&|and) my (neighbor|neighbour) (were|have been) just preparing to do",
+    "(suggested|recommended|referred) this (blog|web site|website|site) by my cousin",
+    "(reminds|reminded) me of my (old|previous|good old) room ?mate",
+    "(constantly|always|continually) kept (talking|chatting|preaching) about this",
+    "i will forward this (post|article|page|write-up|piece of writing) to him",
+    "(pretty|fairly) (sure|certain) he will have a (good|great|very good) read",
+    "group of volunteers and (starting|opening) a (new|brand new) scheme",
+    "(my|our) (brother|spouse|partner|family member|relative|cousin|friend) "
+    "(suggested|recommended) i (might|may) like this (blog|website|web site)",
+    "(spent|spend) for this (info|information)",
+    "(surfing|browsing) (online|on-line) (more than|greater than) (three|3|two|2) hours",
+    "never found any (interesting|fascinating) article like yours",
+    "if all (webmasters|site owners|website owners|web owners) and bloggers made",
+    "(net|web|internet) (will|shall|can) (be|probably be) (much|a lot) more (useful|helpful) "
+    "than ever before",
+    "(came|got) (across|upon) this board and i (find|found|in finding) it (truly|really) useful",
+    "(give|bring|provide) something back and (help|aid) others like you (helped|aided) me",
+    // Stock sentences of praise and puzzlement.
+    "(make|makes) it (seem|appear|look) (so|really) easy with your presentation",
+    "(too|very) complex and (very|extremely) (broad|wide|extensive) for me",
+    "(among|one of) the most (important|vital|significant) (info|information) for me",
+    "getting your (info|information),? (but|however) (good|great) (topic|subject)",
+    "needs? to spend some time learning (much )?more or understanding more",
+    "(definitely|certainly) believe that which you (stated|said)",
+    "your favou?rite (reason|justification) (appeared|seemed) to be on the (internet|web|net)",
+    "(worries|concerns|issues) that they (plainly|just) (don'?t|do not) know about",
+    "hit the nail upon the top",
+    "without having (side effect|side-effects|side effects)",
+    "(people|folks|others) (can|could) take a signal",
+    "best time to make some plans for the future",
+    "(suggest|recommend) you (few|some) (interesting|fascinating) (things|issues) or "
+    "(advice|suggestions|tips)",
+    "write (next|subsequent) articles (referring to|regarding|relating to|concerning) this",
+    "keep a reader (entertained|amused)",
+    "between your wit and your videos",
+    "(almost|practically) moved to start my own blog",
+    "you make (blogging|running a blog) (look|glance|seem) easy",
+    "(incredible|fantastic|amazing|awesome|superb|excellent) blog (layout|format|structure)! how long have you been blogging",
+    "the (overall|entire|whole) (look|glance) of your (site|web site|website)",
+    "(rare|uncommon|infrequent) to see a (nice|great) blog like this one",
+    "(could not|couldn'?t|can'?t|can not) (leave|depart|go away) your (site|web site|website) "
+    "(prior to|before)",
+    "to (check up on|check out|inspect|investigate cross-check) new posts",
+    "(i'?ll|i will) learn (many|lots of|plenty of) new stuff (right here|here)",
+    "(good|best of) luck for the next",
+    "i'?m for the (first|primary) time here",
+    "(remember|understand|take into account|keep in mind|bear in mind) your stuff "
+    "(previous|prior) to",
+    "(care for|take care of) to keep it (smart|sensible|wise)",
+    "in accession capital to assert",
+    "(enjoyed|loved) account your (blog|weblog) posts",
+    "(apprentice|learn) while you amend your",
+    "(tiny|a little) bit (acquainted|familiar) of this",
+    "your broadcast (offered|provided)",
+    "(became|turned into|changed into) (aware|alert) of your blog",
+    "(watch out|be careful) for brussels",
+    "(benefited|benefit) (from|out of) your writing",
+    "(people|users|viewers|visitors) for (creating|building|setting up) new (blog|weblog|webpage|"
+    "website|web site) or even a (blog|weblog) from start to end",
+    "fastidious (understanding|thing|post|article|paragraph)",
+    "(analyzing|studying) (such|these) things,? (so|thus|therefore) i am going to",
+    "(sketch|comic) is (attractive|tasteful)",
+    "(edginess|impatience|nervousness|shakiness) over that you wish",
+    "unwell (certainly|unquestionably) come",
+    "in case you (shield|defend|protect) this (increase|hike)",
+    "it'?s my first (visit|go to|pay a visit|pay a quick visit) at this",
+    "contents (existing|present) at this (web site|website|site|web page)",
+    "keep up the (nice|good) work fellows",
+    "(thoroughly|truly|really) enjoying your blog",
+    "everyone loves what you guys (are|tend to be) up too",
+    "this (sort|type|kind) of clever work and (exposure|coverage|reporting)",
+    "(hunting|searching|looking) (around|round) for this (info|information)",
+    "(lend|lent) a hand to make (seriously|critically|significantly) (posts|articles)",
+    "i (frequented|visited) your (web site|website|site|web page) (page )?and (thus|so) far",
+    "(amazed|surprised) with the (research|analysis) you made to (make|create) this",
+    "come with almost all (vital|significant|important) infos",
+    // Seen in the long tail of the same families.
+    "plug them into a zune",
+    "zune concentrates on being",
+    "(boundless|free) online grant applications",
+    "(ended|finished) my (four|4) day (long|lengthy) hunt",
+    "shame on (the )?(search engines|google) for (now )?not (positioning|placing) this",
+    "come on over and (talk over with|visit|seek advice from|consult with) my (web site|website|site)",
+    "(subscribed|subscribe) to your rss feed which (must|should|will) do the trick",
+    "(notified|informed) when a new post has been made",
+    "helpful to (anyone|anybody|everyone) who (utilizes|usess|uses|employs|employess|makes use of) it",
+    "(neatly|smartly|well)-(appreciated|liked|favored|favoured) than you (might|may) be",
+    "(produced|made) me (personally|for my part|individually|in my opinion|in my view) "
+    "(believe|consider|imagine) it from",
+    "for rescuing me from (this|such a|such|a) (incident|situation|predicament|dilemma|setting|"
+    "matter|circumstance)",
+    "(accidental|random) misinformation (that'?s|that is) at the other blogs",
+    "(implement|use) a (part|portion|fragment) of your post to my (site|blog|website)",
+    "(needed|wanted) to write on my (blog|site|website) something like that",
+    "help (different|other) users like (its|it'?s|it has) (helped|aided) me",
+    "i am new to this,? i stumbled upon this",
+    "(articles|posts|blog posts|weblog posts) in this (kind|sort) of (house|space|area)",
+    "(exploring|searching) in (yahoo|google|bing) i (ultimately|eventually|at last|finally) "
+    "(stumbled|came) upon",
+    "(enjoy|like) (looking at|looking through|reading) on this (site|web site|website)",
+    "passionate writers (such as|like) you who",
+    "(all the time|always|at all times) (go after|follow) your heart",
+    "(info|information) that (should|are meant to|need to|ought to) be shared (across|around) "
+    "the (internet|web|net)",
+    "(most|many) (individuals|people|persons) will (agree|go along) with your (site|website|"
+    "blog|web site)",
+    "(a specialist|an expert) (in|on) this (topic|subject) (so|therefore|thus) i can understand your",
+    "of the most (beneficial|useful|helpful) blogs (we|i)('?ve| have)? (ever )?(arrive|come) across",
+    "super-duper (blog|site|website|weblog)",
+    "bookmarking your feeds",
+    "enjoyed this one,? (appreciate it|regards|thank you|thanks) for (putting up|posting)",
+    "(perfectly|very well|well|nicely|perfectly well) (indited|pent)",
+    "impressive job\\. i did not (expect|anticipate|imagine) this",
+    "you made some (clear|decent|good|nice|really good|fine) points there",
+    "(managed to|could) (deal with|finish|complete|conclude) (his|her) (basic )?research (using|through|via|from) the",
+    "daily bloglist",
+    "(opposite|other) experts of this (sector|area|field)",
+    "readers'? base already",
+    "let me to grab your (feed|rss feed|rss)",
+    "written in such a (perfect|ideal) (approach|way|manner)\\?",
+    "your (post|article|writing) on aol",
+    "an expert (in|on) this (house|space|area) to (unravel|solve|resolve)",
+    "this write-up very (forced|compelled|pressured)",
+    "writing (style|taste) has been (surprised|amazed)",
+    "hours of continuous googl",
+    "lack of google strategy",
+    "(take|hold) (role|part) in (a|the) (tournament|contest|competition) for one of the",
+    "bookmarking for revisiting",
+    "how (so )?much (effort|attempt) you (set|put) to (create|make)",
+    "(too|very) (short|brief|quick) for (novices|newbies|beginners|starters)",
+    "(site|website|web-site|web site) (proprietors|owners) should take this",
+    "user (genial|friendly) (style|design) and design",
+    "i am lucky that i (located|found|discovered) this (web blog|weblog|blog|site)",
+    "(lot|bundle|bunch) to (identify|realize|know) about this",
+    "points in features also",
+    "i am (only|just) commenting to (make you|let you)",
+    "discovery my (wife|friend|daughter|cousin|son)'?s (girl|princess|child|kid|daughter)",
+    "now i remember why i used to (love|like) this (site|blog|website|web site)",
+    "how (frequently|often) you update your (website|site|blog|web site)",
+    "to the (holder|owner) of th\\w*s (site|web site|website|web page) who has",
+    "(browsing|searching|looking) for (thoughts|ideas) on this (subject|topic|issue) last "
+    "(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)",
+    "normal visitor of one'?s (web site|website|site|blog)",
+    "regular visitor for a (lengthy|long) time",
+    "(don'?t|do not) even (know|understand) how i (ended|stopped) up here",
+    "going to a famous blogger",
+    "appreciate it for (posting|putting up|sharing)",
+};
+
+std::string Expand(std::string_view entry) {
+  std::string out;
+  bool escaped = false;
+  for (char c : entry) {
+    if (escaped || c == '\\') {
+      out += c;
+      escaped = !escaped && c == '\\';
+    } else if (c == ' ') {
+      out += "\\s+";
+    } else if (c == '\'') {
+      out += "(?:'|’)";
+    } else if (c == '(') {
+      out += "(?:";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+const RE2& Skeletons() {
+  static const RE2 re([] {
+    std::string all = "(";
+    for (std::string_view e : kSkeletons) {
+      if (all.size() > 1) all += '|';
+      all += Expand(e);
+    }
+    return all + ")";
+  }(), RuleOptions());
+  return Checked(re);
+}
+
+}  // namespace
+
+void CheckSpunTemplate(const Analysis& a, Hits* out) {
+  std::string m;
+  if (RE2::PartialMatch(a.folded_body, Skeletons(), &m)) {
+    out->push_back({"SPUN_TEMPLATE", 1.0, Clip(m)});
+  }
+}
+
+}  // namespace tribune::spam::signals
