@@ -1,6 +1,7 @@
 // Illegal goods: counterfeit money, forged documents and drugs offered for
 // sale — "ФАЛЬШ РУБЛИ, купюры принимает любой банкомат", "undetectable
-// counterfeit notes", "buy a real passport online", "купить меф". News about
+// counterfeit notes", "buy a real passport online", "купить меф", and fraud
+// services ("пробив по базам", "обнал", "куплю справку"). News about
 // a counterfeiting ring names the goods without selling them, so the rule
 // wants the seller's words: printing, selling, delivery, a bank machine
 // that takes the notes.
@@ -22,7 +23,14 @@ void CheckIllegalGoods(const Analysis& a, Hits* out) {
       R"(|(?:печатаем|печатаю|продаю|продаем|продаём|магазин\pL*(?:\s+по\s+продаже)?|купить|заказать)\s+)"
       R"((?:\pL+\s+){0,1}(?:фальш\pL*|поддельн\pL*)\s+(?:\pL+\s+){0,1})"
       R"((?:рубл\pL*|доллар\pL*|купюр\pL*|деньг\pL*|денег|документ\pL*|паспорт\pL*|прав))"
-      R"(|(?:купить|заказать|закажи)\s+(?:\pL+\s+){0,1}(?:меф|мефедрон|шишки|гашиш|кокс|кокаин|мдма|амф)(?:[^\pL]|$)))",
+      R"(|(?:купить|заказать|закажи)\s+(?:\pL+\s+){0,1}(?:меф|мефедрон|шишки|гашиш|кокс|кокаин|мдма|амф)(?:[^\pL]|$))"
+      // Services of fraud: look-ups in leaked databases, cashing out, mules,
+      // bought certificates and licences, loans "without refusal".
+      R"(|пробив\pL*\s+(?:по\s+(?:базам|номеру|фио|паспорту)|любо\pL*|человека)|(?:делаю|делаем|услуги)\s+пробив\pL*|(?:^|[^\pL])обнал(?:[^\pL]|$)|обналичк\pL*|(?:услуги|делаю|делаем)\s+обнал\pL*)"
+      R"(|(?:ищу|нужны|набираю|набор)\s+(?:\pL+\s+){0,1}дроп(?:ов|ы)\b)"
+      R"(|(?:купить|продам|продаю|сделаем|сделаю|оформлю|оформим)\s+(?:\pL+\s+){0,1})"
+      R"((?:справк\pL*|диплом\pL*|права|водительск\pL*\s+прав\pL*|медкнижк\pL*|больничн\pL*))"
+      R"(|займ\pL*\s+(?:\pL+\s+){0,2}без\s+(?:отказа|проверки|отказов)))",
       RuleOptions());
   std::string_view m;
   if (Find(a.folded_body, Checked(kOffer), &m)) out->push_back({"ILLEGAL_GOODS", 1.0, Clip(m)});

@@ -30,6 +30,55 @@ std::string_view LastSentence(std::string_view s) {
   return best == std::string_view::npos ? std::string_view() : s.substr(best + 2);
 }
 
+// 5 x 0.55 = 2.75: holds by itself.
+constexpr double kTailStrength = 0.55;
+
+bool IsConnector(std::string_view w) {
+  static constexpr std::string_view kConnectors[] = {"and", "of", "the", "for", "in", "near",
+                                                     "a",   "to", "with", "at", "on", "by"};
+  for (std::string_view c : kConnectors) {
+    if (w == c) return true;
+  }
+  return false;
+}
+
+// The keyword without its anchor: stock praise, then a closing phrase made
+// of commercial words and nothing else ("great post, very informative.
+// sharjah properties for rent"). A reader's closing words are a sentence or
+// a name, not a phrase of them.
+bool KeywordTail(const Analysis& a, std::string_view sentence, std::string* keyword) {
+  static const RE2 kPraise(
+      R"(\b(?:great|nice|good|excellent|awesome|informative|useful|helpful|valuable|wonderful)\s+)"
+      R"((?:post|article|blog|information|info|content|read|share|work|job)\b)"
+      R"(|\bthanks?\s+(?:you\s+)?(?:a\s+lot\s+|so\s+much\s+)?for\s+(?:sharing|posting|this)\b)"
+      R"(|\bvery\s+(?:informative|useful|helpful|interesting)\b)");
+  while (!sentence.empty() && (sentence.back() == '.' || sentence.back() == ' ')) {
+    sentence.remove_suffix(1);
+  }
+  if (sentence.empty() || a.lists->commercial_words.empty()) return false;
+  int words = 0, content = 0, commercial = 0;
+  size_t at = 0;
+  while (at < sentence.size()) {
+    size_t end = sentence.find(' ', at);
+    if (end == std::string_view::npos) end = sentence.size();
+    std::string w(sentence.substr(at, end - at));
+    at = end + 1;
+    if (w.empty()) continue;
+    for (unsigned char c : w) {
+      if (!(c >= 'a' && c <= 'z')) return false;
+    }
+    ++words;
+    if (IsConnector(w)) continue;
+    ++content;
+    commercial += a.lists->commercial_words.count(w) > 0;
+  }
+  if (words > 6 || content < 2 || commercial < content - 1 || commercial == 0) return false;
+  std::string_view before(a.folded_body.data(), sentence.data() - a.folded_body.data());
+  if (!RE2::PartialMatch(before, kPraise)) return false;
+  *keyword = std::string(sentence);
+  return true;
+}
+
 }  // namespace
 
 void CheckKeywordAnchor(const Analysis& a, Hits* out) {
@@ -59,6 +108,8 @@ void CheckKeywordAnchor(const Analysis& a, Hits* out) {
   std::string_view sentence = LastSentence(a.folded_body);
   if (!sentence.empty() && sentence.size() <= 160 && RE2::FullMatch(sentence, kInline, &keyword)) {
     out->push_back({"KEYWORD_ANCHOR", 1.0, Clip(keyword)});
+  } else if (!sentence.empty() && KeywordTail(a, sentence, &keyword)) {
+    out->push_back({"KEYWORD_ANCHOR", kTailStrength, Clip(keyword)});
   }
 }
 

@@ -178,8 +178,24 @@ constexpr double kRateStrength = 0.8;  // a rate is less certain than a testimon
 
 }  // namespace
 
+// Russian earning schemes named as such: arbitrage of crypto or traffic,
+// P2P "links" (связки) between exchanges, earning without outlay.
+const RE2& RussianScheme() {
+  static const RE2 re(
+      R"((?:p2p|р2р)[\s-]*(?:арбитраж\pL*|связк\pL*)|арбитраж\pL*\s+(?:крипт\pL*|трафика|на\s+p2p))"
+      R"(|связк\pL*\s+(?:на|для|по)\s+(?:арбитраж\pL*|p2p|р2р|крипт\pL*|бирж\pL*))"
+      R"(|(?:заработ\pL*|доход\pL*|зарабатыва\pL*)\s+(?:\pL+\s+){0,2}без\s+вложений)",
+      RuleOptions());
+  return Checked(re);
+}
+
 void CheckMoneyClaim(const Analysis& a, Hits* out) {
   const std::string& t = a.folded_body;
+  std::string_view scheme;
+  if (Find(t, RussianScheme(), &scheme)) {
+    out->push_back({"MONEY_CLAIM", kRateStrength, Clip(scheme)});
+    return;
+  }
   // Every claim names an amount: no digit, no claim.
   if (t.find_first_of("0123456789") == std::string::npos) return;
   std::string_view m;

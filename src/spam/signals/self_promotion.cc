@@ -61,6 +61,7 @@ const RE2& Weak() {
       R"(|vote\s+for\s+(?:me|my\s+(?:video|photo|pic|picture|entry|song|cover|design|channel))\b|check\s+me\s+out\b)"
       R"(|(?:add|message|text|contact|hit)\s+me\s+(?:up\s+)?(?:on|at)\b)"
       R"(|free\s+(?:gift\s*cards?|followers|views|subscribers|likes)\b)"
+      R"(|накрутк\pL*\s+(?:\pL+\s+){0,1}(?:подписчик\pL*|лайк\pL*|просмотр\pL*|реакци\pL*|живых))"
       R"(|(?:reach|get\s+to|hit|gain)\s+\d[\d,.]*k?\s+(?:subs|subscribers|followers|views|likes)\b)"
       R"(|if\s+i\s+get\s+\d[\d,.]*k?\s+(?:subs|subscribers|followers)\b)"
       R"(|get\s+paid\s+(?:up\s*to|\$|to\s+(?:mess|play|chat|watch)))"

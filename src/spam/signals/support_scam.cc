@@ -3,7 +3,8 @@
 // who searches for help calls the scammer ("HP Printer Support", "Delta
 // Airlines Reservations Number", "Call Cash App customer service"). A reader
 // complaining about a company's service names it too, so the phrase alone
-// is weak; with a telephone number or the word "number" it is the scam.
+// is weak; with a telephone number or the word "number", or pitched to the
+// reader, it is the scam.
 #include <re2/re2.h>
 
 #include "spam/signals/signal.h"
@@ -41,6 +42,20 @@ const RE2& OffersNumber() {
   return Checked(re);
 }
 
+// Or is pitched: the reader told to contact it for their trouble, or a
+// blog's post thanked in stock words before the brand's support is named
+// ("Thanks for sharing this useful information. HP Printer Support").
+const RE2& Pitch() {
+  static const RE2 re(
+      R"(\b(?:contact|reach\s+out\s+to|get\s+in\s+touch\s+with|connect\s+with|visit|dial)\s+)"
+      R"((?:the\s+|our\s+|us\b|with\s+)?|\bif\s+you\s+(?:face|have|are\s+facing|encounter|get)\s+)"
+      R"((?:any\s+)?(?:issues?|problems?|troubles?|errors?)\b|\bwe\s+(?:provide|offer)\b)"
+      R"(|\bthanks?\s+(?:you\s+)?(?:a\s+lot\s+)?for\s+(?:sharing|posting)|\bgreat\s+(?:post|article|blog)\b)"
+      R"(|\bnice\s+(?:post|article|blog)\b|\b(?:useful|informative|helpful|valuable)\s+(?:information|info|post|article|blog)\b)",
+      RuleOptions());
+  return Checked(re);
+}
+
 #undef TRIBUNE_SUPPORT
 
 constexpr double kNamedOnly = 0.35;  // a brand's support named, no number offered
@@ -50,8 +65,9 @@ constexpr double kNamedOnly = 0.35;  // a brand's support named, no number offer
 void CheckSupportScam(const Analysis& a, Hits* out) {
   std::string_view m;
   if (!Find(a.folded_body, BrandSupport(), &m)) return;
-  bool number = !a.phones.empty() || Find(a.folded_body, OffersNumber());
-  out->push_back({"SUPPORT_SCAM", number ? 1.0 : kNamedOnly, Clip(m)});
+  bool offered = !a.phones.empty() || Find(a.folded_body, OffersNumber()) ||
+                 Find(a.folded_body, Pitch());
+  out->push_back({"SUPPORT_SCAM", offered ? 1.0 : kNamedOnly, Clip(m)});
 }
 
 }  // namespace tribune::spam::signals

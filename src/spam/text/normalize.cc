@@ -770,10 +770,21 @@ std::string FoldForMatching(std::string_view utf8) {
   UErrorCode err = U_ZERO_ERROR;
   icu::UnicodeString folded = NfkcCasefold().normalize(StripInvisible(in, nullptr), err);
   DropDecorative(&folded, NfkcCasefold());
-  FoldSmallCapitals(&folded);
-  FoldMixedWords(&folded);
-  // Phones type a curly apostrophe ("i’ve"): the rules are written with '.
-  folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString("'"));
+  // Folding a letter can leave it beside a combining mark that normalising
+  // composes with it ("ᴀ́" -> "á"), and the composed letter may fold again:
+  // fold and normalise until nothing changes, so that folding twice gives
+  // what folding once did.
+  for (int round = 0; round < 4; ++round) {
+    icu::UnicodeString before = folded;
+    FoldSmallCapitals(&folded);
+    FoldMixedWords(&folded);
+    // Phones type a curly apostrophe ("i’ve"): the rules are written with '.
+    folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString("'"));
+    if (folded == before) break;
+    UErrorCode again = U_ZERO_ERROR;
+    icu::UnicodeString normal = NfkcCasefold().normalize(folded, again);
+    if (U_SUCCESS(again)) folded = normal;
+  }
   return ToUtf8(folded);
 }
 
