@@ -101,8 +101,9 @@ TEST(SpamNormalize, WholeCyrillicWordsAreNotMixed) {
 }
 
 TEST(SpamNormalize, SmallCapitalsReadAsTheirLetters) {
-  EXPECT_EQ(Normalize("\u0262\u0280\u1D0F\u1D21 \u1D00 \u029C\u1D07\u1D00\u029F\u1D1B\u029C\u028F").text,
-            "grow a healthy");  // ɢʀᴏᴡ ᴀ ʜᴇᴀʟᴛʜʏ
+  EXPECT_EQ(
+      Normalize("\u0262\u0280\u1D0F\u1D21 \u1D00 \u029C\u1D07\u1D00\u029F\u1D1B\u029C\u028F").text,
+      "grow a healthy");  // ɢʀᴏᴡ ᴀ ʜᴇᴀʟᴛʜʏ
   // ᴨᴩиниʍᴀᴇᴛ: Greek small capitals and an IPA letter in a Russian word.
   EXPECT_EQ(FoldForMatching("\u1D28\u1D29\u0438\u043D\u0438\u028D\u1D00\u1D07\u1D1B"), "принимает");
   // The same IPA letter in a Latin word stays as it is.
@@ -111,10 +112,12 @@ TEST(SpamNormalize, SmallCapitalsReadAsTheirLetters) {
 
 TEST(SpamNormalize, MixedWordsFoldToTheTextsOwnScript) {
   // A Russian text: look-alikes and a lone Latin "b" read as Russian.
-  EXPECT_EQ(FoldForMatching("Пиши b лс, дoxoд oт 500$ в нeдeлю"), "пиши в лс, доход от 500$ в неделю");
+  EXPECT_EQ(FoldForMatching("Пиши b лс, дoxoд oт 500$ в нeдeлю"),
+            "пиши в лс, доход от 500$ в неделю");
   EXPECT_EQ(Normalize("Пиши b лс, дoxoд oт 500$").text, "пиши в лс доход от 500");
   // English written with Cyrillic look-alikes reads as English.
-  EXPECT_EQ(FoldForMatching("M\u0435ss\u0430g\u0435 m\u0435 \u043En whatsapp"), "message me on whatsapp");
+  EXPECT_EQ(FoldForMatching("M\u0435ss\u0430g\u0435 m\u0435 \u043En whatsapp"),
+            "message me on whatsapp");
   EXPECT_EQ(Normalize("\u0415\u0430rn m\u043En\u0435y f\u0430st").text, "earn money fast");
 }
 

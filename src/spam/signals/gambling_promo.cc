@@ -13,7 +13,8 @@ namespace {
 const RE2& GamblingWords() {
   static const RE2 re(
       R"(\b(casinos?|slots?\s+(?:online|gacor|games?)|slot\s*gacor|gacor|maxwin|jackpot|togel|judi|)"
-      R"(sportsbook|betting\s+tips?|free\s+spins|bookmaker|1xbet|mostbet|melbet|pin-?up)\b)"
+      R"(sportsbook|betting\s+tips?|free\s+spins|bookmaker|1xbet|mostbet|melbet|pin-?up|)"
+      R"(satta(?:\s*king)?|matka|teen\s+patti)\b)"
       R"(|(казино|слоты|ставим|ставки\s+на\s+спорт|точн\pL*\s+ставк\pL*|букмекер\pL*|беттинг|фриспин\pL*))", RuleOptions());
   return Checked(re);
 }

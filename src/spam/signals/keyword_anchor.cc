@@ -34,8 +34,8 @@ std::string_view LastSentence(std::string_view s) {
 constexpr double kTailStrength = 0.55;
 
 bool IsConnector(std::string_view w) {
-  static constexpr std::string_view kConnectors[] = {"and", "of", "the", "for", "in", "near",
-                                                     "a",   "to", "with", "at", "on", "by"};
+  static constexpr std::string_view kConnectors[] = {"and", "of", "the",  "for", "in", "near",
+                                                     "a",   "to", "with", "at",  "on", "by"};
   for (std::string_view c : kConnectors) {
     if (w == c) return true;
   }

@@ -10,19 +10,21 @@
 namespace tribune::spam::signals {
 namespace {
 
-#define TRIBUNE_DRUG                                                                          \
-  R"((?:viagra|cialis|levitra|kamagra|tadalafil|sildenafil|vardenafil|cenforce|vidalista|)"   \
-  R"(fildena|tadacip|tramadol|xanax|alprazolam|valium|diazepam|oxycodone|oxycontin|)"         \
-  R"(hydrocodone|adderall|ambien|zolpidem|carisoprodol|modafinil|modalert|armodafinil|)"      \
-  R"(phentermine|clonazepam|klonopin|percocet|ativan|lorazepam|dilaudid|xenical|)"            \
+#define TRIBUNE_DRUG                                                                        \
+  R"((?:viagra|cialis|levitra|kamagra|tadalafil|sildenafil|vardenafil|cenforce|vidalista|)" \
+  R"(fildena|tadacip|tramadol|xanax|alprazolam|valium|diazepam|oxycodone|oxycontin|)"       \
+  R"(hydrocodone|adderall|ambien|zolpidem|carisoprodol|modafinil|modalert|armodafinil|)"    \
+  R"(phentermine|clonazepam|klonopin|percocet|ativan|lorazepam|dilaudid|xenical|)"          \
   R"(anabolic\s+steroids?|steroids?|dianabol|winstrol|anavar|clenbuterol|trenbolone|hgh))"
 
 const RE2& Offer() {
   static const RE2 re(
       R"(\b((?:buy|order|purchase|get)\s+(?:cheap\s+|generic\s+|discount\s+)?)" TRIBUNE_DRUG
       R"(\s+(?:\d+\s*mg\s+)?(?:online|without|with\s+no|no\s+(?:prescription|rx)|overnight|cod\b|cheap))"
-      R"(|)" TRIBUNE_DRUG R"(\s+(?:\d+\s*mg\s+)?(?:online\s+)?(?:without|no)\s+(?:a\s+)?(?:prescription|rx)\b)"
-      R"(|(?:cheap|generic|discount)\s+)" TRIBUNE_DRUG R"(\s+(?:online|pills?|tablets?|for\s+sale|prices?)\b)"
+      R"(|)" TRIBUNE_DRUG
+      R"(\s+(?:\d+\s*mg\s+)?(?:online\s+)?(?:without|no)\s+(?:a\s+)?(?:prescription|rx)\b)"
+      R"(|(?:cheap|generic|discount)\s+)" TRIBUNE_DRUG
+      R"(\s+(?:online|pills?|tablets?|for\s+sale|prices?)\b)"
       R"(|)" TRIBUNE_DRUG R"(\s+\d+\s*mg\s+(?:tablets?|pills?|price|online|buy|for\s+sale))"
       R"(|)" TRIBUNE_DRUG R"(\s+for\s+sale\s+online)"
       R"())",

@@ -39,6 +39,7 @@ void RunAll(const Analysis& a, Hits* out) {
   CheckAdultOffer(a, out);
   CheckIllegalGoods(a, out);
   CheckPharmaOffer(a, out);
+  CheckServiceOffer(a, out);
   CheckPrizeClaim(a, out);
   CheckCodeText(a, out);
   CheckListed(a, out);

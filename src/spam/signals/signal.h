@@ -57,6 +57,7 @@ void CheckJobOffer(const Analysis& a, Hits* out);
 void CheckAdultOffer(const Analysis& a, Hits* out);
 void CheckIllegalGoods(const Analysis& a, Hits* out);
 void CheckPharmaOffer(const Analysis& a, Hits* out);
+void CheckServiceOffer(const Analysis& a, Hits* out);
 void CheckPrizeClaim(const Analysis& a, Hits* out);
 void CheckCodeText(const Analysis& a, Hits* out);
 void CheckListed(const Analysis& a, Hits* out);

@@ -111,7 +111,8 @@ constexpr const char* kSkeletons[] = {
     "between your wit and your videos",
     "(almost|practically) moved to start my own blog",
     "you make (blogging|running a blog) (look|glance|seem) easy",
-    "(incredible|fantastic|amazing|awesome|superb|excellent) blog (layout|format|structure)! how long have you been blogging",
+    "(incredible|fantastic|amazing|awesome|superb|excellent) blog (layout|format|structure)! how "
+    "long have you been blogging",
     "the (overall|entire|whole) (look|glance) of your (site|web site|website)",
     "(rare|uncommon|infrequent) to see a (nice|great) blog like this one",
     "(could not|couldn'?t|can'?t|can not) (leave|depart|go away) your (site|web site|website) "
@@ -150,9 +151,11 @@ constexpr const char* kSkeletons[] = {
     "i (frequented|visited) your (web site|website|site|web page) (page )?and (thus|so) far",
     "(amazed|surprised) with the (research|analysis) you made to (make|create) this",
     "come with almost all (vital|significant|important) infos",
-    "(like|love|enjoy|appreciate) the (valuable|helpful|useful) (info|information) you (provide|supply) "
+    "(like|love|enjoy|appreciate) the (valuable|helpful|useful) (info|information) you "
+    "(provide|supply) "
     "(in|on|for|to) your (articles|posts)",
-    "(bookmark|book mark) your (weblog|blog|site) and (check|take a look at|test) again (here|right here)",
+    "(bookmark|book mark) your (weblog|blog|site) and (check|take a look at|test) again "
+    "(here|right here)",
     "(couldn'?t|could not) be written (any|much) better",
     "(attractive|appealing) section of content",
     "thing if you are not understanding",
@@ -176,7 +179,8 @@ constexpr const char* kSkeletons[] = {
     "joined your (feed|rss feed|rss) and",
     "shared your (site|web site|website) in my social networks",
     "this (blog|weblog|web site|website) posts which (contains|consists of|includes|carries)",
-    "see your (enthusiasm|expertise|skills) (in|within) the (work|paintings|article|articles) you write",
+    "see your (enthusiasm|expertise|skills) (in|within) the (work|paintings|article|articles) you "
+    "write",
     "to have a (web site|website|site|web page),? which is (good|beneficial|helpful|valuable) "
     "(designed for|in favor of|in support of|for) my",
     // Seen in the long tail of the same families.
@@ -185,10 +189,12 @@ constexpr const char* kSkeletons[] = {
     "(boundless|free) online grant applications",
     "(ended|finished) my (four|4) day (long|lengthy) hunt",
     "shame on (the )?(search engines|google) for (now )?not (positioning|placing) this",
-    "come on over and (talk over with|visit|seek advice from|consult with) my (web site|website|site)",
+    "come on over and (talk over with|visit|seek advice from|consult with) my (web "
+    "site|website|site)",
     "(subscribed|subscribe) to your rss feed which (must|should|will) do the trick",
     "(notified|informed) when a new post has been made",
-    "helpful to (anyone|anybody|everyone) who (utilizes|usess|uses|employs|employess|makes use of) it",
+    "helpful to (anyone|anybody|everyone) who (utilizes|usess|uses|employs|employess|makes use of) "
+    "it",
     "(neatly|smartly|well)-(appreciated|liked|favored|favoured) than you (might|may) be",
     "(produced|made) me (personally|for my part|individually|in my opinion|in my view) "
     "(believe|consider|imagine) it from",
@@ -209,15 +215,18 @@ constexpr const char* kSkeletons[] = {
     "the (internet|web|net)",
     "(most|many) (individuals|people|persons) will (agree|go along) with your (site|website|"
     "blog|web site)",
-    "(a specialist|an expert) (in|on) this (topic|subject) (so|therefore|thus) i can understand your",
-    "of the most (beneficial|useful|helpful) blogs (we|i)('?ve| have)? (ever )?(arrive|come) across",
+    "(a specialist|an expert) (in|on) this (topic|subject) (so|therefore|thus) i can understand "
+    "your",
+    "of the most (beneficial|useful|helpful) blogs (we|i)('?ve| have)? (ever )?(arrive|come) "
+    "across",
     "super-duper (blog|site|website|weblog)",
     "bookmarking your feeds",
     "enjoyed this one,? (appreciate it|regards|thank you|thanks) for (putting up|posting)",
     "(perfectly|very well|well|nicely|perfectly well) (indited|pent)",
     "impressive job\\. i did not (expect|anticipate|imagine) this",
     "you made some (clear|decent|good|nice|really good|fine) points there",
-    "(managed to|could) (deal with|finish|complete|conclude) (his|her) (basic )?research (using|through|via|from) the",
+    "(managed to|could) (deal with|finish|complete|conclude) (his|her) (basic )?research "
+    "(using|through|via|from) the",
     "daily bloglist",
     "(opposite|other) experts of this (sector|area|field)",
     "readers'? base already",
@@ -273,14 +282,16 @@ std::string Expand(std::string_view entry) {
 }
 
 const RE2& Skeletons() {
-  static const RE2 re([] {
-    std::string all = "(";
-    for (std::string_view e : kSkeletons) {
-      if (all.size() > 1) all += '|';
-      all += Expand(e);
-    }
-    return all + ")";
-  }(), RuleOptions());
+  static const RE2 re(
+      [] {
+        std::string all = "(";
+        for (std::string_view e : kSkeletons) {
+          if (all.size() > 1) all += '|';
+          all += Expand(e);
+        }
+        return all + ")";
+      }(),
+      RuleOptions());
   return Checked(re);
 }
 

@@ -1,0 +1,43 @@
+// Service and supplement adverts that forums and blogs get by the thousand:
+// "Keto Gummies Reviews: Official Website & Price", "best SEO company in
+// Dubai", "online assignment help", "packers and movers in Pune". Readers
+// name these things too ("CBD oil helped my back", "I need homework help"),
+// so the rule wants the seller's words beside them: an official website, a
+// price, buying, a city the business serves.
+#include <re2/re2.h>
+
+#include "spam/signals/signal.h"
+
+namespace tribune::spam::signals {
+namespace {
+
+const RE2& Offer() {
+  static const RE2 re(
+      // A supplement with the seller's words: the gummies spam of forums.
+      R"(\b((?:keto|cbd|hemp|male\s+enhancement|weight\s+loss|testosterone\s+booster|fat\s+burn\w*|)"
+      R"(slimming|nitric\s+oxide|diet)\s+(?:gummies|pills|capsules|supplements?|formula|drops)\b)"
+      R"(.{0,80}?\b(?:official\s+(?:website|site|store)|buy\s+now|order\s+now|where\s+to\s+buy|)"
+      R"(price|scam\s+or\s+legit|shark\s+tank|click\s+here|special\s+offer|discount)\b)"
+      R"(|\b(?:official\s+(?:website|site|store)|buy\s+now|order\s+now|where\s+to\s+buy|shark\s+tank))"
+      R"(.{0,80}?\b(?:keto|cbd|hemp|male\s+enhancement|weight\s+loss)\s+)"
+      R"((?:gummies|pills|capsules|supplements?|formula|drops)\b)"
+      // Coursework written for sale.
+      R"(|\b(?:online\s+|cheap\s+|best\s+|professional\s+)(?:essay|assignment|homework|dissertation|thesis))"
+      R"(\s+(?:writing\s+)?(?:help|service|services|writers?|experts?)\b)"
+      R"(|\b(?:buy|order)\s+(?:an?\s+)?(?:essay|assignment|dissertation|thesis)s?\s+(?:online|cheap|now)\b)"
+      // A business and the city it serves.
+      R"(|\b(?:packers\s+and\s+movers|movers\s+and\s+packers)\b)"
+      R"(|\bbest\s+(?:seo|digital\s+marketing|web\s+design(?:ing)?|web\s+development|app\s+development|)"
+      R"(software\s+development|social\s+media\s+marketing)\s+(?:company|agency|services?|firm)\s+in\s+[a-z]+))",
+      RuleOptions());
+  return Checked(re);
+}
+
+}  // namespace
+
+void CheckServiceOffer(const Analysis& a, Hits* out) {
+  std::string_view m;
+  if (Find(a.folded_body, Offer(), &m)) out->push_back({"SERVICE_OFFER", 1.0, Clip(m)});
+}
+
+}  // namespace tribune::spam::signals
