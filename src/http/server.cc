@@ -430,8 +430,14 @@ void Session::Dispatch() {
       // Answered on this loop (a cached page): written at once, not queued.
       return session->Write(std::move(r));
     }
-    net::post(work.get_executor(), [session, work = std::move(work), r = std::move(r)]() mutable {
+    // The session moves into the job: were a copy left here, the loop could
+    // run the job and let the connection go before this thread dropped the
+    // copy, and the session would end on this thread, touching its loop's
+    // session list from outside (a crash seen under load at shutdown).
+    Executor loop = work.get_executor();
+    net::post(loop, [session = std::move(session), work = std::move(work), r = std::move(r)]() mutable {
       session->Write(std::move(r));
+      session.reset();
       work.reset();
     });
   });

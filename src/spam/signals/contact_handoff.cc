@@ -22,6 +22,9 @@ const RE2& Messenger() {
       R"((?:up\s+)?(?:directly\s+)?(?:on|via|through|at|@)\s*(?:whats\s?app|telegram|viber|wechat|skype|signal|)"
       R"(instagram|insta|ig|facebook|snapchat|email|e-mail|gmail))"
       R"(|(?:contact|reach|message|write\s+to)\s+(?:me|him|her|them|us)\s+(?:via|on|through|at)\s*(?:\+|@))"
+      // "first 10 people to message me 'broke'": money promised to whoever writes first.
+      R"(|\bfirst\s+(?:\d+|ten|five|three|twenty|fifty|hundred)\s+(?:people|persons|ones|individuals)\s+)"
+      R"((?:to|that|who)\s+(?:message|inbox|dm|text|write|send)\b)"
       // "напиши в поиске телеграма: SDV600": a code to type into the
       // messenger's search, which no link filter sees.
       R"(|(?:напиш\pL*|введи\pL*|вбей\pL*|ищи\pL*|найди\pL*)\s+(?:в\s+)?поиск\pL*\s+(?:в\s+)?)"
@@ -129,11 +132,12 @@ constexpr double kMentionedEmail = 0.5;  // strength of an address nobody is ask
 }  // namespace
 
 // Whether the text could hold any contact at all: a handle (or a hashtag,
-// which may be one), an address, a messenger's name, or Russian words (cheap
-// tests before the patterns).
+// which may be one), an address, a messenger's name, Russian words, or a
+// call to the first few people (cheap tests before the patterns).
 bool MayHoldContact(const std::string& t) {
   static const RE2 kGate(
-      R"(@|#|whats|watsap|wa\.me|telegr|t\.me/|viber|wechat|wickr|skype|signal|kik|snapchat|[\x{0400}-\x{04FF}])",
+      R"(@|#|whats|watsap|wa\.me|telegr|t\.me/|viber|wechat|wickr|skype|signal|kik|snapchat|[\x{0400}-\x{04FF}]|)"
+      R"(first\s+\S+\s+(?:people|persons|ones|individuals))",
       RuleOptions());
   return RE2::PartialMatch(t, Checked(kGate));
 }
