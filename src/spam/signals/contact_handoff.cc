@@ -148,10 +148,11 @@ void CheckContactHandoff(const Analysis& a, Hits* out) {
   std::string_view m;
   if (Find(t, Messenger(), &m)) {
     out->push_back({"CONTACT_MESSENGER", 1.0, Clip(m)});
-  } else if (bool credited = Find(t, HandleCredit(), &m);
-             credited || Find(t, MoneyHandle(), &m) || Find(t, TestimonyToHandle(), &m)) {
+  } else if (bool credited = Find(t, HandleCredit(), &m),
+             money_handle = !credited && Find(t, MoneyHandle(), &m);
+             credited || money_handle || Find(t, TestimonyToHandle(), &m)) {
     // The testimony's handle is at its end: the evidence keeps the end.
-    bool at_end = !credited && !Find(t, MoneyHandle());
+    bool at_end = !credited && !money_handle;
     bool testimony = Find(t, Gain()) && Find(t, Gratitude());
     double strength = testimony ? kTestimonyStrength : credited ? 1.0 : kHandleOnlyStrength;
     out->push_back({"CONTACT_HANDLE", strength, at_end ? ClipTail(m) : Clip(m)});

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 namespace tribune::spam::text {
 namespace {
@@ -546,12 +547,32 @@ bool ReadsAsCyrillic(const icu::UnicodeString& s) {
   return cyrillic_letters > other_letters || (pure >= 2 && cyrillic_words >= 2 * other_words);
 }
 
+bool HasCyrillic(const icu::UnicodeString& word) {
+  for (int32_t i = 0; i < word.length(); i = word.moveIndex32(i, 1)) {
+    UErrorCode err = U_ZERO_ERROR;
+    if (uscript_getScript(word.char32At(i), &err) == USCRIPT_CYRILLIC) return true;
+  }
+  return false;
+}
+
+// The Latin and Greek look-alikes of a word become their Cyrillic twins.
+icu::UnicodeString FoldToCyrillic(const icu::UnicodeString& word) {
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < word.length(); i = word.moveIndex32(i, 1)) {
+    UChar32 c = word.char32At(i);
+    UChar32 twin = ScriptOf(c) == Script::kLatin || ScriptOf(c) == Script::kGreek ? CyrillicTwinOf(c) : 0;
+    out.append(twin ? twin : c);
+  }
+  return out;
+}
+
 // Words that mix Cyrillic with Latin or Greek letters are folded one way:
 // in a Russian text the look-alikes become the Cyrillic letters they imitate
 // ("пapтнepoв", "oт 25000 $/мec"), as does a one-letter word ("b" for "в"),
 // so that Russian phrases match however their letters were mixed; in any
 // other text the Cyrillic look-alikes become Latin ("mеssаgе" -> "message").
 void FoldMixedWords(icu::UnicodeString* s) {
+  if (!HasCyrillic(*s)) return;  // no word mixes Cyrillic in, and none reads as Russian
   bool russian = ReadsAsCyrillic(*s);
   int32_t n = s->length();
   int32_t i = 0;
@@ -580,10 +601,7 @@ void FoldMixedWords(icu::UnicodeString* s) {
     bool lone_twin = russian && cyrillic == 0 && latin == 1 && twins == 1 && i - start == 1;
     if (russian && ((cyrillic > 0 && latin > 0) || lone_twin) &&
         (latin <= cyrillic || twins == latin)) {
-      for (int32_t j = 0; j < word.length(); j = word.moveIndex32(j, 1)) {
-        UChar32 twin = CyrillicTwinOf(word.char32At(j));
-        out.append(twin ? twin : word.char32At(j));
-      }
+      out.append(FoldToCyrillic(word));
       changed = true;
     } else if (!russian && cyrillic > 0 && latin > 0) {
       out.append(FoldLookalikes(word));
@@ -679,13 +697,6 @@ void FoldSmallCapitals(icu::UnicodeString* s) {
   *s = out;
 }
 
-bool HasCyrillic(const icu::UnicodeString& word) {
-  for (int32_t i = 0; i < word.length(); i = word.moveIndex32(i, 1)) {
-    UErrorCode err = U_ZERO_ERROR;
-    if (uscript_getScript(word.char32At(i), &err) == USCRIPT_CYRILLIC) return true;
-  }
-  return false;
-}
 
 // A one-letter Latin word with a Cyrillic twin ("b" for "в").
 bool LoneTwin(const icu::UnicodeString& word) {
@@ -693,16 +704,6 @@ bool LoneTwin(const icu::UnicodeString& word) {
          CyrillicTwinOf(word.char32At(0)) != 0;
 }
 
-// The Latin and Greek look-alikes of a word become their Cyrillic twins.
-icu::UnicodeString FoldToCyrillic(const icu::UnicodeString& word) {
-  icu::UnicodeString out;
-  for (int32_t i = 0; i < word.length(); i = word.moveIndex32(i, 1)) {
-    UChar32 c = word.char32At(i);
-    UChar32 twin = ScriptOf(c) == Script::kLatin || ScriptOf(c) == Script::kGreek ? CyrillicTwinOf(c) : 0;
-    out.append(twin ? twin : c);
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -724,15 +725,20 @@ NormalizedText Normalize(std::string_view utf8) {
   DropDecorative(&folded, NfkcCasefold());
   FoldSmallCapitals(&folded);
   std::vector<RawWord> raw = SplitWords(folded);
-  bool russian = ReadsAsCyrillic(folded);
+  // Whether the text reads as Russian: asked only of a word that could fold to it.
+  std::optional<bool> russian;
+  auto reads_as_cyrillic = [&] {
+    if (!russian) russian = ReadsAsCyrillic(folded);
+    return *russian;
+  };
   std::vector<icu::UnicodeString> words = JoinSpaced(raw, &out);
   for (icu::UnicodeString& w : words) {
     if (IsMixedScript(w)) {
       ++out.mixed_script_words;
       if (out.mixed_example.empty()) out.mixed_example = ToUtf8(w);
       // In a Russian text a disguised word reads as the Russian word it is.
-      w = russian && HasCyrillic(w) ? FoldToCyrillic(w) : FoldLookalikes(w);
-    } else if (russian && LoneTwin(w)) {
+      w = HasCyrillic(w) && reads_as_cyrillic() ? FoldToCyrillic(w) : FoldLookalikes(w);
+    } else if (LoneTwin(w) && reads_as_cyrillic()) {
       w = FoldToCyrillic(w);
     }
     for (int32_t i = 0; i < w.length(); i = w.moveIndex32(i, 1)) {
