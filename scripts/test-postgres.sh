@@ -3,10 +3,12 @@
 #   scripts/test-postgres.sh start   # prints nothing; the server answers at $URL
 #   scripts/test-postgres.sh stop    # stops it and removes its files
 #   scripts/test-postgres.sh url     # postgresql://tribune@127.0.0.1:PORT/postgres
-# The port is TRIBUNE_TEST_PG_PORT (55432). Starting an already running one is
-# a no-op. As root, the server runs as the `postgres` user (PostgreSQL refuses root).
+# The port is TRIBUNE_TEST_PG_PORT (25432: below the kernel's ephemeral range,
+# 32768-60999, where the tests' own listeners and client connections take
+# their ports and could hold this one when the server starts). Starting an
+# already running one is a no-op. As root, the server runs as the `postgres` user (PostgreSQL refuses root).
 set -euo pipefail
-PORT="${TRIBUNE_TEST_PG_PORT:-55432}"
+PORT="${TRIBUNE_TEST_PG_PORT:-25432}"
 DIR="${TRIBUNE_TEST_PG_DIR:-/tmp/tribune-test-pg-$PORT}"
 BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 URL="postgresql://tribune@127.0.0.1:$PORT/postgres"
@@ -27,8 +29,12 @@ case "${1:-}" in
       as_owner "$BIN/initdb" -D "$DIR" -U tribune -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
     # fsync and synchronous_commit stay on: the tests measure durable writes.
-    as_owner "$BIN/pg_ctl" -D "$DIR" -l "$DIR/server.log" -w -t 60 start \
-      -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c max_connections=200" >/dev/null
+    if ! as_owner "$BIN/pg_ctl" -D "$DIR" -l "$DIR/server.log" -w -t 60 start \
+      -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c max_connections=200" >/dev/null; then
+      echo "PostgreSQL did not start on port $PORT; its log:" >&2
+      tail -n 30 "$DIR/server.log" >&2 || true
+      exit 1
+    fi
     ;;
   stop)
     if [ -f "$DIR/postmaster.pid" ]; then

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # A throwaway Redis for the tests, on loopback only, without persistence.
 #   scripts/test-redis.sh start|stop|url
-# The port is TRIBUNE_TEST_REDIS_PORT (56379). Starting a running one is a no-op.
+# The port is TRIBUNE_TEST_REDIS_PORT (26379, below the kernel's ephemeral range
+# like the test PostgreSQL's). Starting a running one is a no-op.
 set -euo pipefail
-PORT="${TRIBUNE_TEST_REDIS_PORT:-56379}"
+PORT="${TRIBUNE_TEST_REDIS_PORT:-26379}"
 DIR="/tmp/tribune-test-redis-$PORT"
 case "${1:-}" in
   url) echo "redis://127.0.0.1:$PORT" ;;

@@ -122,6 +122,7 @@ def write(name, rows, cap=20000, min_chars=1, extra_fields=()):
         keep_maj = sorted(majority, key=lambda r: stable_hash(r['id']))[:cap - len(keep_min)]
         keep_ids = set(id(r) for r in keep_min + keep_maj)
         kept = [r for r in kept if id(r) in keep_ids]
+    os.makedirs(OUT_DIR, exist_ok=True)
     path = os.path.join(OUT_DIR, f'{name}.jsonl')
     with open(path, 'w', encoding='utf-8') as f:
         for r in kept:

@@ -179,10 +179,17 @@ void VerdictBuilder::AddModel(double logit, const model::FeatureSet& f, const mo
 
 void VerdictBuilder::AddCampaign(const campaigns::Match& m) {
   if (m.campaign == nullptr || m.campaign->spam <= m.campaign->ham) return;
-  std::string evidence = "campaign " + std::to_string(m.id) + " (" +
-                         std::to_string(m.campaign->members.size()) + " texts): ";
-  evidence += m.artifact.empty() ? "similarity " + std::to_string(m.similarity).substr(0, 4)
-                                 : "shares " + m.artifact;
+  size_t texts = std::max<size_t>(m.campaign->members.size(), m.campaign->texts);
+  std::string evidence =
+      "campaign " + std::to_string(m.id) + " (" + std::to_string(texts) + " texts): ";
+  if (!m.artifact.empty()) {
+    evidence += "shares " + m.artifact;
+  } else if (m.by_words) {
+    evidence += std::to_string(static_cast<int>(m.similarity * 100 + 0.5)) +
+                "% of its words are the campaign's";
+  } else {
+    evidence += "similarity " + std::to_string(m.similarity).substr(0, 4);
+  }
   v_.reasons.push_back({"CAMPAIGN_SPAM", ScoreOf("CAMPAIGN_SPAM"), evidence});
 }
 

@@ -187,6 +187,80 @@ TEST(CampaignWave, ASpunWaveWithoutArtifactsIsClearedInThreeDecisions) {
   EXPECT_EQ(r.readers_published_after, r.readers_published_before);
 }
 
+// Every word of the template varies among ten choices, function words
+// included: two variants share about a fifth of their words and few
+// character shingles, so text similarity reaches only part of the wave. The
+// campaign's vocabulary ties the rest: it stops growing (about 200 content
+// words however many texts), and every word of a variant is one of its
+// choices.
+TEST(CampaignWave, AWaveSpunInEveryWordIsClearedInThreeDecisions) {
+  WaveResult r = RunWave(
+      {"{Last year|A while ago|Some months back|Not long ago|Two years ago|Once|Back in spring|Last "
+       "winter|In March|Around Christmas} {I|my partner and I|me and my husband|my sister and I|we|"
+       "my whole family|my brother|my dad|my mother|my best friend} {was|felt|found myself|got|"
+       "became|ended up|grew|turned|seemed|went} {stuck|lost|exhausted|burnt out|stressed|"
+       "overwhelmed|drained|anxious|hopeless|tired} and {could not|couldn't|was unable to|failed to|"
+       "did not manage to|never could|struggled to|found it hard to|just could not|was not able to} "
+       "{sleep|focus|relax|think clearly|rest|unwind|breathe|work|smile|cope}.",
+       "{A friend|My colleague|A neighbour|My cousin|Someone at work|An old classmate|My doctor|A "
+       "stranger|My yoga teacher|My boss} {told me about|recommended|showed me|introduced me to|"
+       "mentioned|suggested|pointed me to|raved about|shared|linked me to} {the Silent Pines|Silent "
+       "Pine|the Quiet Pines|Silent Pines|SilentPines|the Pines|Silent-Pines|the Silent Pine|Quiet "
+       "Pine|the Pine} {retreat|programme|method|course|weekend|camp|sessions|plan|workshop|system} "
+       "and {it|the experience|that|this|the whole thing|what happened|the result|the change|each "
+       "day|every session} {changed|transformed|turned around|saved|rebuilt|healed|fixed|improved|"
+       "restored|renewed} {my life|everything|my whole life|my year|my health|my marriage|my sleep|"
+       "my mind|my career|my mood}.",
+       "{Now|Today|These days|Since then|Ever since|At last|Finally|Lately|This year|Right now} I "
+       "{sleep|rest|work|live|feel|wake up|travel|laugh|eat|think} {better|like a baby|without "
+       "worries|in peace|calmer|happier|freely|easily|deeply|well} and {my family|my wife|my kids|"
+       "everyone around me|my friends|my boss|my husband|my team|my parents|my neighbours} {noticed|"
+       "can see|says|agrees|sees|tells me|loves|admires|feels|enjoys} the {difference|change|"
+       "progress|result|energy|calm|glow|peace|smile|spark}.",
+       "{Search for|Look up|Google|Ask about|Check out|Find|Try|Read about|Visit|Discover} {Silent "
+       "Pines|the Silent Pines retreat|Silent Pines online|the Pines retreat|SilentPines|Silent "
+       "Pine|the Quiet Pines|Pines retreat|the Pine method|Silent Pines today} {and see for "
+       "yourself|and thank me later|you will not regret it|it is worth it|before it is too late|"
+       "today|right away|this week|now|soon}."},
+      41);
+  Report(r);
+  EXPECT_LE(r.spam_published_after, kMaxLeft);
+  EXPECT_EQ(r.readers_published_after, r.readers_published_before);
+}
+
+// `spam eval --decide`: spam decided first as a moderator would opens a
+// campaign, and the evaluation counts the legitimate comments that match it.
+TEST(CampaignWave, EvalCountsLegitimateCommentsMatchingDecidedCampaigns) {
+  TempDir dir;
+  auto write = [&](const std::string& name, const std::vector<nlohmann::json>& rows) {
+    std::ofstream out(dir.path() / name);
+    for (const auto& r : rows) out << r.dump() << "\n";
+    return (dir.path() / name).string();
+  };
+  std::vector<nlohmann::json> spam;
+  for (int i = 0; i < 5; ++i) {
+    spam.push_back({{"id", "s:" + std::to_string(i)}, {"label", "spam"}, {"source", "s"},
+                    {"body", "Printer trouble number " + std::to_string(i) +
+                                 "? Call the helpline 1-888-203-9661 now"}});
+  }
+  std::vector<nlohmann::json> ham = {
+      {{"id", "h:1"}, {"label", "ham"}, {"source", "readers"},
+       {"body", "Somebody keeps posting 1-888-203-9661 under every story, please remove it."}},
+      {{"id", "h:2"}, {"label", "ham"}, {"source", "readers"},
+       {"body", "The council vote was closer than the paper suggested last week."}},
+      {{"id", "h:3"}, {"label", "ham"}, {"source", "readers"},
+       {"body", "Good reporting on the housing numbers, thank you."}}};
+  std::string decided = write("spam.jsonl", spam), data = write("ham.jsonl", ham);
+  ProcessResult r = RunTribune({"spam", "eval", "--decide", decided, "--data", data}, dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("decided 5 spam comments"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("ham matching a decided campaign, readers: 1 of 3"), std::string::npos)
+      << r.out;
+  ProcessResult plain = RunTribune({"spam", "eval", "--data", data}, dir.path());
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(plain.out.find("ham matching"), std::string::npos);
+}
+
 // A takedown taken back from the newsroom: every comment the campaign marked
 // is published again (as it was), the model un-learns them, the audit log
 // says who; a second undo gives nothing back; a comment never decided as a

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+
 #include "spam/campaigns/campaign_index.h"
 #include "spam/campaigns/minhash.h"
 #include "spam/engine.h"
@@ -90,6 +93,108 @@ TEST(SpamCampaignIndex, ReadsTheSingleSignatureFormOfEarlierVersions) {
   auto m = idx.Find(Text(kSpun), 0.5);
   ASSERT_TRUE(m.has_value());
   EXPECT_EQ(m->campaign->spam, 2.0);
+}
+
+// Content words as FingerprintOf hashes them (the test picks its own
+// "hashes": any distinct numbers will do).
+campaigns::Fingerprint Words(std::vector<uint32_t> words) {
+  std::sort(words.begin(), words.end());
+  return {std::nullopt, {}, words};
+}
+
+TEST(SpamCampaignIndex, AVariantJoinsWhenNearlyAllItsWordsAreTheCampaigns) {
+  campaigns::CampaignIndex idx;
+  // Two texts of a template whose slots have two choices each: 1|2, 3|4, ...
+  idx.Add(Words({1, 3, 5, 7, 9, 11, 13, 15, 17, 19}), true, 1.0, 0.5);
+  EXPECT_FALSE(idx.Find(Words({1, 4, 5, 8, 9, 12, 13, 16, 17, 20}), 0.5).has_value())
+      << "one text is not yet a vocabulary";
+  idx.Add(Words({2, 4, 6, 8, 10, 12, 14, 16, 18, 20}), true, 1.0, 0.5);
+  ASSERT_EQ(idx.size(), 2u) << "the second text shares no word with the first";
+  campaigns::CampaignIndex one;
+  one.Add(Words({1, 3, 5, 7, 9, 11, 13, 15, 17, 19}), true, 1.0, 0.5);
+  one.Add(Words({1, 3, 5, 7, 9, 12, 14, 16, 18, 20}), true, 1.0, 0.5);
+  ASSERT_EQ(one.size(), 1u);
+  // A third variant: every word is one the campaign used.
+  auto m = one.Find(Words({1, 3, 5, 7, 9, 11, 14, 15, 18, 20}), 0.5);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_TRUE(m->by_words);
+  EXPECT_EQ(m->similarity, 1.0);
+  // Half of its words are new: not the campaign's.
+  EXPECT_FALSE(one.Find(Words({1, 3, 5, 7, 9, 31, 32, 33, 34, 35}), 0.5).has_value());
+  // The words survive saving, and un-learning one text takes its words back.
+  std::string blob;
+  one.Serialize(&blob);
+  campaigns::CampaignIndex copy;
+  ASSERT_TRUE(copy.Deserialize(blob).ok());
+  EXPECT_TRUE(copy.Find(Words({1, 3, 5, 7, 9, 11, 14, 15, 18, 20}), 0.5).has_value());
+  copy.Add(Words({1, 3, 5, 7, 9, 12, 14, 16, 18, 20}), true, -1.0, 0.5);
+  EXPECT_FALSE(copy.Find(Words({1, 3, 5, 7, 9, 11, 14, 15, 18, 20}), 0.5).has_value());
+}
+
+TEST(SpamCampaignIndex, AThinVocabularyDoesNotTakeOrdinaryComments) {
+  // Forty unlike spam texts joined by one shared domain: their vocabulary is
+  // large, but each word is used by few of them, so a comment made of words
+  // that appear here and there in it does not join.
+  campaigns::CampaignIndex idx;
+  for (uint32_t t = 0; t < 40; ++t) {
+    std::vector<uint32_t> w;
+    for (uint32_t k = 0; k < 10; ++k) w.push_back(1000 + t * 10 + k);
+    auto f = Words(w);
+    f.artifacts = {"domain:spam.example"};
+    idx.Add(f, true, 1.0, 0.5);
+  }
+  ASSERT_EQ(idx.size(), 1u);
+  std::vector<uint32_t> scattered;
+  for (uint32_t k = 0; k < 10; ++k) scattered.push_back(1000 + k * 37);
+  EXPECT_FALSE(idx.Find(Words(scattered), 0.5).has_value());
+  // The same words in one text the campaign repeats do join.
+  for (int i = 0; i < 20; ++i) {
+    auto f = Words(scattered);
+    f.artifacts = {"domain:spam.example"};
+    idx.Add(f, true, 1.0, 0.5);
+  }
+  EXPECT_TRUE(idx.Find(Words(scattered), 0.5).has_value());
+}
+
+TEST(SpamCampaignIndex, AClosedVocabularyTakesATemplateSpunWithTenChoicesAWord) {
+  // Ten slots of ten choices: word slot * 100 + choice. Each word is used by
+  // about a tenth of the texts (too thin for the weight test), but sixty
+  // texts brought only the template's hundred words.
+  std::mt19937 rng(3);
+  auto variant = [&] {
+    std::vector<uint32_t> w;
+    for (uint32_t slot = 0; slot < 10; ++slot) w.push_back(slot * 100 + rng() % 10);
+    return Words(w);
+  };
+  campaigns::CampaignIndex idx;
+  for (int t = 0; t < 60; ++t) {
+    auto f = variant();
+    f.artifacts = {"domain:pines.example"};
+    idx.Add(f, true, 1.0, 0.5);
+  }
+  ASSERT_EQ(idx.size(), 1u);
+  int joined = 0;
+  for (int t = 0; t < 50; ++t) joined += idx.Find(variant(), 0.5).has_value();
+  EXPECT_GE(joined, 48);
+  // Two words in ten from elsewhere: not the template.
+  auto other = variant();
+  other.words[0] = 5000, other.words[1] = 5001;
+  std::sort(other.words.begin(), other.words.end());
+  EXPECT_FALSE(idx.Find(other, 0.5).has_value());
+}
+
+TEST(SpamCampaignIndex, ReadsTheFormWithoutWords) {
+  campaigns::CampaignIndex idx;
+  idx.Add({campaigns::Sign(kTemplate, 1), {"phone:+18882039661"}}, true, 1.0, 0.6);
+  std::string blob;
+  idx.Serialize(&blob);
+  ASSERT_EQ(blob.substr(0, 4), "CMP3");
+  // Version 2: the same without the two word counts at the end.
+  std::string v2 = "CMP2" + blob.substr(4, blob.size() - 4 - 2 * sizeof(uint32_t));
+  campaigns::CampaignIndex copy;
+  ASSERT_TRUE(copy.Deserialize(v2).ok());
+  EXPECT_TRUE(copy.Find({std::nullopt, {"phone:+18882039661"}}, 0.6).has_value());
+  EXPECT_FALSE(copy.Deserialize(blob.substr(0, blob.size() - 1)).ok());
 }
 
 bool HasCampaign(const Verdict& v) {

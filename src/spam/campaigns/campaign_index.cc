@@ -9,7 +9,9 @@ namespace tribune::spam::campaigns {
 namespace {
 
 constexpr int kRows = 2;
-constexpr char kMagic[] = {'C', 'M', 'P', '2'};
+constexpr char kMagic2[] = {'C', 'M', 'P', '2'};
+// Version 3 adds each campaign's content words.
+constexpr char kMagic3[] = {'C', 'M', 'P', '3'};
 
 template <typename T>
 void Put(std::string* out, const T& v) {
@@ -50,7 +52,7 @@ void CampaignIndex::IndexMember(size_t id, size_t member) {
 std::optional<Match> CampaignIndex::FindByArtifact(const Fingerprint& f) const {
   for (const std::string& a : f.artifacts) {
     auto it = artifacts_.find(a);
-    if (it != artifacts_.end()) return Match{it->second, 1.0, a, &campaigns_[it->second]};
+    if (it != artifacts_.end()) return Match{it->second, 1.0, a, false, &campaigns_[it->second]};
   }
   return std::nullopt;
 }
@@ -63,8 +65,47 @@ std::optional<Match> CampaignIndex::FindByText(const Signature& sig, double min_
     for (auto [id, member] : it->second) {
       double s = Similarity(sig, campaigns_[id].members[member]);
       if (s >= min_similarity && (!best || s > best->similarity)) {
-        best = Match{id, s, {}, &campaigns_[id]};
+        best = Match{id, s, {}, false, &campaigns_[id]};
       }
+    }
+  }
+  return best;
+}
+
+std::optional<Match> CampaignIndex::FindByWords(const std::vector<uint32_t>& words,
+                                                double min_share, double min_weight,
+                                                uint32_t min_texts, bool closed) const {
+  if (words.empty()) return std::nullopt;
+  struct Tally {
+    size_t matched = 0;
+    double weight = 0;
+  };
+  std::unordered_map<uint32_t, Tally> tally;
+  for (uint32_t w : words) {
+    auto it = word_campaigns_.find(w);
+    if (it == word_campaigns_.end()) continue;
+    for (uint32_t id : it->second) {
+      const Campaign& c = campaigns_[id];
+      if (c.texts < min_texts) continue;
+      auto count = c.words.find(w);
+      if (count == c.words.end()) continue;
+      Tally& t = tally[id];
+      ++t.matched;
+      t.weight += static_cast<double>(count->second) / c.texts;
+    }
+  }
+  std::optional<Match> best;
+  double n = static_cast<double>(words.size());
+  for (const auto& [id, t] : tally) {
+    double share = t.matched / n;
+    const Campaign& c = campaigns_[id];
+    bool thick = share >= min_share && t.weight / n >= min_weight;
+    bool in_closed = closed && share >= kClosedShare && c.texts >= kClosedMinTexts &&
+                     c.words.size() <= kClosedWordsPerText * c.texts &&
+                     c.words.size() <= kClosedMaxWords;
+    if (!thick && !in_closed) continue;
+    if (!best || share > best->similarity || (share == best->similarity && id < best->id)) {
+      best = Match{id, share, {}, true, &campaigns_[id]};
     }
   }
   return best;
@@ -72,8 +113,10 @@ std::optional<Match> CampaignIndex::FindByText(const Signature& sig, double min_
 
 std::optional<Match> CampaignIndex::Find(const Fingerprint& f, double min_similarity) const {
   if (auto m = FindByArtifact(f)) return m;
-  if (f.signature) return FindByText(*f.signature, min_similarity);
-  return std::nullopt;
+  if (f.signature) {
+    if (auto m = FindByText(*f.signature, min_similarity)) return m;
+  }
+  return FindByWords(f.words, kWordShare, kWordWeight, kMinWordTexts, true);
 }
 
 void CampaignIndex::Grow(size_t id, const Fingerprint& f) {
@@ -91,16 +134,32 @@ void CampaignIndex::Grow(size_t id, const Fingerprint& f) {
     if (c.artifacts.size() >= kMaxArtifacts) break;
     if (artifacts_.emplace(a, id).second) c.artifacts.push_back(a);
   }
+  if (!f.words.empty()) {
+    ++c.texts;
+    for (uint32_t w : f.words) {
+      auto it = c.words.find(w);
+      if (it != c.words.end()) {
+        ++it->second;
+      } else if (c.words.size() < kMaxWords) {
+        c.words.emplace(w, 1);
+        word_campaigns_[w].push_back(static_cast<uint32_t>(id));
+      }
+    }
+  }
 }
 
 void CampaignIndex::Add(const Fingerprint& f, bool is_spam, double weight,
                         double min_similarity) {
   if (f.empty()) return;
   std::optional<Match> m = Find(f, min_similarity);
+  // A moderator's spam decision also joins the campaign of an earlier one
+  // whose words it shares in part: both are spam, and together their words
+  // start the vocabulary that a template spun in every word is matched by.
+  if (!m && is_spam && weight > 0) m = FindByWords(f.words, kMergeShare, 0, 1, false);
   if (!m) {
     if (!is_spam || weight <= 0) return;
     campaigns_.push_back(Campaign{});
-    m = Match{campaigns_.size() - 1, 1.0, {}, nullptr};
+    m = Match{campaigns_.size() - 1, 1.0, {}, false, nullptr};
   }
   if (is_spam && weight > 0) Grow(m->id, f);
   if (is_spam && weight < 0) Shrink(m->id, f);
@@ -118,15 +177,26 @@ void CampaignIndex::Shrink(size_t id, const Fingerprint& f) {
   std::erase_if(c.artifacts, [&](const std::string& a) {
     return std::binary_search(f.artifacts.begin(), f.artifacts.end(), a);
   });
+  if (!f.words.empty() && c.texts > 0) {
+    --c.texts;
+    for (uint32_t w : f.words) {
+      auto it = c.words.find(w);
+      if (it != c.words.end() && --it->second == 0) c.words.erase(it);
+    }
+  }
   Reindex();
 }
 
 void CampaignIndex::Reindex() {
   bands_.clear();
   artifacts_.clear();
+  word_campaigns_.clear();
   for (size_t id = 0; id < campaigns_.size(); ++id) {
     for (size_t m = 0; m < campaigns_[id].members.size(); ++m) IndexMember(id, m);
     for (const std::string& a : campaigns_[id].artifacts) artifacts_.emplace(a, id);
+    for (const auto& [w, count] : campaigns_[id].words) {
+      word_campaigns_[w].push_back(static_cast<uint32_t>(id));
+    }
   }
 }
 
@@ -134,10 +204,11 @@ void CampaignIndex::Clear() {
   campaigns_.clear();
   bands_.clear();
   artifacts_.clear();
+  word_campaigns_.clear();
 }
 
 void CampaignIndex::Serialize(std::string* out) const {
-  out->append(kMagic, sizeof kMagic);
+  out->append(kMagic3, sizeof kMagic3);
   Put(out, static_cast<uint64_t>(campaigns_.size()));
   for (const Campaign& c : campaigns_) {
     Put(out, c.spam);
@@ -151,13 +222,26 @@ void CampaignIndex::Serialize(std::string* out) const {
       Put(out, static_cast<uint16_t>(a.size()));
       out->append(a);
     }
+    // Sorted, so that the same campaigns always make the same bytes.
+    std::vector<std::pair<uint32_t, uint32_t>> words(c.words.begin(), c.words.end());
+    std::sort(words.begin(), words.end());
+    Put(out, c.texts);
+    Put(out, static_cast<uint32_t>(words.size()));
+    for (const auto& [w, count] : words) {
+      Put(out, w);
+      Put(out, count);
+    }
   }
 }
 
 Status CampaignIndex::Deserialize(std::string_view in) {
   Clear();
-  bool v2 = in.size() >= sizeof kMagic && std::memcmp(in.data(), kMagic, sizeof kMagic) == 0;
-  if (v2) in.remove_prefix(sizeof kMagic);
+  auto magic = [&](const char* m) {
+    return in.size() >= sizeof kMagic2 && std::memcmp(in.data(), m, sizeof kMagic2) == 0;
+  };
+  bool v3 = magic(kMagic3);
+  bool v2 = v3 || magic(kMagic2);
+  if (v2) in.remove_prefix(sizeof kMagic2);
   uint64_t n = 0;
   if (!Take(&in, &n)) return InvalidArgument("campaigns: truncated");
   for (uint64_t i = 0; i < n; ++i) {
@@ -180,6 +264,15 @@ Status CampaignIndex::Deserialize(std::string_view in) {
       if (!Take(&in, &len) || in.size() < len) return InvalidArgument("campaigns: wrong size");
       c.artifacts.emplace_back(in.substr(0, len));
       in.remove_prefix(len);
+    }
+    uint32_t words = 0;
+    if (v3 && (!Take(&in, &c.texts) || !Take(&in, &words) || words > kMaxWords)) {
+      return InvalidArgument("campaigns: wrong size");
+    }
+    for (uint32_t w = 0; w < words; ++w) {
+      uint32_t hash = 0, count = 0;
+      if (!Take(&in, &hash) || !Take(&in, &count)) return InvalidArgument("campaigns: wrong size");
+      c.words[hash] = count;
     }
     campaigns_.push_back(std::move(c));
   }

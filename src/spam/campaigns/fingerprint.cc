@@ -4,6 +4,9 @@
 
 #include <algorithm>
 
+#include "spam/model/keyed_hash.h"
+#include "spam/text/language.h"
+
 namespace tribune::spam::campaigns {
 namespace {
 
@@ -39,6 +42,23 @@ bool Common(const Lists& lists, const text::Link& l) {
          lists.shorteners.count(l.host);
 }
 
+// The distinct words of the text that say what it is about, hashed with
+// `key`; digits-only words and single letters are left out with the
+// function words.
+void AddContentWords(const std::vector<std::string>& words, uint64_t key,
+                     std::vector<uint32_t>* out) {
+  constexpr size_t kMaxWords = 400;
+  for (size_t i = 0; i < words.size() && i < kMaxWords; ++i) {
+    const std::string& w = words[i];
+    bool digits = std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (w.size() < 2 || digits || text::IsFunctionWord(w)) continue;
+    out->push_back(static_cast<uint32_t>(model::KeyedHash(w, key)));
+  }
+  std::sort(out->begin(), out->end());
+  out->erase(std::unique(out->begin(), out->end()), out->end());
+  if (out->size() < kMinContentWords) out->clear();
+}
+
 }  // namespace
 
 Fingerprint FingerprintOf(const Analysis& a, uint64_t key, int min_chars) {
@@ -54,6 +74,7 @@ Fingerprint FingerprintOf(const Analysis& a, uint64_t key, int min_chars) {
   AddHandles(a.folded_body, &keys);
   AddEmails(a.folded_body, &keys);
   AddWallets(a.folded_body, &keys);
+  AddContentWords(a.body.words, key, &f.words);
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return f;

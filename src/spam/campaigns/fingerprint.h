@@ -2,7 +2,9 @@
 // the words of a template but has to keep what the campaign sells: the
 // telephone numbers, the link domains, the handles, e-mail and wallet
 // addresses. Those artifacts tie spun variants together when their texts
-// share few shingles; the MinHash signature ties the rest.
+// share few shingles; the MinHash signature ties near copies, and the
+// content words tie variants whose every word may change but whose words
+// all come from the template's choices.
 #pragma once
 
 #include <optional>
@@ -22,9 +24,16 @@ struct Fingerprint {
   // "email:a@b.com", "wallet:0x…"; sorted, each once. Domains everyone
   // links to (common_hosts.txt, reference hosts, shorteners) are left out.
   std::vector<std::string> artifacts;
+  // Keyed hashes of the distinct content words (function words left out),
+  // sorted; none for texts with fewer than kMinContentWords of them.
+  std::vector<uint32_t> words;
 
-  bool empty() const { return !signature && artifacts.empty(); }
+  bool empty() const { return !signature && artifacts.empty() && words.empty(); }
 };
+
+// Texts with fewer distinct content words than this are not matched by
+// their words: a short comment shares most of its few words by chance.
+inline constexpr size_t kMinContentWords = 8;
 
 // Thread-safe. `key` keeps shingle hashes unpredictable; texts shorter than
 // `min_chars` normalised bytes get no signature.

@@ -52,6 +52,12 @@ void RegisterCommands(CLI::App& app) {
   e->add_option("--hold-at", eval->hold_at,
                 "score threshold of hold instead of the shipped one (spam and discard unchanged)");
   e->add_option("--dump", eval->dump, "write each verdict with its reasons to this JSONL file");
+  e->add_option("--decide", eval->decide,
+                "decide the spam of these JSONL files first, as a moderator would (the model "
+                "learns them and they open and grow campaigns)")
+      ->delimiter(',');
+  e->add_option("--decide-max", eval->decide_max, "spam comments decided from each --decide file")
+      ->check(CLI::PositiveNumber);
   AddTrainingFlags(e, &eval->training);
   e->callback([eval] { cli::RunEval(*eval); });
 

@@ -89,6 +89,16 @@ void RunEval(const EvalArgs& a) {
     if (!e.ok()) Fail(e.status());
     engine = std::move(e).value();
   }
+  for (const std::string& path : a.decide) {
+    size_t n = 0;
+    for (const Example& e : LoadOrDie({path})) {
+      if (!e.is_spam || n >= a.decide_max) continue;
+      engine->Learn(e.comment, true);
+      ++n;
+    }
+    std::fprintf(stderr, "decided %zu spam comments of %s; %zu campaigns\n", n, path.c_str(),
+                 engine->campaign_count());
+  }
   std::vector<Example> ex = LoadOrDie(a.data);
   ApplyArticle(a.article, &ex);
   std::map<std::string, std::vector<Scored>> groups;
@@ -126,6 +136,19 @@ void RunEval(const EvalArgs& a) {
   std::printf("%-28s %6s %6s %8s %8s %8s %8s %8s %8s %9s %9s\n", "group", "spam", "ham", "prec",
               "recall", "F1", "FPR", "held", "AUC", "R@0.1%FPR", "R@0.5%FPR");
   for (const auto& [name, rows] : groups) PrintRow(name, Compute(rows));
+  if (a.decide.empty()) return;
+  // What the decided campaigns took of the legitimate comments.
+  std::map<std::string, std::pair<int, int>> joined;  // source -> (ham in a campaign, ham)
+  for (size_t i = 0; i < ex.size(); ++i) {
+    if (ex[i].is_spam) continue;
+    auto& [in, all] = joined[ex[i].source];
+    ++all;
+    for (const Reason& r : verdicts[i].reasons) in += r.symbol == "CAMPAIGN_SPAM";
+  }
+  for (const auto& [source, n] : joined) {
+    std::printf("ham matching a decided campaign, %s: %d of %d\n", source.c_str(), n.first,
+                n.second);
+  }
 }
 
 }  // namespace tribune::spam::cli

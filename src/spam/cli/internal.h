@@ -36,6 +36,10 @@ struct EvalArgs {
   std::string dump;
   bool json = false;
   std::optional<double> hold_at;  // replaces EngineOptions::hold_at when set
+  // Spam comments decided as a moderator would (learned, campaigns included)
+  // before scoring, at most decide_max a file, in file order.
+  std::vector<std::string> decide;
+  size_t decide_max = 600;
   TrainArgs training;
 };
 
