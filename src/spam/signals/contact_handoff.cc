@@ -39,6 +39,11 @@ const RE2& Messenger() {
 const RE2& HandleCredit() {
   static const RE2 re(
       R"((?:with\s+the\s+help\s+of|help\s+(?:of|from)|thanks\s+to\s+(?:the\s+)?(?:help\s+of\s+)?|)"
+      // "all thanks @x", "getting started with @x", "my experience with @x",
+      // "i made $50,000 with #erminiafx".
+      R"(all\s+thanks|(?:getting|got|get)\s+started\s+with|experience\s+with|)"
+      R"((?:made|earned|gained|received|got)\s+(?:over\s+|about\s+|up\s+to\s+)?[$€£]\s?\d[\d,.]*k?\s+)"
+      R"((?:\S+\s+){0,4}?(?:with|from|through|via|using)|)"
       R"(contact(?:ing)?|reach(?:ing)?\s+out\s+to|reach|message|dm|inbox|write\s+to|text|recommend(?:ed)?|)"
       R"(consult(?:ed)?|connect\s+with|get\s+in\s+touch\s+with|talk\s+to|speak\s+(?:to|with)|chat\s+with|)"
       R"(trade[sd]?\s+with|invest(?:ed|ing)?\s+with|mentored\s+by|managed\s+by|guided\s+by|)"
@@ -112,6 +117,19 @@ const RE2& PrivateMessages() {
   return Checked(re);
 }
 
+// The same in English: "dm me", "inbox me", "direct message for the
+// procedures", "ask me how". Weak alone (readers ask to be messaged about
+// a lost dog); with money beside it, the investment scam's hand-off. Not
+// "text me": friends' messages say it all day.
+const RE2& PrivateMessagesEnglish() {
+  static const RE2 re(
+      R"((?:^|[^a-z0-9_@#])(?:dm|inbox|pm|direct\s+message|message|hmu|hit\s+me\s+up))"
+      R"(\s+(?:me\b|for\s+(?:more|details|the\s+(?:procedure|details|info)|info))|\bask\s+me\s+how\b)",
+      RuleOptions());
+  return Checked(re);
+}
+constexpr double kPrivateMoneyStrength = 2.0;
+
 const RE2& Email() {
   static const RE2 re(R"(([a-z0-9._%+-]{2,}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}))",
                       RuleOptions());
@@ -137,7 +155,8 @@ constexpr double kMentionedEmail = 0.5;  // strength of an address nobody is ask
 bool MayHoldContact(const std::string& t) {
   static const RE2 kGate(
       R"(@|#|whats|watsap|wa\.me|telegr|t\.me/|viber|wechat|wickr|skype|signal|kik|snapchat|[\x{0400}-\x{04FF}]|)"
-      R"(first\s+\S+\s+(?:people|persons|ones|individuals))",
+      R"(first\s+\S+\s+(?:people|persons|ones|individuals)|inbox|\bdm\b|\bpm\b|message|hmu|)"
+      R"(hit\s+me\s+up|ask\s+me\s+how)",
       RuleOptions());
   return RE2::PartialMatch(t, Checked(kGate));
 }
@@ -160,6 +179,8 @@ void CheckContactHandoff(const Analysis& a, Hits* out) {
     // Community chats ask for private messages too ("напишите в личку,
     // кто сможет помочь"): weak alone, the offer beside it decides.
     out->push_back({"CONTACT_PRIVATE", 1.0, Clip(m)});
+  } else if (Find(t, PrivateMessagesEnglish(), &m)) {
+    out->push_back({"CONTACT_PRIVATE", Find(t, Gain()) ? kPrivateMoneyStrength : 1.0, Clip(m)});
   }
   std::string email;
   if (RE2::PartialMatch(t, Email(), &email) && !email.starts_with("git@")) {

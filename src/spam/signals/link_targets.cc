@@ -64,7 +64,7 @@ void CheckLinkTargets(const Analysis& a, Hits* out) {
   static const RE2 kReferral(
       R"([?&](?:ref|refid|ref_id|referral|referrer|refer|aff|affid|aff_id|affiliate|)"
       R"(rb|hlr|invite|invitecode|promo|promocode|rrid)=[^&#]*\d|)"
-      R"(/(?:refer|referral|invite|affiliate)/[^/?#]*\d)");
+      R"(/(?:ref|refer|referral|invite|affiliate)/[^/?#]*\d)");
   bool referral = false, profile = false;
   for (const text::Link& link : a.links.links) {
     if (!referral && RE2::PartialMatch(link.text, kReferral)) {

@@ -38,6 +38,12 @@ const RE2& Strong() {
       R"(|(?:subcribe|subscibe|sucscribe|suscribe|subscrib)\s+(?:to\s+)?(?:me|my)\b)"
       R"(|(?:i'?m|i\s+am)\s+getting\s+(?:popular|known|famous)\s+fast\s+because)"
       R"(|sub(?:scribe)?\s*(?:4|for)\s*sub|i'?ll\s+sub(?:scribe)?\s+(?:back|to\s+you)|\bsub\s+back\b)"
+      // "it would mean the world if you could subscribe", "i would really
+      // appreciate if i got some subs", "subscribe for me".
+      R"(|(?:would|will|it'?d|it'?ll)\s+mean\s+(?:the\s+world|a\s+lot|so\s+much)\s+(?:to\s+me\s+)?)"
+      R"(if\s+(?:you|u|anyone|you\s+guys|people)\s+(?:could\s+|would\s+|can\s+)?(?:sub|subscribe)\b)"
+      R"(|appreciate\s+(?:it\s+)?if\s+(?:i\s+(?:got|get|could\s+get)|you\s+(?:could|would)\s+give\s+me))"
+      R"(\s+(?:some\s+|a\s+few\s+|more\s+)?(?:subs|subscribers|views)\b|subscribe\s+for\s+me\b)"
       R"(|(?:make|making|earn|earning)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|some\s+|extra\s+|real\s+|easy\s+)?)"
       R"((?:money|cash|income|\$\s?\d[\d,]*)\s+(?:online|from\s+home|on\s+the\s+internet|by\s+internet))"
       R"())",
@@ -61,7 +67,11 @@ const RE2& Weak() {
       R"(|(?:please|pls|plz)\s+(?:follow|add|check\s+out)\s+me\b)"
       R"(|vote\s+for\s+(?:me|my\s+(?:video|photo|pic|picture|entry|song|cover|design|channel))\b|check\s+me\s+out\b)"
       R"(|(?:add|message|text|contact|hit)\s+me\s+(?:up\s+)?(?:on|at)\b)"
-      R"(|free\s+(?:gift\s*cards?|followers|views|subscribers|likes)\b)"
+      R"(|free\s+(?:\w+\s+){0,2}gift\s*cards?\b|free\s+(?:followers|views|subscribers|likes)\b)"
+      // Someone else's channel or song pointed at by name: "check out this
+      // guy named … on youtube", "search up ej ba dancing on youtube".
+      R"(|(?:check\s+out|search\s+(?:up|for)|look\s+up)\s+(?:\S+\s+){0,6}?on\s+youtube\b)"
+      R"(|subscribe\s+if\s+(?:you'?re|you\s+are|u\s+are|ur)\s+(?:still\s+)?(?:watching|listening)\b)"
       R"(|накрутк\pL*\s+(?:\pL+\s+){0,1}(?:подписчик\pL*|лайк\pL*|просмотр\pL*|реакци\pL*|живых))"
       R"(|(?:reach|get\s+to|hit|gain)\s+\d[\d,.]*k?\s+(?:subs|subscribers|followers|views|likes)\b)"
       R"(|if\s+i\s+get\s+\d[\d,.]*k?\s+(?:subs|subscribers|followers)\b)"
