@@ -183,6 +183,30 @@ TEST(SpamCampaignIndex, AClosedVocabularyTakesATemplateSpunWithTenChoicesAWord) 
   EXPECT_FALSE(idx.Find(other, 0.5).has_value());
 }
 
+TEST(SpamCampaignIndex, WordsEveryCampaignUsesTieNoCommentToOne) {
+  // Forty campaigns (each its own domain) whose texts all use three common
+  // words (7000-7002) beside twelve of their own.
+  campaigns::CampaignIndex idx;
+  for (uint32_t c = 0; c < 40; ++c) {
+    std::vector<uint32_t> w = {7000, 7001, 7002};
+    for (uint32_t k = 1; k <= 12; ++k) w.push_back(c * 100 + k);
+    for (int t = 0; t < 3; ++t) {
+      auto f = Words(w);
+      f.artifacts = {"domain:shop" + std::to_string(c) + ".example"};
+      idx.Add(f, true, 1.0, 0.5);
+    }
+  }
+  ASSERT_EQ(idx.size(), 40u);
+  // The common words and two of campaign 5's: every word is campaign 5's,
+  // but only two say which campaign, too few to judge by.
+  EXPECT_FALSE(idx.Find(Words({7000, 7001, 7002, 501, 502}), 0.5).has_value());
+  // Its own words still tie a variant to it.
+  auto m = idx.Find(Words({7000, 501, 502, 503, 504, 505, 506, 507}), 0.5);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_TRUE(m->by_words);
+  EXPECT_EQ(m->id, 5u);
+}
+
 TEST(SpamCampaignIndex, ReadsTheFormWithoutWords) {
   campaigns::CampaignIndex idx;
   idx.Add({campaigns::Sign(kTemplate, 1), {"phone:+18882039661"}}, true, 1.0, 0.6);

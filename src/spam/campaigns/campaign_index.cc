@@ -81,9 +81,17 @@ std::optional<Match> CampaignIndex::FindByWords(const std::vector<uint32_t>& wor
     double weight = 0;
   };
   std::unordered_map<uint32_t, Tally> tally;
+  // A word that many campaigns use says nothing of which one a comment
+  // belongs to, and reading its campaigns would cost a check more the
+  // longer a site runs: it counts as a function word.
+  size_t counted = words.size();
   for (uint32_t w : words) {
     auto it = word_campaigns_.find(w);
     if (it == word_campaigns_.end()) continue;
+    if (it->second.size() > kCommonWordCampaigns) {
+      --counted;
+      continue;
+    }
     for (uint32_t id : it->second) {
       const Campaign& c = campaigns_[id];
       if (c.texts < min_texts) continue;
@@ -95,7 +103,8 @@ std::optional<Match> CampaignIndex::FindByWords(const std::vector<uint32_t>& wor
     }
   }
   std::optional<Match> best;
-  double n = static_cast<double>(words.size());
+  if (counted < kMinContentWords / 2) return best;
+  double n = static_cast<double>(counted);
   for (const auto& [id, t] : tally) {
     double share = t.matched / n;
     const Campaign& c = campaigns_[id];

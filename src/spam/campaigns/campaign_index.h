@@ -70,6 +70,9 @@ class CampaignIndex {
   // A spam decision that matches no campaign joins the one that uses at
   // least this share of its content words (see Add).
   static constexpr double kMergeShare = 0.25;
+  // Words used by more campaigns than this are left out of the comparison
+  // (with at least half of kMinContentWords words left to compare).
+  static constexpr size_t kCommonWordCampaigns = 32;
 
   // The campaign `f` belongs to: one sharing an artifact with it, else the
   // one with the member most similar to its text, at or above
