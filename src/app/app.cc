@@ -157,7 +157,9 @@ class ChangeWatcher {
   void PruneAudit() {
     auto pruned = store_.PruneAudit(std::time(nullptr) - int64_t{audit_days_} * 86400);
     if (!pruned.ok()) {
-      spdlog::error("audit log: {}", pruned.status().message());
+      // The store has told the operator, once, that its writes fail
+      // (IncidentLog): this is one of the consequences, not a second error.
+      spdlog::warn("audit log: old entries not forgotten: {}", pruned.status().message());
     } else if (*pruned > 0) {
       spdlog::info("audit log: {} entries older than {} days forgotten", *pruned, audit_days_);
     }
