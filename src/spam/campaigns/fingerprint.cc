@@ -47,8 +47,8 @@ bool Common(const Lists& lists, const text::Link& l) {
 // function words.
 void AddContentWords(const std::vector<std::string>& words, uint64_t key,
                      std::vector<uint32_t>* out) {
-  constexpr size_t kMaxWords = 400;
-  for (size_t i = 0; i < words.size() && i < kMaxWords; ++i) {
+  constexpr size_t kWordsRead = 400;  // of a pasted novel, its start is enough
+  for (size_t i = 0; i < words.size() && i < kWordsRead; ++i) {
     const std::string& w = words[i];
     bool digits = std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (w.size() < 2 || digits || text::IsFunctionWord(w)) continue;
