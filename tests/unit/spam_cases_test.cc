@@ -15,6 +15,7 @@
 
 #include "spam/cli/dataset.h"
 #include "spam/engine.h"
+#include "spam/signals/signal.h"
 
 namespace tribune::spam {
 namespace {
@@ -87,6 +88,34 @@ TEST(SpamCases, DataFiles) {
       EXPECT_FALSE(Fired(v, s.get<std::string>())) << s << " fired; " << Explain(v);
     }
   }
+}
+
+// Skipping the rule patterns whose literals a comment lacks changes no
+// verdict: every case scored with every pattern run, then through the
+// prefilter in its checking mode (which also runs each skipped pattern and
+// counts the ones that would have matched).
+TEST(SpamCases, TheRulePrefilterChangesNoVerdict) {
+  const std::string model = std::string(TRIBUNE_SPAM_DATA_DIR) + "/starter.model";
+  auto engine = Engine::Load(model, {});
+  ASSERT_TRUE(engine.ok()) << engine.status().message();
+  std::vector<CommentInput> inputs;
+  for (const Case& c : LoadCases()) {
+    auto input = cli::ParseComment(c.spec.at("comment").dump());
+    ASSERT_TRUE(input.ok());
+    inputs.push_back(*input);
+  }
+  signals::SetPrefilterMode(signals::PrefilterMode::kOff);
+  std::vector<std::string> all_run;
+  for (const auto& in : inputs) all_run.push_back(Explain((*engine)->Check(in)));
+  signals::SetPrefilterMode(signals::PrefilterMode::kVerify);
+  size_t misses = signals::PrefilterMisses();
+  for (int round = 0; round < 2; ++round) {  // the first round registers the patterns
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      EXPECT_EQ(Explain((*engine)->Check(inputs[i])), all_run[i]) << inputs[i].body;
+    }
+  }
+  EXPECT_EQ(signals::PrefilterMisses(), misses);
+  signals::SetPrefilterMode(signals::PrefilterMode::kOn);
 }
 
 }  // namespace

@@ -7,6 +7,48 @@
 namespace tribune::spam::signals {
 namespace {
 
+// The rule prefilter: a pattern none of whose literals the judged text holds
+// is answered "no match" without running it; any other text, a pattern with
+// no literal to look for, and a text that holds them run RE2.
+TEST(SpamPrefilter, APatternWhoseLiteralsAreAbsentIsNotRun) {
+  SetPrefilterMode(PrefilterMode::kOn);
+  static const RE2 kBonus(R"(\b(?:casino|slot)\s+bonus(?:es)?\b)");
+  static const RE2 kDigits(R"(\d{3})");
+  const std::string quiet = "a quiet comment about the weather, 20 degrees";
+  {
+    PrefilterScope scope(quiet);
+    EXPECT_TRUE(MayMatch(quiet, kBonus));  // met for the first time: registered
+    EXPECT_TRUE(MayMatch(quiet, kDigits));
+  }
+  {
+    PrefilterScope scope(quiet);  // the database now holds both
+    EXPECT_FALSE(MayMatch(quiet, kBonus));
+    EXPECT_FALSE(Find(quiet, kBonus));
+    EXPECT_TRUE(MayMatch(quiet, kDigits));  // no literal: always run
+    EXPECT_FALSE(Find(quiet, kDigits));
+    const std::string copy = quiet;  // another text: not scanned
+    EXPECT_TRUE(MayMatch(copy, kBonus));
+  }
+  EXPECT_TRUE(MayMatch(quiet, kBonus));  // no scope
+  const std::string spam = "claim your slot bonus today";
+  PrefilterScope scope(spam);
+  EXPECT_TRUE(MayMatch(spam, kBonus));
+  std::string_view m;
+  EXPECT_TRUE(Find(spam, kBonus, &m));
+  EXPECT_EQ(m, "slot bonus");
+}
+
+TEST(SpamPrefilter, OffRunsEveryPattern) {
+  static const RE2 kPills(R"(\bcheap\s+pills\b)");
+  const std::string text = "nothing to see here";
+  SetPrefilterMode(PrefilterMode::kOn);
+  { PrefilterScope scope(text); MayMatch(text, kPills); }
+  { PrefilterScope scope(text); EXPECT_FALSE(MayMatch(text, kPills)); }
+  SetPrefilterMode(PrefilterMode::kOff);
+  { PrefilterScope scope(text); EXPECT_TRUE(MayMatch(text, kPills)); }
+  SetPrefilterMode(PrefilterMode::kOn);
+}
+
 class SpamSignals : public ::testing::Test {
  protected:
   Hits Run(const CommentInput& c) {

@@ -88,7 +88,8 @@ void CheckGamblingBrand(const Analysis& a, Hits* out) {
     }
   }
   std::string brand;
-  if (RE2::PartialMatch(a.folded_body, LuckyNumberBrand(), &brand)) {
+  if (MayMatch(a.folded_body, LuckyNumberBrand()) &&
+      RE2::PartialMatch(a.folded_body, LuckyNumberBrand(), &brand)) {
     out->push_back({"GAMBLING_BRAND", 1.0, Clip(brand)});
   }
 }

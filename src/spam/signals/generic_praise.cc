@@ -46,6 +46,7 @@ constexpr double kTemplateStrength = 1.84;
 // Distinct phrases of `re` in `text`, at most kMaxPhrases; the first found
 // goes to `*first`.
 int CountPhrases(std::string_view text, const RE2& re, std::string* first) {
+  if (!MayMatch(text, re)) return 0;
   re2::StringPiece input(text.data(), text.size());
   std::string phrase;
   std::unordered_set<std::string> seen;

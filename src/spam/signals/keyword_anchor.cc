@@ -97,16 +97,19 @@ void CheckKeywordAnchor(const Analysis& a, Hits* out) {
       R"((?:web[\s-]*site|site|web[\s-]*page|blog(?:[\s-]*post)?|web[\s-]*blog|weblog|homepage|)"
       R"(home[\s-]*page|webpage|website))"
       R"(\s*::?\s*(\S.{0,80})$)");
+  // Both patterns need "my": most texts are ruled out without running them.
+  auto has_my = [](std::string_view s) { return s.find("my") != std::string_view::npos; };
   std::string_view line = LastLine(a.folded_body);
   std::string keyword;
   if (line.size() <= 160 && line != a.folded_body) {  // must close a longer text
-    if (RE2::FullMatch(line, kAnchor, &keyword)) {
+    if (has_my(line) && RE2::FullMatch(line, kAnchor, &keyword)) {
       out->push_back({"KEYWORD_ANCHOR", 1.0, Clip(keyword)});
     }
     return;
   }
   std::string_view sentence = LastSentence(a.folded_body);
-  if (!sentence.empty() && sentence.size() <= 160 && RE2::FullMatch(sentence, kInline, &keyword)) {
+  if (!sentence.empty() && sentence.size() <= 160 && has_my(sentence) &&
+      RE2::FullMatch(sentence, kInline, &keyword)) {
     out->push_back({"KEYWORD_ANCHOR", 1.0, Clip(keyword)});
   } else if (!sentence.empty() && KeywordTail(a, sentence, &keyword)) {
     out->push_back({"KEYWORD_ANCHOR", kTailStrength, Clip(keyword)});

@@ -17,7 +17,8 @@ void CheckLikeBait(const Analysis& a, Hits* out) {
       R"(|(?:^|[.!?]\s*)(like\s+if\s+(?:you|u|ur|your))\b)"
       R"(|\b((?:like|follow|sub)\s*4\s*(?:like|follow|sub)|f4f|l4l|s4s)\b)");
   re2::StringPiece m[5];
-  if (RE2::PartialMatch(a.folded_body, kBait, &m[0], &m[1], &m[2], &m[3], &m[4])) {
+  if (MayMatch(a.folded_body, kBait) &&
+      RE2::PartialMatch(a.folded_body, kBait, &m[0], &m[1], &m[2], &m[3], &m[4])) {
     for (const re2::StringPiece& g : m) {
       if (g.data() != nullptr) {
         out->push_back({"LIKE_BAIT", 1.0, Clip(std::string_view(g.data(), g.size()))});

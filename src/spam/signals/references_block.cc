@@ -9,7 +9,7 @@ namespace tribune::spam::signals {
 void CheckReferencesBlock(const Analysis& a, Hits* out) {
   static const RE2 kHeading(R"((?m)^\s*(?:references|sources|source|ref|refs)\s*:\s*$)");
   if (a.links.links.empty()) return;
-  if (RE2::PartialMatch(a.folded_body, kHeading)) {
+  if (Find(a.folded_body, kHeading)) {
     out->push_back({"REFERENCES_BLOCK", 1.0, a.links.links.back().host});
   }
 }

@@ -8,6 +8,7 @@
 namespace tribune::spam::signals {
 
 void RunAll(const Analysis& a, Hits* out) {
+  PrefilterScope scope(a.folded_body);
   CheckLinkCount(a, out);
   CheckLinkDomains(a, out);
   CheckObfuscatedLinks(a, out);
@@ -84,6 +85,7 @@ std::string ClipTail(std::string_view s, size_t max) {
 }
 
 bool Find(std::string_view text, const RE2& re, std::string_view* match) {
+  if (!MayMatch(text, re)) return false;
   re2::StringPiece whole;
   if (!re.Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED,
                 &whole, 1)) {

@@ -90,8 +90,35 @@ const RE2& Checked(const RE2& re);
 const RE2::Options& RuleOptions();
 
 // Finds the first match of `re` in `text`; on success `*match` (when given)
-// is the whole matched text, whatever groups the pattern has.
+// is the whole matched text, whatever groups the pattern has. `re` must be a
+// static: on the text RunAll judges, patterns are known by address (below).
 bool Find(std::string_view text, const RE2& re, std::string_view* match = nullptr);
+
+// One pass for the rule patterns (prefilter.cc). While a scope lives on
+// this thread, `text` has been scanned once with a vectorscan database of
+// the rule patterns met so far, and MayMatch(text, re) is false when `re`
+// cannot match it; for any other text, or a pattern not yet in the
+// database, it is true. Find consults it; a rule that calls RE2 directly on
+// the folded body asks it first.
+class PrefilterScope {
+ public:
+  explicit PrefilterScope(std::string_view text);
+  ~PrefilterScope();
+  PrefilterScope(const PrefilterScope&) = delete;
+  PrefilterScope& operator=(const PrefilterScope&) = delete;
+
+ private:
+  bool owner_ = false;
+};
+bool MayMatch(std::string_view text, const RE2& re);
+
+// kOff runs every pattern with RE2 (the environment's
+// TRIBUNE_SPAM_PREFILTER=off); kVerify runs RE2 where the prefilter said no
+// and counts the times RE2 matched (=verify; always 0 unless vectorscan and
+// RE2 disagree).
+enum class PrefilterMode { kOn, kOff, kVerify };
+void SetPrefilterMode(PrefilterMode mode);
+size_t PrefilterMisses();
 
 // Shortens evidence to at most `max` bytes at a UTF-8 boundary.
 std::string Clip(std::string_view s, size_t max = 60);

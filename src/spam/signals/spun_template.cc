@@ -299,7 +299,7 @@ const RE2& Skeletons() {
 
 void CheckSpunTemplate(const Analysis& a, Hits* out) {
   std::string m;
-  if (RE2::PartialMatch(a.folded_body, Skeletons(), &m)) {
+  if (MayMatch(a.folded_body, Skeletons()) && RE2::PartialMatch(a.folded_body, Skeletons(), &m)) {
     out->push_back({"SPUN_TEMPLATE", 1.0, Clip(m)});
   }
 }

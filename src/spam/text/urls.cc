@@ -27,11 +27,21 @@ int Deobfuscate(std::string* s, std::string* example) {
   static const RE2 kSpokenDot(
       R"((?i)([a-z0-9-]{2,})\s+(?:dot|\(dot\)|\[dot\])\s+(com|net|org|info|biz|ru|io|co|xyz|top|me|site|online|shop|club|in|uk|de|us)\b)");
   static const RE2 kSpacedDot(R"((?i)\b([a-z0-9-]{3,})\s*\.\s+(com|net|org)((?:/[^\s]*)?)(\s|$))");
+  // Each disguise needs a literal that most texts lack: the patterns run
+  // only where it is.
+  std::string lower = Lower(*s);
+  auto has = [&](std::string_view lit) { return lower.find(lit) != std::string::npos; };
+  bool dot_word = has("dot");
   std::string before = *s;
-  int n = RE2::GlobalReplace(s, kBracketDot, ".");
-  n += RE2::GlobalReplace(s, kHxxp, "http\\1\\2://");
-  n += RE2::GlobalReplace(s, kSpokenDot, "\\1.\\2");
-  n += RE2::GlobalReplace(s, kSpacedDot, "\\1.\\2\\3\\4");
+  int n = 0;
+  if (dot_word || has("[") || has("(") || has("{") || has("<")) {
+    n += RE2::GlobalReplace(s, kBracketDot, ".");
+  }
+  if (has("xxp") || has("**p") || has("[:]")) n += RE2::GlobalReplace(s, kHxxp, "http\\1\\2://");
+  if (dot_word) n += RE2::GlobalReplace(s, kSpokenDot, "\\1.\\2");
+  if (has("com") || has("net") || has("org")) {
+    n += RE2::GlobalReplace(s, kSpacedDot, "\\1.\\2\\3\\4");
+  }
   if (n > 0 && example->empty()) *example = before.substr(0, 80);
   return n;
 }
@@ -102,7 +112,9 @@ LinkScan FindLinks(std::string_view text) {
   re2::StringPiece input(s);
   re2::StringPiece match;
   size_t copied = 0;
-  while (RE2::FindAndConsume(&input, kUrl, &match)) {
+  // Every link kept has a dot in its host.
+  bool dotted = s.find('.') != std::string::npos;
+  while (dotted && RE2::FindAndConsume(&input, kUrl, &match)) {
     std::string found(match.data(), match.size());
     size_t at = static_cast<size_t>(match.data() - s.data());
     while (!found.empty() &&
