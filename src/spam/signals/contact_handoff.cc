@@ -147,6 +147,25 @@ const RE2& EmailInstruction() {
 
 constexpr double kMentionedEmail = 0.5;  // strength of an address nobody is asked to use
 
+// The first address in `t` that someone could be reached at: not a git
+// remote, not a system's sender ("noreply@", "notifications@github.com")
+// and not the writer of a quoted reply ("On Mon, … Ann <ann@x.org> wrote:"),
+// which mail and issue trackers put above every answer by e-mail.
+std::string ContactEmail(const std::string& t) {
+  static const RE2 kSender(
+      R"(^(?:no-?reply|do-?not-?reply|notifications?|reply\+|mailer-daemon|git@))");
+  static const RE2 kQuoted(
+      R"(^[>)\]]?\s{0,2}(?:wrote|writes|a\s+écrit|schrieb|написал\pL*)\b)");
+  re2::StringPiece input(t);
+  std::string email;
+  while (RE2::FindAndConsume(&input, Email(), &email)) {
+    if (RE2::PartialMatch(email, kSender)) continue;
+    if (RE2::PartialMatch(input.substr(0, 40), kQuoted)) continue;
+    return email;
+  }
+  return {};
+}
+
 }  // namespace
 
 // Whether the text could hold any contact at all: a handle (or a hashtag,
@@ -182,8 +201,7 @@ void CheckContactHandoff(const Analysis& a, Hits* out) {
   } else if (Find(t, PrivateMessagesEnglish(), &m)) {
     out->push_back({"CONTACT_PRIVATE", Find(t, Gain()) ? kPrivateMoneyStrength : 1.0, Clip(m)});
   }
-  std::string email;
-  if (RE2::PartialMatch(t, Email(), &email) && !email.starts_with("git@")) {
+  if (std::string email = ContactEmail(t); !email.empty()) {
     bool asked = RE2::PartialMatch(t, EmailInstruction());
     out->push_back({"CONTACT_EMAIL", asked ? 1.0 : kMentionedEmail, Clip(email)});
   }

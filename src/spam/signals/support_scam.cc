@@ -4,7 +4,8 @@
 // Airlines Reservations Number", "Call Cash App customer service"). A reader
 // complaining about a company's service names it too, so the phrase alone
 // is weak; with a telephone number or the word "number", or pitched to the
-// reader, it is the scam.
+// reader, it is the scam. So is support sold in the vendor's own voice, and
+// a brand's set-up page named as an address.
 #include <re2/re2.h>
 
 #include "spam/signals/signal.h"
@@ -58,12 +59,42 @@ const RE2& Pitch() {
 
 #undef TRIBUNE_SUPPORT
 
+// The same pitch without a brand, in the vendor's voice: "contact our
+// certified experts", "our technical team can fix your login issues".
+// Readers write of "the experts" and "the support team"; only a seller
+// writes "our". It fired on no comment of any source but one Stack
+// Exchange spam post, so it holds a comment by itself.
+const RE2& VendorPitch() {
+  static const RE2 re(
+      R"(\b(?:contact|call|reach|dial|consult)\s+(?:with\s+)?our\s+)"
+      R"((?:certified\s+|expert\s+|technical\s+|tech\s+|professional\s+|skilled\s+)?)"
+      R"((?:experts?|technicians?|tech(?:nical)?\s+(?:team|experts?|support)|)"
+      R"(support\s+(?:team|experts?)|team\s+of\s+experts|professionals)\b)"
+      R"(|\bour\s+(?:certified\s+|expert\s+)?(?:technical|tech|support)\s+)"
+      R"((?:team|experts?|staff)\s+(?:can|will|is|are)\b)",
+      RuleOptions());
+  return Checked(re);
+}
+
+// A brand's set-up or activation page named as an address, the bait of
+// the "norton.com/setup", "office.com/setup", "mcafee.com/activate" pages
+// that pose as the vendor's and sell support by telephone.
+const RE2& SetupPage() {
+  static const RE2 re(R"(\b[a-z0-9-]+\.(?:com|net)/(?:setup|activate|ijsetup|mytv|myactivate)\b)",
+                      RuleOptions());
+  return Checked(re);
+}
+
 constexpr double kNamedOnly = 0.35;  // a brand's support named, no number offered
 
 }  // namespace
 
 void CheckSupportScam(const Analysis& a, Hits* out) {
   std::string_view m;
+  if (Find(a.folded_body, VendorPitch(), &m) || Find(a.folded_body, SetupPage(), &m)) {
+    out->push_back({"SUPPORT_SCAM", 1.0, Clip(m)});
+    return;
+  }
   if (!Find(a.folded_body, BrandSupport(), &m)) return;
   bool offered = !a.phones.empty() || Find(a.folded_body, OffersNumber()) ||
                  Find(a.folded_body, Pitch());

@@ -388,6 +388,19 @@ std::vector<RawWord> SplitWords(const icu::UnicodeString& s) {
   return words;
 }
 
+// Single digits between dots (raw[i, j), i + 1 < j) are a version or an
+// address ("0.6.5.9"), not spaced-out letters.
+bool DottedDigits(const std::vector<RawWord>& raw, size_t i, size_t j) {
+  if (raw[i + 1].sep_char != '.') return false;
+  for (size_t k = i; k < j; ++k) {
+    const RawWord& w = raw[k];  // ASCII path: `ascii`; else `text`
+    bool digit = w.ascii.empty() ? u_isdigit(w.text.char32At(0)) != 0
+                                 : (w.ascii[0] >= '0' && w.ascii[0] <= '9');
+    if (!digit) return false;
+  }
+  return true;
+}
+
 // Joins runs of single letters ("c a s i n o") into one word.
 std::vector<icu::UnicodeString> JoinSpaced(std::vector<RawWord>& raw, NormalizedText* out) {
   std::vector<icu::UnicodeString> words;
@@ -399,7 +412,7 @@ std::vector<icu::UnicodeString> JoinSpaced(std::vector<RawWord>& raw, Normalized
             (!raw[i + 1].sep_text.isEmpty() && raw[j].sep_text == raw[i + 1].sep_text))) {
       ++j;
     }
-    if (j - i >= kMinSpacedRun) {
+    if (j - i >= kMinSpacedRun && !DottedDigits(raw, i, j)) {
       icu::UnicodeString joined;
       for (size_t k = i; k < j; ++k) joined.append(raw[k].text);
       ++out->spaced_runs;
@@ -461,7 +474,7 @@ void NormalizeAscii(std::string_view utf8, NormalizedText* out) {
       ++j;
     }
     std::string word;
-    if (j - i >= kMinSpacedRun) {
+    if (j - i >= kMinSpacedRun && !DottedDigits(raw, i, j)) {
       for (size_t k = i; k < j; ++k) word += raw[k].ascii;
       ++out->spaced_runs;
       if (out->spaced_example.empty()) out->spaced_example = word;

@@ -99,6 +99,11 @@ bool LooksLikeOtherNumber(const Candidate& c, std::string_view raw) {
   if (dotted && (g.size() == 2 || longest->size() >= 5)) return true;  // 89311.468460, 20160128.0.0
   bool short_groups = longest->size() <= 3;
   if (dotted && g.size() == 4 && short_groups) return true;  // 192.168.1.10
+  // Versions and identifiers: "0.6.5.9_4.9.6_1-2", "build_2019_0412".
+  if (raw.find('_') != std::string_view::npos) return true;
+  auto one_digit = [](const std::string& x) { return x.size() == 1; };
+  auto single = static_cast<size_t>(std::count_if(g.begin(), g.end(), one_digit));
+  if (dotted && g.size() >= 3 && 2 * single >= g.size()) return true;  // 1.2.3.4567
   if (g.size() >= 3 && IsYear(g[0]) &&
       std::all_of(g.begin() + 1, g.end(), [](auto& x) { return x.size() <= 2; })) {
     return true;  // 2015-02-10 09:30
