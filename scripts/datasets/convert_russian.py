@@ -1,7 +1,7 @@
 """Russian ham (Telegram chats, VK news comments) and Russian Telegram spam."""
 import ast, csv, io, re, sys, os
 sys.path.insert(0, os.path.dirname(__file__))
-from common import git_show, clean_body, write
+from common import git_show, clean_body, norm_key, write
 csv.field_size_limit(10**9)
 
 def flatten_tg(text):
@@ -49,7 +49,22 @@ def ru_tg_spam_talyguryn():
         b = clean_body(block)
         if b:
             rows.append({'id': str(i), 'label': 'spam', 'body': b, 'lang': 'ru'})
-    return write('ru_tg_spam_nolicence', rows)
+    write('ru_tg_spam_nolicence', rows)
+    return rows
+
+# FSOCllDRUG/antispam_bot data/spam_messages.csv: spam a Telegram chat's bot was built on,
+# one message a row (MIT). A message also in the evaluation-only set above is left out, so
+# that set stays unseen.
+def ru_tg_spam_antispam_bot(evaluation_rows):
+    R = 'FSOCllDRUG/antispam_bot'
+    unseen = set(norm_key(r['body']) for r in evaluation_rows)
+    rows = []
+    for i, r in enumerate(csv.DictReader(io.StringIO(git_show(R, 'data/spam_messages.csv').decode('utf-8')))):
+        b = clean_body(r['message'])
+        if b and norm_key(b) not in unseen:
+            rows.append({'id': str(i + 2), 'label': 'spam', 'body': b, 'lang': 'ru'})
+    return write('ru_tg_spam_antispam_bot', rows)
 
 if __name__ == '__main__':
-    ru_tg_chat_ham(); ru_vk_news_comments(); ru_tg_spam_talyguryn()
+    ru_tg_chat_ham(); ru_vk_news_comments()
+    ru_tg_spam_antispam_bot(ru_tg_spam_talyguryn())
