@@ -113,6 +113,7 @@ TEST(SpamCases, TheRulePrefilterChangesNoVerdict) {
     for (size_t i = 0; i < inputs.size(); ++i) {
       EXPECT_EQ(Explain((*engine)->Check(inputs[i])), all_run[i]) << inputs[i].body;
     }
+    signals::AwaitPrefilter();
   }
   EXPECT_EQ(signals::PrefilterMisses(), misses);
   signals::SetPrefilterMode(signals::PrefilterMode::kOn);

@@ -10,19 +10,26 @@
 //
 // Patterns are known by address: a rule pattern given to Find on the folded
 // body is registered at its first use (every rule pattern is a static), and
-// the database is rebuilt, by the check that notices, when new ones have
-// been met. Until then a new pattern runs with RE2 alone.
+// the database is rebuilt on a thread of its own when new ones have been
+// met (100-200 ms: no check waits for it). Until then a new pattern runs
+// with RE2 alone. The builder reads copies of the patterns, never the
+// rules' own objects, so a build still running at exit touches nothing
+// that static destructors free.
 #include <hs/hs.h>
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -48,11 +55,24 @@ struct Database {
   }
 };
 
+// A pattern as registered: its text and options, copied; the rule's own
+// object only as the key it is known by.
+struct Pattern {
+  const RE2* key;
+  std::string text;
+  RE2::Options options;
+};
+
 struct Registry {
   std::mutex mu;
-  std::vector<const RE2*> patterns;  // in the order first met
+  std::condition_variable built;
+  std::vector<Pattern> patterns;  // in the order first met
   std::unordered_set<const RE2*> known;
-  std::shared_ptr<const Database> current = std::make_shared<Database>();
+  std::atomic<size_t> count{0};  // patterns.size()
+  std::atomic<std::shared_ptr<const Database>> current{std::make_shared<Database>()};
+  // current's generation: a check reloads `current` only when it changed,
+  // so that the checks of many threads read this word and write nothing.
+  std::atomic<uint64_t> published{0};
   bool building = false;
 };
 
@@ -61,15 +81,15 @@ Registry& TheRegistry() {
   return *registry;
 }
 
-std::shared_ptr<const Database> Build(const std::vector<const RE2*>& patterns) {
+std::shared_ptr<const Database> Build(const std::vector<Pattern>& patterns) {
   static std::atomic<uint64_t> generations{0};
   auto db = std::make_shared<Database>();
   db->registered = patterns.size();
   db->generation = ++generations;
-  for (const RE2* re : patterns) {
+  for (const Pattern& p : patterns) {
     int id = -1;
-    if (db->filter.Add(re->pattern(), re->options(), &id) != RE2::NoError) id = -1;
-    db->ids[re] = id;
+    if (db->filter.Add(p.text, p.options, &id) != RE2::NoError) id = -1;
+    db->ids[p.key] = id;
   }
   db->count = db->filter.NumRegexps();
   if (db->count == 0) return db;
@@ -97,28 +117,59 @@ std::shared_ptr<const Database> Build(const std::vector<const RE2*>& patterns) {
   return db;
 }
 
-// The database to scan with, rebuilt first when patterns were met since it
-// was built (by one thread; the others go on with the one they have).
-std::shared_ptr<const Database> Current() {
+// Starts a build of the patterns registered so far, unless one is running
+// or the current database has them all.
+void StartBuild() {
   Registry& r = TheRegistry();
-  std::vector<const RE2*> patterns;
+  std::vector<Pattern> patterns;
   {
     std::lock_guard lock(r.mu);
-    if (r.patterns.size() == r.current->registered || r.building) return r.current;
+    if (r.building || r.patterns.size() == r.current.load()->registered) return;
     r.building = true;
     patterns = r.patterns;
   }
-  std::shared_ptr<const Database> built = Build(patterns);
-  std::lock_guard lock(r.mu);
-  r.current = built;
-  r.building = false;
-  return r.current;
+  auto build = [](std::vector<Pattern> patterns) {
+    std::shared_ptr<const Database> db;
+    try {
+      db = Build(patterns);
+    } catch (const std::exception&) {
+      // Out of memory: the patterns run with RE2 until a later try.
+    }
+    Registry& r = TheRegistry();
+    std::lock_guard lock(r.mu);
+    if (db) {
+      uint64_t generation = db->generation;
+      r.current.store(std::move(db));
+      r.published.store(generation, std::memory_order_release);
+    }
+    r.building = false;
+    r.built.notify_all();
+  };
+  try {
+    std::thread(build, std::move(patterns)).detach();
+  } catch (const std::system_error&) {
+    std::lock_guard lock(r.mu);  // no thread to be had: a later check tries again
+    r.building = false;
+    r.built.notify_all();
+  }
+}
+
+// Brings `db` (a thread's own reference) up to the published database, and
+// starts a build when patterns were met since it was built.
+void Refresh(std::shared_ptr<const Database>* db) {
+  Registry& r = TheRegistry();
+  if (!*db || (*db)->generation != r.published.load(std::memory_order_acquire)) {
+    *db = r.current.load();
+  }
+  if (r.count.load(std::memory_order_acquire) != (*db)->registered) StartBuild();
 }
 
 void Register(const RE2& re) {
   Registry& r = TheRegistry();
   std::lock_guard lock(r.mu);
-  if (r.known.insert(&re).second) r.patterns.push_back(&re);
+  if (!r.known.insert(&re).second) return;
+  r.patterns.push_back({&re, re.pattern(), re.options()});
+  r.count.store(r.patterns.size(), std::memory_order_release);
 }
 
 PrefilterMode InitialMode() {
@@ -157,12 +208,21 @@ int OnAtom(unsigned int id, unsigned long long, unsigned long long, unsigned int
 }  // namespace
 
 void SetPrefilterMode(PrefilterMode mode) { g_mode.store(mode); }
+
+void AwaitPrefilter() {
+  Registry& r = TheRegistry();
+  while (r.count.load() != r.current.load()->registered) {
+    StartBuild();
+    std::unique_lock lock(r.mu);
+    r.built.wait(lock, [&] { return !r.building; });
+  }
+}
 size_t PrefilterMisses() { return g_misses.load(); }
 
 PrefilterScope::PrefilterScope(std::string_view text) {
   ThreadScan& s = t_scan;
   if (s.active || g_mode.load(std::memory_order_relaxed) == PrefilterMode::kOff) return;
-  s.db = Current();
+  Refresh(&s.db);
   s.data = text.data();
   s.size = text.size();
   s.atoms.clear();

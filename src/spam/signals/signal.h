@@ -119,6 +119,9 @@ bool MayMatch(std::string_view text, const RE2& re);
 enum class PrefilterMode { kOn, kOff, kVerify };
 void SetPrefilterMode(PrefilterMode mode);
 size_t PrefilterMisses();
+// Waits until the database holds every pattern met so far (it is built in
+// the background; for tests and benchmarks).
+void AwaitPrefilter();
 
 // Shortens evidence to at most `max` bytes at a UTF-8 boundary.
 std::string Clip(std::string_view s, size_t max = 60);
