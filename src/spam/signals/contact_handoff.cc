@@ -42,12 +42,14 @@ const RE2& HandleCredit() {
       // "all thanks @x", "getting started with @x", "my experience with @x",
       // "i made $50,000 with #erminiafx".
       R"(all\s+thanks|(?:getting|got|get)\s+started\s+with|experience\s+with|)"
-      R"((?:made|earned|gained|received|got)\s+(?:over\s+|about\s+|up\s+to\s+)?[$€£]\s?\d[\d,.]*k?\s+)"
+      R"((?:made|make|making|earned|earn|earning|gained|received|got)\s+)"
+      R"((?:over\s+|about\s+|up\s+to\s+)?[$€£]\s?\d[\d,.]*k?\s+)"
       R"((?:\S+\s+){0,4}?(?:with|from|through|via|using)|)"
       R"(contact(?:ing)?|reach(?:ing)?\s+out\s+to|reach|message|dm|inbox|write\s+to|text|recommend(?:ed)?|)"
       R"(consult(?:ed)?|connect\s+with|get\s+in\s+touch\s+with|talk\s+to|speak\s+(?:to|with)|chat\s+with|)"
       R"(trade[sd]?\s+with|invest(?:ed|ing)?\s+with|mentored\s+by|managed\s+by|guided\s+by|)"
-      R"((?:account\s+)?manager|mentor|broker|expert|coach|recovery\s+(?:expert|agent|hacker)|hacker))"
+      R"((?:account\s+)?manager|mentor|broker|expert|coach|(?:crypto|forex|professional)\s+trader|)"
+      R"(recovery\s+(?:expert|agent|hacker)|hacker))"
       R"(\s+(?:(?:mr|mrs|ms|dr|sir|madam)\.?\s+)?(?:[a-z]+\s+){0,2}(?:@[a-z0-9_.]{3,}|#[a-z0-9_.]*[a-z][a-z0-9_.]{4,}))",
       RuleOptions());
   return Checked(re);
@@ -74,6 +76,7 @@ const RE2& MoneyHandle() {
 const RE2& TestimonyToHandle() {
   static const RE2 re(
       R"((?:testimon|received|profit|invest|trad(?:e|ing|er)|mentor|withdr[ae]w|payout|earnings|)"
+      R"((?:\bi|\bwe)(?:'ve|\s+have)?\s+(?:just\s+|already\s+)?earned|)"
       R"(debt|recover|my\s+(?:assets|funds|wallet))[^@#]{0,200})"
       R"((?:@[a-z0-9_.]{4,}|#[a-z0-9.]*_[a-z0-9_.]*)\W*$)",
       RuleOptions());
@@ -155,7 +158,7 @@ std::string ContactEmail(const std::string& t) {
   static const RE2 kSender(
       R"(^(?:no-?reply|do-?not-?reply|notifications?|reply\+|mailer-daemon|git@))");
   static const RE2 kQuoted(
-      R"(^[>)\]]?\s{0,2}(?:wrote|writes|a\s+écrit|schrieb|написал\pL*)\b)");
+      R"(^[>)\]]?\s{0,2}(?:(?:wrote|writes|a\s+écrit|schrieb)\b|написал))");
   re2::StringPiece input(t);
   std::string email;
   while (RE2::FindAndConsume(&input, Email(), &email)) {

@@ -412,7 +412,11 @@ std::vector<icu::UnicodeString> JoinSpaced(std::vector<RawWord>& raw, Normalized
             (!raw[i + 1].sep_text.isEmpty() && raw[j].sep_text == raw[i + 1].sep_text))) {
       ++j;
     }
-    if (j - i >= kMinSpacedRun && !DottedDigits(raw, i, j)) {
+    if (j - i >= kMinSpacedRun && DottedDigits(raw, i, j)) {
+      // The whole run at once: from each of its digits the rest would be
+      // rescanned, quadratic in a long "1.1.1.1…".
+      for (; i < j; ++i) words.push_back(raw[i].text);
+    } else if (j - i >= kMinSpacedRun) {
       icu::UnicodeString joined;
       for (size_t k = i; k < j; ++k) joined.append(raw[k].text);
       ++out->spaced_runs;
@@ -466,6 +470,13 @@ std::vector<RawWord> SplitAsciiWords(std::string_view s) {
 void NormalizeAscii(std::string_view utf8, NormalizedText* out) {
   out->code_points = static_cast<int>(utf8.size());
   std::vector<RawWord> raw = SplitAsciiWords(utf8);
+  auto emit = [out](std::string word) {
+    for (char c : word) out->scripts.letters[0] += c >= 'a' && c <= 'z';
+    if (std::string leet = FoldLeet(word); !leet.empty()) out->variants.push_back(std::move(leet));
+    if (!out->text.empty()) out->text += ' ';
+    out->text += word;
+    out->words.push_back(std::move(word));
+  };
   size_t i = 0;
   while (i < raw.size()) {
     size_t j = i;
@@ -473,20 +484,20 @@ void NormalizeAscii(std::string_view utf8, NormalizedText* out) {
            (j == i || SpacedContinues(raw[j].sep_char, raw[i + 1].sep_char))) {
       ++j;
     }
-    std::string word;
-    if (j - i >= kMinSpacedRun && !DottedDigits(raw, i, j)) {
+    if (j - i >= kMinSpacedRun && DottedDigits(raw, i, j)) {
+      // The whole run at once: from each of its digits the rest would be
+      // rescanned, quadratic in a long "1.1.1.1…".
+      for (; i < j; ++i) emit(std::move(raw[i].ascii));
+    } else if (j - i >= kMinSpacedRun) {
+      std::string word;
       for (size_t k = i; k < j; ++k) word += raw[k].ascii;
       ++out->spaced_runs;
       if (out->spaced_example.empty()) out->spaced_example = word;
+      emit(std::move(word));
       i = j;
     } else {
-      word = std::move(raw[i++].ascii);
+      emit(std::move(raw[i++].ascii));
     }
-    for (char c : word) out->scripts.letters[0] += c >= 'a' && c <= 'z';
-    if (std::string leet = FoldLeet(word); !leet.empty()) out->variants.push_back(std::move(leet));
-    if (!out->text.empty()) out->text += ' ';
-    out->text += word;
-    out->words.push_back(std::move(word));
   }
 }
 

@@ -99,11 +99,12 @@ bool LooksLikeOtherNumber(const Candidate& c, std::string_view raw) {
   if (dotted && (g.size() == 2 || longest->size() >= 5)) return true;  // 89311.468460, 20160128.0.0
   bool short_groups = longest->size() <= 3;
   if (dotted && g.size() == 4 && short_groups) return true;  // 192.168.1.10
-  // Versions and identifiers: "0.6.5.9_4.9.6_1-2", "build_2019_0412".
-  if (raw.find('_') != std::string_view::npos) return true;
+  // Versions: "0.6.5.9_4.9.6_1-2", "1.2.3.4567". A number spelt out digit
+  // by digit ("+1.8.8.8.5.5.5.0.1.9.9") has more groups than a version.
+  if (dotted && raw.find('_') != std::string_view::npos) return true;
   auto one_digit = [](const std::string& x) { return x.size() == 1; };
   auto single = static_cast<size_t>(std::count_if(g.begin(), g.end(), one_digit));
-  if (dotted && g.size() >= 3 && 2 * single >= g.size()) return true;  // 1.2.3.4567
+  if (dotted && g.size() >= 3 && g.size() <= 5 && 2 * single >= g.size()) return true;
   if (g.size() >= 3 && IsYear(g[0]) &&
       std::all_of(g.begin() + 1, g.end(), [](auto& x) { return x.size() <= 2; })) {
     return true;  // 2015-02-10 09:30
@@ -168,7 +169,10 @@ std::vector<Phone> FindPhones(std::string_view s, size_t max) {
   size_t i = 0;
   while (i < s.size() && found.size() < max) {
     if (!StartsNumber(s, i)) {
-      ++i;
+      // A run that continues an identifier is skipped whole: its tail
+      // ("screenshot_2017-04-02_21-08-15") is no number of its own.
+      bool identifier = IsDigit(s[i]) && i > 0 && s[i - 1] == '_';
+      i = identifier ? std::max(Scan(s, i).end, i + 1) : i + 1;
       continue;
     }
     Candidate c = Scan(s, s[i] == '(' ? i + 1 : i);
