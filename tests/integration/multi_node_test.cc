@@ -135,8 +135,11 @@ TEST(PostgresRestart, NodesReconnectAndLoseNoAcknowledgedComment) {
   std::atomic<int64_t> slowest_ms{0};
   std::string odd;
   std::thread poster([&] {
-    // Until the restart is over and at least 20 went through (before it or after).
-    for (int i = 0; (!done || acknowledged < 20) && i <= 400; ++i) {
+    // Until the restart is over and at least 20 went through (before it or
+    // after), for at most a minute: bounded by time, not by attempts, since
+    // refusals are quick and a loaded machine reconnects slowly.
+    auto deadline = Clock::now() + std::chrono::seconds(60);
+    for (int i = 0; (!done || acknowledged < 20) && Clock::now() < deadline; ++i) {
       CommentInput input;
       input.name = "Reader " + std::to_string(i);
       input.body = "Comment " + std::to_string(i) + " while the database restarts.";
@@ -150,6 +153,7 @@ TEST(PostgresRestart, NodesReconnectAndLoseNoAcknowledgedComment) {
         r.body = e.what();
         if (r.status == 503) {
           ++unavailable;
+          std::this_thread::sleep_for(std::chrono::milliseconds(10));
           continue;
         }
       }
@@ -160,6 +164,7 @@ TEST(PostgresRestart, NodesReconnectAndLoseNoAcknowledgedComment) {
       } else if (r.status == 503) {
         ++unavailable;
         EXPECT_TRUE(r.Header("Retry-After").has_value());
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
       } else {
         if (other++ == 0) odd = std::to_string(r.status) + " " + r.body.substr(0, 300);
       }
