@@ -44,6 +44,11 @@ const RE2& Strong() {
       R"(if\s+(?:you|u|anyone|you\s+guys|people)\s+(?:could\s+|would\s+|can\s+)?(?:sub|subscribe)\b)"
       R"(|appreciate\s+(?:it\s+)?if\s+(?:i\s+(?:got|get|could\s+get)|you\s+(?:could|would)\s+give\s+me))"
       R"(\s+(?:some\s+|a\s+few\s+|more\s+)?(?:subs|subscribers|views)\b|subscribe\s+for\s+me\b)"
+      // "go check out my rapping video", "check out my Big Pun cover",
+      // "chacking out my rap": a few words between "my" and the work.
+      R"(|(?:check(?:ing)?(?:\s*out)?|ch[ae]ck\w*\s+out|go\s+check|visit|watch|listen\s+to|hear)\s+)"
+      R"((?:out\s+)?my\s+(?:\S+\s+){0,3}?(?:channel|videos?|music|songs?|covers?|tracks?|raps?|beats?|)"
+      R"(remix(?:es)?|mixtape|playlist|vlogs?)\b)"
       R"(|(?:make|making|earn|earning)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|some\s+|extra\s+|real\s+|easy\s+)?)"
       R"((?:money|cash|income|\$\s?\d[\d,]*)\s+(?:online|from\s+home|on\s+the\s+internet|by\s+internet))"
       R"())",
