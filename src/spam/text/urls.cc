@@ -31,14 +31,11 @@ int Deobfuscate(std::string* s, std::string* example) {
   // only where it is.
   std::string lower = Lower(*s);
   auto has = [&](std::string_view lit) { return lower.find(lit) != std::string::npos; };
-  bool dot_word = has("dot");
   std::string before = *s;
   int n = 0;
-  if (dot_word || has("[") || has("(") || has("{") || has("<")) {
-    n += RE2::GlobalReplace(s, kBracketDot, ".");
-  }
+  if (has("[") || has("(") || has("{") || has("<")) n += RE2::GlobalReplace(s, kBracketDot, ".");
   if (has("xxp") || has("**p") || has("[:]")) n += RE2::GlobalReplace(s, kHxxp, "http\\1\\2://");
-  if (dot_word) n += RE2::GlobalReplace(s, kSpokenDot, "\\1.\\2");
+  if (has("dot")) n += RE2::GlobalReplace(s, kSpokenDot, "\\1.\\2");
   if (has("com") || has("net") || has("org")) {
     n += RE2::GlobalReplace(s, kSpacedDot, "\\1.\\2\\3\\4");
   }
