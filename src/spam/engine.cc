@@ -122,7 +122,8 @@ void Engine::Train(const CommentInput& c, bool is_spam, double weight) {
   Update(c, is_spam, weight, false);
 }
 
-model::FeatureSet Engine::TrainingFeatures(const CommentInput& c) const {
+model::FeatureSet Engine::TrainingFeatures(const CommentInput& c,
+                                           model::FeatureSet* without_rules) const {
   Analysis a = Analyze(c, *lists_, articles_.get(), opts_.site_language);
   signals::Hits hits;
   signals::RunAll(a, &hits);
@@ -130,6 +131,11 @@ model::FeatureSet Engine::TrainingFeatures(const CommentInput& c) const {
   model::ExtractFeatures(a, hits, data_->space, false, /*hosts=*/false, &f);
   f.index.shrink_to_fit();
   f.value.shrink_to_fit();
+  if (without_rules != nullptr) {
+    model::ExtractFeatures(a, {}, data_->space, false, /*hosts=*/false, without_rules);
+    without_rules->index.shrink_to_fit();
+    without_rules->value.shrink_to_fit();
+  }
   return f;
 }
 

@@ -76,7 +76,10 @@ class Engine {
   void Train(const CommentInput& c, bool is_spam, double weight = 1.0);
   // The same in two steps, for many passes over one corpus: the features of
   // a comment do not change between passes, so they are computed once.
-  model::FeatureSet TrainingFeatures(const CommentInput& c) const;
+  // With `without_rules`, also the same comment's features without the
+  // rules' (for training with rule dropout).
+  model::FeatureSet TrainingFeatures(const CommentInput& c,
+                                     model::FeatureSet* without_rules = nullptr) const;
   void Train(const model::FeatureSet& f, bool is_spam, double weight = 1.0);
 
   // The model's probability that `c` is spam, without rules: for metrics.

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "spam/cli/internal.h"
 #include "spam/engine.h"
 
 namespace tribune::spam {
@@ -198,6 +199,38 @@ TEST(SpamEngine, ConcurrentChecksDuringLearning) {
   for (int i = 0; i < 300; ++i) e->Learn({.body = "cheap pills and the budget"}, i % 2 == 0);
   for (auto& t : threads) t.join();
   EXPECT_EQ(e->model_version(), "test.300");
+}
+
+
+// A word that only ever appears beside a rule learns little while the rule
+// explains every example; trained with the rules dropped from half the
+// passes, the word itself carries the spam, as it must where the rule does
+// not fire (a genre's new wording).
+TEST(SpamEngine, RuleDropoutTeachesTheWordsBesideARule) {
+  std::vector<cli::Example> ex;
+  const char* kSpam[] = {"check out my channel zorblax", "please check out my channel zorblax today",
+                         "zorblax new video check out my channel", "check out my channel for zorblax"};
+  const char* kHam[] = {"the minister spoke about the budget today", "I disagree with the premier",
+                        "the council vote was close", "good reporting on the election results"};
+  for (const char* t : kSpam) ex.push_back({.comment = {.body = t}, .is_spam = true, .source = "a"});
+  for (const char* t : kHam) ex.push_back({.comment = {.body = t}, .is_spam = false, .source = "a"});
+  cli::TrainArgs t;
+  t.lists_dir = TRIBUNE_SPAM_DATA_DIR;
+  t.key = 42;
+  t.bits = 16;
+  t.epochs = 20;
+  t.rule_dropout = 0;
+  auto without = cli::TrainEngine(t, ex);
+  t.rule_dropout = 0.5;
+  auto with = cli::TrainEngine(t, ex);
+  // The rule fires on every spam example: it is the feature in question.
+  Verdict v = without->Check({.body = kSpam[0]});
+  ASSERT_TRUE(std::any_of(v.reasons.begin(), v.reasons.end(),
+                          [](const Reason& r) { return r.symbol == "SELF_PROMOTION"; }));
+  CommentInput word{.body = "zorblax is here"};
+  EXPECT_GT(with->ModelProbability(word), without->ModelProbability(word) + 0.05);
+  // Ham stays ham either way.
+  EXPECT_LT(with->ModelProbability({.body = "the budget vote was close"}), 0.5);
 }
 
 }  // namespace

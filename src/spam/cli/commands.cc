@@ -25,6 +25,9 @@ void AddTrainingFlags(CLI::App* cmd, TrainArgs* t) {
   cmd->add_option("--spam-share", t->spam_share,
                   "share of the total weight carried by spam (0: as the sources give it)")
       ->check(CLI::Range(0.0, 0.99));
+  cmd->add_option("--rule-dropout", t->rule_dropout,
+                  "share of the passes over a comment made without its rules' features (default 0.5)")
+      ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--l1", t->model.l1, "FTRL L1 strength");
   cmd->add_option("--l2", t->model.l2, "FTRL L2 strength");
 }

@@ -27,6 +27,10 @@ struct TrainArgs {
   double spam_share = 0;  // 0: as the sources give it
   NewModelParams model;
   uint64_t shuffle_seed = 1;
+  // Share of the passes over a comment made without its rules' features,
+  // so that its words learn what the rules would otherwise explain away
+  // (docs/spam.md, "The starter model").
+  double rule_dropout = 0.5;
 };
 
 struct EvalArgs {

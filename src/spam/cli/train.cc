@@ -58,22 +58,30 @@ std::unique_ptr<Engine> TrainEngine(const TrainArgs& t, std::vector<Example> exa
   auto weight = ExampleWeights(examples, t.balance, t.spam_share);
   // Features once, then the passes over them in a shuffled order.
   struct Item {
-    model::FeatureSet features;
+    model::FeatureSet features, without_rules;
     bool is_spam;
     double weight;
   };
+  bool dropout = t.rule_dropout > 0;
   std::vector<Item> items;
   items.reserve(examples.size());
   for (const Example& ex : examples) {
-    items.push_back(
-        {(*e)->TrainingFeatures(ex.comment), ex.is_spam, weight[{ex.source, ex.is_spam}]});
+    Item item{{}, {}, ex.is_spam, weight[{ex.source, ex.is_spam}]};
+    item.features = (*e)->TrainingFeatures(ex.comment, dropout ? &item.without_rules : nullptr);
+    items.push_back(std::move(item));
   }
   std::vector<size_t> order(items.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937_64 rng(t.shuffle_seed);
+  // A generator of its own, so that the shuffles do not depend on it.
+  std::mt19937_64 drop_rng(t.shuffle_seed ^ 0x9e3779b97f4a7c15ULL);
+  std::bernoulli_distribution drop(t.rule_dropout);
   for (int epoch = 0; epoch < t.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
-    for (size_t i : order) (*e)->Train(items[i].features, items[i].is_spam, items[i].weight);
+    for (size_t i : order) {
+      const Item& it = items[i];
+      (*e)->Train(dropout && drop(drop_rng) ? it.without_rules : it.features, it.is_spam, it.weight);
+    }
   }
   return std::move(e).value();
 }

@@ -24,6 +24,18 @@ bool IsWord(std::string_view w) {
   return w.size() >= 2;
 }
 
+// A brand followed by one of these is a support scam's or a shop's name
+// ("Quickbooks Support", "Delta Reservations"), whatever the brand.
+bool IsServiceSuffix(std::string_view w) {
+  static constexpr std::string_view kSuffixes[] = {
+      "support", "helpline", "helpdesk", "service",  "services", "reservations",
+      "repair",  "number",   "login",    "setup",    "customer"};
+  for (std::string_view c : kSuffixes) {
+    if (w == c) return true;
+  }
+  return false;
+}
+
 constexpr double kOneWordStrength = 0.5;
 
 }  // namespace
@@ -32,15 +44,19 @@ void CheckAuthorKeyword(const Analysis& a, Hits* out) {
   const auto& words = a.author.words;
   if (words.empty() || words.size() > 6 || a.lists->commercial_words.empty()) return;
   int content = 0, commercial = 0;
+  std::string_view last;
   for (const std::string& w : words) {
     if (!IsWord(w)) return;  // digits, other scripts, handles: a nickname
     if (IsConnector(w)) continue;
     ++content;
     commercial += a.lists->commercial_words.count(w) > 0;
+    last = w;
   }
-  // All words commercial, or all but one (a town: "Roofing Contractor Dallas").
-  bool keyword =
-      content > 0 && (commercial == content || (content >= 3 && commercial >= content - 1));
+  // All words commercial, or all but one (a town: "Roofing Contractor
+  // Dallas"), or a brand and a service ("HP Printer Support").
+  bool keyword = content > 0 && (commercial == content ||
+                                 (content >= 3 && commercial >= content - 1) ||
+                                 (content >= 2 && IsServiceSuffix(last)));
   // A phrase of them is anchor text: no one is called "travel booking sites".
   // One word may be a nickname ("Beauty", "Gaming"): it counts for less.
   if (keyword) {

@@ -83,6 +83,30 @@ const RE2& TestimonyToHandle() {
   return Checked(re);
 }
 
+// A handle padded to be told apart from its namesakes: "#__sarahgrosvenor_____",
+// "@martha_eduardo__forex_trader", "#coach_anastasiachris___"; a hashtag
+// ending in an underscore ("#stephaniecolby_") names a person, not a topic.
+// Investment scams credit such accounts; readers' handles are rarely
+// padded so, and with gain or gratitude beside it the credit is the
+// scam's. Returns the first such handle, or an empty view.
+std::string_view PaddedHandle(const std::string& t) {
+  static const RE2 kHandle(R"((?:^|[^\pL\pN_/.#@=&?])([@#][\pL\pN_.]{3,}))", RuleOptions());
+  re2::StringPiece input(t);
+  re2::StringPiece h;
+  while (RE2::FindAndConsume(&input, Checked(kHandle), &h)) {
+    std::string_view v(h.data(), h.size());
+    while (!v.empty() && v.back() == '.') v.remove_suffix(1);
+    // "#rabbit_host=ironic", "#define_x(": code, not a name.
+    if (v.size() < 4 || (!input.empty() && (input[0] == '=' || input[0] == '('))) continue;
+    std::string_view name = v.substr(1);
+    bool padded = name.front() == '_' || name.find("__") != std::string_view::npos ||
+                  (v.front() == '#' && name.back() == '_');
+    bool named = name.find_first_not_of("_.0123456789") != std::string_view::npos;
+    if (padded && named) return v;
+  }
+  return {};
+}
+
 // A money handle or a testimony alone: the readers of a finance page
 // address its owner too.
 constexpr double kHandleOnlyStrength = 0.6;
@@ -111,11 +135,16 @@ constexpr double kTestimonyStrength = 1.1;
 // Russian-language spam sends readers to private messages.
 const RE2& PrivateMessages() {
   static const RE2 re(
-      R"((?:пиши(?:те)?|напиши(?:те)?|обращайтесь|подробност[иь]|подробнее|детали|жду|)"
-      R"(стучи(?:те)?|пиш|\+)\s*(?:мне\s+)?(?:в|на)\s+(?:лс|личку|личные|директ|телег|тг(?:\s|$|[.!,])|ватсап))"
+      R"((?:пиши(?:те)?|напиши(?:те)?|отпиши(?:те)?|писать|обращайтесь|подробност[иь]|подробнее|детали|жду|)"
+      R"(стучи(?:те)?|пиш|\+)\s*(?:["«“]?(?:\+|➕|плюс)["»”]?\s*)?(?:мне\s+)?(?:в|на)\s+)"
+      R"((?:лс|л\.\s?с|личку|личные|директ|телег|тг(?:\s|$|[.!,])|ватсап))"
       R"(|(?:в|на)\s+(?:лс|личку)\s*[!.)+]|(?:лс|личку|тг|telegram|телеграм)\s*[:\-–]?\s*@[a-z0-9_]{4,})"
       // "пишите ➕ в лс", "пиши (+), если интересно": a plus to send privately.
-      R"(|(?:пиши(?:те)?|напиши(?:те)?|ставь(?:те)?|для\s+связи)\s*\(?\s*(?:\+|➕)\s*\)?)",
+      R"(|(?:пиши(?:те)?|напиши(?:те)?|ставь(?:те)?|для\s+связи)\s*\(?\s*(?:\+|➕)\s*\)?)"
+      // "пиши плюс"; "за подробностями писать @x", "оставлю вам контакт: @x"
+      // (a chat's own "пишите @admin" is not: the advert's infinitive is).
+      R"(|(?:пиши|напиши|ставь|отпиши)(?:те)?\s*(?:["«“(]\s*)?плюс)"
+      R"(|(?:писать|подробност\pL*|детал\pL*|контакт\pL*)\s*(?:\pL+\s+){0,2}[:\-–]?\s*@[a-z0-9_]{4,})",
       RuleOptions());
   return Checked(re);
 }
@@ -191,7 +220,8 @@ void CheckContactHandoff(const Analysis& a, Hits* out) {
     out->push_back({"CONTACT_MESSENGER", 1.0, Clip(m)});
   } else if (bool credited = Find(t, HandleCredit(), &m),
              money_handle = !credited && Find(t, MoneyHandle(), &m);
-             credited || money_handle || Find(t, TestimonyToHandle(), &m)) {
+             credited || money_handle || Find(t, TestimonyToHandle(), &m) ||
+             (!(m = PaddedHandle(t)).empty() && (Find(t, Gain()) || Find(t, Gratitude())))) {
     // The testimony's handle is at its end: the evidence keeps the end.
     bool at_end = !credited && !money_handle;
     bool testimony = Find(t, Gain()) && Find(t, Gratitude());
