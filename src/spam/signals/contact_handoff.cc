@@ -88,21 +88,42 @@ const RE2& TestimonyToHandle() {
 // ending in an underscore ("#stephaniecolby_") names a person, not a topic.
 // Investment scams credit such accounts; readers' handles are rarely
 // padded so, and with gain or gratitude beside it the credit is the
-// scam's. Returns the first such handle, or an empty view.
-std::string_view PaddedHandle(const std::string& t) {
-  static const RE2 kHandle(R"((?:^|[^\pL\pN_/.#@=&?])([@#][\pL\pN_.]{3,}))", RuleOptions());
-  re2::StringPiece input(t);
-  re2::StringPiece h;
-  while (RE2::FindAndConsume(&input, Checked(kHandle), &h)) {
-    std::string_view v(h.data(), h.size());
-    while (!v.empty() && v.back() == '.') v.remove_suffix(1);
-    // "#rabbit_host=ironic", "#define_x(": code, not a name.
-    if (v.size() < 4 || (!input.empty() && (input[0] == '=' || input[0] == '('))) continue;
-    std::string_view name = v.substr(1);
-    bool padded = name.front() == '_' || name.find("__") != std::string_view::npos ||
-                  (v.front() == '#' && name.back() == '_');
-    bool named = name.find_first_not_of("_.0123456789") != std::string_view::npos;
-    if (padded && named) return v;
+// scam's. Padded with three underscores in a row or more ("#chloe____addyson",
+// and written without its sigil, "sarahgrosvenor___"), it is the scam's
+// whatever is beside it: across every ham source, one comment (a post on
+// X) pads a name so, and one reply opens with such a username (a reply's
+// address is not counted). `handle` is empty when there is none.
+struct Padded {
+  std::string_view handle;
+  bool heavy = false;
+};
+
+Padded PaddedHandle(const std::string& t) {
+  static const RE2 kHandle(R"((?:^|[^\pL\pN_/.#@=&?:])([@#][\pL\pN_.]{3,}))", RuleOptions());
+  // Without a sigil, only a name of letters that ends in the padding
+  // ("sarahgrosvenor___"): identifiers in code pad their middles.
+  static const RE2 kBare(R"((?:^|[^\pL\pN_/.#@=&?:])(_*\pL{3,}(?:_\pL+)*_{3,})(?:[^\pL\pN_]|$))",
+                         RuleOptions());
+  const bool heavy_somewhere = t.find("___") != std::string::npos;
+  for (const RE2* re : {&kHandle, &kBare}) {
+    if (re == &kBare && !heavy_somewhere) break;
+    re2::StringPiece input(t);
+    re2::StringPiece h;
+    while (RE2::FindAndConsume(&input, Checked(*re), &h)) {
+      std::string_view v(h.data(), h.size());
+      while (!v.empty() && v.back() == '.') v.remove_suffix(1);
+      // "#rabbit_host=ironic", "#define_x(": code, not a name.
+      if (v.size() < 4 || (!input.empty() && (input[0] == '=' || input[0] == '('))) continue;
+      bool sigil = v.front() == '@' || v.front() == '#';
+      std::string_view name = sigil ? v.substr(1) : v;
+      // A reply opens with the address of the one it answers, as it is.
+      bool reply = v.front() == '@' && v.data() == t.data();
+      bool heavy = !reply && name.find("___") != std::string_view::npos;
+      bool padded = heavy || name.front() == '_' || name.find("__") != std::string_view::npos ||
+                    (v.front() == '#' && name.back() == '_');
+      bool named = name.find_first_not_of("_.0123456789") != std::string_view::npos;
+      if (padded && named) return {v, heavy};
+    }
   }
   return {};
 }
@@ -131,6 +152,16 @@ const RE2& Gratitude() {
 }
 // 2.5 x 1.1 = 2.75.
 constexpr double kTestimonyStrength = 1.1;
+
+// A padded handle credited: with gain or gratitude beside it, or padded
+// heavily (see PaddedHandle).
+bool PaddedCredit(const std::string& t, std::string_view* m, bool* heavy) {
+  Padded p = PaddedHandle(t);
+  if (p.handle.empty() || !(p.heavy || Find(t, Gain()) || Find(t, Gratitude()))) return false;
+  *m = p.handle;
+  *heavy = p.heavy;
+  return true;
+}
 
 // Russian-language spam sends readers to private messages.
 const RE2& PrivateMessages() {
@@ -214,18 +245,22 @@ bool MayHoldContact(const std::string& t) {
 
 void CheckContactHandoff(const Analysis& a, Hits* out) {
   const std::string& t = a.folded_body;
-  if (!MayHoldContact(t)) return;
+  if (!MayHoldContact(t) && t.find("___") == std::string::npos) return;
   std::string_view m;
+  bool heavy = false;
   if (Find(t, Messenger(), &m)) {
     out->push_back({"CONTACT_MESSENGER", 1.0, Clip(m)});
   } else if (bool credited = Find(t, HandleCredit(), &m),
-             money_handle = !credited && Find(t, MoneyHandle(), &m);
-             credited || money_handle || Find(t, TestimonyToHandle(), &m) ||
-             (!(m = PaddedHandle(t)).empty() && (Find(t, Gain()) || Find(t, Gratitude())))) {
+             money_handle = !credited && Find(t, MoneyHandle(), &m),
+             testimony_end = !credited && !money_handle && Find(t, TestimonyToHandle(), &m);
+             credited || money_handle || testimony_end ||
+             PaddedCredit(t, &m, &heavy)) {
     // The testimony's handle is at its end: the evidence keeps the end.
     bool at_end = !credited && !money_handle;
     bool testimony = Find(t, Gain()) && Find(t, Gratitude());
-    double strength = testimony ? kTestimonyStrength : credited ? 1.0 : kHandleOnlyStrength;
+    double strength = testimony || heavy ? kTestimonyStrength
+                      : credited         ? 1.0
+                                         : kHandleOnlyStrength;
     out->push_back({"CONTACT_HANDLE", strength, at_end ? ClipTail(m) : Clip(m)});
   } else if (Find(t, PrivateMessages(), &m)) {
     // Community chats ask for private messages too ("напишите в личку,
