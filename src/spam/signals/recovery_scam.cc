@@ -1,7 +1,8 @@
 // Recovery scams: a "hacker" or "recovery expert" who got someone's lost or
 // stolen crypto back, recommended to the next victim ("I recovered my lost
 // bitcoin with the help of a great hacker", "contact this recovery agent",
-// "lost funds? DM for recovery help").
+// "lost funds? DM for recovery help"), or help offered in private messages
+// to someone who lost access ("kindly inbox me for help").
 #include <re2/re2.h>
 
 #include "spam/signals/signal.h"
@@ -16,7 +17,14 @@ void CheckRecoveryScam(const Analysis& a, Hits* out) {
       R"(|\b(?:recovery|hacking)\s+(?:expert|agent|specialist|company|service|firm|hacker)s?\b)"
       R"(|\b(?:a|this|the)\s+(?:great|genuine|legit(?:imate)?|professional|reliable|trusted)\s+hacker\b)"
       // "Lost funds? DM for recovery help."
-      R"(|\b(?:dm|inbox|pm)\s+(?:me\s+|us\s+)?(?:now\s+)?(?:for|about)\s+(?:\w+\s+)?recover)",
+      R"(|\b(?:dm|inbox|pm)\s+(?:me\s+|us\s+)?(?:now\s+)?(?:for|about)\s+(?:\w+\s+)?recover)"
+      // Help offered in private to someone who lost access or money:
+      // "kindly inbox me for help", "dm me i can guide you through this",
+      // "send an inbox message to get your problem solved".
+      R"(|\b(?:inbox|dm|message|contact|hit)\s+(?:me|us)\b(?:\s+\S+){0,6}?\s+)"
+      R"((?:help|fix|guide|assist|solve|support|recover|legit))"
+      R"(|\b(?:help|fix|guide|assist|solve|recover)\w*\b(?:\s+\S+){0,6}?\s+(?:inbox|dm)\s+me\b)"
+      R"(|\bsend\s+(?:me\s+)?an?\s+inbox)",
       RuleOptions());
   std::string_view m;
   if (Find(a.folded_body, Checked(kRecovery), &m)) out->push_back({"RECOVERY_SCAM", 1.0, Clip(m)});
