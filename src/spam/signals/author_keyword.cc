@@ -2,6 +2,9 @@
 // anchor text of the link it sells ("Home Improvement", "travel booking
 // sites", "Roofing Contractor Dallas"). A person's name or nickname is not
 // made of commercial words; commercial_words.txt lists them.
+#include <algorithm>
+#include <iterator>
+
 #include "spam/signals/signal.h"
 
 namespace tribune::spam::signals {
@@ -11,10 +14,7 @@ bool IsConnector(std::string_view w) {
   static constexpr std::string_view kConnectors[] = {"and", "of",   "the", "for",  "in", "near",
                                                      "me",  "a",    "to",  "with", "at", "on",
                                                      "by",  "your", "my",  "our"};
-  for (std::string_view c : kConnectors) {
-    if (w == c) return true;
-  }
-  return false;
+  return std::ranges::find(kConnectors, w) != std::end(kConnectors);
 }
 
 bool IsWord(std::string_view w) {
@@ -30,10 +30,7 @@ bool IsServiceSuffix(std::string_view w) {
   static constexpr std::string_view kSuffixes[] = {
       "support", "helpline", "helpdesk", "service",  "services", "reservations",
       "repair",  "number",   "login",    "setup",    "customer"};
-  for (std::string_view c : kSuffixes) {
-    if (w == c) return true;
-  }
-  return false;
+  return std::ranges::find(kSuffixes, w) != std::end(kSuffixes);
 }
 
 constexpr double kOneWordStrength = 0.5;

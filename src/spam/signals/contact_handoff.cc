@@ -232,11 +232,12 @@ std::string ContactEmail(const std::string& t) {
 }  // namespace
 
 // Whether the text could hold any contact at all: a handle (or a hashtag,
-// which may be one), an address, a messenger's name, Russian words, or a
-// call to the first few people (cheap tests before the patterns).
+// which may be one, or a name padded as one), an address, a messenger's
+// name, Russian words, or a call to the first few people (cheap tests
+// before the patterns).
 bool MayHoldContact(const std::string& t) {
   static const RE2 kGate(
-      R"(@|#|whats|watsap|wa\.me|telegr|t\.me/|viber|wechat|wickr|skype|signal|kik|snapchat|[\x{0400}-\x{04FF}]|)"
+      R"(@|#|___|whats|watsap|wa\.me|telegr|t\.me/|viber|wechat|wickr|skype|signal|kik|snapchat|[\x{0400}-\x{04FF}]|)"
       R"(first\s+\S+\s+(?:people|persons|ones|individuals)|inbox|\bdm\b|\bpm\b|message|hmu|)"
       R"(hit\s+me\s+up|ask\s+me\s+how)",
       RuleOptions());
@@ -245,7 +246,7 @@ bool MayHoldContact(const std::string& t) {
 
 void CheckContactHandoff(const Analysis& a, Hits* out) {
   const std::string& t = a.folded_body;
-  if (!MayHoldContact(t) && t.find("___") == std::string::npos) return;
+  if (!MayHoldContact(t)) return;
   std::string_view m;
   bool heavy = false;
   if (Find(t, Messenger(), &m)) {
