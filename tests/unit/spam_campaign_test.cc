@@ -153,7 +153,19 @@ TEST(SpamCampaignIndex, AThinVocabularyDoesNotTakeOrdinaryComments) {
     f.artifacts = {"domain:spam.example"};
     idx.Add(f, true, 1.0, 0.5);
   }
-  EXPECT_TRUE(idx.Find(Words(scattered), 0.5).has_value());
+  auto grown = idx.Find(Words(scattered), 0.5);
+  ASSERT_TRUE(grown.has_value());
+  // The counts read back from a saved index weigh the words as those grown
+  // decision by decision did.
+  std::string blob;
+  idx.Serialize(&blob);
+  campaigns::CampaignIndex copy;
+  ASSERT_TRUE(copy.Deserialize(blob).ok());
+  auto read = copy.Find(Words(scattered), 0.5);
+  ASSERT_TRUE(read.has_value());
+  EXPECT_EQ(read->similarity, grown->similarity);
+  EXPECT_FALSE(copy.Find(Words({1000, 1011, 1022, 1033, 1044, 1055, 1066, 1077, 1088, 1099}), 0.5)
+                   .has_value());
 }
 
 TEST(SpamCampaignIndex, AClosedVocabularyTakesATemplateSpunWithTenChoicesAWord) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include "spam/model/keyed_hash.h"
 
@@ -80,7 +81,12 @@ std::optional<Match> CampaignIndex::FindByWords(const std::vector<uint32_t>& wor
     size_t matched = 0;
     double weight = 0;
   };
-  std::unordered_map<uint32_t, Tally> tally;
+  // One tally per campaign, reset after use: only the campaigns a word
+  // names are touched.
+  thread_local std::vector<Tally> tally;
+  thread_local std::vector<uint32_t> touched;
+  if (tally.size() < campaigns_.size()) tally.resize(campaigns_.size());
+  touched.clear();
   // A word that many campaigns use says nothing of which one a comment
   // belongs to, and reading its campaigns would cost a check more the
   // longer a site runs: it counts as a function word.
@@ -92,20 +98,20 @@ std::optional<Match> CampaignIndex::FindByWords(const std::vector<uint32_t>& wor
       --counted;
       continue;
     }
-    for (uint32_t id : it->second) {
+    for (auto [id, uses] : it->second) {
       const Campaign& c = campaigns_[id];
       if (c.texts < min_texts) continue;
-      auto count = c.words.find(w);
-      if (count == c.words.end()) continue;
       Tally& t = tally[id];
+      if (t.matched == 0) touched.push_back(id);
       ++t.matched;
-      t.weight += static_cast<double>(count->second) / c.texts;
+      t.weight += static_cast<double>(uses) / c.texts;
     }
   }
   std::optional<Match> best;
-  if (counted < kMinContentWords / 2) return best;
   double n = static_cast<double>(counted);
-  for (const auto& [id, t] : tally) {
+  for (uint32_t id : touched) {
+    Tally t = std::exchange(tally[id], Tally{});
+    if (counted < kMinContentWords / 2) continue;
     double share = t.matched / n;
     const Campaign& c = campaigns_[id];
     bool thick = share >= min_share && t.weight / n >= min_weight;
@@ -149,9 +155,10 @@ void CampaignIndex::Grow(size_t id, const Fingerprint& f) {
       auto it = c.words.find(w);
       if (it != c.words.end()) {
         ++it->second;
+        for (auto& [campaign, uses] : word_campaigns_[w]) uses += campaign == id;
       } else if (c.words.size() < kMaxWords) {
         c.words.emplace(w, 1);
-        word_campaigns_[w].push_back(static_cast<uint32_t>(id));
+        word_campaigns_[w].push_back({static_cast<uint32_t>(id), 1});
       }
     }
   }
@@ -204,7 +211,7 @@ void CampaignIndex::Reindex() {
     for (size_t m = 0; m < campaigns_[id].members.size(); ++m) IndexMember(id, m);
     for (const std::string& a : campaigns_[id].artifacts) artifacts_.emplace(a, id);
     for (const auto& [w, count] : campaigns_[id].words) {
-      word_campaigns_[w].push_back(static_cast<uint32_t>(id));
+      word_campaigns_[w].push_back({static_cast<uint32_t>(id), count});
     }
   }
 }

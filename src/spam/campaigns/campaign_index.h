@@ -120,8 +120,9 @@ class CampaignIndex {
   // Band key -> (campaign, member) pairs.
   std::unordered_map<uint64_t, std::vector<std::pair<uint32_t, uint32_t>>> bands_;
   std::unordered_map<std::string, size_t> artifacts_;  // artifact -> campaign
-  // Content word -> campaigns that use it.
-  std::unordered_map<uint32_t, std::vector<uint32_t>> word_campaigns_;
+  // Content word -> the campaigns that use it, each with its count of texts
+  // using it (the same as in Campaign::words, read here without a lookup).
+  std::unordered_map<uint32_t, std::vector<std::pair<uint32_t, uint32_t>>> word_campaigns_;
 };
 
 }  // namespace tribune::spam::campaigns

@@ -15,6 +15,7 @@ namespace {
 constexpr size_t kMinHandle = 4;
 
 void AddHandles(std::string_view text, std::vector<std::string>* out) {
+  if (text.find('@') == std::string_view::npos) return;  // most comments: no scan
   static const RE2 kHandle(R"((?:^|[^a-z0-9_.@])(@[a-z0-9_][a-z0-9_.]{3,40}[a-z0-9_]))");
   re2::StringPiece input(text.data(), text.size());
   std::string handle;
@@ -24,6 +25,7 @@ void AddHandles(std::string_view text, std::vector<std::string>* out) {
 }
 
 void AddEmails(std::string_view text, std::vector<std::string>* out) {
+  if (text.find('@') == std::string_view::npos) return;
   static const RE2 kEmail(R"(([a-z0-9._%+-]{2,}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}))");
   re2::StringPiece input(text.data(), text.size());
   std::string email;
@@ -31,6 +33,9 @@ void AddEmails(std::string_view text, std::vector<std::string>* out) {
 }
 
 void AddWallets(std::string_view text, std::vector<std::string>* out) {
+  if (text.find("0x") == std::string_view::npos && text.find("bc1") == std::string_view::npos) {
+    return;
+  }
   static const RE2 kWallet(R"((?:^|[^0-9a-z])(0x[0-9a-f]{40}|bc1[02-9ac-hj-np-z]{25,60}))");
   re2::StringPiece input(text.data(), text.size());
   std::string wallet;
