@@ -3,6 +3,7 @@
 // at chosen buckets. Not a MAC: it resists accidents and casual probing.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -18,6 +19,10 @@ inline uint64_t Mix64(uint64_t x) {
   return x;
 }
 
+// Hashes are stored in model files: the byte order they are read in is part
+// of the format.
+static_assert(std::endian::native == std::endian::little);
+
 inline uint64_t KeyedHash(std::string_view s, uint64_t key) {
   constexpr uint64_t kMul = 0x9e3779b97f4a7c15ULL;
   uint64_t h = Mix64(key ^ (s.size() * kMul));
@@ -27,8 +32,17 @@ inline uint64_t KeyedHash(std::string_view s, uint64_t key) {
     std::memcpy(&w, s.data() + i, 8);
     h = (h ^ Mix64(w + key)) * kMul;
   }
+  // The last 1-7 bytes as a little-endian number, zero-padded: from one
+  // 8-byte load where the text is that long (most words and n-grams are
+  // shorter than 8 bytes, and a copy of a variable length is a call).
+  size_t rest = s.size() - i;
   uint64_t tail = 0;
-  std::memcpy(&tail, s.data() + i, s.size() - i);
+  if (rest > 0 && s.size() >= 8) {
+    std::memcpy(&tail, s.data() + s.size() - 8, 8);
+    tail >>= 8 * (8 - rest);
+  } else {
+    for (size_t j = 0; j < rest; ++j) tail |= uint64_t{static_cast<uint8_t>(s[i + j])} << (8 * j);
+  }
   h = (h ^ Mix64(tail + key + s.size())) * kMul;
   return Mix64(h);
 }

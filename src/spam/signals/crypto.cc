@@ -10,12 +10,14 @@
 namespace tribune::spam::signals {
 namespace {
 
-// Bitcoin (legacy and bech32), Ethereum-style, Tron and Solana-length
-// base58 addresses, on text with case kept.
+// Bitcoin (legacy and bech32), Ethereum-style, Tron, and Solana's base58
+// addresses (32 to 44 characters, a launchpad's "…pump" tail included), on
+// text with case kept.
 const RE2& Address() {
   static const RE2 re(
       R"((?:^|[^0-9A-Za-z])((?:0x[0-9a-fA-F]{40}|bc1[02-9ac-hj-np-z]{25,60}|)"
-      R"([13][1-9A-HJ-NP-Za-km-z]{25,34}|T[1-9A-HJ-NP-Za-km-z]{33}))(?:$|[^0-9A-Za-z]))", RuleOptions());
+      R"([13][1-9A-HJ-NP-Za-km-z]{25,34}|T[1-9A-HJ-NP-Za-km-z]{33}|[1-9A-HJ-NP-Za-km-z]{32,44})))"
+      R"((?:$|[^0-9A-Za-z]))", RuleOptions());
   return Checked(re);
 }
 
@@ -54,27 +56,31 @@ const RE2& Warning() {
   return Checked(re);
 }
 
-// The base58 alphabet would also accept a long run of letters: an address
-// has digits and both cases, or is hexadecimal with its 0x.
-bool LooksRandom(const std::string& s) {
+// The base58 alphabet would also accept a long run of letters, a hash with
+// one capital ("…d9ddR46", a diff's anchor) or a token in a link's path
+// ("/unsubscribe-auth/BSGkh38…"): an address is hexadecimal with its 0x, or
+// has digits and plenty of both cases, and stands alone, not inside a link.
+bool LooksRandom(std::string_view s, char before) {
   if (s.starts_with("0x") || s.starts_with("bc1")) return true;
-  bool digit = false, upper = false, lower = false;
+  if (std::string_view("/=?&#.-_%+").find(before) != std::string_view::npos) return false;
+  int digits = 0, upper = 0, lower = 0;
   for (char c : s) {
-    digit |= c >= '0' && c <= '9';
-    upper |= c >= 'A' && c <= 'Z';
-    lower |= c >= 'a' && c <= 'z';
+    digits += c >= '0' && c <= '9';
+    upper += c >= 'A' && c <= 'Z';
+    lower += c >= 'a' && c <= 'z';
   }
-  return digit && upper && lower;
+  return digits >= 2 && upper >= 4 && lower >= 4;
 }
 
 }  // namespace
 
 void CheckCrypto(const Analysis& a, Hits* out) {
-  std::string address;
-  re2::StringPiece input(a.prose);
+  re2::StringPiece input(a.prose), address;
   while (RE2::FindAndConsume(&input, Address(), &address)) {
-    if (LooksRandom(address)) {
-      out->push_back({"CRYPTO_ADDRESS", 1.0, Clip(address, 48)});
+    char before = address.data() > a.prose.data() ? address.data()[-1] : ' ';
+    std::string_view found(address.data(), address.size());
+    if (LooksRandom(found, before)) {
+      out->push_back({"CRYPTO_ADDRESS", 1.0, Clip(found, 48)});
       break;
     }
   }
