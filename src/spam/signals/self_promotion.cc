@@ -51,6 +51,12 @@ const RE2& Strong() {
       R"(remix(?:es)?|mixtape|playlist|vlogs?)\b)"
       R"(|(?:make|making|earn|earning)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|some\s+|extra\s+|real\s+|easy\s+)?)"
       R"((?:money|cash|income|\$\s?\d[\d,]*)\s+(?:online|from\s+home|on\s+the\s+internet|by\s+internet))"
+      // A paid trading group of the writer's: "join my VIP signals group",
+      // "dropped this trade in my VIP group", "VIP group … DM me to join".
+      R"(|(?:my|our)\s+(?:free\s+|private\s+|paid\s+)?vip\s+(?:signals?\s+|trading\s+)?(?:group|channel|chat|room)\b)"
+      R"(|(?:join|in)\s+(?:my|our)\s+(?:free\s+|private\s+|paid\s+)?(?:vip\s+)?(?:signals?|trading|forex|crypto))"
+      R"(\s+(?:group|channel|community|room)\b)"
+      R"(|\bvip\s+(?:signals?\s+)?group\b.{0,80}?\b(?:dm|message|inbox|telegram|whatsapp|to\s+join)\b)"
       R"())",
       RuleOptions());
   return Checked(re);
