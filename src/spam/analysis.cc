@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "spam/model/keyed_hash.h"
+#include "spam/text/crypto_address.h"
 #include "spam/text/language.h"
 
 namespace tribune::spam {
@@ -95,6 +96,7 @@ Analysis Analyze(const CommentInput& input, const Lists& lists, ArticleCache* ca
     a.prose_links = prose_links.links.size();
     a.body = text::Normalize(prose_links.without_links);
   }
+  for (std::string_view w : text::FindCryptoAddresses(a.prose)) a.crypto_addresses.emplace_back(w);
   text::CountDisguises(input.body, &a.body);
   a.folded_body = text::FoldForMatching(input.body);
   if (HasDigits(a.links.without_links, kMinPhoneDigits)) {

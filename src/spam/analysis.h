@@ -57,6 +57,8 @@ struct Analysis {
   // other code lines are quoted output, not placed (LINKS_MANY, LINK_DENSE).
   size_t prose_links = 0;
   std::vector<text::Phone> phones;  // telephone numbers in the body
+  // Wallet and contract addresses of the prose (text::FindCryptoAddresses).
+  std::vector<std::string> crypto_addresses;
   text::NormalizedText author;
   text::LinkScan author_links;
   std::string email_domain;                       // lower-cased, empty when none

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <random>
 
+#include "spam/analysis.h"
 #include "spam/campaigns/campaign_index.h"
+#include "spam/campaigns/fingerprint.h"
 #include "spam/campaigns/minhash.h"
 #include "spam/engine.h"
 
@@ -55,6 +57,30 @@ TEST(SpamCampaignIndex, AnArtifactJoinsWhateverTheWords) {
   ASSERT_TRUE(m.has_value());
   EXPECT_EQ(m->artifact, "phone:+18882039661");
   EXPECT_FALSE(idx.Find({campaigns::Sign(kOther, 1), {"phone:+18005550199"}}, 0.6).has_value());
+}
+
+// What a crypto campaign sells is its address: Ethereum's, and Solana's
+// base58 (case kept in the text, compared lower-cased), but not a link's
+// token or a diff's hash.
+TEST(SpamFingerprint, WalletAndContractAddressesAreArtifacts) {
+  Lists lists;
+  auto artifacts = [&](const std::string& body) {
+    CommentInput input{.body = body};
+    Analysis a = Analyze(input, lists);
+    std::vector<std::string> wallets;
+    for (const std::string& k : campaigns::FingerprintOf(a, 1, 40).artifacts) {
+      if (k.starts_with("wallet:")) wallets.push_back(k);
+    }
+    return wallets;
+  };
+  EXPECT_EQ(artifacts("CA: Gattg9u3XjCxNq2ZrkV8mT5pLwYbH4sRdE7fQpump send now"),
+            std::vector<std::string>{"wallet:gattg9u3xjcxnq2zrkv8mt5plwybh4srde7fqpump"});
+  EXPECT_EQ(artifacts("buy at 0x10b9Ab5F26dE0b2B1dF1f4D2c9C7e4e1A2b3C4d5 before listing"),
+            std::vector<std::string>{"wallet:0x10b9ab5f26de0b2b1df1f4d2c9c7e4e1a2b3c4d5"});
+  EXPECT_TRUE(artifacts("see https://github.com/o/r/notifications/unsubscribe-auth/"
+                        "BSGkh38QpWx2LmZc7RtYv4NaEe9UdKfJ")
+                  .empty());
+  EXPECT_TRUE(artifacts("the anchor #diff-4e2a9c1f0b8d7e6a5c4b3a2f1e0d9ddR46 moved").empty());
 }
 
 TEST(SpamCampaignIndex, MembersReachFurtherIntoATemplate) {

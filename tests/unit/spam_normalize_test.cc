@@ -76,6 +76,16 @@ TEST(SpamNormalize, ShortLetterSequencesStayApart) {
   EXPECT_EQ(ascii.text, "casino");
 }
 
+TEST(SpamNormalize, SizesAndCountsAreNotSpelledOutWords) {
+  // Joined like any run, but fewer than three letters spell nothing out.
+  NormalizedText size = Normalize("enough to print a 4 x 6 photo");
+  EXPECT_EQ(size.spaced_runs, 0);
+  EXPECT_EQ(Normalize("count 1 2 3 4 5 now").spaced_runs, 0);
+  EXPECT_EQ(Normalize("a 2×2 grid of 4 x 4 tiles").spaced_runs, 0);
+  EXPECT_EQ(Normalize("mainkan S L O T 8 8 sekarang").spaced_runs, 1);
+  EXPECT_EQ(Normalize("з а р а б о ток").spaced_runs, 1);
+}
+
 TEST(SpamNormalize, FoldsLookalikeLettersInMixedScriptWords) {
   NormalizedText n = Normalize("Log in to p\u0430ypal now");  // Cyrillic а
   EXPECT_EQ(n.mixed_script_words, 1);

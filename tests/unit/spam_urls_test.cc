@@ -39,6 +39,28 @@ TEST(SpamUrls, IgnoresMissingSpaceAfterFullStop) {
   EXPECT_TRUE(FindLinks("see report.pdf and index.html").links.empty());
 }
 
+TEST(SpamUrls, SourceFileNamesAreNotDomains) {
+  EXPECT_TRUE(FindLinks("Why remove it from iser.py, lvm.py and linuxscsi.py?").links.empty());
+  EXPECT_TRUE(FindLinks("move them to config.mk, envsetup.sh is not a makefile").links.empty());
+  EXPECT_TRUE(FindLinks("see README.md and src/main.rs; link libfoo.so").links.empty());
+  // With a scheme, "www." or a path it is an address.
+  EXPECT_EQ(FindLinks("read https://example.py now").links.size(), 1u);
+  EXPECT_EQ(FindLinks("shop at cheap-pills.pl/order now").links.size(), 1u);
+}
+
+TEST(SpamUrls, AnEmailAddressIsNotALink) {
+  EXPECT_TRUE(FindLinks("If you need it urgently email support@fiftythree.com.").links.empty());
+  EXPECT_TRUE(FindLinks("Signed-off-by: Nick V <nv@mail.chromium.org>").links.empty());
+  EXPECT_TRUE(FindLinks("write to john.doe@example.org today").links.empty());
+  // A handle that names a site has no address before its "@": still a link.
+  LinkScan handle = FindLinks("follow @binance.us for more");
+  ASSERT_EQ(handle.links.size(), 1u);
+  EXPECT_EQ(handle.links[0].domain, "binance.us");
+  LinkScan both = FindLinks("mail me at a@b-mail.com or see http://b-mail.com/x");
+  ASSERT_EQ(both.links.size(), 1u);
+  EXPECT_FALSE(both.links[0].bare);
+}
+
 TEST(SpamUrls, UndoesDisguises) {
   LinkScan a = FindLinks("visit hxxps://bad-site[.]com/x now");
   ASSERT_EQ(a.links.size(), 1u);

@@ -32,14 +32,12 @@ void AddEmails(std::string_view text, std::vector<std::string>* out) {
   while (RE2::FindAndConsume(&input, kEmail, &email)) out->push_back("email:" + email);
 }
 
-void AddWallets(std::string_view text, std::vector<std::string>* out) {
-  if (text.find("0x") == std::string_view::npos && text.find("bc1") == std::string_view::npos) {
-    return;
-  }
-  static const RE2 kWallet(R"((?:^|[^0-9a-z])(0x[0-9a-f]{40}|bc1[02-9ac-hj-np-z]{25,60}))");
-  re2::StringPiece input(text.data(), text.size());
-  std::string wallet;
-  while (RE2::FindAndConsume(&input, kWallet, &wallet)) out->push_back("wallet:" + wallet);
+// Base58 keeps case; the artifact is compared as the other artifacts are,
+// lower-cased (two addresses that differ only in case are one campaign).
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return out;
 }
 
 bool Common(const Lists& lists, const text::Link& l) {
@@ -78,7 +76,7 @@ Fingerprint FingerprintOf(const Analysis& a, uint64_t key, int min_chars) {
   }
   AddHandles(a.folded_body, &keys);
   AddEmails(a.folded_body, &keys);
-  AddWallets(a.folded_body, &keys);
+  for (const std::string& w : a.crypto_addresses) keys.push_back("wallet:" + Lower(w));
   AddContentWords(a.body.words, key, &f.words);
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());

@@ -10,17 +10,6 @@
 namespace tribune::spam::signals {
 namespace {
 
-// Bitcoin (legacy and bech32), Ethereum-style, Tron, and Solana's base58
-// addresses (32 to 44 characters, a launchpad's "…pump" tail included), on
-// text with case kept.
-const RE2& Address() {
-  static const RE2 re(
-      R"((?:^|[^0-9A-Za-z])((?:0x[0-9a-fA-F]{40}|bc1[02-9ac-hj-np-z]{25,60}|)"
-      R"([13][1-9A-HJ-NP-Za-km-z]{25,34}|T[1-9A-HJ-NP-Za-km-z]{33}|[1-9A-HJ-NP-Za-km-z]{32,44})))"
-      R"((?:$|[^0-9A-Za-z]))", RuleOptions());
-  return Checked(re);
-}
-
 const RE2& BuyCall() {
   static const RE2 re(
       R"((?:\$[a-z][a-z0-9]{1,9}|#[a-z0-9]{2,12}\s*token|\b[a-z0-9]{2,12}\s+(?:token|coin)\b))"
@@ -56,33 +45,11 @@ const RE2& Warning() {
   return Checked(re);
 }
 
-// The base58 alphabet would also accept a long run of letters, a hash with
-// one capital ("…d9ddR46", a diff's anchor) or a token in a link's path
-// ("/unsubscribe-auth/BSGkh38…"): an address is hexadecimal with its 0x, or
-// has digits and plenty of both cases, and stands alone, not inside a link.
-bool LooksRandom(std::string_view s, char before) {
-  if (s.starts_with("0x") || s.starts_with("bc1")) return true;
-  if (std::string_view("/=?&#.-_%+").find(before) != std::string_view::npos) return false;
-  int digits = 0, upper = 0, lower = 0;
-  for (char c : s) {
-    digits += c >= '0' && c <= '9';
-    upper += c >= 'A' && c <= 'Z';
-    lower += c >= 'a' && c <= 'z';
-  }
-  return digits >= 2 && upper >= 4 && lower >= 4;
-}
-
 }  // namespace
 
 void CheckCrypto(const Analysis& a, Hits* out) {
-  re2::StringPiece input(a.prose), address;
-  while (RE2::FindAndConsume(&input, Address(), &address)) {
-    char before = address.data() > a.prose.data() ? address.data()[-1] : ' ';
-    std::string_view found(address.data(), address.size());
-    if (LooksRandom(found, before)) {
-      out->push_back({"CRYPTO_ADDRESS", 1.0, Clip(found, 48)});
-      break;
-    }
+  if (!a.crypto_addresses.empty()) {
+    out->push_back({"CRYPTO_ADDRESS", 1.0, Clip(a.crypto_addresses.front(), 48)});
   }
   std::string_view m;
   if (Find(a.folded_body, BuyCall(), &m)) out->push_back({"CRYPTO_SHILL", 1.0, Clip(m)});

@@ -96,6 +96,11 @@ void CheckSupportScam(const Analysis& a, Hits* out) {
     return;
   }
   if (!Find(a.folded_body, BrandSupport(), &m)) return;
+  // "email support@vendor.com": the support word is an address's local part,
+  // the reader pointed at the vendor's own address.
+  const std::string& t = a.folded_body;
+  size_t end = static_cast<size_t>(m.data() - t.data()) + m.size();
+  if (end < t.size() && t[end] == '@') return;
   bool offered = !a.phones.empty() || Find(a.folded_body, OffersNumber()) ||
                  Find(a.folded_body, Pitch());
   out->push_back({"SUPPORT_SCAM", offered ? 1.0 : kNamedOnly, Clip(m)});

@@ -15,6 +15,9 @@ namespace {
 
 // Runs of at least this many single letters separated by spaces are joined.
 constexpr int kMinSpacedRun = 4;
+// A run is letters spelled out only with three letters in it: "a 4 x 6" is
+// a size and "1 2 3 4" a count; they are joined but not counted as a run.
+constexpr int kMinSpacedLetters = 3;
 
 bool IsInvisible(UChar32 c) {
   return u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) ||
@@ -418,9 +421,15 @@ std::vector<icu::UnicodeString> JoinSpaced(std::vector<RawWord>& raw, Normalized
       for (; i < j; ++i) words.push_back(raw[i].text);
     } else if (j - i >= kMinSpacedRun) {
       icu::UnicodeString joined;
-      for (size_t k = i; k < j; ++k) joined.append(raw[k].text);
-      ++out->spaced_runs;
-      if (out->spaced_example.empty()) out->spaced_example = ToUtf8(joined);
+      int letters = 0;
+      for (size_t k = i; k < j; ++k) {
+        joined.append(raw[k].text);
+        letters += u_isalpha(raw[k].text.char32At(0)) != 0;
+      }
+      if (letters >= kMinSpacedLetters) {
+        ++out->spaced_runs;
+        if (out->spaced_example.empty()) out->spaced_example = ToUtf8(joined);
+      }
       words.push_back(joined);
       i = j;
     } else {
@@ -490,9 +499,15 @@ void NormalizeAscii(std::string_view utf8, NormalizedText* out) {
       for (; i < j; ++i) emit(std::move(raw[i].ascii));
     } else if (j - i >= kMinSpacedRun) {
       std::string word;
-      for (size_t k = i; k < j; ++k) word += raw[k].ascii;
-      ++out->spaced_runs;
-      if (out->spaced_example.empty()) out->spaced_example = word;
+      int letters = 0;
+      for (size_t k = i; k < j; ++k) {
+        word += raw[k].ascii;
+        letters += raw[k].ascii[0] >= 'a' && raw[k].ascii[0] <= 'z';
+      }
+      if (letters >= kMinSpacedLetters) {
+        ++out->spaced_runs;
+        if (out->spaced_example.empty()) out->spaced_example = word;
+      }
       emit(std::move(word));
       i = j;
     } else {

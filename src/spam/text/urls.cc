@@ -70,13 +70,24 @@ bool HasPath(const std::string& found, const std::string& s, size_t at) {
          std::isalnum(static_cast<unsigned char>(s[next + 1]));
 }
 
+// Country domains that are also the extensions of source and build files
+// ("setup.py", "envsetup.sh", "config.mk", "README.md", "libfoo.so",
+// "main.rs"): without a path after it, such a name is a file, not a site.
+bool FileExtensionSuffix(std::string_view tld) {
+  static constexpr std::string_view kExtensions[] = {"am", "la", "md", "mk", "ml", "mo", "pl",
+                                                     "pm", "ps", "py", "rs", "sh", "so"};
+  std::string lower = Lower(tld);
+  return std::find(std::begin(kExtensions), std::end(kExtensions), lower) != std::end(kExtensions);
+}
+
 // A bare "word.word" counts as a domain only when the Public Suffix List
-// knows the suffix and the name does not look like a missing space after a
-// full stop ("end.Today", "it.is").
+// knows the suffix, the name does not look like a missing space after a
+// full stop ("end.Today", "it.is"), and it is not a file name ("setup.py").
 bool PlausibleBareDomain(std::string_view original, const std::string& host, bool with_path) {
   size_t dot = original.rfind('.');
   if (dot == std::string_view::npos || dot + 1 >= original.size()) return false;
   std::string_view tld = original.substr(dot + 1);
+  if (!with_path && FileExtensionSuffix(tld)) return false;
   bool tld_lower =
       std::all_of(tld.begin(), tld.end(), [](unsigned char c) { return !std::isupper(c); });
   bool all_upper = std::none_of(original.begin(), original.end(),
@@ -87,6 +98,19 @@ bool PlausibleBareDomain(std::string_view original, const std::string& host, boo
   sld = sld.substr(0, sld.find('.'));
   if (tld.size() < 3 && sld.size() < 4 && !with_path) return false;
   return KnownSuffix(host);
+}
+
+// True when the bare domain at s[at, at + size) is either half of an e-mail
+// address ("support@fiftythree.com", "john.doe@…"): the address is a contact,
+// read as such, not a link besides.
+bool InEmailAddress(const std::string& s, size_t at, size_t size) {
+  auto local = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("._%+-").find(c) !=
+                                                              std::string_view::npos;
+  };
+  bool after_local = at >= 2 && s[at - 1] == '@' && local(s[at - 2]);
+  bool before_at = at + size < s.size() && s[at + size] == '@';
+  return after_local || before_at;
 }
 
 }  // namespace
@@ -120,6 +144,7 @@ LinkScan FindLinks(std::string_view text) {
     }
     Link link;
     link.bare = found.find("://") == std::string::npos && Lower(found.substr(0, 4)) != "www.";
+    if (link.bare && InEmailAddress(s, at, match.size())) continue;
     link.host = HostOf(found);
     if (link.host.find('.') == std::string::npos) continue;
     if (link.bare) {
