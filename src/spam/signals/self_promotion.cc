@@ -28,7 +28,7 @@ const RE2& Strong() {
       R"(|sub(?:scribe)?\s+(?:to\s+)?(?:me|my\s+channel)\b|sub\s*4\s*sub|subscribe\s+to\s+(?:my|our)\b)"
       R"(|(?:my|our)\s+(?:youtube\s+)?channel|(?:please|pls|plz|pleas)\s+(?:subscribe|sub)\b)"
       R"(|(?:i'?m|i\s+am)\s+a\s+new\s+youtuber)"
-      R"(|(?:like|watch|check(?:\s*out)?|sub(?:scribe)?\s+to)\s+(?:and\s+(?:like|share|subscribe)\s+)?(?:my|our)\s+)"
+      R"(|(?:like|watch|shares?|check(?:\s*out)?|sub(?:scribe)?\s+to)\s+(?:and\s+(?:like|share|subscribe)\s+)?(?:my|our)\s+)"
       R"((?:new\s+)?(?:vids?|vidios?|videos?|music\s*videos?|musicvideo|remix(?:es)?)\b)"
       R"(|subscribe\s+and\s+like\s+my\b|check\s+out\s+this\s+(?:video|playlist|channel)\s+on\s+youtube)"
       R"(|help\s+me\s+(?:reach|get\s+to|hit|get)\s+\d[\d,.]*k?\s+(?:subs|subscribers)\b)"
@@ -44,10 +44,10 @@ const RE2& Strong() {
       R"(if\s+(?:you|u|anyone|you\s+guys|people)\s+(?:could\s+|would\s+|can\s+)?(?:sub|subscribe)\b)"
       R"(|appreciate\s+(?:it\s+)?if\s+(?:i\s+(?:got|get|could\s+get)|you\s+(?:could|would)\s+give\s+me))"
       R"(\s+(?:some\s+|a\s+few\s+|more\s+)?(?:subs|subscribers|views)\b|subscribe\s+for\s+me\b)"
-      // "go check out my rapping video", "check out my Big Pun cover",
+      // "go check out my rapping video", "check out our awesome covers",
       // "chacking out my rap": a few words between "my" and the work.
       R"(|(?:check(?:ing)?(?:\s*out)?|ch[ae]ck\w*\s+out|go\s+check|visit|watch|listen\s+to|hear)\s+)"
-      R"((?:out\s+)?my\s+(?:\S+\s+){0,3}?(?:channel|videos?|music|songs?|covers?|tracks?|raps?|beats?|)"
+      R"((?:out\s+)?(?:my|our)\s+(?:\S+\s+){0,3}?(?:channel|videos?|music|songs?|covers?|tracks?|raps?|beats?|)"
       R"(remix(?:es)?|mixtape|playlist|vlogs?)\b)"
       R"(|(?:make|making|earn|earning)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|some\s+|extra\s+|real\s+|easy\s+)?)"
       R"((?:money|cash|income|\$\s?\d[\d,]*)\s+(?:online|from\s+home|on\s+the\s+internet|by\s+internet))"
