@@ -5,15 +5,55 @@
 // click, join, buy or donate through a link.
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "spam/signals/signal.h"
 
 namespace tribune::spam::signals {
+namespace {
+
+// Whether the word before `m` in `t` negates it: "please don't buy here."
+// tells readers not to.
+bool Negated(const std::string& t, std::string_view m) {
+  size_t end = static_cast<size_t>(m.data() - t.data());
+  while (end > 0 && t[end - 1] == ' ') --end;
+  size_t begin = end;
+  auto in_word = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '\''; };
+  while (begin > 0 && in_word(t[begin - 1])) --begin;
+  static constexpr std::string_view kNegations[] = {"don't", "dont", "not", "never", "won't",
+                                                    "shouldn't", "can't", "cannot", "didn't",
+                                                    "doesn't"};
+  std::string_view word(t.data() + begin, end - begin);
+  return std::find(std::begin(kNegations), std::end(kNegations), word) != std::end(kNegations);
+}
+
+// The first match of `re` in `t` that is not negated.
+bool FindUrged(const std::string& t, const RE2& re, std::string_view* m) {
+  if (!Find(t, re, m)) return false;
+  re2::StringPiece text(t), whole;
+  while (Negated(t, *m)) {
+    size_t from = static_cast<size_t>(m->data() - t.data()) + std::max<size_t>(m->size(), 1);
+    if (from > t.size() || !re.Match(text, from, t.size(), RE2::UNANCHORED, &whole, 1)) {
+      return false;
+    }
+    *m = std::string_view(whole.data(), whole.size());
+  }
+  return true;
+}
+
+}  // namespace
 
 void CheckCallToAction(const Analysis& a, Hits* out) {
   static const RE2 kAction(
       R"(\b(?:click|tap|sign\s*up|signing\s+up|join|register|reserve|donate|order|buy|grab|claim|)"
-      R"(head\s+over|visit|check\s+out|dm|message)\b(?:\s+(?:us|me|it|now|today|yours|your\s+\w+))?\s+)"
-      R"((?:here\s*(?:[!:]|$|\.\s|\.$)|(?:through|via|at|on|using|with|to|in)\s+(?:this|the|my|our)\s+link|)"
+      R"(head\s+over|visit|check\s+out|dm|message|book|enrol|enroll)\b)"
+      R"((?:\s+(?:us|me|it|now|today|yours|your\s+\w+))?)"
+      R"((?:\s+(?:quickly|now|today|early|fast|asap|soon))?\s+)"
+      // "register here!", "donate here and help us", "register quickly
+      // through this link": not "the fix should apply here, such as".
+      R"((?:here\s*(?:[!:]|$|\.\s|\.$|,?\s+and\b)|)"
+      R"((?:through|via|at|on|using|with|to|in)\s+(?:this|the|my|our)\s+link|)"
       R"(the\s+link\s+(?:below|above|in\s+(?:my|the|our)\s+bio)|link\s+in\s+(?:my\s+|our\s+)?bio))",
       RuleOptions());
   // "check out igblast.com and get followers": an imperative aimed at a link.
@@ -23,7 +63,8 @@ void CheckCallToAction(const Analysis& a, Hits* out) {
       R"(((?:https?://|www\.)?[a-z0-9-]+\.(?:com|net|org|io|co|me|info|biz|xyz|top|site|online|shop|app|ly|gg|tv)\b))",
       RuleOptions());
   std::string_view m;
-  if (Find(a.folded_body, Checked(kAction), &m) || Find(a.folded_body, Checked(kAtLink), &m)) {
+  const std::string& t = a.folded_body;
+  if (FindUrged(t, Checked(kAction), &m) || Find(t, Checked(kAtLink), &m)) {
     out->push_back({"CALL_TO_ACTION", 1.0, Clip(m)});
   }
 }
