@@ -1,16 +1,11 @@
 #include "comments/bans.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "core/ascii.h"
 
 namespace tribune::comments {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // `*` matches any run of characters; both sides already lower-cased.
 bool Glob(std::string_view pattern, std::string_view text) {
@@ -44,16 +39,16 @@ bool BanCovers(const site::Ban& b, const PostIdentity& post) {
     }
     case site::BanKind::kEmail: {
       if (post.email.empty()) return false;
-      std::string email = Lower(post.email), pattern = Lower(b.pattern);
+      std::string email = AsciiLower(post.email), pattern = AsciiLower(b.pattern);
       if (pattern.front() == '@') {
         return email.size() > pattern.size() && email.ends_with(pattern);
       }
       return email == pattern;
     }
     case site::BanKind::kName:
-      return Glob(Lower(b.pattern), Lower(post.name));
+      return Glob(AsciiLower(b.pattern), AsciiLower(post.name));
     case site::BanKind::kDomain: {
-      std::string domain = Lower(b.pattern);
+      std::string domain = AsciiLower(b.pattern);
       return std::any_of(post.link_domains.begin(), post.link_domains.end(),
                          [&](const std::string& d) {
                            return d == domain ||

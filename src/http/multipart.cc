@@ -1,16 +1,11 @@
 #include "http/multipart.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "core/ascii.h"
 
 namespace tribune::http {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -26,7 +21,7 @@ std::string Param(std::string_view value, std::string_view name) {
     std::string_view rest = Trim(value.substr(at));
     size_t eq = rest.find('=');
     if (eq == std::string_view::npos) continue;
-    if (Lower(Trim(rest.substr(0, eq))) != name) continue;
+    if (AsciiLower(Trim(rest.substr(0, eq))) != name) continue;
     std::string_view v = Trim(rest.substr(eq + 1));
     if (!v.empty() && v.front() == '"') {
       std::string out;
@@ -44,7 +39,7 @@ std::string Param(std::string_view value, std::string_view name) {
 }  // namespace
 
 Result<std::vector<FormPart>> ParseMultipart(std::string_view content_type, std::string_view body) {
-  if (Lower(Trim(content_type.substr(0, content_type.find(';')))) != "multipart/form-data") {
+  if (AsciiLower(Trim(content_type.substr(0, content_type.find(';')))) != "multipart/form-data") {
     return InvalidArgument("the form must be sent as multipart/form-data");
   }
   std::string boundary = Param(content_type, "boundary");
@@ -73,7 +68,7 @@ Result<std::vector<FormPart>> ParseMultipart(std::string_view content_type, std:
       }
       size_t colon = h.find(':');
       if (colon != std::string_view::npos) {
-        std::string key = Lower(Trim(h.substr(0, colon)));
+        std::string key = AsciiLower(Trim(h.substr(0, colon)));
         std::string_view value = Trim(h.substr(colon + 1));
         if (key == "content-disposition") {
           part.name = Param(value, "name");

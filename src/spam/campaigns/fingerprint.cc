@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/ascii.h"
 #include "spam/model/keyed_hash.h"
 #include "spam/text/language.h"
 
@@ -30,14 +31,6 @@ void AddEmails(std::string_view text, std::vector<std::string>* out) {
   re2::StringPiece input(text.data(), text.size());
   std::string email;
   while (RE2::FindAndConsume(&input, kEmail, &email)) out->push_back("email:" + email);
-}
-
-// Base58 keeps case; the artifact is compared as the other artifacts are,
-// lower-cased (two addresses that differ only in case are one campaign).
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return out;
 }
 
 bool Common(const Lists& lists, const text::Link& l) {
@@ -76,7 +69,7 @@ Fingerprint FingerprintOf(const Analysis& a, uint64_t key, int min_chars) {
   }
   AddHandles(a.folded_body, &keys);
   AddEmails(a.folded_body, &keys);
-  for (const std::string& w : a.crypto_addresses) keys.push_back("wallet:" + Lower(w));
+  for (const std::string& w : a.crypto_addresses) keys.push_back("wallet:" + AsciiLower(w));
   AddContentWords(a.body.words, key, &f.words);
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());

@@ -6,14 +6,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/ascii.h"
+
 namespace tribune::spam::text {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 const psl_ctx_t* Psl() {
   static const psl_ctx_t* ctx = psl_builtin();
@@ -29,7 +25,7 @@ int Deobfuscate(std::string* s, std::string* example) {
   static const RE2 kSpacedDot(R"((?i)\b([a-z0-9-]{3,})\s*\.\s+(com|net|org)((?:/[^\s]*)?)(\s|$))");
   // Each disguise needs a literal that most texts lack: the patterns run
   // only where it is.
-  std::string lower = Lower(*s);
+  std::string lower = AsciiLower(*s);
   auto has = [&](std::string_view lit) { return lower.find(lit) != std::string::npos; };
   std::string before = *s;
   int n = 0;
@@ -50,7 +46,7 @@ std::string HostOf(std::string_view url) {
   std::string host(url.substr(start, end == std::string_view::npos ? url.npos : end - start));
   if (size_t at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
   while (!host.empty() && host.back() == '.') host.pop_back();
-  return Lower(host);
+  return AsciiLower(host);
 }
 
 // True when the last label is a real top-level domain: the Public Suffix
@@ -76,7 +72,7 @@ bool HasPath(const std::string& found, const std::string& s, size_t at) {
 bool FileExtensionSuffix(std::string_view tld) {
   static constexpr std::string_view kExtensions[] = {"am", "la", "md", "mk", "ml", "mo", "pl",
                                                      "pm", "ps", "py", "rs", "sh", "so"};
-  std::string lower = Lower(tld);
+  std::string lower = AsciiLower(tld);
   return std::find(std::begin(kExtensions), std::end(kExtensions), lower) != std::end(kExtensions);
 }
 
@@ -143,7 +139,7 @@ LinkScan FindLinks(std::string_view text) {
       found.pop_back();
     }
     Link link;
-    link.bare = found.find("://") == std::string::npos && Lower(found.substr(0, 4)) != "www.";
+    link.bare = found.find("://") == std::string::npos && AsciiLower(found.substr(0, 4)) != "www.";
     if (link.bare && InEmailAddress(s, at, match.size())) continue;
     link.host = HostOf(found);
     if (link.host.find('.') == std::string::npos) continue;
@@ -154,7 +150,7 @@ LinkScan FindLinks(std::string_view text) {
     scan.without_links.append(s, copied, at - copied);
     scan.without_links += ' ';
     copied = at + match.size();
-    link.text = Lower(found);
+    link.text = AsciiLower(found);
     link.domain = RegistrableDomain(link.host);
     link.tld = link.host.substr(link.host.rfind('.') + 1);
     scan.links.push_back(std::move(link));
