@@ -25,11 +25,13 @@ bool IsWord(std::string_view w) {
 }
 
 // A brand followed by one of these is a support scam's or a shop's name
-// ("Quickbooks Support", "Delta Reservations"), whatever the brand.
+// ("Quickbooks Support", "Delta Reservations", "Binance Referral"), whatever
+// the brand.
 bool IsServiceSuffix(std::string_view w) {
   static constexpr std::string_view kSuffixes[] = {
       "support", "helpline", "helpdesk", "service",  "services", "reservations",
-      "repair",  "number",   "login",    "setup",    "customer"};
+      "repair",  "number",   "login",    "setup",    "customer", "referral",
+      "code",    "bonus",    "signup",   "registration"};
   return std::ranges::find(kSuffixes, w) != std::end(kSuffixes);
 }
 

@@ -42,6 +42,8 @@ bool FindUrged(const std::string& t, const RE2& re, std::string_view* m) {
   return true;
 }
 
+constexpr double kHailedStrength = 2.0;
+
 }  // namespace
 
 void CheckCallToAction(const Analysis& a, Hits* out) {
@@ -62,10 +64,21 @@ void CheckCallToAction(const Analysis& a, Hits* out) {
       R"(sign\s+up\s+(?:at|on)|register\s+(?:at|on)|join)\s+(?:[a-z0-9-]+\s+){0,2}?)"
       R"(((?:https?://|www\.)?[a-z0-9-]+\.(?:com|net|org|io|co|me|info|biz|xyz|top|site|online|shop|app|ly|gg|tv)\b))",
       RuleOptions());
+  // A pitch that opens by hailing the whole audience: "Dear group, …
+  // donate here", "Calling all tech enthusiasts! … Register here", the
+  // announcement that group spam posts under a chat's or a page's name.
+  static const RE2 kHail(
+      R"(^\W*(?:dear\s+(?:group|members|community|group\s+members)\b|(?:attention|calling)\s+all\s+[\w-]+\s*[!:,])"
+      R"(|hello\s+(?:\w+\s+){0,2}(?:lovers|enthusiasts|fans)\b|special\s+announcement\b)"
+      R"(|exciting\s+(?:update|news)\s+for\s+(?:everyone|all)\b))",
+      RuleOptions());
   std::string_view m;
   const std::string& t = a.folded_body;
   if (FindUrged(t, Checked(kAction), &m) || Find(t, Checked(kAtLink), &m)) {
-    out->push_back({"CALL_TO_ACTION", 1.0, Clip(m)});
+    std::string_view hail;
+    bool hailed = Find(t, Checked(kHail), &hail);
+    out->push_back({"CALL_TO_ACTION", hailed ? kHailedStrength : 1.0,
+                    hailed ? Clip(std::string(hail) + " … " + std::string(m)) : Clip(m)});
   }
 }
 

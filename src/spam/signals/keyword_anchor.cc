@@ -57,6 +57,7 @@ bool KeywordTail(const Analysis& a, std::string_view sentence, std::string* keyw
   }
   if (sentence.empty() || a.lists->commercial_words.empty()) return false;
   int words = 0, content = 0, commercial = 0;
+  bool place = false;  // after "in" or "near": the town the business serves
   size_t at = 0;
   while (at < sentence.size()) {
     size_t end = sentence.find(' ', at);
@@ -68,7 +69,11 @@ bool KeywordTail(const Analysis& a, std::string_view sentence, std::string* keyw
       if (!(c >= 'a' && c <= 'z')) return false;
     }
     ++words;
-    if (IsConnector(w)) continue;
+    if (IsConnector(w)) {
+      place = place || ((w == "in" || w == "near") && commercial >= 2);
+      continue;
+    }
+    if (place) continue;
     ++content;
     commercial += a.lists->commercial_words.count(w) > 0;
   }

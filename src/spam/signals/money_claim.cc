@@ -153,6 +153,42 @@ const RE2& SumBecame() {
   return Checked(re);
 }
 
+// "grew my portfolio from $3k to $27k", "went from $500 to $8,000": a sum
+// that grew, told as a path between two amounts of money.
+const RE2& GrewFromTo() {
+  static const RE2 re(
+      R"(\b(?:grow|grew|grown|growing|turn(?:ed)?|took|increas\w*|flip(?:ped)?|doubl\w*|multipl\w*|)"
+      R"(went|gone)\s+(?:(?:my|his|her|our|their|the)\s+(?:\w+\s+)?)"
+      R"((?:portfolio|account|investment|capital|savings|balance|money|deposit)\s+)?from\s+)"
+      R"((?:[$€£]\s?\d[\d,.]*\s?k?|\d[\d,.]*\s?k?\s?(?:usdt?|dollars?))\s+to\s+(?:over\s+)?)"
+      R"((?:[$€£]\s?\d[\d,.]*\s?k?|\d[\d,.]*\s?k?\s?(?:usdt?|dollars?)))",
+      RuleOptions());
+  return Checked(re);
+}
+
+// "investing with Mrs Jessica Williams", "trading under expert Lee",
+// "thanks to my account manager Wendy": returns credited to a titled
+// person, the manager whom the scam's next comment tells readers to reach.
+// Readers credit "my financial advisor" too, but not by name and title
+// beside their investing.
+const RE2& CreditedManager() {
+  static const RE2 re(
+      R"(\b(?:invest(?:ed|ing|ment)?|trad(?:ed|ing)|earning|profits?|mining)\s+(?:\w+\s+){0,2})"
+      R"((?:with|under|through|via)\s+(?:the\s+help\s+of\s+)?(?:my\s+|our\s+)?)"
+      R"((?:mrs?|ms|miss|madam|mr|dr|sir|expert|coach|mentor|broker|trader|manager|)"
+      R"((?:financial|investment|account)\s+(?:advisor|adviser|manager|expert|coach))\.?\s+[a-z]{2,}\b)"
+      R"(|\b(?:thanks\s+to|help\s+of|grateful\s+to|credit\s+to|shout\s*out\s+to)\s+(?:my\s+|our\s+)?)"
+      R"((?:mrs|ms|miss|madam|expert|coach|mentor|broker|trader|account\s+manager|)"
+      R"((?:financial|investment)\s+(?:advisor|adviser|manager|expert|coach))\.?\s+[a-z]{2,}\b)"
+      // The shill's question that opens such a thread: "anyone here familiar
+      // with expert Christopher Lee?"
+      R"(|\b(?:familiar\s+with|heard\s+(?:of|about)|traded\s+with|invested\s+with)\s+)"
+      R"((?:expert|coach|mentor|broker|account\s+manager|)"
+      R"((?:financial|investment)\s+(?:advisor|adviser|manager|expert|coach))\.?\s+[a-z]{2,}\b)",
+      RuleOptions());
+  return Checked(re);
+}
+
 // "you can earn up to $12,000 in seven working days": a quick return
 // promised to the reader.
 const RE2& PromisedQuickReturn() {
@@ -196,13 +232,17 @@ void CheckMoneyClaim(const Analysis& a, Hits* out) {
     out->push_back({"MONEY_CLAIM", kRateStrength, Clip(scheme)});
     return;
   }
-  // Every claim names an amount: no digit, no claim.
-  if (t.find_first_of("0123456789") == std::string::npos) return;
   std::string_view m;
+  if (Find(t, CreditedManager(), &m)) {
+    out->push_back({"MONEY_CLAIM", 1.0, Clip(m)});
+    return;
+  }
+  // Every other claim names an amount: no digit, no claim.
+  if (t.find_first_of("0123456789") == std::string::npos) return;
   if (Find(t, InvestedAndReturned(), &m) || Find(t, ReturnedAfterInvesting(), &m) ||
       Find(t, QuickReturn(), &m) || Find(t, TestifiedPayout(), &m) ||
       Find(t, OutlayThenReturn(), &m) || Find(t, SumBecame(), &m) ||
-      Find(t, PromisedQuickReturn(), &m)) {
+      Find(t, GrewFromTo(), &m) || Find(t, PromisedQuickReturn(), &m)) {
     out->push_back({"MONEY_CLAIM", 1.0, Clip(m)});
   } else if ((Find(t, FirstPersonGain(), &m) ||
               (Find(t, PayoutOf(), &m) && Find(t, FirstPerson()))) &&

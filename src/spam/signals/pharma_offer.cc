@@ -15,7 +15,11 @@ namespace {
   R"(fildena|tadacip|tramadol|xanax|alprazolam|valium|diazepam|oxycodone|oxycontin|)"       \
   R"(hydrocodone|adderall|ambien|zolpidem|carisoprodol|modafinil|modalert|armodafinil|)"    \
   R"(phentermine|clonazepam|klonopin|percocet|ativan|lorazepam|dilaudid|xenical|)"          \
-  R"(anabolic\s+steroids?|steroids?|dianabol|winstrol|anavar|clenbuterol|trenbolone|hgh))"
+  R"(anabolic\s+steroids?|steroids?|dianabol|winstrol|anavar|clenbuterol|trenbolone|hgh|)"      \
+  R"(ivermectin|stromectol|hydroxychloroquine|lasix|furosemide|propecia|finasteride|)"        \
+  R"(accutane|isotretinoin|prednisone|amoxicillin|azithromycin|doxycycline|clomid|)"         \
+  R"(nolvadex|priligy|dapoxetine|suhagra|gabapentin|pregabalin|lyrica|tapentadol|)"          \
+  R"(misoprostol|cytotec|soma|provigil|valtrex|zithromax|levaquin|synthroid|neurontin))"
 
 const RE2& Offer() {
   static const RE2 re(
@@ -25,7 +29,11 @@ const RE2& Offer() {
       R"(\s+(?:\d+\s*mg\s+)?(?:online\s+)?(?:without|no)\s+(?:a\s+)?(?:prescription|rx)\b)"
       R"(|(?:cheap|generic|discount)\s+)" TRIBUNE_DRUG
       R"(\s+(?:online|pills?|tablets?|for\s+sale|prices?)\b)"
-      R"(|)" TRIBUNE_DRUG R"(\s+\d+\s*mg\s+(?:tablets?|pills?|price|online|buy|for\s+sale))"
+      R"(|)" TRIBUNE_DRUG
+      R"(\s+\d+(?:\.\d+)?\s*mg\s+(?:tablets?|pills?|capsules?|price|cost|online|buy|for\s+sale|)"
+      R"(without|no\s+prescription|otc|over\s+the\s+counter))"
+      R"(|\bwhere\s+(?:can\s+i|to)\s+(?:buy|get|order)\s+)" TRIBUNE_DRUG R"(\s+(?:online|cheap|pills?|)"
+      R"(tablets?|without|over\s+the\s+counter|uk|usa|canada)\b)"
       R"(|)" TRIBUNE_DRUG R"(\s+for\s+sale\s+online)"
       R"())",
       RuleOptions());

@@ -20,7 +20,15 @@ void CheckPrizeClaim(const Analysis& a, Hits* out) {
       R"(|(?:txt|text|send|reply)\s+(?:\w+\s+)?(?:win|claim|yes|prize)\s+to\s+\d{4,6})"
       // "txt POD to 84128", "send the word ENTER to 84128": a premium short code.
       R"(|(?:txt|text|send|reply)\s+(?:the\s+word\s+|word:\s*)?[a-z]+\s+to\s+(?:no:?\s*)?\d{5}\b)"
-      R"(|(?:cash|prize|holiday|reward)\s+(?:\w+\s+){0,2}await(?:s|ing)?\s+(?:your\s+)?collection))"
+      R"(|(?:cash|prize|holiday|reward)\s+(?:\w+\s+){0,2}await(?:s|ing)?\s+(?:your\s+)?collection)"
+      // The game-currency lure under videos: "free robux, no human
+      // verification", "v-bucks generator".
+      R"(|(?:click\s+(?:here\s+)?for|get\s+(?:your|a)\s+free|generate)\s+(?:an?\s+)?)"
+      R"((?:itunes|psn|xbox|steam|google\s+play|amazon)\s+(?:gift\s+)?(?:card\s+)?codes?\b)"
+      R"(|no\s+human\s+verification|(?:robux|v-?bucks|gems|diamonds|coins|skins)\s+(?:generator|hack|glitch)\b)"
+      R"(|free\s+(?:robux|v-?bucks|vbucks|psn\s+codes?|xbox\s+(?:live\s+)?codes?|steam\s+(?:codes?|wallet)|)"
+      R"(itunes\s+codes?|google\s+play\s+codes?)\b.{0,60}?(?:https?://|www\.|\.[a-z]{2,}/|\.com\b|link|)"
+      R"(verification|generator|click|visit|go\s+to|at\b)))"
       // A sum starts with its currency sign, which no word boundary comes before.
       R"(|((?:[$€£]|\busd\s*)\d[\d,]*\s+(?:cash\s+)?(?:prize|award|reward)\s+(?:guaranteed|waiting|is\s+waiting)))",
       RuleOptions());

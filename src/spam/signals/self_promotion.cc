@@ -6,6 +6,10 @@
 // write it about themselves.
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <iterator>
+#include <string>
+
 #include "spam/signals/signal.h"
 
 namespace tribune::spam::signals {
@@ -32,6 +36,9 @@ const RE2& Strong() {
       R"((?:new\s+)?(?:vids?|vidios?|videos?|music\s*videos?|musicvideo|remix(?:es)?)\b)"
       R"(|subscribe\s+and\s+like\s+my\b|check\s+out\s+this\s+(?:video|playlist|channel)\s+on\s+youtube)"
       R"(|help\s+me\s+(?:reach|get\s+to|hit|get)\s+\d[\d,.]*k?\s+(?:subs|subscribers)\b)"
+      // "road to 10k subscribers, help me out": the writer's own milestone.
+      R"(|(?:road\s+to|so\s+close\s+to|trying\s+to\s+(?:get|reach|hit)|almost\s+at)\s+\d[\d,.]*\s*k?\s+)"
+      R"((?:subs|subscribers|followers)\b.{0,40}?\b(?:help\s+(?:me|us)|support\s+me|sub\s+to\s+me)\b)"
       R"(|(?:if|when|once)\s+i\s+(?:get|reach|hit)\s+\d[\d,.]*k?\s+(?:subs|subscribers)\b)"
       R"(|(?:just\s+)?start(?:ed)?\s+(?:up\s+)?(?:a|my)\s+(?:new\s+|first\s+|own\s+)*(?:youtube\s+|yt\s+)?channel\b)"
       R"(|(?:come|go)\s+(?:and\s+)?subscribe\b)"
@@ -79,6 +86,10 @@ const RE2& Weak() {
       R"(|vote\s+for\s+(?:me|my\s+(?:video|photo|pic|picture|entry|song|cover|design|channel))\b|check\s+me\s+out\b)"
       R"(|(?:add|message|text|contact|hit)\s+me\s+(?:up\s+)?(?:on|at)\b)"
       R"(|free\s+(?:\w+\s+){0,2}gift\s*cards?\b|free\s+(?:followers|views|subscribers|likes)\b)"
+      R"(|links?\s+(?:is\s+)?in\s+my\s+(?:bio|profile|description)\b)"
+      // The share text of the video app, pasted under someone else's video
+      // (cut short too: "on YouTub").
+      R"(|take\s+a\s+look\s+at\s+this\s+video\s+on\s+youtube?\b)"
       // Someone else's channel or song pointed at by name: "check out this
       // guy named … on youtube", "search up ej ba dancing on youtube".
       R"(|(?:check\s+out|search\s+(?:up|for)|look\s+up)\s+(?:\S+\s+){0,6}?on\s+youtube\b)"
@@ -121,6 +132,27 @@ const RE2& Milestone() {
 
 constexpr double kStrongStrength = 2.75;
 
+// A comment that opens by sending readers to something named, without a
+// link: "CHECK OUT partyman318", "go check out eminem survival", "also
+// check out D.j.j". Video spam points at a channel this way; readers who
+// recommend something name it with a determiner ("check out the live
+// version", "check out this answer") or link it.
+bool OpensWithNamedPointer(const Analysis& a, std::string* named) {
+  static const RE2 re(
+      R"(^\W*(?:(?:also|and|everyone|everybody|guys|hey|yo|go|you\s+should|u\s+should|)"
+      R"(y'?all\s+should|all\s+(?:of\s+)?(?:you|u)\s+should|pls|please|plz)\W+){0,3})"
+      R"(check\s*out\W+(\w[\w.'-]*))",
+      RuleOptions());
+  if (!a.links.links.empty() || !MayMatch(a.folded_body, Checked(re))) return false;
+  if (!RE2::PartialMatch(a.folded_body, re, named)) return false;
+  static constexpr std::string_view kDeterminers[] = {
+      "the",  "this",  "these", "those", "that", "it",    "my",   "our",  "some", "a",
+      "an",   "at",    "his",   "her",   "their", "your", "its",  "what", "how",  "why",
+      "all",  "any",   "more",  "other", "both",  "each", "one",  "two",  "out",  "if",
+      "here", "there", "who",   "which", "when",  "where", "me",  "us",   "them", "him"};
+  return std::ranges::find(kDeterminers, *named) == std::end(kDeterminers);
+}
+
 }  // namespace
 
 void CheckSelfPromotion(const Analysis& a, Hits* out) {
@@ -131,6 +163,8 @@ void CheckSelfPromotion(const Analysis& a, Hits* out) {
     out->push_back({"FAN_MILESTONE", 1.0, Clip(m)});
   } else if (Find(a.folded_body, Weak(), &m)) {
     out->push_back({"SELF_PROMOTION", 1.0, Clip(m)});
+  } else if (std::string named; OpensWithNamedPointer(a, &named)) {
+    out->push_back({"SELF_PROMOTION", 1.0, "check out " + named});
   }
 }
 

@@ -258,6 +258,20 @@ constexpr const char* kSkeletons[] = {
     "regular visitor for a (lengthy|long) time",
     "(don'?t|do not) even (know|understand) how i (ended|stopped) up here",
     "going to a famous blogger",
+    // The exchange-referral family (the name field an exchange's sign-up,
+    // the link its referral code): a question about the article that asks
+    // nothing about it.
+    "is there any more related content",
+    "can you be more specific about the content of your article",
+    "i (still )?(have|had) some doubts[,.]? (after reading|hope you can help)",
+    "i (am worried|worry) that i lack creative ideas",
+    "it is your article that makes me full of hope",
+    "(the )?title of your article (matches|match|doesn'?t match) the content",
+    "your point of view caught my eye and was very interesting",
+    "i read many of your blog posts,? cool,? your blog is very good",
+    "the point of view of your article has taught me a lot",
+    "your article creative ideas have given me",
+    "(upgrade|improve) my investment strategy with a new model",
     "appreciate it for (posting|putting up|sharing)",
 };
 

@@ -71,7 +71,12 @@ const RE2& VendorPitch() {
       R"((?:experts?|technicians?|tech(?:nical)?\s+(?:team|experts?|support)|)"
       R"(support\s+(?:team|experts?)|team\s+of\s+experts|professionals)\b)"
       R"(|\bour\s+(?:certified\s+|expert\s+)?(?:technical|tech|support)\s+)"
-      R"((?:team|experts?|staff)\s+(?:can|will|is|are)\b)",
+      R"((?:team|experts?|staff)\s+(?:can|will|is|are)\b)"
+      R"(|\bour\s+(?:certified\s+|expert\s+|skilled\s+|professional\s+)?)"
+      R"((?:technicians?|experts?|engineers?)\s+(?:are|is)\s+(?:available|ready|here))"
+      R"(|\bif\s+you\s+(?:face|have|are\s+facing|encounter|get)\s+(?:any\s+)?)"
+      R"((?:issues?|problems?|troubles?|errors?|difficult\w*)\b.{0,40}?)"
+      R"(\b(?:contact|call|reach|dial)\s+(?:us|our)\b)",
       RuleOptions());
   return Checked(re);
 }
