@@ -23,8 +23,9 @@ const RE2& Messenger() {
       R"(instagram|insta|ig|facebook|snapchat|email|e-mail|gmail))"
       R"(|(?:contact|reach|message|write\s+to)\s+(?:me|him|her|them|us)\s+(?:via|on|through|at)\s*(?:\+|@))"
       // "first 10 people to message me 'broke'": money promised to whoever writes first.
-      R"(|\bfirst\s+(?:\d+|ten|five|three|twenty|fifty|hundred)\s+(?:people|persons|ones|individuals)\s+)"
-      R"((?:to|that|who)\s+(?:message|inbox|dm|text|write|send)\b)"
+      // Also "the first (10) people to hmu with …", "to “inbox” me".
+      R"(|\bfirst\s+\(?(?:\d+|ten|five|three|twenty|fifty|hundred)\)?\s+(?:people|persons|ones|individuals)\s+)"
+      R"((?:to|that|who)\s+[“"'‘]?(?:message|inbox|dm|text|write|send|hmu|hit\s+me\s+up)\b)"
       // "напиши в поиске телеграма: SDV600": a code to type into the
       // messenger's search, which no link filter sees.
       R"(|(?:напиш\pL*|введи\pL*|вбей\pL*|ищи\pL*|найди\pL*)\s+(?:в\s+)?поиск\pL*\s+(?:в\s+)?)"
@@ -42,6 +43,7 @@ const RE2& HandleCredit() {
       // "all thanks @x", "getting started with @x", "my experience with @x",
       // "i made $50,000 with #erminiafx".
       R"(all\s+thanks|(?:getting|got|get)\s+started\s+with|experience\s+with|)"
+      R"((?:start(?:ed)?\s+)?earning\s+with|)"
       R"((?:made|make|making|earned|earn|earning|gained|received|got)\s+)"
       R"((?:over\s+|about\s+|up\s+to\s+)?[$€£]\s?\d[\d,.]*k?\s+)"
       R"((?:\S+\s+){0,4}?(?:with|from|through|via|using)|)"

@@ -161,7 +161,10 @@ const RE2& GrewFromTo() {
       R"(went|gone)\s+(?:(?:my|his|her|our|their|the)\s+(?:\w+\s+)?)"
       R"((?:portfolio|account|investment|capital|savings|balance|money|deposit)\s+)?from\s+)"
       R"((?:[$€£]\s?\d[\d,.]*\s?k?|\d[\d,.]*\s?k?\s?(?:usdt?|dollars?))\s+to\s+(?:over\s+)?)"
-      R"((?:[$€£]\s?\d[\d,.]*\s?k?|\d[\d,.]*\s?k?\s?(?:usdt?|dollars?)))",
+      R"((?:[$€£]\s?\d[\d,.]*\s?k?|\d[\d,.]*\s?k?\s?(?:usdt?|dollars?)))"
+      // "5k turn 41k with @…": thousands that became more thousands.
+      R"(|\b[$€£]?\d+(?:\.\d+)?\s?k\s+(?:turn(?:ed|s)?|became|become|grew)\s+(?:in)?(?:to\s+)?)"
+      R"([$€£]?\d+(?:\.\d+)?\s?k\b)",
       RuleOptions());
   return Checked(re);
 }

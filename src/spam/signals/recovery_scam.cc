@@ -24,7 +24,13 @@ void CheckRecoveryScam(const Analysis& a, Hits* out) {
       R"(|\b(?:inbox|dm|message|contact|hit)\s+(?:me|us)\b(?:\s+\S+){0,6}?\s+)"
       R"((?:help|fix|guide|assist|solve|support|recover|legit))"
       R"(|\b(?:help|fix|guide|assist|solve|recover)\w*\b(?:\s+\S+){0,6}?\s+(?:inbox|dm)\s+me\b)"
-      R"(|\bsend\s+(?:me\s+)?an?\s+inbox)",
+      R"(|\bsend\s+(?:me\s+)?an?\s+inbox)"
+      // "DM verified CryptoRecovery support", "for verified recovery
+      // assistance, message immediately": "verified" recovery to be written to.
+      R"(|\b(?:contact|message|dm|reach|call|inbox)\s+(?:\w+\s+){0,2}?(?:verified|certified|trusted|legit)\s+)"
+      R"((?:crypto\s*)?recovery)"
+      R"(|\b(?:verified|certified|trusted|legit)\s+(?:crypto\s*)?recovery\s+(?:assistance|support|help)\b)"
+      R"(.{0,30}?\b(?:message|dm|contact|inbox|reach)\b)",
       RuleOptions());
   std::string_view m;
   if (Find(a.folded_body, Checked(kRecovery), &m)) out->push_back({"RECOVERY_SCAM", 1.0, Clip(m)});
