@@ -131,6 +131,18 @@ TEST(SpamNormalize, MixedWordsFoldToTheTextsOwnScript) {
   EXPECT_EQ(Normalize("\u0415\u0430rn m\u043En\u0435y f\u0430st").text, "earn money fast");
 }
 
+TEST(SpamNormalize, HandlesDoNotDecideTheTextsScript) {
+  // Latin, Greek and Cyrillic letters mixed in a Russian advert that ends in
+  // a Latin handle: the handle does not outvote the words.
+  const char* advert =
+      "Πpивeт. Κοму интep"
+      "ecнa, οстaвлю вaм "
+      "κοнтaκт: @ivan_smlv1";
+  EXPECT_EQ(FoldForMatching(advert),
+            "привет. кому интересна, оставлю вам контакт: @ivan_smlv1");
+  EXPECT_EQ(Normalize(advert).text, "привет кому интересна оставлю вам контакт ivan smlv1");
+}
+
 TEST(SpamNormalize, CurlyApostrophesMatchAsStraightOnes) {
   EXPECT_EQ(FoldForMatching("I\u2019ve made it"), "i've made it");
 }

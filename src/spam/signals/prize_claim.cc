@@ -30,7 +30,11 @@ void CheckPrizeClaim(const Analysis& a, Hits* out) {
       R"(itunes\s+codes?|google\s+play\s+codes?)\b.{0,60}?(?:https?://|www\.|\.[a-z]{2,}/|\.com\b|link|)"
       R"(verification|generator|click|visit|go\s+to|at\b)))"
       // A sum starts with its currency sign, which no word boundary comes before.
-      R"(|((?:[$€£]|\busd\s*)\d[\d,]*\s+(?:cash\s+)?(?:prize|award|reward)\s+(?:guaranteed|waiting|is\s+waiting)))",
+      R"(|((?:[$€£]|\busd\s*)\d[\d,]*\s+(?:cash\s+)?(?:prize|award|reward)\s+(?:guaranteed|waiting|is\s+waiting)))"
+      // "Пройди опрос и получи 25 литров топлива в ПОДАРОК! Опрос в профиле"
+      // (outside the group: \b is ASCII's word boundary, Cyrillic has none).
+      R"(|((?:пройди(?:те)?|пройдя)\s+(?:\pL+\s+){0,1}опрос\s+(?:и\s+)?(?:получи\pL*|выиграй\pL*))"
+      R"(|в\s+подарок.{0,40}?(?:в\s+профиле|по\s+ссылке)))",
       RuleOptions());
   std::string_view m;
   if (Find(a.folded_body, Checked(kClaim), &m)) out->push_back({"PRIZE_CLAIM", 1.0, Clip(m)});

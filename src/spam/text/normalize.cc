@@ -251,16 +251,20 @@ icu::UnicodeString FoldLookalikes(const icu::UnicodeString& word) {
 // Latin ones ("gooᑯ"). A Latin word glued to a Korean one is not a disguise
 // and stays as written. Letters that ICU's confusable data does not map
 // (Tai Le "ᥲ") cannot be told from a real script and stay as written too.
+// A Cyrillic word with Greek look-alikes in it ("κοму") is one too: Greek
+// is not written with Cyrillic letters.
 bool IsMixedScript(const icu::UnicodeString& word) {
-  bool latin = false, other = false, rare = false;
+  bool latin = false, other = false, rare = false, cyrillic = false, greek = false;
   for (int32_t i = 0; i < word.length(); i = word.moveIndex32(i, 1)) {
     UChar32 c = word.char32At(i);
     Script s = ScriptOf(c);
     latin |= s == Script::kLatin;
+    cyrillic |= s == Script::kCyrillic;
+    greek |= s == Script::kGreek;
     other |= s == Script::kCyrillic || s == Script::kGreek;
     rare |= s == Script::kOther && u_isalpha(c);
   }
-  if (!latin) return false;
+  if (!latin) return cyrillic && greek;
   if (other) return true;
   for (int32_t i = 0; rare && i < word.length(); i = word.moveIndex32(i, 1)) {
     UChar32 c = word.char32At(i);
@@ -547,6 +551,7 @@ UChar32 CyrillicTwinOfGreek(UChar32 c) {
     case 0x03BA: return 0x043A;  // κ к
     case 0x03BC: return 0x043C;  // μ м
     case 0x03BF: return 0x043E;  // ο о
+    case 0x03C0: return 0x043F;  // π п
     case 0x03C1: return 0x0440;  // ρ р
     case 0x03C4: return 0x0442;  // τ т
     case 0x03C7: return 0x0445;  // χ х
@@ -560,15 +565,21 @@ UChar32 CyrillicTwinOf(UChar32 c) { return c < 0x80 ? CyrillicTwin(c) : Cyrillic
 // letters mixed in, rather than English ("Еаrn mоnеy") with Cyrillic letters
 // slipped into its words: more Cyrillic letters than Latin and Greek ones,
 // or, where the look-alikes outnumber them, words wholly Cyrillic among
-// mostly Cyrillic words.
+// mostly Cyrillic words. Handles, hashtags and the parts of addresses
+// ("@ivan_smlv1", "#tag", "site.ru/x") are names, not the text's words, and
+// do not vote: a Russian advert ending in a Latin handle is still Russian.
 bool ReadsAsCyrillic(const icu::UnicodeString& s) {
   int32_t n = s.length();
   int cyrillic_letters = 0, other_letters = 0, pure = 0, cyrillic_words = 0, other_words = 0;
+  UChar32 before = ' ';
   for (int32_t i = 0; i < n;) {
     if (!u_isalpha(s.char32At(i))) {
+      before = s.char32At(i);
       i = s.moveIndex32(i, 1);
       continue;
     }
+    bool name = before == '@' || before == '#' || before == '_' || before == '.' || before == '/' ||
+                u_isdigit(before);
     int cyrillic = 0, other = 0;
     for (; i < n && u_isalpha(s.char32At(i)); i = s.moveIndex32(i, 1)) {
       UErrorCode err = U_ZERO_ERROR;
@@ -576,6 +587,12 @@ bool ReadsAsCyrillic(const icu::UnicodeString& s) {
       cyrillic += script == USCRIPT_CYRILLIC;
       other += script == USCRIPT_LATIN || script == USCRIPT_GREEK;
     }
+    if (i < n) {
+      UChar32 after = s.char32At(i);
+      name = name || after == '_' || after == '@' || u_isdigit(after) ||
+             (after == '.' && i + 1 < n && u_isalpha(s.char32At(i + 1)));
+    }
+    if (name) continue;
     cyrillic_letters += cyrillic;
     other_letters += other;
     pure += cyrillic > 0 && other == 0;
