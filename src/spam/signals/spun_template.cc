@@ -263,10 +263,9 @@ constexpr const char* kSkeletons[] = {
     // nothing about it.
     "is there any more related content",
     "can you be more specific about the content of your article",
-    "i (still )?(have|had) some doubts[,.]? (after reading|hope you can help)",
+    "just kidding,? mainly because i had some doubts",
     "i (am worried|worry) that i lack creative ideas",
     "it is your article that makes me full of hope",
-    "(the )?title of your article (matches|match|doesn'?t match) the content",
     "your point of view caught my eye and was very interesting",
     "i read many of your blog posts,? cool,? your blog is very good",
     "the point of view of your article has taught me a lot",
