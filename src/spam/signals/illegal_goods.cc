@@ -35,7 +35,7 @@ void CheckIllegalGoods(const Analysis& a, Hits* out) {
       // правами не дорого" ("права" alone are rights too: only with the price
       // or the exam skipped).
       R"(|(?:помо\pL*|сделаем|сделаю|оформ\pL*|купить|продам|недорог\pL*|не\s+дорог\pL*)\s+(?:\pL+\s+){0,2})"
-      R"((?:водительск\pL*|вод\.?\s*удост\pL*))"
+      R"((?:водительск\pL*\s+(?:удостов\pL*|прав\pL*)|вод\.?\s*удост\pL*))"
       R"(|(?:права|правами)\s+(?:\pL+\s+){0,1}(?:не\s*дорого|недорого|без\s+(?:экзамен\pL*|сдачи|обучения))))",
       RuleOptions());
   std::string_view m;

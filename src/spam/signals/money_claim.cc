@@ -153,8 +153,8 @@ const RE2& SumBecame() {
   return Checked(re);
 }
 
-// "grew my portfolio from $3k to $27k", "went from $500 to $8,000": a sum
-// that grew, told as a path between two amounts of money.
+// "grew my portfolio from $3k to $27k in 2 weeks", "went from $500 to $8,000
+// in 3 days": a sum that grew, told as a path between two amounts of money.
 const RE2& GrewFromTo() {
   static const RE2 re(
       R"(\b(?:grow|grew|grown|growing|turn(?:ed)?|took|increas\w*|flip(?:ped)?|doubl\w*|multipl\w*|)"
@@ -162,6 +162,9 @@ const RE2& GrewFromTo() {
       R"((?:portfolio|account|investment|capital|savings|balance|money|deposit)\s+)?from\s+)"
       R"((?:[$€£]\s?\d[\d,.]*\s?k?|\d[\d,.]*\s?k?\s?(?:usdt?|dollars?))\s+to\s+(?:over\s+)?)"
       R"((?:[$€£]\s?\d[\d,.]*\s?k?|\d[\d,.]*\s?k?\s?(?:usdt?|dollars?)))"
+      // In days or weeks: a saver's twenty years are not a scheme's.
+      R"(\s+(?:in|within)\s+(?:just\s+|only\s+|less\s+than\s+)?)"
+      R"((?:\d+|one|two|three|four|five|six|seven|a|few)\s+(?:days?|hours?|weeks?))"
       // "5k turn 41k with @…": thousands that became more thousands.
       R"(|\b[$€£]?\d+(?:\.\d+)?\s?k\s+(?:turn(?:ed|s)?|became|become|grew)\s+(?:in)?(?:to\s+)?)"
       R"([$€£]?\d+(?:\.\d+)?\s?k\b)",
@@ -178,8 +181,11 @@ const RE2& CreditedManager() {
   static const RE2 re(
       R"(\b(?:invest(?:ed|ing|ment)?|trad(?:ed|ing)|earning|profits?|mining)\s+(?:\w+\s+){0,2})"
       R"((?:with|under|through|via)\s+(?:the\s+help\s+of\s+)?(?:my\s+|our\s+)?)"
-      R"((?:mrs?|ms|miss|madam|mr|dr|sir|expert|coach|mentor|broker|trader|manager|)"
-      R"((?:financial|investment|account)\s+(?:advisor|adviser|manager|expert|coach))\.?\s+[a-z]{2,}\b)"
+      // "Mr" and "Dr" with a first name and a surname: "investing with Mr
+      // Buffett" is a reader's quip, "with Mr Thomas Andrew" the scam's.
+      R"((?:(?:mrs|ms|miss|madam|expert|coach|mentor|account\s+manager|)"
+      R"((?:financial|investment)\s+(?:advisor|adviser|manager|expert|coach))\.?\s+[a-z]{2,}\b)"
+      R"(|(?:mr|dr|sir)\.?\s+[a-z]{2,}\s+[a-z]{2,}(?:\s+(?:is|has|was|who|on|via)\b|\s*[,.!]|$)))"
       R"(|\b(?:thanks\s+to|help\s+of|grateful\s+to|credit\s+to|shout\s*out\s+to)\s+(?:my\s+|our\s+)?)"
       R"((?:mrs|ms|miss|madam|expert|coach|mentor|broker|trader|account\s+manager|)"
       R"((?:financial|investment)\s+(?:advisor|adviser|manager|expert|coach))\.?\s+[a-z]{2,}\b)"

@@ -31,7 +31,7 @@ const RE2& Offer() {
       R"(\s+(?:online|pills?|tablets?|for\s+sale|prices?)\b)"
       R"(|)" TRIBUNE_DRUG
       R"(\s+\d+(?:\.\d+)?\s*mg\s+(?:tablets?|pills?|capsules?|price|cost|online|buy|for\s+sale|)"
-      R"(without|no\s+prescription|otc|over\s+the\s+counter))"
+      R"(without\s+(?:a\s+)?(?:prescription|rx)|no\s+prescription|otc|over\s+the\s+counter))"
       R"(|\bwhere\s+(?:can\s+i|to)\s+(?:buy|get|order)\s+)" TRIBUNE_DRUG R"(\s+(?:online|cheap|pills?|)"
       R"(tablets?|without|over\s+the\s+counter|uk|usa|canada)\b)"
       R"(|)" TRIBUNE_DRUG R"(\s+for\s+sale\s+online)"
