@@ -164,7 +164,7 @@ void CheckSelfPromotion(const Analysis& a, Hits* out) {
   } else if (Find(a.folded_body, Weak(), &m)) {
     out->push_back({"SELF_PROMOTION", 1.0, Clip(m)});
   } else if (std::string named; OpensWithNamedPointer(a, &named)) {
-    out->push_back({"SELF_PROMOTION", 1.0, "check out " + named});
+    out->push_back({"SELF_PROMOTION", 1.0, Clip("check out " + named)});
   }
 }
 

@@ -254,18 +254,17 @@ icu::UnicodeString FoldLookalikes(const icu::UnicodeString& word) {
 // A Cyrillic word with Greek look-alikes in it ("κοму") is one too: Greek
 // is not written with Cyrillic letters.
 bool IsMixedScript(const icu::UnicodeString& word) {
-  bool latin = false, other = false, rare = false, cyrillic = false, greek = false;
+  bool latin = false, rare = false, cyrillic = false, greek = false;
   for (int32_t i = 0; i < word.length(); i = word.moveIndex32(i, 1)) {
     UChar32 c = word.char32At(i);
     Script s = ScriptOf(c);
     latin |= s == Script::kLatin;
     cyrillic |= s == Script::kCyrillic;
     greek |= s == Script::kGreek;
-    other |= s == Script::kCyrillic || s == Script::kGreek;
     rare |= s == Script::kOther && u_isalpha(c);
   }
   if (!latin) return cyrillic && greek;
-  if (other) return true;
+  if (cyrillic || greek) return true;
   for (int32_t i = 0; rare && i < word.length(); i = word.moveIndex32(i, 1)) {
     UChar32 c = word.char32At(i);
     if (ScriptOf(c) == Script::kOther && u_isalpha(c) && LatinLookalike(c) != 0) return true;
