@@ -43,19 +43,31 @@ void CheckAuthorKeyword(const Analysis& a, Hits* out) {
   const auto& words = a.author.words;
   if (words.empty() || words.size() > 6 || a.lists->commercial_words.empty()) return;
   int content = 0, commercial = 0;
+  // Content and commercial words before "in" or "near" ("Dentist in Miami",
+  // "Plumber near me"): the trade, then the place it serves.
+  int before_place = -1, commercial_before_place = 0;
   std::string_view last;
   for (const std::string& w : words) {
     if (!IsWord(w)) return;  // digits, other scripts, handles: a nickname
-    if (IsConnector(w)) continue;
+    if (IsConnector(w)) {
+      if ((w == "in" || w == "near") && before_place < 0) {
+        before_place = content;
+        commercial_before_place = commercial;
+      }
+      continue;
+    }
     ++content;
     commercial += a.lists->commercial_words.count(w) > 0;
     last = w;
   }
+  bool trade_and_place = before_place > 0 && commercial_before_place == before_place &&
+                         content - before_place <= 2;
   // All words commercial, or all but one (a town: "Roofing Contractor
-  // Dallas"), or a brand and a service ("HP Printer Support").
+  // Dallas"), or a brand and a service ("HP Printer Support"), or a trade
+  // and the place it serves ("Dentist in Miami").
   bool keyword = content > 0 && (commercial == content ||
                                  (content >= 3 && commercial >= content - 1) ||
-                                 (content >= 2 && IsServiceSuffix(last)));
+                                 (content >= 2 && IsServiceSuffix(last)) || trade_and_place);
   // A phrase of them is anchor text: no one is called "travel booking sites".
   // One word may be a nickname ("Beauty", "Gaming"): it counts for less.
   if (keyword) {

@@ -22,7 +22,7 @@ const RE2& InvestedAndReturned() {
       R"((?:invest(?:ed|ing)?|deposit(?:ed|ing)?|put\s+in|start(?:ed)?\s+with|started\s+trading\s+with|)"
       R"(trad(?:ed|ing)\s+with)\s+(?:[a-z]+\s+){0,3})" TRIBUNE_AMOUNT
       R"(.{0,80}?(?:made|earn(?:ed)?|got|get|receiv(?:ed|e|ing)|profit(?:ed)?|returns?|returned|)"
-      R"(withdr[ae]w|cash(?:ed)?\s*out|now\s+(?:have|earn|make)|turned\s+(?:it\s+)?into)\s+)"
+      R"(withdr[ae]w|cash(?:ed)?\s*out|now\s+(?:have|earn|make|making|earning|receiv(?:e|ing))|turned\s+(?:it\s+)?into)\s+)"
       R"((?:[a-z]+\s+){0,3})" TRIBUNE_AMOUNT,
       RuleOptions());
   return Checked(re);
@@ -78,7 +78,8 @@ const RE2& SchemeWords() {
       R"(invest|trading|\btrade|crypto|bitcoin|\bbtc\b|forex|platform|from\s+home|online|mentor|)"
       R"(broker|account\s+manager|binary|passive\s+income|no\s+experience|part[\s-]time|)"
       R"(work\s+from|remote|whatsapp|telegram|\bdm\b|@[a-z0-9_]{3,}|#[a-z0-9]*_[a-z0-9_]*|https?://|)"
-      R"(withdraw|payout|testimon|legit|help\s+of|thanks\s+to|grateful|god\s+bless)",
+      R"(withdraw|payout|testimon|legit|help\s+of|thanks\s+to|grateful|god\s+bless|\bsignals?\b|)"
+      R"(from\s+(?:my|your|ur)\s+(?:phone|smartphone|laptop)|ask\s+me\s+how)",
       RuleOptions());
   return Checked(re);
 }
@@ -93,7 +94,9 @@ const RE2& RussianEarnings() {
       R"((?:/|в|за)\s*(?:день|сутки|неделю|нед|мес|месяц))"
       // "можем вам помочь заработать", "научу зарабатывать": earning taught or
       // helped to, as offered.
-      R"(|(?:помо(?:жем|гу|чь)|научу|научим|обучим|покажу|покажем)\s+(?:\pL+\s+){0,2}зараб\pL*)",
+      R"(|(?:помо(?:жем|гу|чь)|научу|научим|обучим|покажу|покажем)\s+(?:\pL+\s+){0,2}зараб\pL*)"
+      // "доходность 30% в месяц": a yield by the month or day (a bank's is by the year).
+      R"(|доходност\pL*\s+(?:от\s+|до\s+)?\d{2,3}(?:[.,]\d+)?\s*%\s*(?:в|за|/)\s*(?:день|сутки|неделю|нед\.?|мес(?:яц)?\.?))",
       RuleOptions());
   return Checked(re);
 }
@@ -124,6 +127,17 @@ const RE2& FirstPersonGain() {
 const RE2& PayoutOf() {
   static const RE2 re(
       R"((?:payouts?|returns?|profits?|withdrawals?|earnings)\s+of\s+(?:over\s+|about\s+)?)" TRIBUNE_LARGE_AMOUNT,
+      RuleOptions());
+  return Checked(re);
+}
+
+// "I turned $800 into $11,000 following his signals", "how I made 6 figures
+// trading": a gain that the words of a scheme beside it make a claim.
+const RE2& TurnedInto() {
+  static const RE2 re(
+      R"(\b(?:i|we|he|she)\s+(?:\w+\s+){0,2}turned\s+(?:my\s+|a\s+|just\s+|only\s+)?)" TRIBUNE_AMOUNT
+      R"(\s+into\s+(?:over\s+|about\s+|nearly\s+)?)" TRIBUNE_AMOUNT
+      R"(|\b(?:made|make|making|earn(?:ed|ing)?)\s+(?:\w+\s+){0,2}?\d[\s-]figures?\b)",
       RuleOptions());
   return Checked(re);
 }
@@ -179,13 +193,13 @@ const RE2& GrewFromTo() {
 // beside their investing.
 const RE2& CreditedManager() {
   static const RE2 re(
-      R"(\b(?:invest(?:ed|ing|ment)?|trad(?:ed|ing)|earning|profits?|mining)\s+(?:\w+\s+){0,2})"
+      R"(\b(?:invest(?:ed|ing|ment|s)?|trad(?:ed|ing|es)|earn(?:ing|s)|profits?|mining)\s+(?:\w+\s+){0,2})"
       R"((?:with|under|through|via)\s+(?:the\s+help\s+of\s+)?(?:my\s+|our\s+)?)"
       // "Mr" and "Dr" with a first name and a surname: "investing with Mr
       // Buffett" is a reader's quip, "with Mr Thomas Andrew" the scam's.
       R"((?:(?:mrs|ms|miss|madam|expert|coach|mentor|account\s+manager|)"
       R"((?:financial|investment)\s+(?:advisor|adviser|manager|expert|coach))\.?\s+[a-z]{2,}\b)"
-      R"(|(?:mr|dr|sir)\.?\s+[a-z]{2,}\s+[a-z]{2,}(?:\s+(?:is|has|was|who|on|via)\b|\s*[,.!]|$)))"
+      R"(|(?:mr|dr|sir)\.?\s+[a-z]{2,}\s+[a-z]{2,}(?:\s+(?:is|has|was|who|on|via)\b|\s*[,.!?]|$)))"
       R"(|\b(?:thanks\s+to|help\s+of|grateful\s+to|credit\s+to|shout\s*out\s+to)\s+(?:my\s+|our\s+)?)"
       R"((?:mrs|ms|miss|madam|expert|coach|mentor|broker|trader|account\s+manager|)"
       R"((?:financial|investment)\s+(?:advisor|adviser|manager|expert|coach))\.?\s+[a-z]{2,}\b)"
@@ -194,6 +208,45 @@ const RE2& CreditedManager() {
       R"(|\b(?:familiar\s+with|heard\s+(?:of|about)|traded\s+with|invested\s+with)\s+)"
       R"((?:expert|coach|mentor|broker|account\s+manager|)"
       R"((?:financial|investment)\s+(?:advisor|adviser|manager|expert|coach))\.?\s+[a-z]{2,}\b)",
+      RuleOptions());
+  return Checked(re);
+}
+
+// "thank you Stephanie for the 25k payout": a payout credited to the person
+// the scam wants readers to write to. ("Thanks Congress for the $1,400
+// payment" is a reader's; a payout, profit or withdrawal is a scheme's.)
+const RE2& ThankedForPayout() {
+  static const RE2 re(
+      R"(\bthank(?:s|\s+you)\b.{0,40}?\bfor\s+(?:the|my|this|a|another)\s+)"
+      R"((?:(?:huge|massive|great|amazing|recent|weekly|latest|first|second|third)\s+)?)"
+      R"((?:)" TRIBUNE_AMOUNT R"(\s+(?:payout|profit|withdrawal|returns?|earnings)\b)"
+      R"(|(?:payout|profit|withdrawal|returns?|earnings)\s+of\s+)" TRIBUNE_AMOUNT R"())",
+      RuleOptions());
+  return Checked(re);
+}
+
+// "30% weekly returns", "a profit of 20% every day": a return rate no
+// saver's account pays, which the words of a scheme beside it make a claim.
+const RE2& PercentReturn() {
+  static const RE2 re(
+      R"(\b\d{2,3}(?:\.\d+)?\s*%\s+(?:daily|weekly|monthly|(?:per|a|an|each|every)\s+(?:day|week|month))\s+)"
+      R"((?:returns?|profits?|roi|interest|gains?|income)\b)"
+      R"(|\b(?:returns?|profits?|roi|gains?|income)\s+of\s+(?:up\s+to\s+)?\d{2,3}(?:\.\d+)?\s*%\s+)"
+      R"((?:daily|weekly|monthly|(?:per|a|an|each|every)\s+(?:day|week|month))\b)",
+      RuleOptions());
+  return Checked(re);
+}
+
+// "I just received my third payout from her", "God bless Mr Kelvin for his
+// good work, I now earn weekly": a payout credited to the person the thread
+// sends readers to, with no sum named.
+const RE2& PayoutFromPerson() {
+  static const RE2 re(
+      R"(\b(?:received|got|collected|cashed\s+out)\s+my\s+(?:first|second|third|fourth|fifth|latest|)"
+      R"(weekly|monthly|\d+(?:st|nd|rd|th))\s+(?:payout|withdrawal|profits?|returns?)\b.{0,30}?)"
+      R"(\b(?:from|with|through|thanks\s+to)\s+(?:her|him|mr|mrs|ms|miss|madam|dr|expert|@))"
+      R"(|\b(?:god\s+bless|thank\s+god\s+for)\s+(?:mr|mrs|ms|miss|madam|dr|expert|coach|mentor)\.?\s+)"
+      R"([a-z]{2,}\b.{0,80}?\b(?:payouts?|withdrawals?|profits?|earn\w*\s+(?:weekly|daily|every))\b)",
       RuleOptions());
   return Checked(re);
 }
@@ -236,7 +289,13 @@ const RE2& RussianScheme() {
       R"(|отда(?:м|ю|ть|ём|ем)\s+(?:\pL+\s+){0,3}курс\pL*\s+(?:по\s+)?(?:крипт\pL*|трейдинг\pL*|арбитраж\pL*|заработ\pL*))"
       R"(|(?:разыгрыва\pL*|дарю|отдаю)\s+(?:\pL+\s+){0,2}(?:обучени\pL*|курс\pL*)\s+(?:\pL+\s+){0,1})"
       R"((?:заработ\pL*|крипт\pL*|трейдинг\pL*))"
-      R"(|(?:крипт\pL*|цифров\pL*\s+актив\pL*|трейдинг\pL*).{0,120}?отда(?:м|ю|ть)\s+(?:\pL+\s+){0,2}курс\pL*)",
+      R"(|(?:крипт\pL*|цифров\pL*\s+актив\pL*|трейдинг\pL*).{0,120}?отда(?:м|ю|ть)\s+(?:\pL+\s+){0,2}курс\pL*)"
+      // "зарабатываю на ставках, вывожу каждый день": earnings told as an advert.
+      R"(|зарабатыва(?:ю|ем)\s+на\s+(?:ставк\pL*|крипт\pL*|арбитраж\pL*|трейдинг\pL*|бинарн\pL*|p2p))"
+      R"(|вывож(?:у|им)\s+(?:\pL+\s+){0,1}(?:каждый\s+день|ежедневно))"
+      // "вложил 10к, через неделю вывел 50к": an outlay, then a withdrawal.
+      R"(|(?:вложил\pL*|вкинул\pL*|закинул\pL*|инвестировал\pL*|внес(?:л[аи]?)?|внёс)\s+(?:\pL+\s+){0,2}\d[\d\s.,]*)"
+      R"(.{0,60}?(?:вывел\pL*|вывела|вывели)\s+(?:уже\s+)?\d)",
       RuleOptions());
   return Checked(re);
 }
@@ -249,7 +308,7 @@ void CheckMoneyClaim(const Analysis& a, Hits* out) {
     return;
   }
   std::string_view m;
-  if (Find(t, CreditedManager(), &m)) {
+  if (Find(t, CreditedManager(), &m) || Find(t, PayoutFromPerson(), &m)) {
     out->push_back({"MONEY_CLAIM", 1.0, Clip(m)});
     return;
   }
@@ -258,13 +317,15 @@ void CheckMoneyClaim(const Analysis& a, Hits* out) {
   if (Find(t, InvestedAndReturned(), &m) || Find(t, ReturnedAfterInvesting(), &m) ||
       Find(t, QuickReturn(), &m) || Find(t, TestifiedPayout(), &m) ||
       Find(t, OutlayThenReturn(), &m) || Find(t, SumBecame(), &m) ||
-      Find(t, GrewFromTo(), &m) || Find(t, PromisedQuickReturn(), &m)) {
+      Find(t, GrewFromTo(), &m) || Find(t, PromisedQuickReturn(), &m) ||
+      Find(t, ThankedForPayout(), &m)) {
     out->push_back({"MONEY_CLAIM", 1.0, Clip(m)});
-  } else if ((Find(t, FirstPersonGain(), &m) ||
+  } else if ((Find(t, FirstPersonGain(), &m) || Find(t, TurnedInto(), &m) ||
               (Find(t, PayoutOf(), &m) && Find(t, FirstPerson()))) &&
              Find(t, SchemeWords())) {
     out->push_back({"MONEY_CLAIM", 1.0, Clip(m)});
-  } else if ((Find(t, EarningsRate(), &m) && Find(t, SchemeWords())) ||
+  } else if (((Find(t, EarningsRate(), &m) || Find(t, PercentReturn(), &m)) &&
+              Find(t, SchemeWords())) ||
              Find(t, RussianEarnings(), &m)) {
     out->push_back({"MONEY_CLAIM", kRateStrength, Clip(m)});
   }

@@ -40,10 +40,29 @@ const RE2& Offer() {
       R"(|\bwe\s+(?:offer|provide|deliver|sell)\s+(?:the\s+)?(?:best|cheap|cheapest|affordable|)"
       R"(professional|quality|high[\s-]quality|top|reliable|certified)\s+(?:[a-z-]+\s+){0,3}?)"
       R"((?:services?|plans?|solutions?|products?|packages?|deals?|prices?|rates?)\b)"
+      // "Our company offers SEO services", "we are the leading app
+      // development company in USA".
+      R"(|\bour\s+(?:company|agency|firm|team)\s+(?:offers|provides|delivers|specializes\s+in)\s+)"
+      R"((?:[a-z-]+\s+){0,4}?(?:services?|solutions?|products?)\b)"
+      // "we are a Dubai based company", "visit our online store", "at best prices".
+      R"(|\bwe\s+are\s+an?\s+(?:[a-z-]+\s+){0,2}based\s+(?:company|agency|firm|business|shop|store)\b)"
+      R"(|\bvisit\s+our\s+(?:online\s+)?(?:store|shop)\b|\bat\s+(?:best|lowest|affordable|cheapest)\s+(?:prices?|rates?)\b)"
+      R"(|\bwe\s+are\s+(?:the|a|an)\s+(?:leading|top|best|trusted|renowned|reputed|well-known|premier|)"
+      R"(top-rated|award-winning)\s+(?:[a-z-]+\s+){0,4}?(?:company|agency|firm|provider|manufacturer|)"
+      R"(supplier|exporter|dealer|consultancy)s?\b)"
+      R"(|\b(?:offers?|provides?|providing|offering)\s+(?:the\s+)?(?:best\s+|affordable\s+|professional\s+|)"
+      R"(cheap\s+)?(?:seo|digital\s+marketing|web\s+design(?:ing)?|web\s+development|app\s+development|)"
+      R"(link\s+building|social\s+media\s+marketing)\s+services?\b)"
       // A business and the city it serves.
       R"(|\b(?:packers\s+and\s+movers|movers\s+and\s+packers)\b)"
       R"(|\bbest\s+(?:seo|digital\s+marketing|web\s+design(?:ing)?|web\s+development|app\s+development|)"
-      R"(software\s+development|social\s+media\s+marketing)\s+(?:company|agency|services?|firm)\s+in\s+[a-z]+))",
+      R"(software\s+development|social\s+media\s+marketing)\s+(?:company|agency|services?|firm)\s+in\s+[a-z]+))"
+      // Outside the group (\b is ASCII's word boundary, Cyrillic has none):
+      // loans offered in Russian, "помогу с кредитом даже с плохой кредитной
+      // историей"; accounts sold, "продам аккаунты телеграм, опт и розница".
+      R"(|(?:помогу|поможем|помощь)\s+(?:\pL+\s+){0,1}(?:с|в)\s+(?:получени\pL*\s+)?(?:кредит\pL*|займ\pL*))"
+      R"(|(?:даже\s+)?с\s+плох\pL*\s+кредитн\pL*\s+истори\pL*|займ\pL*\s+(?:\pL+\s+){0,1}на\s+карту)"
+      R"(|(?:продам|продаю|продаём|продаем)\s+(?:\pL+\s+){0,2}аккаунт\pL*)",
       RuleOptions());
   return Checked(re);
 }
