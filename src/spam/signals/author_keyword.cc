@@ -37,6 +37,19 @@ bool IsServiceSuffix(std::string_view w) {
 
 constexpr double kOneWordStrength = 0.5;
 
+// Whether a word of the name, or its first five letters ("properties" in
+// "propertyfinder"), is part of a linked domain.
+bool NameInLinkDomain(const std::vector<std::string>& words, const std::vector<text::Link>& links) {
+  for (const std::string& w : words) {
+    if (w.size() < 4 || IsConnector(w)) continue;
+    std::string_view stem = std::string_view(w).substr(0, std::min<size_t>(w.size(), 5));
+    for (const text::Link& l : links) {
+      if (l.domain.find(stem) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void CheckAuthorKeyword(const Analysis& a, Hits* out) {
@@ -73,6 +86,12 @@ void CheckAuthorKeyword(const Analysis& a, Hits* out) {
   if (keyword) {
     out->push_back(
         {"AUTHOR_KEYWORD", content >= 2 ? 1.0 : kOneWordStrength, Clip(a.input->author, 40)});
+  } else if (content == 2 && commercial == 1 && NameInLinkDomain(words, a.links.links)) {
+    // A place or a brand and one commercial word ("Sharjah Properties") whose
+    // words are in the domain the comment links to: the shop's name beside its
+    // own link. Channels call themselves so too ("Epic Gaming"), so it counts
+    // for less.
+    out->push_back({"AUTHOR_KEYWORD", kOneWordStrength, Clip(a.input->author, 40)});
   }
 }
 

@@ -78,7 +78,7 @@ const RE2& SchemeWords() {
       R"(invest|trading|\btrade|crypto|bitcoin|\bbtc\b|forex|platform|from\s+home|online|mentor|)"
       R"(broker|account\s+manager|binary|passive\s+income|no\s+experience|part[\s-]time|)"
       R"(work\s+from|remote|whatsapp|telegram|\bdm\b|@[a-z0-9_]{3,}|#[a-z0-9]*_[a-z0-9_]*|https?://|)"
-      R"(withdraw|payout|testimon|legit|help\s+of|thanks\s+to|grateful|god\s+bless|\bsignals?\b|)"
+      R"(withdraw|payout|testimon|legit|help\s+of|thanks\s+to|grateful|god\s+bless|\bsignals?\b|\bbot\b|)"
       R"(from\s+(?:my|your|ur)\s+(?:phone|smartphone|laptop)|ask\s+me\s+how)",
       RuleOptions());
   return Checked(re);
@@ -137,7 +137,9 @@ const RE2& TurnedInto() {
   static const RE2 re(
       R"(\b(?:i|we|he|she)\s+(?:\w+\s+){0,2}turned\s+(?:my\s+|a\s+|just\s+|only\s+)?)" TRIBUNE_AMOUNT
       R"(\s+into\s+(?:over\s+|about\s+|nearly\s+)?)" TRIBUNE_AMOUNT
-      R"(|\b(?:made|make|making|earn(?:ed|ing)?)\s+(?:\w+\s+){0,2}?\d[\s-]figures?\b)",
+      R"(|\b(?:made|make|making|earn(?:ed|ing)?)\s+(?:\w+\s+){0,2}?\d[\s-]figures?\b)"
+      // "my mentor's bot still made me $3,400 this week".
+      R"(|\b(?:made|earned|got|paid)\s+me\s+(?:over\s+|about\s+|nearly\s+)?)" TRIBUNE_AMOUNT,
       RuleOptions());
   return Checked(re);
 }

@@ -93,6 +93,10 @@ const RE2& Strong() {
       R"(|\bmy\s+(?:videos|vids|songs|music|covers|tracks|beats|channel)\b.{0,40}?\b(?:check\s+(?:them|it|em)\s+out|)"
       R"(give\s+(?:them|it)\s+a\s+(?:listen|look|watch))\b)"
       R"(|(?:youtuber|streamer|rapper|singer|artist|creator)\b.{0,30}?\b(?:please|pls|plz)\s+support\s+me\b)"
+      // "register with my code", "DM \"START\" to learn how", "comment \"INFO\"
+      // and I'll send the link": a referral, or a keyword to send the writer.
+      R"(|(?:register|sign\s*up|join)\s+(?:with|using|via)\s+my\s+(?:referral\s+|invite\s+)?(?:code|link)\b)"
+      R"(|\b(?:dm|message|comment)\s+(?:me\s+)?["“'][a-z]+["”']\s+(?:to|and\s+i'?ll|for)\b)"
       R"())"
       // "переходи в мой канал", "подписывайтесь на мой канал" (outside the
       // group: \b is ASCII's word boundary, Cyrillic has none).

@@ -44,6 +44,16 @@ const RE2& Offer() {
       // development company in USA".
       R"(|\bour\s+(?:company|agency|firm|team)\s+(?:offers|provides|delivers|specializes\s+in)\s+)"
       R"((?:[a-z-]+\s+){0,4}?(?:services?|solutions?|products?)\b)"
+      // "We at Expert Movers offer …", "are you looking for the best digital
+      // marketing course in Delhi?".
+      R"(|\bwe\s+at\s+(?:[a-z&'-]+\s+){1,4}(?:offer|provide|deliver|sell|specialize)\b)"
+      R"(|\bare\s+you\s+(?:searching|looking)\s+for\s+(?:the\s+|a\s+)?)"
+      R"((?:best|top|cheap|cheapest|affordable|reliable|leading)\s+(?:[a-z-]+\s+){1,4}?in\s+[a-z]+)"
+      // Promotion sold to crypto projects: "need promotion for your crypto
+      // project? DM me for shill and raid services".
+      R"(|\bneed\s+(?:promotion|marketing|exposure|more\s+holders)\s+for\s+your\s+)"
+      R"((?:crypto|nft|token|coin|meme\s*coin|project|channel|page)\b)"
+      R"(|\b(?:shill|shilling|raid|raiding)\s+(?:and\s+\w+\s+)?services?\b)"
       // "we are a Dubai based company", "visit our online store", "at best prices".
       R"(|\bwe\s+are\s+an?\s+(?:[a-z-]+\s+){0,2}based\s+(?:company|agency|firm|business|shop|store)\b)"
       R"(|\bvisit\s+our\s+(?:online\s+)?(?:store|shop)\b|\bat\s+(?:best|lowest|affordable|cheapest)\s+(?:prices?|rates?)\b)"
