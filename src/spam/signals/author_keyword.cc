@@ -37,15 +37,21 @@ bool IsServiceSuffix(std::string_view w) {
 
 constexpr double kOneWordStrength = 0.5;
 
-// Whether a word of the name, or its first five letters ("properties" in
-// "propertyfinder"), is part of a linked domain.
+// Whether every word of the name, or its first five letters ("properties"
+// in "propertyfinder"), is part of one linked domain ("Sharjah Properties"
+// and propertyfinder-sharjah.ae; not "Andrew Best" and bestbuy.com).
 bool NameInLinkDomain(const std::vector<std::string>& words, const std::vector<text::Link>& links) {
-  for (const std::string& w : words) {
-    if (w.size() < 4 || IsConnector(w)) continue;
-    std::string_view stem = std::string_view(w).substr(0, std::min<size_t>(w.size(), 5));
-    for (const text::Link& l : links) {
-      if (l.domain.find(stem) != std::string::npos) return true;
+  for (const text::Link& l : links) {
+    bool all = true, any = false;
+    for (const std::string& w : words) {
+      if (IsConnector(w)) continue;
+      if (w.size() < 4) return false;
+      std::string_view stem = std::string_view(w).substr(0, std::min<size_t>(w.size(), 5));
+      bool in = l.domain.find(stem) != std::string::npos;
+      all &= in;
+      any |= in;
     }
+    if (all && any) return true;
   }
   return false;
 }
@@ -78,14 +84,17 @@ void CheckAuthorKeyword(const Analysis& a, Hits* out) {
   // All words commercial, or all but one (a town: "Roofing Contractor
   // Dallas"), or a brand and a service ("HP Printer Support"), or a trade
   // and the place it serves ("Dentist in Miami").
-  bool keyword = content > 0 && (commercial == content ||
-                                 (content >= 3 && commercial >= content - 1) ||
-                                 (content >= 2 && IsServiceSuffix(last)) || trade_and_place);
+  bool phrase = content > 0 && (commercial == content ||
+                                (content >= 3 && commercial >= content - 1) ||
+                                (content >= 2 && IsServiceSuffix(last)));
+  bool keyword = phrase || trade_and_place;
   // A phrase of them is anchor text: no one is called "travel booking sites".
-  // One word may be a nickname ("Beauty", "Gaming"): it counts for less.
+  // One word may be a nickname ("Beauty", "Gaming"): it counts for less. So
+  // does a trade and a place without a link, which a reader may sign with
+  // ("Lawyer in Chicago").
+  bool full = content >= 2 && (phrase || !a.links.links.empty());
   if (keyword) {
-    out->push_back(
-        {"AUTHOR_KEYWORD", content >= 2 ? 1.0 : kOneWordStrength, Clip(a.input->author, 40)});
+    out->push_back({"AUTHOR_KEYWORD", full ? 1.0 : kOneWordStrength, Clip(a.input->author, 40)});
   } else if (content == 2 && commercial == 1 && NameInLinkDomain(words, a.links.links)) {
     // A place or a brand and one commercial word ("Sharjah Properties") whose
     // words are in the domain the comment links to: the shop's name beside its

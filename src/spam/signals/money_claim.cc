@@ -22,7 +22,7 @@ const RE2& InvestedAndReturned() {
       R"((?:invest(?:ed|ing)?|deposit(?:ed|ing)?|put\s+in|start(?:ed)?\s+with|started\s+trading\s+with|)"
       R"(trad(?:ed|ing)\s+with)\s+(?:[a-z]+\s+){0,3})" TRIBUNE_AMOUNT
       R"(.{0,80}?(?:made|earn(?:ed)?|got|get|receiv(?:ed|e|ing)|profit(?:ed)?|returns?|returned|)"
-      R"(withdr[ae]w|cash(?:ed)?\s*out|now\s+(?:have|earn|make|making|earning|receiv(?:e|ing))|turned\s+(?:it\s+)?into)\s+)"
+      R"(withdr[ae]w|cash(?:ed)?\s*out|now\s+(?:have|earn|make)|turned\s+(?:it\s+)?into)\s+)"
       R"((?:[a-z]+\s+){0,3})" TRIBUNE_AMOUNT,
       RuleOptions());
   return Checked(re);
@@ -78,8 +78,20 @@ const RE2& SchemeWords() {
       R"(invest|trading|\btrade|crypto|bitcoin|\bbtc\b|forex|platform|from\s+home|online|mentor|)"
       R"(broker|account\s+manager|binary|passive\s+income|no\s+experience|part[\s-]time|)"
       R"(work\s+from|remote|whatsapp|telegram|\bdm\b|@[a-z0-9_]{3,}|#[a-z0-9]*_[a-z0-9_]*|https?://|)"
-      R"(withdraw|payout|testimon|legit|help\s+of|thanks\s+to|grateful|god\s+bless|\bsignals?\b|\bbot\b|)"
+      R"(withdraw|payout|testimon|legit|help\s+of|thanks\s+to|grateful|god\s+bless|\bsignals?\b|)"
       R"(from\s+(?:my|your|ur)\s+(?:phone|smartphone|laptop)|ask\s+me\s+how)",
+      RuleOptions());
+  return Checked(re);
+}
+
+// The stricter words of a scheme, for claims that a reader's own money
+// story could also make ("the bank paid 11% monthly interest, I opened mine
+// online"): investing, trading, a mentor or a bot, a way to write to someone.
+const RE2& StrictSchemeWords() {
+  static const RE2 re(
+      R"(invest|trading|\btrade|crypto|bitcoin|\bbtc\b|forex|mentor|broker|account\s+manager|)"
+      R"(\bsignals?\b|\bbot\b|legit|god\s+bless|testimon|never\s+believed|whatsapp|telegram|\bdm\b|)"
+      R"(@[a-z0-9_]{3,}|guaranteed)",
       RuleOptions());
   return Checked(re);
 }
@@ -131,15 +143,17 @@ const RE2& PayoutOf() {
   return Checked(re);
 }
 
-// "I turned $800 into $11,000 following his signals", "how I made 6 figures
-// trading": a gain that the words of a scheme beside it make a claim.
+// "I turned $800 into $11,000 following his signals", "his bot made me
+// $3,400": a gain credited to a scheme's helper or made in days.
 const RE2& TurnedInto() {
   static const RE2 re(
       R"(\b(?:i|we|he|she)\s+(?:\w+\s+){0,2}turned\s+(?:my\s+|a\s+|just\s+|only\s+)?)" TRIBUNE_AMOUNT
       R"(\s+into\s+(?:over\s+|about\s+|nearly\s+)?)" TRIBUNE_AMOUNT
-      R"(|\b(?:made|make|making|earn(?:ed|ing)?)\s+(?:\w+\s+){0,2}?\d[\s-]figures?\b)"
+      R"(.{0,40}?\b(?:signals?|bot|mentor|strategy|account\s+manager|broker|in\s+(?:\d+|a|one|two|three|few)\s+)"
+      R"((?:days?|weeks?|hours?)))"
       // "my mentor's bot still made me $3,400 this week".
-      R"(|\b(?:made|earned|got|paid)\s+me\s+(?:over\s+|about\s+|nearly\s+)?)" TRIBUNE_AMOUNT,
+      R"(|\b(?:bot|mentor|strategy|signals|system|platform|trader|broker|account\s+manager)\s+)"
+      R"((?:\w+\s+){0,2}(?:made|earned|got)\s+me\s+(?:over\s+|about\s+|nearly\s+)?)" TRIBUNE_AMOUNT,
       RuleOptions());
   return Checked(re);
 }
@@ -195,13 +209,13 @@ const RE2& GrewFromTo() {
 // beside their investing.
 const RE2& CreditedManager() {
   static const RE2 re(
-      R"(\b(?:invest(?:ed|ing|ment|s)?|trad(?:ed|ing|es)|earn(?:ing|s)|profits?|mining)\s+(?:\w+\s+){0,2})"
+      R"(\b(?:invest(?:ed|ing|ment)?|trad(?:ed|ing)|earning|profits?|mining)\s+(?:\w+\s+){0,2})"
       R"((?:with|under|through|via)\s+(?:the\s+help\s+of\s+)?(?:my\s+|our\s+)?)"
       // "Mr" and "Dr" with a first name and a surname: "investing with Mr
       // Buffett" is a reader's quip, "with Mr Thomas Andrew" the scam's.
       R"((?:(?:mrs|ms|miss|madam|expert|coach|mentor|account\s+manager|)"
       R"((?:financial|investment)\s+(?:advisor|adviser|manager|expert|coach))\.?\s+[a-z]{2,}\b)"
-      R"(|(?:mr|dr|sir)\.?\s+[a-z]{2,}\s+[a-z]{2,}(?:\s+(?:is|has|was|who|on|via)\b|\s*[,.!?]|$)))"
+      R"(|(?:mr|dr|sir)\.?\s+[a-z]{2,}\s+[a-z]{2,}(?:\s+(?:is|has|was|who|on|via)\b|\s*[,.!]|$)))"
       R"(|\b(?:thanks\s+to|help\s+of|grateful\s+to|credit\s+to|shout\s*out\s+to)\s+(?:my\s+|our\s+)?)"
       R"((?:mrs|ms|miss|madam|expert|coach|mentor|broker|trader|account\s+manager|)"
       R"((?:financial|investment)\s+(?:advisor|adviser|manager|expert|coach))\.?\s+[a-z]{2,}\b)"
@@ -214,15 +228,16 @@ const RE2& CreditedManager() {
   return Checked(re);
 }
 
-// "thank you Stephanie for the 25k payout": a payout credited to the person
-// the scam wants readers to write to. ("Thanks Congress for the $1,400
-// payment" is a reader's; a payout, profit or withdrawal is a scheme's.)
+// "thank you Stephanie for the 25k payout, I never believed …": a payout
+// credited to the person the scam wants readers to write to, with a
+// scheme's own words beside it. ("Thanks Congress for the $1,400 payment"
+// and "thanks Equifax for the $125 payout" are readers'.)
 const RE2& ThankedForPayout() {
   static const RE2 re(
       R"(\bthank(?:s|\s+you)\b.{0,40}?\bfor\s+(?:the|my|this|a|another)\s+)"
       R"((?:(?:huge|massive|great|amazing|recent|weekly|latest|first|second|third)\s+)?)"
-      R"((?:)" TRIBUNE_AMOUNT R"(\s+(?:payout|profit|withdrawal|returns?|earnings)\b)"
-      R"(|(?:payout|profit|withdrawal|returns?|earnings)\s+of\s+)" TRIBUNE_AMOUNT R"())",
+      R"((?:)" TRIBUNE_AMOUNT R"(\s+(?:payout|profit|withdrawal|earnings)\b)"
+      R"(|(?:payout|profit|withdrawal|earnings)\s+of\s+)" TRIBUNE_AMOUNT R"())",
       RuleOptions());
   return Checked(re);
 }
@@ -293,11 +308,13 @@ const RE2& RussianScheme() {
       R"((?:заработ\pL*|крипт\pL*|трейдинг\pL*))"
       R"(|(?:крипт\pL*|цифров\pL*\s+актив\pL*|трейдинг\pL*).{0,120}?отда(?:м|ю|ть)\s+(?:\pL+\s+){0,2}курс\pL*)"
       // "зарабатываю на ставках, вывожу каждый день": earnings told as an advert.
-      R"(|зарабатыва(?:ю|ем)\s+на\s+(?:ставк\pL*|крипт\pL*|арбитраж\pL*|трейдинг\pL*|бинарн\pL*|p2p))"
-      R"(|вывож(?:у|им)\s+(?:\pL+\s+){0,1}(?:каждый\s+день|ежедневно))"
+      R"(|(?:^|[.!?,;:]\s*|я\s+|мы\s+|уже\s+|сам\s+))"
+      R"(зарабатыва(?:ю|ем)\s+на\s+(?:ставк\pL*|крипт\pL*|арбитраж\pL*|трейдинг\pL*|бинарн\pL*|p2p))"
+      R"(|вывож(?:у|им)\s+(?:(?:деньги|средства|прибыль|на\s+карту)\s+)?(?:каждый\s+день|ежедневно))"
       // "вложил 10к, через неделю вывел 50к": an outlay, then a withdrawal.
       R"(|(?:вложил\pL*|вкинул\pL*|закинул\pL*|инвестировал\pL*|внес(?:л[аи]?)?|внёс)\s+(?:\pL+\s+){0,2}\d[\d\s.,]*)"
-      R"(.{0,60}?(?:вывел\pL*|вывела|вывели)\s+(?:уже\s+)?\d)",
+      R"(.{0,30}?через\s+(?:\pL+\s+){0,1}(?:день|дня|неделю|недели|\d+\s+(?:дн\pL*|час\pL*|недел\pL*)))"
+      R"(.{0,20}?(?:вывел\pL*|вывела|вывели)\s+(?:уже\s+)?\d)",
       RuleOptions());
   return Checked(re);
 }
@@ -320,14 +337,15 @@ void CheckMoneyClaim(const Analysis& a, Hits* out) {
       Find(t, QuickReturn(), &m) || Find(t, TestifiedPayout(), &m) ||
       Find(t, OutlayThenReturn(), &m) || Find(t, SumBecame(), &m) ||
       Find(t, GrewFromTo(), &m) || Find(t, PromisedQuickReturn(), &m) ||
-      Find(t, ThankedForPayout(), &m)) {
+      ((Find(t, ThankedForPayout(), &m) || Find(t, TurnedInto(), &m)) &&
+       Find(t, StrictSchemeWords()))) {
     out->push_back({"MONEY_CLAIM", 1.0, Clip(m)});
-  } else if ((Find(t, FirstPersonGain(), &m) || Find(t, TurnedInto(), &m) ||
+  } else if ((Find(t, FirstPersonGain(), &m) ||
               (Find(t, PayoutOf(), &m) && Find(t, FirstPerson()))) &&
              Find(t, SchemeWords())) {
     out->push_back({"MONEY_CLAIM", 1.0, Clip(m)});
-  } else if (((Find(t, EarningsRate(), &m) || Find(t, PercentReturn(), &m)) &&
-              Find(t, SchemeWords())) ||
+  } else if ((Find(t, EarningsRate(), &m) && Find(t, SchemeWords())) ||
+             (Find(t, PercentReturn(), &m) && Find(t, StrictSchemeWords())) ||
              Find(t, RussianEarnings(), &m)) {
     out->push_back({"MONEY_CLAIM", kRateStrength, Clip(m)});
   }

@@ -36,7 +36,8 @@ void CheckPrizeClaim(const Analysis& a, Hits* out) {
       R"(|((?:пройди(?:те)?|пройдя)\s+(?:\pL+\s+){0,1}опрос\s+(?:и\s+)?(?:получи\pL*|выиграй\pL*))"
       R"(|в\s+подарок.{0,40}?(?:в\s+профиле|по\s+ссылке))"
       // "Дарю 500 рублей всем, кто …": a sum handed out to whoever follows.
-      R"(|(?:дарю|дарим|раздаю|разда[её]м)\s+(?:по\s+)?\d[\d\s]*\s*(?:руб\pL*|₽|\$|долл\pL*|usdt)))",
+      R"(|(?:дарю|дарим|раздаю|разда[её]м)\s+(?:по\s+)?\d[\d\s]*\s*(?:руб\pL*|₽|\$|долл\pL*|usdt)\s*,?\s*)"
+      R"((?:всем|каждому|кто|первым|первому|за\s+подписку|за\s+регистрацию)))",
       RuleOptions());
   std::string_view m;
   if (Find(a.folded_body, Checked(kClaim), &m)) out->push_back({"PRIZE_CLAIM", 1.0, Clip(m)});

@@ -17,8 +17,8 @@ void CheckRecoveryScam(const Analysis& a, Hits* out) {
       R"(|\b(?:recovery|hacking)\s+(?:expert|agent|specialist|company|service|firm|hacker)s?\b)"
       R"(|\b(?:a|this|the)\s+(?:great|genuine|legit(?:imate)?|professional|reliable|trusted)\s+hacker\b)"
       // "there is a hacker that can help, text +44 …": help and a way to reach it.
-      R"(|\bhacker\s+(?:that|who)\s+(?:can|could|will)\s+help\b.{0,80}?)"
-      R"(\b(?:text|call|whatsapp|contact|e-?mail|reach|dm|message|telegram)\b)"
+      R"(|\bhacker\s+(?:that|who)\s+(?:can|will)\s+help\b.{0,80}?)"
+      R"(\b(?:text|call|whatsapp|e-?mail|dm|message|telegram)\b.{0,30}?(?:\+?\d|@|\.com\b))"
       // "Lost funds? DM for recovery help."
       R"(|\b(?:dm|inbox|pm)\s+(?:me\s+|us\s+)?(?:now\s+)?(?:for|about)\s+(?:\w+\s+)?recover)"
       // Help offered in private to someone who lost access or money:

@@ -23,7 +23,7 @@ namespace {
 const RE2& Strong() {
   static const RE2 re(
       R"(\b()"
-      R"((?:check(?:\s*out)?|visit|watch|view|see|listen(?:ed)?\s+to|go\s+to|hear)(?:\s+and\s+(?:share|like|subscribe))?)"
+      R"((?:check(?:\s*out)?|visit|watch|view|see|listen\s+to|go\s+to|hear)(?:\s+and\s+(?:share|like|subscribe))?)"
       R"(\s+(?:my|our)\s+(?:new\s+|first\s+)?(?:youtube\s+)?)"
       R"((?:(?:drum|bass|guitar|piano|acoustic|vocal|violin|ukulele|dance|rap)\s+)?)"
       R"((?:channel|videos|music|songs?|covers?|tracks?|mixtape|playlist|first\s+video|parody|)"
@@ -40,7 +40,7 @@ const RE2& Strong() {
       R"(|(?:road\s+to|so\s+close\s+to|trying\s+to\s+(?:get|reach|hit)|almost\s+at)\s+\d[\d,.]*\s*k?\s+)"
       R"((?:subs|subscribers|followers)\b.{0,40}?\b(?:help\s+(?:me|us)|support\s+me|sub\s+to\s+me)\b)"
       R"(|(?:if|when|once)\s+i\s+(?:get|reach|hit)\s+\d[\d,.]*k?\s+(?:subs|subscribers)\b)"
-      R"(|(?:just\s+)?start(?:ed|ing)?\s+(?:up\s+)?(?:a|my)\s+(?:new\s+|first\s+|own\s+)*(?:youtube\s+|yt\s+)?channel\b)"
+      R"(|(?:just\s+)?start(?:ed)?\s+(?:up\s+)?(?:a|my)\s+(?:new\s+|first\s+|own\s+)*(?:youtube\s+|yt\s+)?channel\b)"
       R"(|(?:come|go)\s+(?:and\s+)?subscribe\b)"
       R"(|(?:subcribe|subscibe|sucscribe|suscribe|subscrib)\s+(?:to\s+)?(?:me|my)\b)"
       R"(|(?:i'?m|i\s+am)\s+getting\s+(?:popular|known|famous)\s+fast\s+because)"
@@ -54,7 +54,7 @@ const RE2& Strong() {
       // "go check out my rapping video", "check out our awesome covers",
       // "chacking out my rap": a few words between "my" and the work.
       R"(|(?:check(?:ing)?(?:\s*out)?|ch[ae]ck\w*\s+out|go\s+check|visit|watch|listen\s+to|hear)\s+)"
-      R"((?:out\s+)?(?:my|our)\s+(?:\S+\s+){0,3}?(?:channel|videos?|music|songs?|covers?|tracks?|raps?|beats?|sound|single|)"
+      R"((?:out\s+)?(?:my|our)\s+(?:\S+\s+){0,3}?(?:channel|videos?|music|songs?|covers?|tracks?|raps?|beats?|)"
       R"(remix(?:es)?|mixtape|playlist|vlogs?)\b)"
       R"(|(?:make|making|earn|earning)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|some\s+|extra\s+|real\s+|easy\s+)?)"
       R"((?:money|cash|income|\$\s?\d[\d,]*)\s+(?:online|from\s+home|on\s+the\s+internet|by\s+internet))"
@@ -68,39 +68,48 @@ const RE2& Strong() {
       // "a like or sub would make my day", "small youtuber trying to grow".
       R"(|my\s+goal\s+is\s+(?:to\s+(?:reach|get|hit)\s+)?\d[\d,.]*\s*k?\s+(?:subs|subscribers|followers)\b)"
       R"(|(?:like|sub|subscribe)\s+(?:or|and|&)\s+(?:a\s+)?(?:sub|subscribe|like)\s+would\s+)"
-      R"((?:really\s+)?(?:make\s+my\s+day|mean|help|be\s+appreciated)\b)"
-      R"(|small\s+(?:youtuber|yt|creator|content\s+creator|channel|streamer)\s+trying\s+to\s+grow\b)"
+      R"((?:really\s+)?(?:make\s+my\s+day|mean\s+(?:a\s+lot|the\s+world|so\s+much)\s+to\s+me|help\s+(?:me|my\s+channel))\b)"
+      R"(|(?:i'?m|i\s+am|im)\s+(?:just\s+)?a\s+small\s+(?:youtuber|yt|creator|content\s+creator|channel|)"
+      R"(streamer)\s+trying\s+to\s+grow\b)"
       // "I made a reaction video to this, go watch it", "I upload montages
       // daily, go check them out": the writer's work, then the reader sent to it.
       R"(|(?:i|we)\s+(?:made|did|recorded|uploaded|posted)\s+an?\s+(?:reaction|response|cover|remix|parody|)"
       R"(tribute|review)\s+(?:video\s+)?(?:to|of|on|for)\s+this\b.{0,40}?\b(?:go|come|pls|please|plz)\s+)"
       R"((?:watch|check|see)\b)"
-      R"(|\bi\s+(?:upload|stream|post)\b.{0,60}?\b(?:go|come)\s+check\s+(?:them|it|em|me)\s+out\b)"
-      R"(|check\s+(?:out\s+)?the\s+(?:video|vid|song|track)\s+i\s+(?:just\s+)?(?:uploaded|posted|dropped)\b)"
+      R"(|\bi\s+(?:upload|stream|post)\b.{0,60}?\b(?:go|come)\s+check\s+(?:them|em|me)\s+out\b)"
+      R"(|check\s+(?:out\s+)?the\s+(?:video|vid|song|track)\s+i\s+just\s+(?:uploaded|dropped)\b)"
       // The writer's version of the video's song, or first video, pointed at:
       // "I did a piano version, it's on my page", "just posted my first video
       // too", "I just made a song inspired by this".
       R"(|(?:did|made|recorded)\s+an?\s+(?:\w+\s+)?(?:version|cover|remix)\b.{0,40}?\bon\s+my\s+)"
       R"((?:page|channel|profile)\b)"
-      R"(|(?:posted|uploaded|dropped|made)\s+my\s+(?:very\s+)?first\s+(?:video|vid|song|track|cover)\b)"
-      R"(|(?:made|wrote|recorded)\s+a\s+(?:song|track|beat|cover|remix)\s+(?:inspired\s+by|based\s+on)\s+this\b)"
+      R"(|just\s+(?:posted|uploaded|dropped)\s+my\s+(?:very\s+)?first\s+(?:video|vid|song|track|cover))"
+      R"((?:\s+(?:too|on\s+youtube|on\s+my\s+channel))?\s*(?:[,.!?]|$))"
+      R"(|\b(?:i|we)\s+(?:just\s+)?(?:made|wrote|recorded)\s+a\s+(?:song|track|beat|cover|remix)\s+)"
+      R"((?:inspired\s+by|based\s+on)\s+this\b)"
       // "I also make gaming content, would love if you checked it out", "I
       // make lofi beats, link in bio", "visit my profile to see my drawings".
       R"(|\bi\s+(?:also\s+)?(?:make|produce|do|post)\s+(?:\w+\s+){0,2}(?:content|videos|vids|music|beats|)"
       R"(songs|covers|art|drawings|edits|animations)\b.{0,60}?\b(?:check(?:ed)?\s+(?:it|me|them)\s+out|)"
-      R"(gave\s+(?:it|me)\s+a\s+(?:listen|look|watch|chance)|links?\s+(?:is\s+)?in\s+(?:my\s+)?(?:bio|profile|description))\b)"
+      R"(gave\s+(?:it|me)\s+a\s+(?:listen|look|watch|chance)|links?\s+(?:is\s+)?in\s+(?:my\s+)?bio|)"
+      R"(links?\s+(?:is\s+)?in\s+my\s+(?:profile|description))\b)"
       R"(|visit\s+my\s+(?:profile|page|channel)\s+to\s+(?:see|watch|hear|check)\b)"
-      R"(|\bmy\s+(?:videos|vids|songs|music|covers|tracks|beats|channel)\b.{0,40}?\b(?:check\s+(?:them|it|em)\s+out|)"
-      R"(give\s+(?:them|it)\s+a\s+(?:listen|look|watch))\b)"
+      R"(|\bmy\s+(?:videos|vids|songs|covers|tracks|beats)\s+(?:are|is)\b.{0,40}?\b(?:check\s+(?:them|em)\s+out|)"
+      R"(give\s+(?:them|em)\s+a\s+(?:listen|look|watch))\b)"
       R"(|(?:youtuber|streamer|rapper|singer|artist|creator)\b.{0,30}?\b(?:please|pls|plz)\s+support\s+me\b)"
       // "register with my code", "DM \"START\" to learn how", "comment \"INFO\"
       // and I'll send the link": a referral, or a keyword to send the writer.
-      R"(|(?:register|sign\s*up|join)\s+(?:with|using|via)\s+my\s+(?:referral\s+|invite\s+)?(?:code|link)\b)"
-      R"(|\b(?:dm|message|comment)\s+(?:me\s+)?["“'][a-z]+["”']\s+(?:to|and\s+i'?ll|for)\b)"
+      // Only as a command opening a clause: "the app won't let me sign up
+      // with my referral code" is a reader's trouble.
+      R"(|(?:^|[.!?,;:]\s*|\bnow\s+|\bjust\s+))"
+      R"((?:register|sign\s*up|join)\s+(?:with|using|via)\s+my\s+(?:referral\s+|invite\s+)?(?:code|link)\b)"
+      R"(|\bdm\s+(?:me\s+)?["“'][a-z]+["”']\s+(?:to|for)\s+(?:learn|get|know|start|join|receive|more)\b)"
+      R"(|\bcomment\s+["“'][a-z]+["”']\s+and\s+i'?ll\b)"
       R"())"
       // "переходи в мой канал", "подписывайтесь на мой канал" (outside the
       // group: \b is ASCII's word boundary, Cyrillic has none).
-      R"(|(?:переход\pL*|заход\pL*|подписыва\pL*|подпишись|подпишитесь|вступа\pL*)\s+(?:в|на|ко?)\s+)"
+      R"(|(?:переходи(?:те)?|заходи(?:те)?|подписывайся|подписывайтесь|подпишись|подпишитесь|вступай(?:те)?))"
+      R"(\s+(?:в|на|ко?)\s+)"
       R"((?:мой|мою|мне|наш|нашу)\s+(?:канал\pL*|групп\pL*|тг|телеграм\pL*|профил\pL*|блог\pL*|)"
       R"(страниц\pL*|паблик\pL*))",
       RuleOptions());
@@ -124,11 +133,9 @@ const RE2& Weak() {
       R"(|vote\s+for\s+(?:me|my\s+(?:video|photo|pic|picture|entry|song|cover|design|channel))\b|check\s+me\s+out\b)"
       R"(|(?:add|message|text|contact|hit)\s+me\s+(?:up\s+)?(?:on|at)\b)"
       R"(|free\s+(?:\w+\s+){0,2}gift\s*cards?\b|free\s+(?:followers|views|subscribers|likes)\b)"
-      R"(|links?\s+(?:is\s+)?in\s+(?:my\s+)?(?:bio|profile|description|channel)\b)"
+      R"(|links?\s+(?:is\s+)?in\s+(?:my\s+)?bio\b|links?\s+(?:is\s+)?in\s+my\s+(?:profile|description|channel)\b)"
       R"(|(?:i'?m|i\s+am)\s+a\s+new\s+(?:artist|rapper|singer|musician|streamer|creator)\b)"
       R"(|\bi\s+(?:post|upload|make)\s+(?:similar|the\s+same)\s+(?:stuff|content|videos|things)\b)"
-      R"(|(?:i'?m|i\s+am)\s+(?:just\s+)?a\s+small\s+(?:youtuber|yt|creator|content\s+creator|streamer|)"
-      R"(channel|artist|musician|rapper)\b)"
       R"(|support\s+(?:a\s+)?small\s+(?:artists?|creators?|youtubers?|channels?|streamers?|musicians?)\b)"
       R"(|my\s+new\s+(?:song|single|track|video|album|ep|mixtape)\s+is\s+(?:out|up)\b)"
       R"(|(?:i'?m|i\s+am|we'?re|we\s+are)\s+start(?:ing)?\s+a\s+(?:new\s+)?(?:podcast|vlog|youtube\s+channel)\b)"
@@ -137,7 +144,7 @@ const RE2& Weak() {
       R"(|take\s+a\s+look\s+at\s+this\s+video\s+on\s+youtube?\b)"
       // Someone else's channel or song pointed at by name: "check out this
       // guy named … on youtube", "search up ej ba dancing on youtube".
-      R"(|(?:check\s+out|search(?:\s+up|\s+for)?|look\s+up)\s+(?:\S+\s+){0,6}?on\s+(?:youtube|spotify|soundcloud)\b)"
+      R"(|(?:check\s+out|search\s+(?:up|for)|look\s+up)\s+(?:\S+\s+){0,6}?on\s+youtube\b)"
       R"(|subscribe\s+if\s+(?:you'?re|you\s+are|u\s+are|ur)\s+(?:still\s+)?(?:watching|listening)\b)"
       R"(|(?:reach|get\s+to|hit|gain)\s+\d[\d,.]*k?\s+(?:subs|subscribers|followers|views|likes)\b)"
       R"(|if\s+i\s+get\s+\d[\d,.]*k?\s+(?:subs|subscribers|followers)\b)"
@@ -146,7 +153,7 @@ const RE2& Weak() {
       // A creator pointing at their own work: "a song I wrote", "my playlist".
       R"(|(?:song|track|mix|beat|video|playlist|app|game|book|poem|cover)s?\s+(?:that\s+)?)"
       R"((?:i|we)\s+(?:wrote|made|recorded|produced|sing|sang|created|uploaded|just\s+released))"
-      R"(|\bmy\s+(?:new\s+|first\s+|debut\s+|latest\s+)?(?:playlist|mixtape|soundcloud|album|ep|single|app)\b)"
+      R"(|\bmy\s+(?:new\s+|debut\s+|latest\s+)?(?:playlist|mixtape|soundcloud|album|ep|single|app)\b)"
       R"(|check\s+(?:this|my|our)\s+(?:awesome|cool|new|amazing|sick|dope)?\s*)"
       R"((?:song|track|mix|beat|video|playlist|app|game|channel|page)\b)"
       R"(|(?:check|follow)\s+(?:me|him|her|us|them)\s+(?:out\s+)?on\s+)"
@@ -156,9 +163,9 @@ const RE2& Weak() {
       // канала, живые подписчики" (outside the group: \b is ASCII's word
       // boundary, Cyrillic has none).
       R"(|накрутк\pL*\s+(?:\pL+\s+){0,1}(?:подписчик\pL*|лайк\pL*|просмотр\pL*|реакци\pL*|отзыв\pL*|живых))"
-      R"(|ссылк\pL*\s+в\s+(?:профиле|био|шапке|описании))"
+      R"(|ссылк\pL*\s+в\s+(?:профиле|био|шапке))"
       R"(|раскрутк\pL*\s+(?:\pL+\s+){0,1}(?:канал\pL*|групп\pL*|аккаунт\pL*|страниц\pL*|инстаграм\pL*|)"
-      R"(тикток\pL*|ютуб\pL*|бизнес\pL*)|живы[ех]\s+подписчик\pL*)",
+      R"(тикток\pL*|ютуб\pL*))",
       RuleOptions());
   return Checked(re);
 }

@@ -41,38 +41,42 @@ const RE2& Offer() {
       R"(professional|quality|high[\s-]quality|top|reliable|certified)\s+(?:[a-z-]+\s+){0,3}?)"
       R"((?:services?|plans?|solutions?|products?|packages?|deals?|prices?|rates?)\b)"
       // "Our company offers SEO services", "we are the leading app
-      // development company in USA".
-      R"(|\bour\s+(?:company|agency|firm|team)\s+(?:offers|provides|delivers|specializes\s+in)\s+)"
-      R"((?:[a-z-]+\s+){0,4}?(?:services?|solutions?|products?)\b)"
-      // "We at Expert Movers offer …", "are you looking for the best digital
-      // marketing course in Delhi?".
-      R"(|\bwe\s+at\s+(?:[a-z&'-]+\s+){1,4}(?:offer|provide|deliver|sell|specialize)\b)"
+      // development company in USA": a seller's adjective or trade beside it.
+      R"(|\bour\s+(?:company|agency|firm)\s+(?:offers|provides|delivers|specializes\s+in)\s+(?:the\s+)?)"
+      R"((?:best|affordable|cheap|professional|quality|top|reliable|expert|seo|digital|web|app|mobile|)"
+      R"(custom)\b)"
+      // "We at Expert Movers offer the best moving services …", "are you
+      // searching for the best digital marketing course in Delhi?".
+      R"(|\bwe\s+at\s+(?:[a-z&'-]+\s+){1,4}(?:offer|provide|deliver|sell|specialize)\b.{0,40}?)"
+      R"(\b(?:services?|solutions?|prices?|rates?|deals?|products?)\b)"
       R"(|\bare\s+you\s+(?:searching|looking)\s+for\s+(?:the\s+|a\s+)?)"
-      R"((?:best|top|cheap|cheapest|affordable|reliable|leading)\s+(?:[a-z-]+\s+){1,4}?in\s+[a-z]+)"
+      R"((?:best|top|cheap|cheapest|affordable|reliable|leading)\s+(?:[a-z-]+\s+){0,3}?)"
+      R"((?:company|agency|course|services?|institute|academy|firm|provider|consultants?|packers|movers|)"
+      R"(clinic|coaching|training)\s+in\s+[a-z]+)"
       // Promotion sold to crypto projects: "need promotion for your crypto
-      // project? DM me for shill and raid services".
+      // project? DM me".
       R"(|\bneed\s+(?:promotion|marketing|exposure|more\s+holders)\s+for\s+your\s+)"
       R"((?:crypto|nft|token|coin|meme\s*coin|project|channel|page)\b)"
-      R"(|\b(?:shill|shilling|raid|raiding)\s+(?:and\s+\w+\s+)?services?\b)"
-      // "we are a Dubai based company", "visit our online store", "at best prices".
-      R"(|\bwe\s+are\s+an?\s+(?:[a-z-]+\s+){0,2}based\s+(?:company|agency|firm|business|shop|store)\b)"
-      R"(|\bvisit\s+our\s+(?:online\s+)?(?:store|shop)\b|\bat\s+(?:best|lowest|affordable|cheapest)\s+(?:prices?|rates?)\b)"
-      R"(|\bwe\s+are\s+(?:the|a|an)\s+(?:leading|top|best|trusted|renowned|reputed|well-known|premier|)"
-      R"(top-rated|award-winning)\s+(?:[a-z-]+\s+){0,4}?(?:company|agency|firm|provider|manufacturer|)"
-      R"(supplier|exporter|dealer|consultancy)s?\b)"
-      R"(|\b(?:offers?|provides?|providing|offering)\s+(?:the\s+)?(?:best\s+|affordable\s+|professional\s+|)"
-      R"(cheap\s+)?(?:seo|digital\s+marketing|web\s+design(?:ing)?|web\s+development|app\s+development|)"
-      R"(link\s+building|social\s+media\s+marketing)\s+services?\b)"
+      // "we are a Dubai based company offering …", "visit our online store", "at best prices".
+      R"(|\bwe\s+are\s+an?\s+(?:[a-z-]+\s+){0,2}based\s+(?:company|agency|firm|business|shop|store)\s+)"
+      R"((?:offering|providing|specializing|that\s+(?:offers|provides|specializes))\b)"
+      R"(|\bvisit\s+our\s+(?:online\s+)?(?:store|shop)\s+(?:for|to\s+(?:buy|get|shop|order))\b|\bat\s+(?:best|affordable|cheapest)\s+(?:prices?|rates?)\b)"
+      R"(|\bwe\s+are\s+(?:the|a|an)\s+(?:leading|best|trusted|renowned|reputed|well-known|premier|)"
+      R"(top-rated|award-winning)\s+(?:[a-z-]+\s+){0,4}?(?:company|agency|firm|provider|consultancy)\b)"
+      R"(|\b(?:we|i)\s+(?:offer|provide|are\s+offering|are\s+providing)\s+(?:the\s+)?(?:best\s+|affordable\s+|)"
+      R"(professional\s+|cheap\s+)?(?:seo|digital\s+marketing|web\s+design(?:ing)?|web\s+development|)"
+      R"(app\s+development|link\s+building|social\s+media\s+marketing)\s+services?\b)"
       // A business and the city it serves.
       R"(|\b(?:packers\s+and\s+movers|movers\s+and\s+packers)\b)"
       R"(|\bbest\s+(?:seo|digital\s+marketing|web\s+design(?:ing)?|web\s+development|app\s+development|)"
       R"(software\s+development|social\s+media\s+marketing)\s+(?:company|agency|services?|firm)\s+in\s+[a-z]+))"
       // Outside the group (\b is ASCII's word boundary, Cyrillic has none):
-      // loans offered in Russian, "помогу с кредитом даже с плохой кредитной
-      // историей"; accounts sold, "продам аккаунты телеграм, опт и розница".
-      R"(|(?:помогу|поможем|помощь)\s+(?:\pL+\s+){0,1}(?:с|в)\s+(?:получени\pL*\s+)?(?:кредит\pL*|займ\pL*))"
-      R"(|(?:даже\s+)?с\s+плох\pL*\s+кредитн\pL*\s+истори\pL*|займ\pL*\s+(?:\pL+\s+){0,1}на\s+карту)"
-      R"(|(?:продам|продаю|продаём|продаем)\s+(?:\pL+\s+){0,2}аккаунт\pL*)",
+      // loans offered in Russian, "помогу с кредитом", "займ на карту за 5
+      // минут"; accounts sold, "продам аккаунты телеграм, опт и розница".
+      R"(|(?:помогу|поможем)\s+(?:вам\s+|тебе\s+)?(?:с|в)\s+(?:получени\pL*\s+)?(?:кредит\pL*|займ\pL*))"
+      R"(|займ\pL*\s+на\s+карту\s+(?:за\s+\d|без\s|онлайн|круглосуточно|мгновенно|быстро))"
+      R"(|(?:продам|продаю|продаём|продаем)\s+(?:\pL+\s+){0,2}аккаунт\pL*.{0,40}?)"
+      R"((?:опт|розниц|в\s+наличии|дешев|недорог|пиши(?:те)?\s+(?:мне\s+)?(?:в\s+)?(?:лс|личку|тг|телеграм)))",
       RuleOptions());
   return Checked(re);
 }

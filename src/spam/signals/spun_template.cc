@@ -96,9 +96,8 @@ constexpr const char* kSkeletons[] = {
     "(give|bring|provide) something back and (help|aid) others like you (helped|aided) me",
     // Stock sentences of praise and puzzlement.
     "(make|makes) it (seem|appear|look) (so|really) easy with your presentation",
-    "(it'?s|it is) the little changes (that|which) (will )?(make|produce) the (biggest|largest|most "
+    "(it'?s|it is) the little changes (that|which) will (make|produce) the (biggest|largest|most "
     "significant|most important) changes",
-    "does your (site|website|web site|blog) have a contact page",
     "(having|experiencing) (trouble|problems|a tough time) (locating|finding) it but,? i'?d like to "
     "(send|shoot) you an e-?mail",
     "i'?ve got some (creative )?ideas for your blog you might be interested in hearing",
@@ -107,19 +106,35 @@ constexpr const char* kSkeletons[] = {
     "be a focus for|interest) the (users|visitors|people|viewers|readers)",
     "thanks (for|designed for|in favor of) finally (writing|talking) about >",
     "i blog (frequently|often|quite often) and i (really|seriously|genuinely|truly) (thank|appreciate) "
-    "(you for )?your (content|information)",
-    "(has|have) (truly|really) peaked my interest",
+    "you for your (content|information)",
     "(simply|just) (wish|want|desire) to say your (article|post) is as (astonishing|amazing|surprising)",
     "the (clarity|clearness) (in|for) your (post|submit) is (simply|just) (nice|great|spectacular|excellent)",
     "someone in my (myspace|facebook|twitter) group shared this (site|website|web site)",
     "(wrote|written) the (book|e-?book) in it or something",
-    "admiring the (time|dedication|persistence|hard work|commitment) (and (energy|effort) )?you put "
+    "(admiring|appreciating) the (time|dedication|persistence|hard work|commitment) (and (energy|effort) )?you put "
     "into your (blog|site|website|web site)",
     "(isn'?t|is not) the same (old )?(outdated|unwanted|out of date) rehashed (material|information|info)",
     "link exchange is nothing else (but|except|however|then) it is (only|just|simply) placing",
     "(enormous|great|impressive|wonderful|fantastic) (ideas|thoughts) in (concerning|regarding|about|"
     "on the topic of) blogging",
     "way cool! some (very|extremely) valid points",
+    "i learn something (totally |completely |entirely |fully )?new and challenging on (websites|sites|"
+    "blogs) i stumbleupon",
+    "(always|at all times) be (stimulating|interesting|exciting|attention-grabbing) to read (content|"
+    "articles|posts) from other (writers|authors)",
+    "practice (a little something|something|a bit) from their (sites|websites|web sites|blogs)",
+    "everything is very open with a (very |really )?(clear|precise) (explanation|description|"
+    "clarification) of the (issues|challenges)",
+    "(auspicious|fastidious) (writeup|write-up|post|article|piece of writing|paragraph)",
+    "(it in fact|it actually|it really) was a (amusement|entertainment) account it",
+    "(bored|board) (at|to tears at|to death at) work so i decided to (browse|check out|look at) your "
+    "(blog|site|website|web site) on my (iphone|cell phone|phone)",
+    "it seems as though you relied on the video to make your point",
+    "(i'?m|i am) gone to (say|tell|inform|convey) (to )?my little brother",
+    "obtain updated from (hottest|latest|newest|most recent|most up-to-date) (news|reports|information)",
+    "what you (would like|want|desire) to say (concerning|regarding|about|on the topic of) this (piece "
+    "of writing|post|article|paragraph)",
+    "all is going (perfectly|fine|well|sound) here and ofcourse every one is sharing",
     "(too|very) complex and (very|extremely) (broad|wide|extensive) for me",
     "(among|one of) the most (important|vital|significant) (info|information) for me",
     "getting your (info|information),? (but|however) (good|great) (topic|subject)",
@@ -197,7 +212,7 @@ constexpr const char* kSkeletons[] = {
     "other then that,? (superb|great|wonderful|excellent|fantastic|very good|awesome) blog",
     "while (searching|browsing|surfing) on yahoo news",
     "get listed in yahoo news",
-    "any plugins to (help|assist|protect|safeguard) (with |against )?(seo|search engine optimization|hackers)",
+    "any plugins to (help|assist|protect) (with|against) (seo|search engine optimization|hackers)",
     "rank for some targeted keywords",
     "question that'?s (entirely|completely|totally) off topic",
     "how to make your (site|blog|website) mobile friendly",
@@ -336,12 +351,27 @@ const RE2& Skeletons() {
 }
 
 // Spin syntax left unexpanded: "{Hi|Hello|Hey there}, {great|nice} post".
-// A spinning tool that fails leaves its choices in braces; no reader writes
-// three words as alternatives in braces, and across the technical sources
-// (code review, issues, Stack Overflow) none did.
-const RE2& SpinSyntax() {
-  static const RE2 re(R"((\{[a-z][^{}|\n]{0,40}(?:\|[a-z][^{}|\n]{0,40}){2,}\}))", RuleOptions());
+// A spinning tool that fails leaves its choices in braces. Command lines
+// and templates use braces and bars too ("nginx {start|stop|reload}",
+// "{{ title|lower }}"), one group of single words: spin syntax is two groups
+// or more of words and spaces, at least one choice a phrase.
+const RE2& SpinGroup() {
+  static const RE2 re(R"((?:^|[^{])\{([a-z][a-z' ]{0,40}(?:\|[a-z][a-z' ]{0,40})+)\}(?:[^}]|$))",
+                      RuleOptions());
   return Checked(re);
+}
+
+bool HasSpinSyntax(const std::string& t, std::string* first) {
+  if (t.find('{') == std::string::npos || t.find('|') == std::string::npos) return false;
+  re2::StringPiece in(t);
+  std::string group;
+  int groups = 0;
+  bool phrase = false;
+  while (RE2::FindAndConsume(&in, SpinGroup(), &group)) {
+    if (++groups == 1) *first = "{" + group + "}";
+    phrase |= group.find(' ') != std::string::npos;
+  }
+  return groups >= 2 && phrase;
 }
 
 }  // namespace
@@ -351,8 +381,7 @@ void CheckSpunTemplate(const Analysis& a, Hits* out) {
   const std::string& t = a.folded_body;
   if (MayMatch(t, Skeletons()) && RE2::PartialMatch(t, Skeletons(), &m)) {
     out->push_back({"SPUN_TEMPLATE", 1.0, Clip(m)});
-  } else if (t.find('{') != std::string::npos && t.find('|') != std::string::npos &&
-             RE2::PartialMatch(t, SpinSyntax(), &m)) {
+  } else if (HasSpinSyntax(t, &m)) {
     out->push_back({"SPUN_TEMPLATE", 1.0, Clip(m)});
   }
 }

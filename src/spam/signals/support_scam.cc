@@ -66,17 +66,15 @@ const RE2& Pitch() {
 // Exchange spam post, so it holds a comment by itself.
 const RE2& VendorPitch() {
   static const RE2 re(
-      R"(\b(?:contact|call|reach|dial|consult)(?:ing)?\s+(?:with\s+)?our\s+)"
+      R"(\b(?:contact|call|reach|dial|consult)\s+(?:with\s+)?our\s+)"
       R"((?:certified\s+|expert\s+|technical\s+|tech\s+|professional\s+|skilled\s+|travel\s+)?)"
       R"((?:experts?|technicians?|tech(?:nical)?\s+(?:team|experts?|support)|)"
       R"(support\s+(?:team|experts?)|team\s+of\s+experts|professionals)\b)"
       // "contact our toll free number", "get instant help from our support team".
-      R"(|\b(?:contact|call|reach|dial)(?:ing)?\s+our\s+(?:toll[\s-]*free\s+(?:number|helpline|line)|)"
-      R"(helpline|customer\s+(?:care|service|support)(?:\s+(?:number|team|line))?)\b)"
-      R"(|\b(?:from|with)\s+our\s+(?:technical\s+|tech\s+|customer\s+)?support\s+(?:team|experts?|staff)\b)"
+      R"(|\b(?:contact|call|dial)\s+our\s+toll[\s-]*free\s+(?:number|helpline|line)\b)"
       // "our technicians can fix it".
-      R"(|\bour\s+(?:certified\s+|expert\s+|skilled\s+|professional\s+)?(?:technicians?|engineers?)\s+)"
-      R"((?:can|will)\s+(?:fix|resolve|solve|repair|help)\b)"
+      R"(|\bour\s+(?:certified\s+|expert\s+|skilled\s+|professional\s+)?technicians?\s+)"
+      R"((?:can|will)\s+(?:fix|resolve|solve|repair)\s+(?:it|this|your)\b)"
       R"(|\bour\s+(?:certified\s+|expert\s+)?(?:technical|tech|support)\s+)"
       R"((?:team|experts?|staff)\s+(?:can|will|is|are)\b)"
       R"(|\bour\s+(?:certified\s+|expert\s+|skilled\s+|professional\s+)?)"
