@@ -10,7 +10,7 @@ namespace tribune::spam::signals {
 
 void CheckAdultOffer(const Analysis& a, Hits* out) {
   static const RE2 kOffer(
-      R"(((?:\bescorts?|call\s*girls?)\s+(?:service|services|agency|girls?|in\s+\w+|available|24)\b)"
+      R"(((?:\bescorts?\s+(?:service|services|agency|girls?|available|24)|call\s*girls?\s+(?:service|services|agency|girls?|in\s+\w+|available|24))\b)"
       R"(|\b(?:hot|lonely|horny|sexy)\s+(?:singles|girls|women|milfs?)\s+(?:in|near|from|waiting|want))"
       R"(|\b(?:sex|adult|nude|xxx)\s+(?:chat|cams?|dating|videos?\s+free|hookups?)\b|(?:free|hot)\s+porn\b)"
       R"(|onlyfans\.com/|(?:see|check|view)\s+my\s+(?:nudes|private\s+(?:photos|videos|pics)))"

@@ -187,8 +187,10 @@ const RE2& SumBecame() {
 // in 3 days": a sum that grew, told as a path between two amounts of money.
 const RE2& GrewFromTo() {
   static const RE2 re(
+      // "went from" only of an account: "eggs went from $3 to $7" is a price.
       R"(\b(?:grow|grew|grown|growing|turn(?:ed)?|took|increas\w*|flip(?:ped)?|doubl\w*|multipl\w*|)"
-      R"(went|gone)\s+(?:(?:my|his|her|our|their|the)\s+(?:\w+\s+)?)"
+      R"((?:portfolio|account|investment|capital|savings|balance)\s+(?:went|has\s+gone|had\s+gone))\s+)"
+      R"((?:(?:my|his|her|our|their|the)\s+(?:\w+\s+)?)"
       R"((?:portfolio|account|investment|capital|savings|balance|money|deposit)\s+)?from\s+)"
       R"((?:[$€£]\s?\d[\d,.]*\s?k?|\d[\d,.]*\s?k?\s?(?:usdt?|dollars?))\s+to\s+(?:over\s+)?)"
       R"((?:[$€£]\s?\d[\d,.]*\s?k?|\d[\d,.]*\s?k?\s?(?:usdt?|dollars?)))"
