@@ -41,19 +41,18 @@ constexpr double kOneWordStrength = 0.5;
 // in "propertyfinder"), is part of one linked domain ("Sharjah Properties"
 // and propertyfinder-sharjah.ae; not "Andrew Best" and bestbuy.com).
 bool NameInLinkDomain(const std::vector<std::string>& words, const std::vector<text::Link>& links) {
-  for (const text::Link& l : links) {
-    bool all = true, any = false;
-    for (const std::string& w : words) {
-      if (IsConnector(w)) continue;
-      if (w.size() < 4) return false;
-      std::string_view stem = std::string_view(w).substr(0, std::min<size_t>(w.size(), 5));
-      bool in = l.domain.find(stem) != std::string::npos;
-      all &= in;
-      any |= in;
-    }
-    if (all && any) return true;
+  std::vector<std::string_view> stems;
+  for (const std::string& w : words) {
+    if (IsConnector(w)) continue;
+    if (w.size() < 4) return false;
+    stems.push_back(std::string_view(w).substr(0, std::min<size_t>(w.size(), 5)));
   }
-  return false;
+  if (stems.empty()) return false;
+  return std::ranges::any_of(links, [&](const text::Link& l) {
+    return std::ranges::all_of(stems, [&](std::string_view s) {
+      return l.domain.find(s) != std::string::npos;
+    });
+  });
 }
 
 }  // namespace

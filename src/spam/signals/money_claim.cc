@@ -183,8 +183,8 @@ const RE2& SumBecame() {
   return Checked(re);
 }
 
-// "grew my portfolio from $3k to $27k in 2 weeks", "went from $500 to $8,000
-// in 3 days": a sum that grew, told as a path between two amounts of money.
+// "grew my portfolio from $3k to $27k in 2 weeks", "my account went from $500
+// to $8,000 in 3 days": a sum that grew, told as a path between two amounts.
 const RE2& GrewFromTo() {
   static const RE2 re(
       // "went from" only of an account: "eggs went from $3 to $7" is a price.

@@ -6,8 +6,8 @@
 // a reader writing about a page does not use these sentences, which are
 // about the blog, its owner and its hosting rather than about anything read.
 //
-// Spin syntax that the tool failed to expand ("{Hi|Hello|Hey}") is the
-// template itself.
+// Spin syntax that the tool failed to expand ("{Hi|Hello|Hey there},
+// {great|nice} post") is the template itself.
 //
 // Entries are written with a space for any run of white space, ' for an
 // optional apostrophe (straight or curly), and (a|b) for a choice.

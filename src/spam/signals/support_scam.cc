@@ -70,7 +70,7 @@ const RE2& VendorPitch() {
       R"((?:certified\s+|expert\s+|technical\s+|tech\s+|professional\s+|skilled\s+|travel\s+)?)"
       R"((?:experts?|technicians?|tech(?:nical)?\s+(?:team|experts?|support)|)"
       R"(support\s+(?:team|experts?)|team\s+of\s+experts|professionals)\b)"
-      // "contact our toll free number", "get instant help from our support team".
+      // "contact our toll free number".
       R"(|\b(?:contact|call|dial)\s+our\s+toll[\s-]*free\s+(?:number|helpline|line)\b)"
       // "our technicians can fix it".
       R"(|\bour\s+(?:certified\s+|expert\s+|skilled\s+|professional\s+)?technicians?\s+)"
